@@ -1,0 +1,42 @@
+# The two commands a new user runs: `make run` and `make test`. Everything else is for developers.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(or $(UV_PYTHON),python3)
+
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+RUN := $(UV) run --locked --no-sync
+OUT := var
+
+.PHONY: run test lint bench sync clean
+
+$(UV):
+	@echo "uv is missing: installing it with pip (once)"
+	python3 -m pip install --user --quiet uv
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --quiet
+	@touch $@
+
+sync: .venv/.synced
+
+## Assess the example claims and print a table of the decisions.
+run: sync
+	@mkdir -p $(OUT)
+	$(RUN) refusjon assess examples/claims.jsonl --rates examples/rates.csv \
+		--out $(OUT)/example-decisions.jsonl --summary
+
+## The whole test suite.
+test: sync
+	$(RUN) pytest
+
+lint: sync
+	$(RUN) ruff check src tests bench
+	$(RUN) ruff format --check src tests bench
+	$(RUN) mypy
+	$(RUN) lint-imports
+
+bench: sync
+	$(RUN) python bench/run.py
+
+clean:
+	rm -rf .venv $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,378 @@
+"""Explanations in words: each :class:`~refusjon.rules.model.Step` rendered in English or
+Norwegian bokmål, with the rule's source when asked for (``--explain``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from refusjon.rules import terms
+from refusjon.rules.model import Claim, ExpenseLine, Step
+from refusjon.rules.parameters import Deadline, ParameterValue
+
+Message = tuple[str, str]  # (English, bokmål)
+
+MESSAGES: dict[str, Message | dict[Any, Message]] = {
+    "claim.start": (
+        "Claim {claim_id}: {scheme} for {period}, submitted {submitted}.",
+        "Krav {claim_id}: {scheme} for {period}, sendt inn {submitted}.",
+    ),
+    "claim.student": {
+        True: (
+            "Semester fee paid and registered student: yes.",
+            "Betalt semesteravgift og registrert student: ja.",
+        ),
+        False: (
+            "Semester fee paid: {fee_paid}; registered student: {registered}.",
+            "Betalt semesteravgift: {fee_paid}; registrert student: {registered}.",
+        ),
+    },
+    "sio.covered": {
+        "gp": ("You have a regular GP at SiO: covered.", "Du har fastlege i SiO: omfattet."),
+        "campus": (
+            "You study at {institution}, a campus SiO serves without a SiO GP: covered.",
+            "Du studerer ved {institution}, et studiested SiO dekker uten fastlege i SiO: "
+            "omfattet.",
+        ),
+        "no": (
+            "No regular GP at SiO and {institution} is not a campus SiO serves: not covered.",
+            "Ikke fastlege i SiO, og {institution} er ikke et studiested SiO dekker: "
+            "ikke omfattet.",
+        ),
+    },
+    "ssn.covered": {
+        True: ("{institution} is covered by SSN.", "{institution} er omfattet av SSN."),
+        False: ("{institution} is not covered by SSN.", "{institution} er ikke omfattet av SSN."),
+    },
+    "ssn.resubmission": (
+        "This completes claim {of}, which was returned: the resubmission deadline applies.",
+        "Dette fullfører krav {of}, som ble returnert: fristen for ny innsending gjelder.",
+    ),
+    "claim.deadline": {
+        True: (
+            "Deadline {due}; submitted {submitted}: in time.",
+            "Frist {due}; sendt inn {submitted}: i tide.",
+        ),
+        False: (
+            "Deadline {due}; submitted {submitted}: too late.",
+            "Frist {due}; sendt inn {submitted}: for sent.",
+        ),
+    },
+    "claim.missing_document": (
+        "Missing document: {document}.",
+        "Mangler dokument: {document}.",
+    ),
+    "helfo.eligibility": (
+        "Member of the National Insurance Scheme: {nis_member}; full-time student abroad: "
+        "{full_time}; country of study {country}, in the EU/EEA: {in_eea}; patient: {relation}.",
+        "Medlem av folketrygden: {nis_member}; heltidsstudent i utlandet: {full_time}; "
+        "studieland {country}, i EU/EØS: {in_eea}; pasient: {relation}.",
+    ),
+    "helfo.untranslated": (
+        "Not in Norwegian, Danish, Swedish or English and no translation attached: {documents}.",
+        "Ikke på norsk, dansk, svensk eller engelsk, og ingen oversettelse lagt ved: {documents}.",
+    ),
+    "helfo.power_of_attorney": {
+        True: (
+            "The child is {age} years old: a power of attorney is needed, and attached.",
+            "Barnet er {age} år: fullmakt trengs, og er lagt ved.",
+        ),
+        False: (
+            "The child is {age} years old: a power of attorney is needed, and missing.",
+            "Barnet er {age} år: fullmakt trengs, og mangler.",
+        ),
+    },
+    "line.outside_period": (
+        "{line}: rejected, the date is outside the period {period}.",
+        "{line}: avslått, datoen er utenfor perioden {period}.",
+    ),
+    "line.excluded": (
+        "{line}: rejected, {category} is not covered by this scheme.",
+        "{line}: avslått, {category} dekkes ikke av ordningen.",
+    ),
+    "line.not_public_user_fee": (
+        "{line}: rejected, not a user fee under the public scheme.",
+        "{line}: avslått, ikke en egenandel i den offentlige ordningen.",
+    ),
+    "line.missing_receipt": (
+        "{line}: rejected, an itemised receipt is needed.",
+        "{line}: avslått, spesifisert kvittering kreves.",
+    ),
+    "line.no_referral": (
+        "{line}: rejected, a referral from a doctor is needed.",
+        "{line}: avslått, henvisning fra lege kreves.",
+    ),
+    "line.referred": (
+        "{line}: the sources do not fix the amount; a caseworker assesses it.",
+        "{line}: kildene fastsetter ikke beløpet; en saksbehandler vurderer det.",
+    ),
+    "line.duplicate": (
+        "{line}: rejected, the same expense was accepted in an earlier claim.",
+        "{line}: avslått, den samme utgiften er godkjent i et tidligere krav.",
+    ),
+    "line.threshold": (
+        "{line}: eligible user fees this year before it {before}, after it {after}; "
+        "refunded between {threshold} and {limit}: {refund}.",
+        "{line}: egenandeler som teller i år før den {before}, etter den {after}; "
+        "refunderes mellom {threshold} og {limit}: {refund}.",
+    ),
+    "ssn.line": {
+        True: (
+            "{line}: pot for {pot}; this year before it {before}, after it {after}; refunded "
+            "above the deductible {threshold} up to {limit}: {refund}.",
+            "{line}: pott for {pot}; i år før den {before}, etter den {after}; refunderes over "
+            "egenandelen {threshold} opp til {limit}: {refund}.",
+        ),
+        False: (
+            "{line}: pot for {pot}; this year before it {before}, after it {after}; refunded "
+            "above the deductible {threshold}: {refund}.",
+            "{line}: pott for {pot}; i år før den {before}, etter den {after}; refunderes over "
+            "egenandelen {threshold}: {refund}.",
+        ),
+    },
+    "helfo.outside_coverage": (
+        "{line}: rejected, rights abroad lasted until {until}.",
+        "{line}: avslått, rettighetene i utlandet varte til {until}.",
+    ),
+    "helfo.line_late": (
+        "{line}: rejected, the deadline for this expense was {due}.",
+        "{line}: avslått, fristen for denne utgiften var {due}.",
+    ),
+    "helfo.no_medical_statement": (
+        "{line}: rejected, medicines need a medical statement from the treatment provider.",
+        "{line}: avslått, legemidler krever en erklæring fra behandleren.",
+    ),
+    "helfo.travel_too_short": (
+        "{line}: rejected, {km} km is not longer than the minimum distance each way.",
+        "{line}: avslått, {km} km er ikke lengre enn minsteavstanden hver vei.",
+    ),
+    "helfo.travel_below_fare": (
+        "{line}: rejected, the standard cost {cost} is not more than the minimum fare {fare}.",
+        "{line}: avslått, standardkostnaden {cost} er ikke høyere enn laveste takst {fare}.",
+    ),
+    "helfo.companion": (
+        "{line}: rejected, a companion is covered only for a patient under 18.",
+        "{line}: avslått, ledsager dekkes bare for pasienter under 18 år.",
+    ),
+    "helfo.psychologist_referral": (
+        "{line}: rejected, {seen} consultations this year already; after {free} a referral is "
+        "needed.",
+        "{line}: avslått, allerede {seen} konsultasjoner i år; etter {free} kreves henvisning.",
+    ),
+    "helfo.share": (
+        "{line}: {share} of the cost is {gross}, less user fee {fee}: {refund}.",
+        "{line}: {share} av kostnaden er {gross}, minus egenandel {fee}: {refund}.",
+    ),
+    "helfo.chiropractor": {
+        True: (
+            "{line}: first chiropractor consultation this year, {rate}: {refund}.",
+            "{line}: første kiropraktorkonsultasjon i år, {rate}: {refund}.",
+        ),
+        False: (
+            "{line}: later chiropractor consultation this year, {rate}: {refund}.",
+            "{line}: senere kiropraktorkonsultasjon i år, {rate}: {refund}.",
+        ),
+    },
+    "helfo.travel_long": (
+        "{line}: a trip of {km} km goes to a caseworker.",
+        "{line}: en reise på {km} km vurderes av saksbehandler.",
+    ),
+    "helfo.travel": (
+        "{line}: {km} km at {rate} per km is {cost}, less user fee {fee}: {refund}.",
+        "{line}: {km} km à {rate} per km er {cost}, minus egenandel {fee}: {refund}.",
+    ),
+    "helfo.user_fee": (
+        "{line}: user fee {fee} deducted; user fees this year {paid} of the limit {limit}.",
+        "{line}: egenandel {fee} trukket; egenandeler i år {paid} av taket {limit}.",
+    ),
+    "claim.not_priced": (
+        "The claim is {outcome}, so no amounts are calculated; the lines show every other "
+        "problem found.",
+        "Kravet er {outcome}, så ingen beløp beregnes; linjene viser alle andre feil som ble "
+        "funnet.",
+    ),
+    "claim.outcome": (
+        "Outcome: {outcome}. Refund: {refund}.",
+        "Resultat: {outcome}. Refusjon: {refund}.",
+    ),
+    "param": (
+        "{label} from {valid_from}: {value} (source: {source}){assumed}.",
+        "{label} fra {valid_from}: {value} (kilde: {source}){assumed}.",
+    ),
+}
+
+MESSAGES_INVALID: Message = (
+    "The claim could not be read; see errors.",
+    "Kravet kunne ikke leses; se feilene.",
+)
+
+# Which argument picks the variant of a message that has several.
+VARIANTS = {
+    "claim.student": lambda args: args["fee_paid"] and args["registered"],
+    "sio.covered": lambda args: (
+        "gp" if args["sio_gp"] else "campus" if args["covered"] else "no"
+    ),
+    "ssn.covered": lambda args: args["covered"],
+    "claim.deadline": lambda args: args["in_time"],
+    "helfo.power_of_attorney": lambda args: args["present"],
+    "ssn.line": lambda args: args["limit"] is not None,
+    "helfo.chiropractor": lambda args: args["first"],
+}
+
+WORDS = {
+    "yes": ("yes", "ja"),
+    "no": ("no", "nei"),
+    "line": ("Line", "Linje"),
+    "assumed": (
+        "; assumed, no published source fixes it",
+        "; antatt, ingen publisert kilde fastsetter den",
+    ),
+    "source": ("Source", "Kilde"),
+    "self": ("the student", "studenten"),
+    "child": ("the student's child", "studentens barn"),
+    "spouse": ("the student's spouse", "studentens ektefelle"),
+    "unknown": ("(none given)", "(ikke oppgitt)"),
+}
+
+MONTHS = {
+    "en": "January February March April May June July August September October November "
+    "December".split(),
+    "nb": "januar februar mars april mai juni juli august september oktober november "
+    "desember".split(),
+}
+
+
+class Renderer:
+    """Turns steps into sentences in one language."""
+
+    def __init__(self, lang: str = "en", with_sources: bool = False) -> None:
+        if lang not in terms.LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(terms.LANGUAGES)}")
+        self.lang = lang
+        self.nb = lang == "nb"
+        self.with_sources = with_sources
+
+    def word(self, key: str) -> str:
+        return WORDS[key][self.nb]
+
+    def money(self, amount: Decimal) -> str:
+        text = f"{amount:,.2f}"
+        if self.nb:
+            return "kr " + text.replace(",", " ").replace(".", ",")
+        return "NOK " + text
+
+    def day(self, value: date) -> str:
+        return f"{value.day:02d}.{value.month:02d}.{value.year}" if self.nb else value.isoformat()
+
+    def number(self, value: Decimal | int) -> str:
+        text = f"{value:f}" if isinstance(value, Decimal) else str(value)
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text.replace(".", ",") if self.nb else text
+
+    def percent(self, share: Decimal) -> str:
+        return f"{self.number(share * 100)} %"
+
+    def line(self, line: ExpenseLine) -> str:
+        category = terms.term(terms.CATEGORIES, line.category, self.lang)
+        amount = self.money(line.nok)
+        return f"{self.word('line')} {line.line_id} ({category}, {self.day(line.service_on)}, " \
+            f"{amount})"
+
+    def parameter(self, value: ParameterValue) -> dict[str, str]:
+        return {
+            "label": value.label[self.lang],
+            "valid_from": self.day(value.valid_from),
+            "value": self.parameter_value(value),
+            "source": value.source,
+            "assumed": self.word("assumed") if value.assumed else "",
+        }
+
+    def parameter_value(self, value: ParameterValue) -> str:
+        raw = value.value
+        if value.unit == "NOK":
+            return self.money(raw)
+        if value.unit == "rate":
+            return self.percent(raw)
+        if value.unit == "km":
+            return f"{self.number(raw)} km"
+        if value.unit == "months":
+            return f"{raw} {'måneder' if self.nb else 'months'}"
+        if value.unit == "age":
+            return f"{raw} {'år' if self.nb else 'years'}"
+        if value.unit == "deadline":
+            return self.deadline(raw)
+        if value.unit == "text":
+            return str(raw[self.lang])
+        if value.unit == "codes":
+            return ", ".join(sorted(raw))
+        return str(raw)
+
+    def deadline(self, deadline: Deadline) -> str:
+        month = MONTHS[self.lang][deadline.month - 1]
+        if self.nb:
+            year = "samme år" if deadline.years_after == 0 else "året etter"
+            return f"{deadline.day}. {month} {year}"
+        year = "the same year" if deadline.years_after == 0 else "the following year"
+        return f"{deadline.day} {month} {year}"
+
+    def arg(self, name: str, value: Any) -> Any:
+        if isinstance(value, bool):
+            return self.word("yes" if value else "no")
+        if value is None:
+            return self.word("unknown")
+        if name == "share":
+            return self.percent(value)
+        if name in ("km", "seen", "free", "age"):
+            return self.number(value)
+        if isinstance(value, Decimal):
+            return self.money(value)
+        if isinstance(value, date):
+            return self.day(value)
+        if isinstance(value, ExpenseLine):
+            return self.line(value)
+        if name == "outcome":
+            return terms.term(terms.OUTCOMES, value, self.lang)
+        if name == "document":
+            return terms.term(terms.DOCUMENTS, value, self.lang)
+        if name == "pot":
+            return terms.term(terms.POTS, value, self.lang)
+        if name == "relation":
+            return self.word(value)
+        if value == "":
+            return self.word("unknown")
+        return value
+
+    def claim_args(self, claim: Claim) -> dict[str, str]:
+        return {
+            "claim_id": claim.claim_id,
+            "scheme": terms.term(terms.SCHEMES, claim.scheme.value, self.lang),
+            "period": str(claim.period),
+            "submitted": self.day(claim.submitted_on),
+        }
+
+    def step(self, step: Step) -> str:
+        message = MESSAGES[step.key]
+        if isinstance(message, dict):
+            message = message[VARIANTS[step.key](step.args)]
+        template = message[self.nb]
+        if step.key == "param":
+            args = self.parameter(step.args["param"])
+        elif step.key == "claim.start":
+            args = self.claim_args(step.args["claim"])
+        else:
+            args = {name: self.arg(name, value) for name, value in step.args.items()}
+            if "line" in step.args:
+                category = step.args["line"].category
+                args["category"] = terms.term(terms.CATEGORIES, category, self.lang)
+        text = template.format(**args)
+        if self.with_sources and step.source:
+            text = f"{text} [{self.word('source')}: {step.source}]"
+        return text
+
+    def invalid_note(self) -> str:
+        return MESSAGES_INVALID[self.nb]
+
+    def explanation(self, steps: tuple[Step, ...]) -> list[str]:
+        return [self.step(step) for step in steps]

@@ -1,0 +1,212 @@
+"""The engine's vocabulary: claims, lines, documents and decisions as frozen dataclasses."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+
+class Scheme(StrEnum):
+    SIO = "sio"
+    SSN = "ssn"
+    HELFO_ABROAD = "helfo_abroad"
+
+
+class ClaimOutcome(StrEnum):
+    APPROVED = "approved"
+    PARTIALLY_APPROVED = "partially_approved"
+    REJECTED = "rejected"
+    RETURNED = "returned"
+    INVALID = "invalid"
+
+
+class LineOutcome(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    REFERRED = "referred"
+
+
+CATEGORIES = frozenset(
+    """gp emergency_clinic specialist outpatient_hospital hospital_stay ambulance psychologist
+    physiotherapist chiropractor naprapath osteopath dentist dental_illness orthodontics
+    radiology lab_tests blue_prescription patient_travel rehabilitation_institution
+    pregnancy_checkup oxygen_therapy speech_therapy infertility_treatment vaccine_travel
+    vaccine_study_abroad certificate treatment_materials handling_fee health_check home_help
+    nursing_home board_lodging""".split()
+)
+
+DOCUMENT_TYPES = frozenset(
+    """user_fee_overview receipt proof_of_payment medical_documentation student_id
+    semester_fee_receipt study_confirmation vaccine_confirmation translation
+    power_of_attorney""".split()
+)
+
+RELATIONS = frozenset({"self", "child", "spouse"})
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later, or that month's last day if it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Whole years of age on ``day``."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """What a claim covers: a calendar year (``"2026"``) or a semester (``"2026-spring"``)."""
+
+    year: int
+    semester: str | None  # None for a whole calendar year, else "spring" or "fall"
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        year_text, _, semester = text.partition("-")
+        if not (len(year_text) == 4 and year_text.isdigit()):
+            raise ValueError(text)
+        if semester not in ("", "spring", "fall"):
+            raise ValueError(text)
+        return cls(int(year_text), semester or None)
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 7 if self.semester == "fall" else 1, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, 6, 30) if self.semester == "spring" else date(self.year, 12, 31)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.semester}" if self.semester else str(self.year)
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    """A patient trip, one way."""
+
+    distance_km: Decimal
+    min_public_fare_nok: Decimal
+    companion: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExpenseLine:
+    line_id: str
+    category: str
+    service_on: date
+    paid_on: date
+    amount: Decimal
+    currency: str = "NOK"
+    nok_amount: Decimal | None = None  # given in the input, or converted from ``currency``
+    public_user_fee: bool = False
+    itemized_receipt: bool = False
+    referral: bool = False
+    country: str = "NO"
+    trip: Trip | None = None
+    medical_statement: bool = False
+
+    @property
+    def nok(self) -> Decimal:
+        """The line's amount in NOK; conversion happens before the rules see the line."""
+        if self.nok_amount is not None:
+            return self.nok_amount
+        if self.currency == "NOK":
+            return self.amount
+        raise ValueError(f"line {self.line_id} has no NOK amount")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    type: str
+    shows_applicant_name: bool = False
+    language: str = "no"
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    person_id: str
+    birth_date: date
+    semester_fee_paid: bool
+    registered_student: bool
+    institution: str | None = None
+    sio_gp: bool = False
+    nis_member: bool = False
+    full_time_student_abroad: bool = False
+    study_country: str | None = None
+    last_semester_ends_on: date | None = None
+    occupational_injury: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    relation: str = "self"
+    birth_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    claim_id: str
+    scheme: Scheme
+    submitted_on: date
+    period: Period
+    applicant: Applicant
+    expenses: tuple[ExpenseLine, ...]
+    documents: tuple[Document, ...] = ()
+    patient: Patient = field(default_factory=Patient)
+    resubmission_of: str | None = None
+
+    @property
+    def patient_birth_date(self) -> date:
+        return self.patient.birth_date or self.applicant.birth_date
+
+    @property
+    def patient_key(self) -> str:
+        """Who the treatment was for, stable across this person's claims."""
+        if self.patient.relation == "self":
+            return "self"
+        return f"{self.patient.relation}:{self.patient_birth_date.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of an explanation, rendered later in the reader's language.
+
+    ``key`` names a message in :mod:`refusjon.rules.explain`; ``args`` fill it in;
+    ``source`` says where the rule comes from (shown with ``--explain``).
+    """
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LineDecision:
+    line_id: str
+    outcome: LineOutcome
+    eligible_nok: Decimal
+    refund_nok: Decimal
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    claim_id: str | None
+    outcome: ClaimOutcome
+    refund_nok: Decimal
+    reasons: tuple[str, ...] = ()
+    lines: tuple[LineDecision, ...] = ()
+    explanation: tuple[Step, ...] = ()
+    errors: tuple[str, ...] = ()

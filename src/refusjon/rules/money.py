@@ -1,0 +1,32 @@
+"""Money: ``Decimal`` from input to output, rounded in one place."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+ZERO = Decimal("0.00")
+_ORE = Decimal("0.01")
+
+
+def round_ore(amount: Decimal) -> Decimal:
+    """Round an amount to whole øre, half up: the one rounding rule of the system."""
+    return amount.quantize(_ORE, rounding=ROUND_HALF_UP)
+
+
+def clamp(amount: Decimal, low: Decimal, high: Decimal) -> Decimal:
+    """The amount, but no lower than ``low`` and no higher than ``high``."""
+    return max(low, min(amount, high))
+
+
+def share_between(
+    start: Decimal, amount: Decimal, low: Decimal, high: Decimal | None = None
+) -> Decimal:
+    """How much of the interval [start, start + amount] lies between ``low`` and ``high``
+    (no upper bound when ``high`` is None).
+
+    This is how a line is set against a running total: the part below a threshold is the
+    student's own, the part above a limit is someone else's, the part between is refunded.
+    """
+    if high is None:
+        return max(start + amount, low) - max(start, low)
+    if high <= low:
+        return ZERO
+    return clamp(start + amount, low, high) - clamp(start, low, high)

@@ -1,0 +1,297 @@
+"""Reading a claim from its JSON form (claims-format.md), with errors that name the field.
+
+Unknown fields are ignored; every field without a default is required. All problems of a
+claim are reported at once, each as ``<field path>: <problem>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from refusjon.rules.model import (
+    CATEGORIES,
+    DOCUMENT_TYPES,
+    RELATIONS,
+    Applicant,
+    Claim,
+    Document,
+    ExpenseLine,
+    Patient,
+    Period,
+    Scheme,
+    Trip,
+)
+from refusjon.rules.rates import ExchangeRates, RateMissing
+
+T = TypeVar("T")
+_MISSING = object()
+_SCHEMES = {scheme.value: scheme for scheme in Scheme}
+_date_cache: dict[str, date] = {}
+
+
+class ClaimInvalid(Exception):
+    def __init__(self, claim_id: str | None, errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.claim_id = claim_id
+        self.errors = errors
+
+
+class _Fields:
+    """Reads the fields of one JSON object, collecting errors under a path prefix."""
+
+    def __init__(self, data: Any, path: str, errors: list[str]) -> None:
+        self.path = path
+        self.errors = errors
+        self.ok = isinstance(data, dict)
+        self.data: dict[str, Any] = data if self.ok else {}
+        if not self.ok:
+            self.errors.append(f"{path or 'claim'}: not an object")
+
+    def _name(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+    def get(self, name: str, default: Any, parse: Callable[[Any], T], problem: str) -> Any:
+        raw = self.data.get(name, _MISSING)
+        if raw is _MISSING or raw is None:
+            if default is _MISSING:
+                if self.ok:
+                    self.errors.append(f"{self._name(name)}: required")
+                return None
+            return default
+        try:
+            return parse(raw)
+        except (ValueError, TypeError, InvalidOperation, KeyError):
+            self.errors.append(f"{self._name(name)}: {problem}")
+            return None
+
+    def text(self, name: str, default: Any = _MISSING) -> Any:
+        return self.get(name, default, _text, "not a text")
+
+    def day(self, name: str, default: Any = _MISSING) -> Any:
+        return self.get(name, default, _date, "not a date")
+
+    def flag(self, name: str, default: Any = _MISSING) -> Any:
+        return self.get(name, default, _flag, "not true or false")
+
+    def amount(self, name: str, default: Any = _MISSING) -> Any:
+        return self.get(name, default, _amount, "not an amount")
+
+    def code(self, name: str, allowed: Any, default: Any = _MISSING) -> Any:
+        def parse(raw: Any) -> Any:
+            if raw not in allowed:
+                raise ValueError(raw)
+            return raw if not isinstance(allowed, dict) else allowed[raw]
+
+        return self.get(name, default, parse, "unknown")
+
+    def period(self, name: str) -> Any:
+        problem = "not a year (2026) or semester (2026-spring, 2026-fall)"
+        return self.get(name, _MISSING, lambda raw: Period.parse(str(raw)), problem)
+
+    def country(self, name: str, default: Any = _MISSING) -> Any:
+        return self.get(name, default, _country, "not an ISO 3166 alpha-2 country code")
+
+    def items(self, name: str) -> list[Any]:
+        raw = self.data.get(name, _MISSING)
+        if raw is _MISSING or raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.errors.append(f"{self._name(name)}: not a list")
+            return []
+        return raw
+
+
+def _text(raw: Any) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        raise TypeError(raw)
+    text = str(raw).strip()
+    if not text:
+        raise ValueError(raw)
+    return text
+
+
+def _date(raw: Any) -> date:
+    cached = _date_cache.get(raw) if isinstance(raw, str) else None
+    if cached is not None:
+        return cached
+    if not (isinstance(raw, str) and len(raw) == 10):
+        raise ValueError(raw)
+    parsed = date.fromisoformat(raw)
+    if len(_date_cache) < 100_000:
+        _date_cache[raw] = parsed
+    return parsed
+
+
+def _flag(raw: Any) -> bool:
+    if not isinstance(raw, bool):
+        raise TypeError(raw)
+    return raw
+
+
+def _amount(raw: Any) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
+        raise TypeError(raw)
+    value = Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw)
+    if not value.is_finite() or value < 0:
+        raise ValueError(raw)
+    return value
+
+
+def _country(raw: Any) -> str:
+    if not (isinstance(raw, str) and len(raw) == 2 and raw.isalpha()):
+        raise ValueError(raw)
+    return raw.upper()
+
+
+def _currency(raw: Any) -> str:
+    if not (isinstance(raw, str) and len(raw) == 3 and raw.isalpha()):
+        raise ValueError(raw)
+    return raw.upper()
+
+
+def read_claim(data: Any, rates: ExchangeRates | None = None) -> Claim:
+    """A :class:`Claim` from decoded JSON, amounts converted to NOK; else :class:`ClaimInvalid`."""
+    errors: list[str] = []
+    fields = _Fields(data, "", errors)
+    claim_id = fields.text("claim_id")
+    scheme = fields.code("scheme", _SCHEMES)
+    submitted_on = fields.day("submitted_on")
+    period = fields.period("period")
+    applicant = _read_applicant(_Fields(fields.data.get("applicant"), "applicant", errors))
+    patient = _read_patient(fields.data.get("patient"), errors)
+    expenses = tuple(
+        _read_line(_Fields(raw, f"expenses[{index}]", errors))
+        for index, raw in enumerate(fields.items("expenses"))
+    )
+    if fields.ok and not expenses and not any(e.startswith("expenses") for e in errors):
+        errors.append("expenses: at least one line is needed")
+    line_ids = [line.line_id for line in expenses if line is not None]
+    if len(set(line_ids)) != len(line_ids):
+        errors.append("expenses: line_id must be unique within the claim")
+    documents = tuple(
+        _read_document(_Fields(raw, f"documents[{index}]", errors))
+        for index, raw in enumerate(fields.items("documents"))
+    )
+    resubmission_of = fields.text("resubmission_of", None)
+    if errors:
+        raise ClaimInvalid(claim_id, errors)
+    claim = Claim(
+        claim_id=claim_id,
+        scheme=scheme,
+        submitted_on=submitted_on,
+        period=period,
+        applicant=applicant,
+        patient=patient,
+        expenses=expenses,  # type: ignore[arg-type]  # no None once errors is empty
+        documents=documents,  # type: ignore[arg-type]
+        resubmission_of=resubmission_of,
+    )
+    return convert_to_nok(claim, rates)
+
+
+def _read_applicant(fields: _Fields) -> Applicant:
+    return Applicant(
+        person_id=fields.text("person_id"),
+        birth_date=fields.day("birth_date"),
+        semester_fee_paid=fields.flag("semester_fee_paid"),
+        registered_student=fields.flag("registered_student"),
+        institution=fields.text("institution", None),
+        sio_gp=fields.flag("sio_gp", False),
+        nis_member=fields.flag("nis_member", False),
+        full_time_student_abroad=fields.flag("full_time_student_abroad", False),
+        study_country=fields.country("study_country", None),
+        last_semester_ends_on=fields.day("last_semester_ends_on", None),
+        occupational_injury=fields.flag("occupational_injury", False),
+    )
+
+
+def _read_patient(raw: Any, errors: list[str]) -> Patient:
+    if raw is None:
+        return Patient()
+    fields = _Fields(raw, "patient", errors)
+    relation = fields.code("relation", RELATIONS, "self")
+    birth_date = fields.day("birth_date", None)
+    if relation in ("child", "spouse") and birth_date is None and "birth_date" not in fields.data:
+        errors.append(f"patient.birth_date: required when relation is {relation}")
+    return Patient(relation=relation or "self", birth_date=birth_date)
+
+
+def _read_line(fields: _Fields) -> ExpenseLine | None:
+    if not fields.ok:
+        return None
+    service_on = fields.day("service_on")
+    currency = fields.get("currency", "NOK", _currency, "not an ISO 4217 currency code")
+    amount = fields.amount("amount")
+    nok_amount = fields.amount("nok_amount", None)
+    for name, value in (("amount", amount if currency == "NOK" else None), ("nok_amount", nok_amount)):
+        if value is not None and value.as_tuple().exponent < -2:  # type: ignore[operator]
+            fields.errors.append(f"{fields.path}.{name}: more than two decimals for NOK")
+    trip = None
+    if "trip" in fields.data and fields.data["trip"] is not None:
+        trip_fields = _Fields(fields.data["trip"], f"{fields.path}.trip", fields.errors)
+        distance = trip_fields.amount("distance_km")
+        fare = trip_fields.amount("min_public_fare_nok")
+        companion = trip_fields.flag("companion", False)
+        trip = Trip(distance, fare, companion) if trip_fields.ok else None
+    return ExpenseLine(
+        line_id=fields.text("line_id"),
+        category=fields.code("category", CATEGORIES),
+        service_on=service_on,
+        paid_on=fields.day("paid_on", service_on),
+        amount=amount,
+        currency=currency,
+        nok_amount=nok_amount,
+        public_user_fee=fields.flag("public_user_fee", False),
+        itemized_receipt=fields.flag("itemized_receipt", False),
+        referral=fields.flag("referral", False),
+        country=fields.country("country", "NO"),
+        trip=trip,
+        medical_statement=fields.flag("medical_statement", False),
+    )
+
+
+def _read_document(fields: _Fields) -> Document | None:
+    if not fields.ok:
+        return None
+    language = fields.get("language", "no", _language, "not an ISO 639-1 language code")
+    return Document(
+        type=fields.code("type", DOCUMENT_TYPES),
+        shows_applicant_name=fields.flag("shows_applicant_name", False),
+        language=language,
+    )
+
+
+def _language(raw: Any) -> str:
+    if not (isinstance(raw, str) and len(raw) == 2 and raw.isalpha()):
+        raise ValueError(raw)
+    return raw.lower()
+
+
+def convert_to_nok(claim: Claim, rates: ExchangeRates | None) -> Claim:
+    """Give every foreign line its NOK amount at the rate of its payment date (claims-format.md:
+    a given ``nok_amount`` wins; otherwise Norges Bank's rate, rounded to øre at once)."""
+    if all(line.currency == "NOK" or line.nok_amount is not None for line in claim.expenses):
+        return claim
+    errors = []
+    lines = []
+    for index, line in enumerate(claim.expenses):
+        if line.currency == "NOK" or line.nok_amount is not None:
+            lines.append(line)
+            continue
+        try:
+            if rates is None:
+                raise RateMissing(line.currency, line.paid_on)
+            nok = rates.to_nok(line.amount, line.currency, line.paid_on)
+        except RateMissing as error:
+            errors.append(f"expenses[{index}]: {error}")
+            continue
+        lines.append(replace(line, nok_amount=nok))
+    if errors:
+        raise ClaimInvalid(claim.claim_id, errors)
+    return replace(claim, expenses=tuple(lines))
+
+

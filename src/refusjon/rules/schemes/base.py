@@ -1,0 +1,85 @@
+"""What every scheme provides, in the order of the checks (schemes.md, "Order of the checks")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from refusjon.rules import reasons
+from refusjon.rules.context import Context, LineWork
+from refusjon.rules.model import Claim, Scheme, add_months
+from refusjon.rules.parameters import Deadline
+
+
+class SchemeRules:
+    scheme: Scheme
+    source: str  # where the scheme as a whole is described
+
+    def validate(self, claim: Claim) -> list[str]:
+        """Input errors that only this scheme sees (each names the field and the problem)."""
+        return []
+
+    def claim_codes(self, ctx: Context) -> list[str]:
+        """Step 1: eligibility of applicant and patient, and the claim's deadline."""
+        raise NotImplementedError
+
+    def line_codes(self, ctx: Context, work: LineWork) -> None:
+        """Step 2: the checks of one line on its own (time, category, conditions)."""
+        raise NotImplementedError
+
+    def document_codes(self, ctx: Context, works: Sequence[LineWork]) -> list[str]:
+        """Step 1, documents: what is missing; any code returns the claim."""
+        raise NotImplementedError
+
+    def price(self, ctx: Context, work: LineWork) -> None:
+        """Step 3: the amount rules for one line that passed its checks."""
+        raise NotImplementedError
+
+
+def check_period(ctx: Context, work: LineWork, source: str) -> None:
+    """A line whose service date is outside the claim's period is rejected."""
+    if work.line.service_on not in ctx.claim.period:
+        work.reject(reasons.OUTSIDE_PERIOD)
+        ctx.explain("line.outside_period", source, line=work.line, period=str(ctx.claim.period))
+
+
+def check_student(ctx: Context, source: str) -> list[str]:
+    """The applicant must have paid the semester fee and be a registered student."""
+    applicant = ctx.claim.applicant
+    codes = []
+    if not applicant.semester_fee_paid:
+        codes.append(reasons.SEMESTER_FEE_NOT_PAID)
+    if not applicant.registered_student:
+        codes.append(reasons.NOT_REGISTERED_STUDENT)
+    ctx.explain("claim.student", source, fee_paid=applicant.semester_fee_paid,
+                registered=applicant.registered_student)
+    return codes
+
+
+def check_deadline(ctx: Context, name: str, source: str, *, grace_months: int = 0) -> bool:
+    """Whether the claim was submitted by the deadline ``name`` (plus any grace months)."""
+    claim = ctx.claim
+    deadline: Deadline = ctx.cite(name, claim.submitted_on)
+    due = deadline.for_year(claim.period.year)
+    if grace_months:
+        due = add_months(due, grace_months)
+    in_time = claim.submitted_on <= due
+    ctx.explain("claim.deadline", source, due=due, submitted=claim.submitted_on, in_time=in_time)
+    return in_time
+
+
+def user_fee_overview_codes(ctx: Context, source: str) -> list[str]:
+    """The helsenorge user-fee overview must be attached and show the applicant's name."""
+    named = any(
+        document.type == "user_fee_overview" and document.shows_applicant_name
+        for document in ctx.claim.documents
+    )
+    if named:
+        return []
+    ctx.explain("claim.missing_document", source, document="user_fee_overview", named=True)
+    return [reasons.missing_document("user_fee_overview")]
+
+
+def day_of(ctx: Context) -> date:
+    """The day a claim's yearly figures are read on: the start of its period."""
+    return ctx.claim.period.start
