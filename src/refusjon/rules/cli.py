@@ -32,12 +32,17 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--out", default="-", help="decisions file, or - (default) for stdout")
     parser.add_argument("--rates", help="Norges Bank exchange-rate CSV export")
     parser.add_argument("--explain", action="store_true", help="add each rule's source")
-    parser.add_argument("--lang", choices=["en", "nb"], default="en",
-                        help="language of the explanations")
-    parser.add_argument("--schema", action="store_true",
-                        help="print the JSON Schemas of claims and decisions, and exit")
-    parser.add_argument("--summary", action="store_true",
-                        help="print a table of the decisions (needs --out FILE)")
+    parser.add_argument(
+        "--lang", choices=["en", "nb"], default="en", help="language of the explanations"
+    )
+    parser.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schemas of claims and decisions, and exit",
+    )
+    parser.add_argument(
+        "--summary", action="store_true", help="print a table of the decisions (needs --out FILE)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -159,8 +164,9 @@ def main_reason(assessed: Assessed) -> str:
         return decision.errors[0]
     if decision.reasons:
         return decision.reasons[0]
-    for line in decision.lines:
-        if line.outcome != "accepted" and line.reasons:
+    unaccepted = [line for line in decision.lines if line.outcome != "accepted"]
+    for line in [*unaccepted, *decision.lines]:
+        if line.reasons:
             return line.reasons[0]
     return "-"
 
@@ -179,10 +185,12 @@ def print_summary(rows: list[Assessed], out_path: str) -> None:
     ]
     widths = [max(len(str(cells[i])) for cells in [header, *table]) for i in range(5)]
     for cells in [header, tuple("-" * width for width in widths), *table]:
-        print("  ".join(
-            str(cell).rjust(widths[i]) if i == 3 else str(cell).ljust(widths[i])
-            for i, cell in enumerate(cells)
-        ).rstrip())
+        print(
+            "  ".join(
+                str(cell).rjust(widths[i]) if i == 3 else str(cell).ljust(widths[i])
+                for i, cell in enumerate(cells)
+            ).rstrip()
+        )
     total = sum((row.decision.refund_nok for row in rows), ZERO)
     print(f"\n{len(rows)} claims, refunds NOK {total:,.2f} in all.")
     print(f"Full decisions with explanations: {out_path}")

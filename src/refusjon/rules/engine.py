@@ -149,9 +149,7 @@ def _finish(
     effects = None
     if paying:
         accepted = tuple(
-            expense_key(claim, work.line)
-            for work in works
-            if work.outcome is LineOutcome.ACCEPTED
+            expense_key(claim, work.line) for work in works if work.outcome is LineOutcome.ACCEPTED
         )
         effects = Effects(ctx.person_id, claim.claim_id, outcome, dict(ctx.deltas), accepted)
     elif outcome is ClaimOutcome.RETURNED:
@@ -162,13 +160,20 @@ def _finish(
 def _line_decision(work: LineWork, priced: bool) -> LineDecision:
     """A line's decision; amounts only where the claim was priced and the line accepted."""
     if work.codes:
-        return LineDecision(work.line.line_id, LineOutcome.REJECTED, ZERO, ZERO,
-                            tuple(sorted(set(work.codes))))
+        return LineDecision(
+            work.line.line_id, LineOutcome.REJECTED, ZERO, ZERO, tuple(sorted(set(work.codes)))
+        )
     if not priced or work.outcome is not LineOutcome.ACCEPTED:
-        return LineDecision(work.line.line_id, work.outcome, ZERO, ZERO,
-                            tuple(sorted(set(work.notes))))
-    return LineDecision(work.line.line_id, LineOutcome.ACCEPTED, round_ore(work.eligible),
-                        round_ore(work.refund), tuple(sorted(set(work.notes))))
+        return LineDecision(
+            work.line.line_id, work.outcome, ZERO, ZERO, tuple(sorted(set(work.notes)))
+        )
+    return LineDecision(
+        work.line.line_id,
+        LineOutcome.ACCEPTED,
+        round_ore(work.eligible),
+        round_ore(work.refund),
+        tuple(sorted(set(work.notes))),
+    )
 
 
 __all__ = ["Assessment", "Effects", "Step", "assess", "expense_key", "invalid"]

@@ -3,12 +3,14 @@ Norwegian bokmål, with the rule's source when asked for (``--explain``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from refusjon.rules import terms
 from refusjon.rules.model import Claim, ExpenseLine, Step
+from refusjon.rules.money import round_ore
 from refusjon.rules.parameters import Deadline, ParameterValue
 
 Message = tuple[str, str]  # (English, bokmål)
@@ -160,10 +162,16 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "needed.",
         "{line}: avslått, allerede {seen} konsultasjoner i år; etter {free} kreves henvisning.",
     ),
-    "helfo.share": (
-        "{line}: {share} of the cost is {gross}, less user fee {fee}: {refund}.",
-        "{line}: {share} av kostnaden er {gross}, minus egenandel {fee}: {refund}.",
-    ),
+    "helfo.share": {
+        True: (
+            "{line}: {share} of the cost is {gross}, less user fee {fee}: {refund}.",
+            "{line}: {share} av kostnaden er {gross}, minus egenandel {fee}: {refund}.",
+        ),
+        False: (
+            "{line}: {share} of the cost: {refund}.",
+            "{line}: {share} av kostnaden: {refund}.",
+        ),
+    },
     "helfo.chiropractor": {
         True: (
             "{line}: first chiropractor consultation this year, {rate}: {refund}.",
@@ -208,16 +216,15 @@ MESSAGES_INVALID: Message = (
 )
 
 # Which argument picks the variant of a message that has several.
-VARIANTS = {
+VARIANTS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "claim.student": lambda args: args["fee_paid"] and args["registered"],
-    "sio.covered": lambda args: (
-        "gp" if args["sio_gp"] else "campus" if args["covered"] else "no"
-    ),
+    "sio.covered": lambda args: "gp" if args["sio_gp"] else "campus" if args["covered"] else "no",
     "ssn.covered": lambda args: args["covered"],
     "claim.deadline": lambda args: args["in_time"],
     "helfo.power_of_attorney": lambda args: args["present"],
     "ssn.line": lambda args: args["limit"] is not None,
     "helfo.chiropractor": lambda args: args["first"],
+    "helfo.share": lambda args: bool(args["fee"]),
 }
 
 WORDS = {
@@ -236,10 +243,34 @@ WORDS = {
 }
 
 MONTHS = {
-    "en": "January February March April May June July August September October November "
-    "December".split(),
-    "nb": "januar februar mars april mai juni juli august september oktober november "
-    "desember".split(),
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
 }
 
 
@@ -257,7 +288,7 @@ class Renderer:
         return WORDS[key][self.nb]
 
     def money(self, amount: Decimal) -> str:
-        text = f"{amount:,.2f}"
+        text = f"{round_ore(amount):,.2f}"
         if self.nb:
             return "kr " + text.replace(",", " ").replace(".", ",")
         return "NOK " + text
@@ -277,8 +308,10 @@ class Renderer:
     def line(self, line: ExpenseLine) -> str:
         category = terms.term(terms.CATEGORIES, line.category, self.lang)
         amount = self.money(line.nok)
-        return f"{self.word('line')} {line.line_id} ({category}, {self.day(line.service_on)}, " \
+        return (
+            f"{self.word('line')} {line.line_id} ({category}, {self.day(line.service_on)}, "
             f"{amount})"
+        )
 
     def parameter(self, value: ParameterValue) -> dict[str, str]:
         return {

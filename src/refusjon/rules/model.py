@@ -31,18 +31,55 @@ class LineOutcome(StrEnum):
 
 
 CATEGORIES = frozenset(
-    """gp emergency_clinic specialist outpatient_hospital hospital_stay ambulance psychologist
-    physiotherapist chiropractor naprapath osteopath dentist dental_illness orthodontics
-    radiology lab_tests blue_prescription patient_travel rehabilitation_institution
-    pregnancy_checkup oxygen_therapy speech_therapy infertility_treatment vaccine_travel
-    vaccine_study_abroad certificate treatment_materials handling_fee health_check home_help
-    nursing_home board_lodging""".split()
+    [
+        "gp",
+        "emergency_clinic",
+        "specialist",
+        "outpatient_hospital",
+        "hospital_stay",
+        "ambulance",
+        "psychologist",
+        "physiotherapist",
+        "chiropractor",
+        "naprapath",
+        "osteopath",
+        "dentist",
+        "dental_illness",
+        "orthodontics",
+        "radiology",
+        "lab_tests",
+        "blue_prescription",
+        "patient_travel",
+        "rehabilitation_institution",
+        "pregnancy_checkup",
+        "oxygen_therapy",
+        "speech_therapy",
+        "infertility_treatment",
+        "vaccine_travel",
+        "vaccine_study_abroad",
+        "certificate",
+        "treatment_materials",
+        "handling_fee",
+        "health_check",
+        "home_help",
+        "nursing_home",
+        "board_lodging",
+    ]
 )
 
 DOCUMENT_TYPES = frozenset(
-    """user_fee_overview receipt proof_of_payment medical_documentation student_id
-    semester_fee_receipt study_confirmation vaccine_confirmation translation
-    power_of_attorney""".split()
+    [
+        "user_fee_overview",
+        "receipt",
+        "proof_of_payment",
+        "medical_documentation",
+        "student_id",
+        "semester_fee_receipt",
+        "study_confirmation",
+        "vaccine_confirmation",
+        "translation",
+        "power_of_attorney",
+    ]
 )
 
 RELATIONS = frozenset({"self", "child", "spouse"})

@@ -141,6 +141,11 @@ def _amount(raw: Any) -> Decimal:
     return value
 
 
+def _decimals(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def _country(raw: Any) -> str:
     if not (isinstance(raw, str) and len(raw) == 2 and raw.isalpha()):
         raise ValueError(raw)
@@ -227,8 +232,9 @@ def _read_line(fields: _Fields) -> ExpenseLine | None:
     currency = fields.get("currency", "NOK", _currency, "not an ISO 4217 currency code")
     amount = fields.amount("amount")
     nok_amount = fields.amount("nok_amount", None)
-    for name, value in (("amount", amount if currency == "NOK" else None), ("nok_amount", nok_amount)):
-        if value is not None and value.as_tuple().exponent < -2:  # type: ignore[operator]
+    nok_fields = (("amount", amount if currency == "NOK" else None), ("nok_amount", nok_amount))
+    for name, value in nok_fields:
+        if value is not None and _decimals(value) > 2:
             fields.errors.append(f"{fields.path}.{name}: more than two decimals for NOK")
     trip = None
     if "trip" in fields.data and fields.data["trip"] is not None:
@@ -293,5 +299,3 @@ def convert_to_nok(claim: Claim, rates: ExchangeRates | None) -> Claim:
     if errors:
         raise ClaimInvalid(claim.claim_id, errors)
     return replace(claim, expenses=tuple(lines))
-
-

@@ -12,7 +12,7 @@ AMOUNT_IN = {
         {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
         {"type": "number", "minimum": 0},
     ],
-    "description": "a decimal amount, preferably as a string: \"152.00\"",
+    "description": 'a decimal amount, preferably as a string: "152.00"',
 }
 AMOUNT_OUT = {"type": "string", "pattern": r"^-?\d+\.\d{2}$"}
 DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -81,7 +81,12 @@ def claim_schema() -> dict[str, Any]:
         "title": "Refusjon claim",
         "type": "object",
         "required": [
-            "claim_id", "scheme", "submitted_on", "period", "applicant", "expenses",
+            "claim_id",
+            "scheme",
+            "submitted_on",
+            "period",
+            "applicant",
+            "expenses",
         ],
         "properties": {
             "claim_id": TEXT,

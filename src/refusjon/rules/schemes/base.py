@@ -51,8 +51,12 @@ def check_student(ctx: Context, source: str) -> list[str]:
         codes.append(reasons.SEMESTER_FEE_NOT_PAID)
     if not applicant.registered_student:
         codes.append(reasons.NOT_REGISTERED_STUDENT)
-    ctx.explain("claim.student", source, fee_paid=applicant.semester_fee_paid,
-                registered=applicant.registered_student)
+    ctx.explain(
+        "claim.student",
+        source,
+        fee_paid=applicant.semester_fee_paid,
+        registered=applicant.registered_student,
+    )
     return codes
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
-from refusjon.rules.model import Claim, Scheme, add_months, age_on
+from refusjon.rules.model import Claim, Scheme, Step, add_months, age_on
 from refusjon.rules.money import ZERO
 from refusjon.rules.schemes.base import SchemeRules, day_of
 
@@ -51,10 +51,15 @@ class HelfoAbroadRules(SchemeRules):
             codes.append(reasons.STUDY_COUNTRY_IN_EEA)
         if claim.patient.relation == "spouse":
             codes.append(reasons.SPOUSE_NOT_COVERED)
-        ctx.explain("helfo.eligibility", SEED_001, nis_member=applicant.nis_member,
-                    full_time=applicant.full_time_student_abroad,
-                    country=applicant.study_country or "", in_eea=in_eea,
-                    relation=claim.patient.relation)
+        ctx.explain(
+            "helfo.eligibility",
+            SEED_001,
+            nis_member=applicant.nis_member,
+            full_time=applicant.full_time_student_abroad,
+            country=applicant.study_country or "",
+            in_eea=in_eea,
+            relation=claim.patient.relation,
+        )
         return codes
 
     def document_codes(self, ctx: Context, works: Sequence[LineWork]) -> list[str]:
@@ -68,21 +73,27 @@ class HelfoAbroadRules(SchemeRules):
         for document_type in sorted(ctx.param("helfo_abroad.required_documents", day)):
             if document_type not in present:
                 codes.append(reasons.missing_document(document_type))
-                ctx.explain("claim.missing_document", SEED_001, document=document_type,
-                            named=False)
+                ctx.explain("claim.missing_document", SEED_001, document=document_type, named=False)
         languages = ctx.param("helfo_abroad.accepted_languages", day)
         foreign = [doc for doc in claim.documents if doc.language.lower() not in languages]
         if foreign and "translation" not in present:
             codes.append(reasons.UNTRANSLATED_DOCUMENT)
-            ctx.explain("helfo.untranslated", SEED_001,
-                        documents=", ".join(f"{doc.type} ({doc.language})" for doc in foreign))
+            ctx.explain(
+                "helfo.untranslated",
+                SEED_001,
+                documents=", ".join(f"{doc.type} ({doc.language})" for doc in foreign),
+            )
         if claim.patient.relation == "child":
             age = age_on(claim.patient_birth_date, day)
             if age >= ctx.cite("helfo_abroad.power_of_attorney_age", day):
                 if "power_of_attorney" not in present:
                     codes.append(reasons.missing_document("power_of_attorney"))
-                ctx.explain("helfo.power_of_attorney", SEED_001, age=age,
-                            present="power_of_attorney" in present)
+                ctx.explain(
+                    "helfo.power_of_attorney",
+                    SEED_001,
+                    age=age,
+                    present="power_of_attorney" in present,
+                )
         return codes
 
     # Step 2 ---------------------------------------------------------------------------------
@@ -164,8 +175,13 @@ class HelfoAbroadRules(SchemeRules):
             ctx.explain("helfo.travel_too_short", SEED_004, line=line, km=trip.distance_km)
         elif standard_cost <= trip.min_public_fare_nok:
             work.reject(reasons.TRAVEL_BELOW_MINIMUM_FARE)
-            ctx.explain("helfo.travel_below_fare", SEED_004, line=line, cost=standard_cost,
-                        fare=trip.min_public_fare_nok)
+            ctx.explain(
+                "helfo.travel_below_fare",
+                SEED_004,
+                line=line,
+                cost=standard_cost,
+                fare=trip.min_public_fare_nok,
+            )
         if trip.companion and not self._is_child(ctx, day):
             work.reject(reasons.COMPANION_NOT_COVERED)
             ctx.explain("helfo.companion", SEED_001, line=line)
@@ -214,10 +230,18 @@ class HelfoAbroadRules(SchemeRules):
         share = ctx.cite(share_name, line.service_on)
         work.eligible = line.nok
         gross = work.eligible * share
-        fee = self._user_fee(ctx, work, gross)
+        fee, fee_step = self._user_fee(ctx, work, gross)
         work.refund = gross - fee
-        ctx.explain("helfo.share", SEED_004, line=line, share=share, gross=gross, fee=fee,
-                    refund=work.refund)
+        ctx.explain(
+            "helfo.share",
+            SEED_004,
+            line=line,
+            share=share,
+            gross=gross,
+            fee=fee,
+            refund=work.refund,
+        )
+        ctx.steps.extend(fee_step)
 
     def _price_chiropractor(self, ctx: Context, work: LineWork) -> None:
         """NOK 107 for the first consultation in the year and 46 for each later one, never
@@ -230,8 +254,9 @@ class HelfoAbroadRules(SchemeRules):
         work.eligible = line.nok
         work.refund = min(rate, work.eligible)
         ctx.add(key, Decimal(1))
-        ctx.explain("helfo.chiropractor", SEED_004, line=line, first=first, rate=rate,
-                    refund=work.refund)
+        ctx.explain(
+            "helfo.chiropractor", SEED_004, line=line, first=first, rate=rate, refund=work.refund
+        )
 
     def _price_travel(self, ctx: Context, work: LineWork) -> None:
         """The standard rate per km whatever the transport, less the user fee per trip; trips
@@ -246,17 +271,27 @@ class HelfoAbroadRules(SchemeRules):
             return
         rate = ctx.param("helfo_abroad.travel_rate_per_km", day)
         work.eligible = trip.distance_km * rate
-        fee = self._user_fee(ctx, work, work.eligible)
+        fee, fee_step = self._user_fee(ctx, work, work.eligible)
         work.refund = work.eligible - fee
-        ctx.explain("helfo.travel", SEED_004, line=line, km=trip.distance_km, rate=rate,
-                    cost=work.eligible, fee=fee, refund=work.refund)
+        ctx.explain(
+            "helfo.travel",
+            SEED_004,
+            line=line,
+            km=trip.distance_km,
+            rate=rate,
+            cost=work.eligible,
+            fee=fee,
+            refund=work.refund,
+        )
+        ctx.steps.extend(fee_step)
 
-    def _user_fee(self, ctx: Context, work: LineWork, gross: Decimal) -> Decimal:
+    def _user_fee(self, ctx: Context, work: LineWork, gross: Decimal) -> tuple[Decimal, list[Step]]:
         """The user fee deducted from a line: never more than the line gives, none after an
         occupational injury for medical care, physiotherapy and dentistry, and only up to the
         yearly user-fee limit for fees that count towards it (seed 004)."""
         line = work.line
         day = line.service_on
+        fee: Decimal
         if line.category == TRAVEL:
             fee = ctx.cite("helfo_abroad.travel_user_fee", day)
         else:
@@ -266,13 +301,17 @@ class HelfoAbroadRules(SchemeRules):
                 fee = ZERO
         fee = min(fee, gross)
         if fee <= 0:
-            return ZERO
+            return ZERO, []
         if line.category in ctx.param("helfo_abroad.user_fee_outside_limit", day):
-            return fee
+            return fee, []
         limit = ctx.cite("helfo_abroad.user_fee_limit", day)
         key = self._patient_key(ctx, day.year, "user_fees")
         paid = ctx.total(key)
         fee = max(ZERO, min(fee, limit - paid))
         ctx.add(key, fee)
-        ctx.explain("helfo.user_fee", SEED_004, line=line, fee=fee, paid=paid + fee, limit=limit)
-        return fee
+        step = Step(
+            "helfo.user_fee",
+            {"line": line, "fee": fee, "paid": paid + fee, "limit": limit},
+            SEED_004,
+        )
+        return fee, [step]

@@ -41,8 +41,13 @@ class SioRules(SchemeRules):
         applicant = ctx.claim.applicant
         campuses = ctx.param("sio.eligible_campuses", day_of(ctx))
         covered = applicant.sio_gp or applicant.institution in campuses
-        ctx.explain("sio.covered", SOURCE, sio_gp=applicant.sio_gp,
-                    institution=applicant.institution or "", covered=covered)
+        ctx.explain(
+            "sio.covered",
+            SOURCE,
+            sio_gp=applicant.sio_gp,
+            institution=applicant.institution or "",
+            covered=covered,
+        )
         return covered
 
     def _in_time(self, ctx: Context) -> bool:
@@ -83,5 +88,13 @@ class SioRules(SchemeRules):
         if after > limit:
             work.notes.append(reasons.ABOVE_EXEMPTION_CARD_LIMIT)
         ctx.add(key, work.eligible)
-        ctx.explain("line.threshold", SOURCE, line=line, before=before, after=after,
-                    refund=work.refund, threshold=threshold, limit=limit)
+        ctx.explain(
+            "line.threshold",
+            SOURCE,
+            line=line,
+            before=before,
+            after=after,
+            refund=work.refund,
+            threshold=threshold,
+            limit=limit,
+        )

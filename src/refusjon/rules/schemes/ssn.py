@@ -137,5 +137,14 @@ class SsnRules(SchemeRules):
         if limit is not None and after > limit:
             work.notes.append(reasons.ABOVE_EXEMPTION_CARD_LIMIT)
         ctx.add(key, work.eligible)
-        ctx.explain("ssn.line", SOURCE, line=line, pot=pot, before=before, after=after,
-                    refund=work.refund, threshold=deductible, limit=limit)
+        ctx.explain(
+            "ssn.line",
+            SOURCE,
+            line=line,
+            pot=pot,
+            before=before,
+            after=after,
+            refund=work.refund,
+            threshold=deductible,
+            limit=limit,
+        )

@@ -1,0 +1,23 @@
+"""Shared test helpers: where the project and the shared spec folder are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the checkout (override with REFUSJON_SHARED)."""
+    return Path(os.environ.get("REFUSJON_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    path = shared_dir()
+    if not (path / "cases" / "claims.jsonl").is_file():
+        pytest.fail(f"the shared spec folder is missing: expected {path}/cases/claims.jsonl")
+    return path
