@@ -1,0 +1,139 @@
+"""Reading claims: defaults, conversion to NOK, and errors that name the field."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from refusjon.rules.rates import ExchangeRates
+from refusjon.rules.reader import ClaimInvalid, read_claim
+
+CLAIM: dict[str, Any] = {
+    "claim_id": "H-1",
+    "scheme": "helfo_abroad",
+    "submitted_on": "2024-06-01",
+    "period": "2024",
+    "applicant": {
+        "person_id": "P-1",
+        "birth_date": "2000-01-01",
+        "semester_fee_paid": False,
+        "registered_student": False,
+        "nis_member": True,
+        "full_time_student_abroad": True,
+        "study_country": "us",
+    },
+    "expenses": [
+        {
+            "line_id": "1",
+            "category": "gp",
+            "service_on": "2024-03-02",
+            "amount": 100,
+            "currency": "usd",
+        },
+    ],
+    "documents": [{"type": "receipt", "language": "EN"}],
+    "something_new": {"ignored": True},
+}
+
+
+def rates() -> ExchangeRates:
+    table = ExchangeRates()
+    table.add("USD", date(2024, 3, 1), Decimal("10.5"))
+    return table
+
+
+def errors_of(data: dict[str, Any], **kwargs: Any) -> list[str]:
+    with pytest.raises(ClaimInvalid) as error:
+        read_claim(data, **kwargs)
+    return error.value.errors
+
+
+def changed(path: str, value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(CLAIM)
+    *parents, last = path.split(".")
+    target = data
+    for part in parents:
+        target = target[int(part)] if part.isdigit() else target[part]
+    if value is KeyError:
+        del target[last]
+    else:
+        target[last] = value
+    return data
+
+
+def test_defaults_fill_what_the_format_leaves_out_and_unknown_fields_are_ignored() -> None:
+    claim = read_claim(CLAIM, rates())
+    line = claim.expenses[0]
+    assert line.paid_on == date(2024, 3, 2)
+    assert (line.public_user_fee, line.itemized_receipt, line.country) == (False, False, "NO")
+    assert claim.patient.relation == "self"
+    assert claim.applicant.study_country == "US"
+    assert claim.documents[0].language == "en"
+
+
+def test_a_foreign_amount_is_converted_at_the_latest_rate_on_or_before_payment() -> None:
+    claim = read_claim(CLAIM, rates())
+    assert claim.expenses[0].nok == Decimal("1050.00")
+
+
+def test_a_given_nok_amount_wins_over_the_rate() -> None:
+    claim = read_claim(changed("expenses.0.nok_amount", "999.99"), rates())
+    assert claim.expenses[0].nok == Decimal("999.99")
+
+
+def test_a_foreign_amount_without_rate_names_currency_and_date() -> None:
+    assert errors_of(CLAIM) == ["expenses[0]: no exchange rate for USD on 2024-03-02"]
+
+
+@pytest.mark.parametrize(
+    "path, value, error",
+    [
+        ("claim_id", KeyError, "claim_id: required"),
+        ("scheme", "sia", "scheme: unknown"),
+        ("submitted_on", "01.06.2024", "submitted_on: not a date"),
+        ("applicant.nis_member", "yes", "applicant.nis_member: not true or false"),
+        (
+            "applicant.study_country",
+            "USA",
+            "applicant.study_country: not an ISO 3166 alpha-2 country code",
+        ),
+        ("expenses.0.category", "aromatherapy", "expenses[0].category: unknown"),
+        ("expenses.0.service_on", "2024-02-30", "expenses[0].service_on: not a date"),
+        ("expenses.0.amount", "-1.00", "expenses[0].amount: not an amount"),
+        ("expenses.0.amount", True, "expenses[0].amount: not an amount"),
+        ("expenses.0.currency", "dollars", "expenses[0].currency: not an ISO 4217 currency code"),
+        ("expenses", [], "expenses: at least one line is needed"),
+        ("expenses", "many", "expenses: not a list"),
+        ("documents.0.type", "selfie", "documents[0].type: unknown"),
+        ("applicant", KeyError, "applicant: not an object"),
+    ],
+)
+def test_each_problem_names_the_field(path: str, value: Any, error: str) -> None:
+    assert error in errors_of(changed(path, value), rates=rates())
+
+
+def test_every_problem_of_a_claim_is_reported_at_once() -> None:
+    data = changed("expenses.0.category", "aromatherapy")
+    data["submitted_on"] = "soon"
+    assert len(errors_of(data, rates=rates())) == 2
+
+
+def test_a_nok_amount_with_more_than_two_decimals_is_refused() -> None:
+    data = changed("expenses.0.currency", "NOK")
+    data["expenses"][0]["amount"] = "10.005"
+    assert errors_of(data) == ["expenses[0].amount: more than two decimals for NOK"]
+
+
+def test_a_child_patient_needs_a_birth_date() -> None:
+    data = changed("patient", {"relation": "child"})
+    assert "patient.birth_date: required when relation is child" in errors_of(data, rates=rates())
+
+
+def test_line_ids_must_be_unique_within_a_claim() -> None:
+    data = copy.deepcopy(CLAIM)
+    data["expenses"].append(dict(data["expenses"][0]))
+    assert "expenses: line_id must be unique within the claim" in errors_of(data, rates=rates())
