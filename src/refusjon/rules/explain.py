@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from refusjon.rules import terms
 from refusjon.rules.model import Claim, ExpenseLine, Step
@@ -277,21 +277,28 @@ MONTHS = {
 class Renderer:
     """Turns steps into sentences in one language."""
 
+    CACHE_SIZE = 50_000
+
     def __init__(self, lang: str = "en", with_sources: bool = False) -> None:
         if lang not in terms.LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(terms.LANGUAGES)}")
         self.lang = lang
         self.nb = lang == "nb"
         self.with_sources = with_sources
+        self._cache: dict[tuple[Any, ...], str] = {}
+        self._money: dict[Decimal, str] = {}
 
     def word(self, key: str) -> str:
         return WORDS[key][self.nb]
 
     def money(self, amount: Decimal) -> str:
-        text = f"{round_ore(amount):,.2f}"
-        if self.nb:
-            return "kr " + text.replace(",", " ").replace(".", ",")
-        return "NOK " + text
+        text = self._money.get(amount)
+        if text is None:
+            text = f"{round_ore(amount):,.2f}"
+            text = "kr " + text.replace(",", " ").replace(".", ",") if self.nb else "NOK " + text
+            if len(self._money) < self.CACHE_SIZE:
+                self._money[amount] = text
+        return text
 
     def day(self, value: date) -> str:
         return f"{value.day:02d}.{value.month:02d}.{value.year}" if self.nb else value.isoformat()
@@ -351,31 +358,36 @@ class Renderer:
         return f"{deadline.day} {month} {year}"
 
     def arg(self, name: str, value: Any) -> Any:
-        if isinstance(value, bool):
+        kind = type(value)
+        if kind is Decimal:
+            return self.NAMED_NUMBERS.get(name, Renderer.money)(self, value)
+        if kind is bool:
             return self.word("yes" if value else "no")
-        if value is None:
-            return self.word("unknown")
-        if name == "share":
-            return self.percent(value)
-        if name in ("km", "seen", "free", "age"):
-            return self.number(value)
-        if isinstance(value, Decimal):
-            return self.money(value)
-        if isinstance(value, date):
+        if kind is date:
             return self.day(value)
-        if isinstance(value, ExpenseLine):
+        if kind is ExpenseLine:
             return self.line(value)
-        if name == "outcome":
-            return terms.term(terms.OUTCOMES, value, self.lang)
-        if name == "document":
-            return terms.term(terms.DOCUMENTS, value, self.lang)
-        if name == "pot":
-            return terms.term(terms.POTS, value, self.lang)
-        if name == "relation":
-            return self.word(value)
-        if value == "":
+        if kind is int:
+            return self.number(value)
+        if value is None or value == "":
             return self.word("unknown")
-        return value
+        words = self.NAMED_TERMS.get(name)
+        return terms.term(words, value, self.lang) if words else value
+
+    # Arguments that are numbers but not money, and codes that have plain words.
+    NAMED_NUMBERS: ClassVar[dict[str, Callable[[Renderer, Decimal], str]]] = {
+        "share": percent,
+        "km": number,
+        "seen": number,
+        "free": number,
+        "age": number,
+    }
+    NAMED_TERMS: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {
+        "outcome": terms.OUTCOMES,
+        "document": terms.DOCUMENTS,
+        "pot": terms.POTS,
+        "relation": {code: WORDS[code] for code in ("self", "child", "spouse")},
+    }
 
     def claim_args(self, claim: Claim) -> dict[str, str]:
         return {
@@ -386,6 +398,20 @@ class Renderer:
         }
 
     def step(self, step: Step) -> str:
+        """One step in words. Steps that do not name a line or a claim repeat across claims
+        (parameters, eligibility, deadlines), so their text is kept once rendered."""
+        args = step.args
+        if "line" in args or "claim" in args:
+            return self._render(step)
+        cache_key = (step.key, step.source, *args.values())
+        text = self._cache.get(cache_key)
+        if text is None:
+            text = self._render(step)
+            if len(self._cache) < self.CACHE_SIZE:
+                self._cache[cache_key] = text
+        return text
+
+    def _render(self, step: Step) -> str:
         message = MESSAGES[step.key]
         if isinstance(message, dict):
             message = message[VARIANTS[step.key](step.args)]

@@ -54,7 +54,7 @@ class Deadline:
         return date(year + self.years_after, self.month, self.day)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per dated value: identity is equality
 class ParameterValue:
     name: str
     value: Any
