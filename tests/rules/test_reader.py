@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -137,3 +138,69 @@ def test_line_ids_must_be_unique_within_a_claim() -> None:
     data = copy.deepcopy(CLAIM)
     data["expenses"].append(dict(data["expenses"][0]))
     assert "expenses: line_id must be unique within the claim" in errors_of(data, rates=rates())
+
+
+def _known_claims() -> list[Any]:
+    from tests.conftest import REPO, shared_dir
+
+    texts = (shared_dir() / "cases" / "claims.jsonl").read_text().splitlines()
+    texts += (REPO / "examples" / "claims.jsonl").read_text().splitlines()
+    claims = []
+    for text in texts:
+        try:
+            claims.append(json.loads(text))
+        except json.JSONDecodeError:
+            continue
+    return claims
+
+
+def _variants(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The claim, and the claim with one field made unusual in each of several ways."""
+    variants = [data]
+    for path, value in [
+        ("applicant.semester_fee_paid", None),
+        ("applicant.sio_gp", "yes"),
+        ("applicant.institution", " uio"),
+        ("claim_id", 17),
+        ("period", 2026),
+        ("documents", {}),
+        ("expenses", "none"),
+        ("expenses.0.amount", 12.5),
+        ("expenses.0.amount", "12.345"),
+        ("expenses.0.amount", "NaN"),
+        ("expenses.0.paid_on", None),
+        ("expenses.0.line_id", ""),
+        ("expenses.0.category", ["gp"]),
+        ("expenses.0.country", "nor"),
+    ]:
+        variant = copy.deepcopy(data)
+        *parents, last = path.split(".")
+        target: Any = variant
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[last] = value
+        variants.append(variant)
+    return variants
+
+
+def _outcome(reader: Any, data: Any) -> Any:
+    try:
+        return reader(data)
+    except ClaimInvalid as error:
+        return ("invalid", error.errors)
+
+
+def test_the_fast_reader_agrees_with_the_careful_one_or_leaves_it_the_claim() -> None:
+    from refusjon.rules import reader
+
+    checked = 0
+    for data in _known_claims():
+        for variant in _variants(data):
+            careful = _outcome(reader.read_claim_carefully, variant)
+            try:
+                plain = reader._read_plain(variant)
+            except reader._NOT_PLAIN:
+                continue
+            assert plain == careful, variant
+            checked += 1
+    assert checked > 30

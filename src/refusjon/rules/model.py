@@ -104,6 +104,15 @@ class Period:
 
     year: int
     semester: str | None  # None for a whole calendar year, else "spring" or "fall"
+    start: date = field(init=False, compare=False)
+    end: date = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fall, spring = self.semester == "fall", self.semester == "spring"
+        object.__setattr__(self, "start", date(self.year, 7 if fall else 1, 1))
+        object.__setattr__(
+            self, "end", date(self.year, 6, 30) if spring else date(self.year, 12, 31)
+        )
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -113,14 +122,6 @@ class Period:
         if semester not in ("", "spring", "fall"):
             raise ValueError(text)
         return cls(int(year_text), semester or None)
-
-    @property
-    def start(self) -> date:
-        return date(self.year, 7 if self.semester == "fall" else 1, 1)
-
-    @property
-    def end(self) -> date:
-        return date(self.year, 6, 30) if self.semester == "spring" else date(self.year, 12, 31)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end

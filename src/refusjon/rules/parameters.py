@@ -5,7 +5,7 @@ parameter on a day before its first value is an error that names the parameter a
 never a silent zero.
 
 The values live in ``parameters/<group>/<name>.yaml`` beside this module; an administrator's
-edited values can be loaded into :class:`Parameters` just the same (see :meth:`from_series`).
+edited values can be given to :class:`Parameters` just the same, as a series per parameter.
 """
 
 from __future__ import annotations
@@ -71,14 +71,11 @@ class Parameters:
     def __init__(self, series: Mapping[str, Iterable[ParameterValue]]) -> None:
         self._starts: dict[str, list[int]] = {}
         self._values: dict[str, list[ParameterValue]] = {}
+        self._memo: dict[tuple[str, date], ParameterValue] = {}
         for name, values in series.items():
             ordered = sorted(values, key=lambda value: value.valid_from)
             self._values[name] = ordered
             self._starts[name] = [value.valid_from.toordinal() for value in ordered]
-
-    @classmethod
-    def from_series(cls, series: Mapping[str, Iterable[ParameterValue]]) -> Parameters:
-        return cls(series)
 
     @property
     def names(self) -> list[str]:
@@ -90,6 +87,14 @@ class Parameters:
 
     def at(self, name: str, day: date) -> ParameterValue:
         """The value of ``name`` in force on ``day``."""
+        found = self._memo.get((name, day))
+        if found is None:
+            found = self._find(name, day)
+            if len(self._memo) < 200_000:
+                self._memo[(name, day)] = found
+        return found
+
+    def _find(self, name: str, day: date) -> ParameterValue:
         starts = self._starts.get(name)
         if starts is None:
             raise ParameterError(f"unknown parameter {name}")
