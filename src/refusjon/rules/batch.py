@@ -32,6 +32,41 @@ class Assessed:
     scheme: str | None
 
 
+def text_field(data: Any, *path: str) -> str | None:
+    """A text field of a decoded claim as the reader would read it (stripped, numbers as
+    text), or None where it is missing or not text."""
+    for name in path:
+        data = data.get(name) if isinstance(data, dict) else None
+    if isinstance(data, bool) or not isinstance(data, str | int):
+        return None
+    return str(data).strip() or None
+
+
+class ClaimIds:
+    """The claim ids of a file so far: an id may be used once (claims-format.md)."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def repeated(self, data: Any) -> Decision | None:
+        """An ``invalid`` decision if this claim's id came earlier in the file; else None."""
+        claim_id = text_field(data, "claim_id")
+        if claim_id is None:
+            return None
+        if claim_id in self._seen:
+            return invalid(claim_id, ["claim_id: already used earlier in the file"]).decision
+        self._seen.add(claim_id)
+        return None
+
+
+def decode_line(text: str) -> tuple[Any, Decision | None]:
+    """A line's JSON, or the ``invalid`` decision of a line that is not JSON."""
+    try:
+        return _decode(text), None
+    except json.JSONDecodeError as error:
+        return None, invalid(None, [f"not JSON: {error}"]).decision
+
+
 class BatchAssessor:
     """Decides claims one after another, keeping each person's running totals."""
 
@@ -45,29 +80,31 @@ class BatchAssessor:
         self.rates = rates
         self.params = params or default_parameters()
         self.ledger = ledger if ledger is not None else Ledger()
-        self._claim_ids: set[str] = set()
+        self.claim_ids = ClaimIds()
 
-    def assess_data(self, data: Any) -> Assessed:
-        """Decide one decoded claim."""
+    def decide(self, data: Any) -> Assessed:
+        """Read and decide one decoded claim, and record it in the person's history."""
         scheme = data.get("scheme") if isinstance(data, dict) else None
         try:
             claim = read_claim(data, self.rates)
         except ClaimInvalid as error:
             return Assessed(invalid(error.claim_id, error.errors).decision, scheme)
-        if claim.claim_id in self._claim_ids:
-            assessment = invalid(claim.claim_id, ["claim_id: already used earlier in the file"])
-        else:
-            self._claim_ids.add(claim.claim_id)
-            assessment = assess(claim, self.ledger, self.params)
-            self.ledger.record(assessment.effects)
+        assessment = assess(claim, self.ledger, self.params)
+        self.ledger.record(assessment.effects)
         return Assessed(assessment.decision, claim.scheme.value)
+
+    def assess_data(self, data: Any) -> Assessed:
+        """Decide one decoded claim of the file, refusing an id used before."""
+        repeated = self.claim_ids.repeated(data)
+        if repeated is not None:
+            return Assessed(repeated, data.get("scheme"))
+        return self.decide(data)
 
     def assess_line(self, text: str) -> Assessed:
         """Decide one line of a JSON Lines file."""
-        try:
-            data = _decode(text)
-        except json.JSONDecodeError as error:
-            return Assessed(invalid(None, [f"not JSON: {error}"]).decision, None)
+        data, not_json = decode_line(text)
+        if not_json is not None:
+            return Assessed(not_json, None)
         return self.assess_data(data)
 
     def assess_lines(self, lines: Iterable[str]) -> Iterator[Assessed]:

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, TextIO
 
@@ -16,10 +16,12 @@ from refusjon.rules.batch import Assessed, BatchAssessor, decision_to_json, dump
 from refusjon.rules.explain import Renderer
 from refusjon.rules.model import ClaimOutcome
 from refusjon.rules.money import ZERO
+from refusjon.rules.parallel import ParallelAssessor, Settings, WorkerFailed
 from refusjon.rules.rates import ExchangeRates, RatesError
 from refusjon.rules.schema import schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+PARALLEL_FROM_BYTES = 4 * 1024 * 1024
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,6 +41,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--schema",
         action="store_true",
         help="print the JSON Schemas of claims and decisions, and exit",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default: one per core, up to four, for a file over 4 MB)",
     )
     parser.add_argument(
         "--summary", action="store_true", help="print a table of the decisions (needs --out FILE)"
@@ -61,26 +70,53 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, RatesError, UnicodeDecodeError) as error:
         print(f"refusjon assess: cannot read the rates file: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-    renderer = Renderer(args.lang, with_sources=args.explain)
-    assessor = BatchAssessor(rates=rates)
     summary: list[Assessed] = []
     any_invalid = False
     try:
         with _open_in(args.claims) as claims, _open_out(args.out) as out:
             progress = Progress.for_stream(claims, args.out)
-            for assessed in assessor.assess_lines(progress.lines(claims)):
-                out.write(dumps(decision_to_json(assessed.decision, renderer)))
+            jobs = 1 if args.summary else _jobs(args.jobs, claims)
+            for record, is_invalid, assessed in _decide(progress.lines(claims), args, rates, jobs):
+                out.write(record)
                 out.write("\n")
-                any_invalid |= assessed.decision.outcome is ClaimOutcome.INVALID
-                if args.summary:
+                any_invalid |= is_invalid
+                if assessed is not None:
                     summary.append(assessed)
             progress.done()
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeDecodeError, WorkerFailed) as error:
         print(f"refusjon assess: cannot read or write: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.summary:
         print_summary(summary, args.out)
     return EXIT_INVALID if any_invalid else EXIT_OK
+
+
+Decided = tuple[str, bool, Assessed | None]
+
+
+def _decide(
+    lines: Iterable[str], args: argparse.Namespace, rates: ExchangeRates | None, jobs: int
+) -> Iterator[Decided]:
+    """Decision records in file order, on one process or on ``jobs`` workers."""
+    if jobs > 1:
+        settings = Settings(rates, args.lang, args.explain)
+        for record, is_invalid in ParallelAssessor(jobs, settings).run(lines):
+            yield record, is_invalid, None
+        return
+    renderer = Renderer(args.lang, with_sources=args.explain)
+    for assessed in BatchAssessor(rates=rates).assess_lines(lines):
+        decision = assessed.decision
+        record = dumps(decision_to_json(decision, renderer))
+        yield record, decision.outcome is ClaimOutcome.INVALID, assessed
+
+
+def _jobs(asked: int, claims: TextIO) -> int:
+    """Worker processes: as asked, else one per core (up to four) for a file over 4 MB."""
+    if asked > 0:
+        return asked
+    if claims is sys.stdin or os.fstat(claims.fileno()).st_size < PARALLEL_FROM_BYTES:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _read_rates(path: str) -> ExchangeRates:

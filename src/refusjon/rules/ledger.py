@@ -14,7 +14,10 @@ from refusjon.rules.money import ZERO
 @dataclass(slots=True)
 class PersonHistory:
     totals: dict[Key, Decimal] = field(default_factory=dict)
-    expenses: set[Key] = field(default_factory=set)
+    # Accepted expenses, kept as the hash of their key: a million lines would otherwise hold
+    # a million tuples. Two different expenses of one person share a 64-bit hash with odds of
+    # about n² / 2⁶⁵ for n expenses of that person: nil in practice.
+    expenses: set[int] = field(default_factory=set)
     returned: set[str] = field(default_factory=set)
 
 
@@ -30,7 +33,7 @@ class Ledger:
 
     def has_expense(self, person_id: str, key: Key) -> bool:
         person = self._people.get(person_id)
-        return person is not None and key in person.expenses
+        return person is not None and hash(key) in person.expenses
 
     def was_returned(self, person_id: str, claim_id: str) -> bool:
         person = self._people.get(person_id)
@@ -47,7 +50,7 @@ class Ledger:
             return
         for key, amount in effects.totals.items():
             person.totals[key] = person.totals.get(key, ZERO) + amount
-        person.expenses.update(effects.expenses)
+        person.expenses.update(hash(key) for key in effects.expenses)
 
     def __len__(self) -> int:
         return len(self._people)
