@@ -185,3 +185,24 @@ def _read_all(descriptor: int) -> bytes:
         chunks.append(chunk)
     os.close(descriptor)
     return b"".join(chunks)
+
+
+def test_memory_stays_flat_as_the_file_grows(tmp_path: Path) -> None:
+    """Deciding more claims of the same people keeps no more than their running totals
+    (and the claim ids): nothing is kept per decision."""
+    import tracemalloc
+
+    from refusjon.cli import main
+
+    def peak_for(count: int) -> int:
+        claims = tmp_path / f"claims-{count}.jsonl"
+        _many_claims(claims, count)
+        tracemalloc.start()
+        main(["assess", str(claims), "--out", str(tmp_path / "d.jsonl"), "--jobs", "1"])
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak
+
+    peak_for(200)  # warm caches and imports
+    growth = peak_for(3000) - peak_for(1000)
+    assert growth < 1_000_000, f"{growth:,} bytes more for 2,000 more claims"

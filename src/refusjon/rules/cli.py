@@ -12,7 +12,13 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, TextIO
 
-from refusjon.rules.batch import Assessed, BatchAssessor, decision_to_json, dumps
+from refusjon.rules.batch import (
+    Assessed,
+    BatchAssessor,
+    decision_to_json,
+    dumps,
+    tune_garbage_collector,
+)
 from refusjon.rules.explain import Renderer
 from refusjon.rules.model import ClaimOutcome
 from refusjon.rules.money import ZERO
@@ -76,11 +82,12 @@ def run(args: argparse.Namespace) -> int:
         with _open_in(args.claims) as claims, _open_out(args.out) as out:
             progress = Progress.for_stream(claims, args.out)
             jobs = 1 if args.summary else _jobs(args.jobs, claims)
+            tune_garbage_collector()
             for record, is_invalid, assessed in _decide(progress.lines(claims), args, rates, jobs):
                 out.write(record)
                 out.write("\n")
                 any_invalid |= is_invalid
-                if assessed is not None:
+                if args.summary and assessed is not None:
                     summary.append(assessed)
             progress.done()
     except (OSError, UnicodeDecodeError, WorkerFailed) as error:

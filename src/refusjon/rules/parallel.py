@@ -24,6 +24,7 @@ from refusjon.rules.batch import (
     decode_line,
     dumps,
     text_field,
+    tune_garbage_collector,
 )
 from refusjon.rules.explain import Renderer
 from refusjon.rules.model import ClaimOutcome, Decision
@@ -50,6 +51,7 @@ class WorkerFailed(RuntimeError):
 def _work(settings: Settings, inbox: Queue[Any], outbox: Queue[Any]) -> None:
     assessor = BatchAssessor(rates=settings.rates)
     renderer = Renderer(settings.lang, settings.with_sources)
+    tune_garbage_collector()
     while (batch := inbox.get()) is not None:
         decided = []
         for number, text in batch:
