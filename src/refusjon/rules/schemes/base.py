@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from refusjon.rules import reasons
-from refusjon.rules.context import Context, LineWork
+from refusjon.rules.context import Context, Key, LineWork
 from refusjon.rules.model import Claim, Scheme, add_months
+from refusjon.rules.money import share_between
 from refusjon.rules.parameters import Deadline
 
 
@@ -82,6 +84,29 @@ def user_fee_overview_codes(ctx: Context, source: str) -> list[str]:
         return []
     ctx.explain("claim.missing_document", source, document="user_fee_overview", named=True)
     return [reasons.missing_document("user_fee_overview")]
+
+
+def refund_above_threshold(
+    ctx: Context,
+    work: LineWork,
+    key: Key,
+    threshold: Decimal,
+    limit: Decimal | None,
+    rate: Decimal = Decimal(1),
+) -> tuple[Decimal, Decimal]:
+    """Set a line against the year's running total ``key``: the part of it between the
+    threshold (or deductible) and the limit is refunded at ``rate``; the part below is the
+    student's own, the part above is Helfo's. Returns the total before and after the line."""
+    before = ctx.total(key)
+    work.eligible = work.line.nok
+    after = before + work.eligible
+    work.refund = share_between(before, work.eligible, threshold, limit) * rate
+    if before < threshold:
+        work.notes.append(reasons.WITHIN_THRESHOLD)
+    if limit is not None and after > limit:
+        work.notes.append(reasons.ABOVE_EXEMPTION_CARD_LIMIT)
+    ctx.add(key, work.eligible)
+    return before, after
 
 
 def day_of(ctx: Context) -> date:

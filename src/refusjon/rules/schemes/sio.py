@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
 from refusjon.rules.model import Scheme
-from refusjon.rules.money import share_between
 from refusjon.rules.schemes.base import (
     SchemeRules,
     check_deadline,
     check_period,
     check_student,
     day_of,
+    refund_above_threshold,
     user_fee_overview_codes,
 )
 
@@ -79,15 +79,7 @@ class SioRules(SchemeRules):
         threshold = ctx.cite(name, day)
         limit = ctx.cite("common.exemption_card_limit", day)
         key = ("sio", claim.period.year)
-        before = ctx.total(key)
-        work.eligible = line.nok
-        work.refund = share_between(before, work.eligible, threshold, limit)
-        after = before + work.eligible
-        if before < threshold:
-            work.notes.append(reasons.WITHIN_THRESHOLD)
-        if after > limit:
-            work.notes.append(reasons.ABOVE_EXEMPTION_CARD_LIMIT)
-        ctx.add(key, work.eligible)
+        before, after = refund_above_threshold(ctx, work, key, threshold, limit)
         ctx.explain(
             "line.threshold",
             SOURCE,

@@ -13,13 +13,13 @@ from decimal import Decimal
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
 from refusjon.rules.model import Claim, Scheme
-from refusjon.rules.money import share_between
 from refusjon.rules.schemes.base import (
     SchemeRules,
     check_deadline,
     check_period,
     check_student,
     day_of,
+    refund_above_threshold,
     user_fee_overview_codes,
 )
 
@@ -128,15 +128,7 @@ class SsnRules(SchemeRules):
             limit = ctx.cite("common.exemption_card_limit", day)
         rate = ctx.cite("ssn.refund_rate", day)
         key = ("ssn", ctx.claim.period.year, pot)
-        before = ctx.total(key)
-        work.eligible = line.nok
-        after = before + work.eligible
-        work.refund = share_between(before, work.eligible, deductible, limit) * rate
-        if before < deductible:
-            work.notes.append(reasons.WITHIN_THRESHOLD)
-        if limit is not None and after > limit:
-            work.notes.append(reasons.ABOVE_EXEMPTION_CARD_LIMIT)
-        ctx.add(key, work.eligible)
+        before, after = refund_above_threshold(ctx, work, key, deductible, limit, rate)
         ctx.explain(
             "ssn.line",
             SOURCE,
