@@ -58,7 +58,7 @@ def test_it_names_the_parameter_its_value_date_and_source() -> None:
 
 def test_it_gives_the_running_total_before_and_after_each_line() -> None:
     assert any(
-        "before it NOK 1,045.00, after it NOK 1,245.00" in step and step.endswith("NOK 200.00.")
+        "NOK 1,045.00 before it and NOK 1,245.00 after it" in step and step.endswith("NOK 200.00.")
         for step in explained()
     )
 

@@ -192,13 +192,19 @@ def _outcome(reader: Any, data: Any) -> Any:
 
 def test_the_fast_reader_agrees_with_the_careful_one_or_leaves_it_the_claim() -> None:
     from refusjon.rules import reader
+    from tests.conftest import shared_dir
 
+    with (shared_dir() / "cases" / "rates.csv").open(encoding="utf-8") as handle:
+        spec_rates = ExchangeRates.from_norges_bank_csv(handle)
     checked = 0
     for data in _known_claims():
         for variant in _variants(data):
-            careful = _outcome(reader.read_claim_carefully, variant)
+            careful = _outcome(
+                lambda d: reader.convert_to_nok(reader.read_claim_carefully(d), spec_rates),
+                variant,
+            )
             try:
-                plain = reader._read_plain(variant)
+                plain = reader._read_plain(variant, spec_rates)
             except reader._NOT_PLAIN:
                 continue
             assert plain == careful, variant

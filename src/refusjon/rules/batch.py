@@ -10,9 +10,8 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from refusjon.rules.engine import Assessment, assess, invalid
 from refusjon.rules.explain import Renderer
@@ -25,8 +24,7 @@ from refusjon.rules.reader import ClaimInvalid, read_claim
 _decode = json.JSONDecoder(parse_float=Decimal).decode
 
 
-@dataclass(frozen=True, slots=True)
-class Assessed:
+class Assessed(NamedTuple):
     """One input line's decision, with what the summary table needs."""
 
     decision: Decision
@@ -152,8 +150,12 @@ def decision_to_json(decision: Decision, renderer: Renderer) -> dict[str, Any]:
     return record
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    """One record as a line of JSON (UTF-8 as it is, not escaped)."""
+    return _encode(record)
 
 
 __all__ = ["Assessed", "Assessment", "BatchAssessor", "decision_to_json", "dumps"]

@@ -14,8 +14,8 @@ the :class:`Effects` that accepting it would have on the history. The caller rec
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, History, Key, LineWork
@@ -35,19 +35,17 @@ from refusjon.rules.schemes import SCHEMES
 PAYING = frozenset({ClaimOutcome.APPROVED, ClaimOutcome.PARTIALLY_APPROVED})
 
 
-@dataclass(frozen=True, slots=True)
-class Effects:
+class Effects(NamedTuple):
     """What a decided claim adds to its person's history."""
 
     person_id: str
     claim_id: str
     outcome: ClaimOutcome
-    totals: Mapping[Key, Decimal] = field(default_factory=dict)
+    totals: Mapping[Key, Decimal] = {}
     expenses: tuple[Key, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     decision: Decision
     effects: Effects | None = None
 
@@ -159,21 +157,20 @@ def _finish(
 
 def _line_decision(work: LineWork, priced: bool) -> LineDecision:
     """A line's decision; amounts only where the claim was priced and the line accepted."""
+    line_id = work.line.line_id
     if work.codes:
-        return LineDecision(
-            work.line.line_id, LineOutcome.REJECTED, ZERO, ZERO, tuple(sorted(set(work.codes)))
-        )
+        return LineDecision(line_id, LineOutcome.REJECTED, ZERO, ZERO, _sorted_codes(work.codes))
+    notes = _sorted_codes(work.notes)
     if not priced or work.outcome is not LineOutcome.ACCEPTED:
-        return LineDecision(
-            work.line.line_id, work.outcome, ZERO, ZERO, tuple(sorted(set(work.notes)))
-        )
+        return LineDecision(line_id, work.outcome, ZERO, ZERO, notes)
     return LineDecision(
-        work.line.line_id,
-        LineOutcome.ACCEPTED,
-        round_ore(work.eligible),
-        round_ore(work.refund),
-        tuple(sorted(set(work.notes))),
+        line_id, LineOutcome.ACCEPTED, round_ore(work.eligible), round_ore(work.refund), notes
     )
+
+
+def _sorted_codes(codes: list[str]) -> tuple[str, ...]:
+    """Reason codes sorted, each once."""
+    return tuple(codes) if len(codes) < 2 else tuple(sorted(set(codes)))
 
 
 __all__ = ["Assessment", "Effects", "Step", "assess", "expense_key", "invalid"]

@@ -114,25 +114,17 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "{line}: avslått, den samme utgiften er godkjent i et tidligere krav.",
     ),
     "line.threshold": (
-        "{line}: eligible user fees this year before it {before}, after it {after}; "
-        "refunded between {threshold} and {limit}: {refund}.",
-        "{line}: egenandeler som teller i år før den {before}, etter den {after}; "
-        "refunderes mellom {threshold} og {limit}: {refund}.",
+        "{line}: user fees this year {before} before it and {after} after it; the part above "
+        "the threshold and below the limit is refunded: {refund}.",
+        "{line}: egenandeler i år {before} før den og {after} etter den; delen over "
+        "egenandelen og under taket refunderes: {refund}.",
     ),
-    "ssn.line": {
-        True: (
-            "{line}: pot for {pot}; this year before it {before}, after it {after}; refunded "
-            "above the deductible {threshold} up to {limit}: {refund}.",
-            "{line}: pott for {pot}; i år før den {before}, etter den {after}; refunderes over "
-            "egenandelen {threshold} opp til {limit}: {refund}.",
-        ),
-        False: (
-            "{line}: pot for {pot}; this year before it {before}, after it {after}; refunded "
-            "above the deductible {threshold}: {refund}.",
-            "{line}: pott for {pot}; i år før den {before}, etter den {after}; refunderes over "
-            "egenandelen {threshold}: {refund}.",
-        ),
-    },
+    "ssn.line": (
+        "{line}: pot for {pot}, {before} this year before it and {after} after it; the part "
+        "above the deductible (and below any limit) is refunded: {refund}.",
+        "{line}: pott for {pot}, {before} i år før den og {after} etter den; delen over "
+        "egenandelen (og under et eventuelt tak) refunderes: {refund}.",
+    ),
     "helfo.outside_coverage": (
         "{line}: rejected, rights abroad lasted until {until}.",
         "{line}: avslått, rettighetene i utlandet varte til {until}.",
@@ -222,7 +214,6 @@ VARIANTS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "ssn.covered": lambda args: args["covered"],
     "claim.deadline": lambda args: args["in_time"],
     "helfo.power_of_attorney": lambda args: args["present"],
-    "ssn.line": lambda args: args["limit"] is not None,
     "helfo.chiropractor": lambda args: args["first"],
     "helfo.share": lambda args: bool(args["fee"]),
 }
@@ -287,6 +278,7 @@ class Renderer:
         self.with_sources = with_sources
         self._cache: dict[tuple[Any, ...], str] = {}
         self._money: dict[Decimal, str] = {}
+        self._lines: dict[int, str] = {}
 
     def word(self, key: str) -> str:
         return WORDS[key][self.nb]
@@ -313,6 +305,12 @@ class Renderer:
         return f"{self.number(share * 100)} %"
 
     def line(self, line: ExpenseLine) -> str:
+        text = self._lines.get(id(line))
+        if text is None:
+            text = self._lines[id(line)] = self._describe_line(line)
+        return text
+
+    def _describe_line(self, line: ExpenseLine) -> str:
         category = terms.term(terms.CATEGORIES, line.category, self.lang)
         amount = self.money(line.nok)
         return (
@@ -358,15 +356,18 @@ class Renderer:
         return f"{deadline.day} {month} {year}"
 
     def arg(self, name: str, value: Any) -> Any:
+        special = self.NAMED_NUMBERS.get(name)
+        if special is not None:
+            return special(self, value)
         kind = type(value)
         if kind is Decimal:
-            return self.NAMED_NUMBERS.get(name, Renderer.money)(self, value)
+            return self.money(value)
+        if kind is ExpenseLine:
+            return self.line(value)
         if kind is bool:
             return self.word("yes" if value else "no")
         if kind is date:
             return self.day(value)
-        if kind is ExpenseLine:
-            return self.line(value)
         if kind is int:
             return self.number(value)
         if value is None or value == "":
@@ -421,7 +422,12 @@ class Renderer:
         elif step.key == "claim.start":
             args = self.claim_args(step.args["claim"])
         else:
-            args = {name: self.arg(name, value) for name, value in step.args.items()}
+            args = {}
+            for name, value in step.args.items():
+                known = ARG_FORMATS.get(name)
+                args[name] = (
+                    known(self, value) if known and value is not None else self.arg(name, value)
+                )
             if "line" in step.args:
                 category = step.args["line"].category
                 args["category"] = terms.term(terms.CATEGORIES, category, self.lang)
@@ -434,4 +440,24 @@ class Renderer:
         return MESSAGES_INVALID[self.nb]
 
     def explanation(self, steps: tuple[Step, ...]) -> list[str]:
-        return [self.step(step) for step in steps]
+        """A decision's steps in words. Lines are described once per decision (a line's
+        object lives as long as its decision, so its id is a safe key meanwhile)."""
+        try:
+            return [self.step(step) for step in steps]
+        finally:
+            self._lines.clear()
+
+
+# How the arguments that every message names alike are written: a quicker path than
+# :meth:`Renderer.arg`, which works out the kind of any argument from its value.
+ARG_FORMATS: dict[str, Callable[[Renderer, Any], str]] = {
+    **dict.fromkeys(
+        ("before", "after", "refund", "gross", "fee", "cost", "fare", "rate", "paid", "limit"),
+        Renderer.money,
+    ),
+    "line": Renderer.line,
+    "share": Renderer.percent,
+    "due": Renderer.day,
+    "until": Renderer.day,
+    "submitted": Renderer.day,
+}

@@ -166,10 +166,9 @@ def read_claim(data: Any, rates: ExchangeRates | None = None) -> Claim:
     problem. Both give the same claim for the same input (tests/rules/test_reader.py).
     """
     try:
-        claim = _read_plain(data)
+        return _read_plain(data, rates)
     except _NOT_PLAIN:
-        claim = read_claim_carefully(data)
-    return convert_to_nok(claim, rates)
+        return convert_to_nok(read_claim_carefully(data), rates)
 
 
 def read_claim_carefully(data: Any) -> Claim:
@@ -308,7 +307,7 @@ def convert_to_nok(claim: Claim, rates: ExchangeRates | None) -> Claim:
         except RateMissing as error:
             errors.append(f"expenses[{index}]: {error}")
             continue
-        lines.append(replace(line, nok_amount=nok))
+        lines.append(line._replace(nok_amount=nok))
     if errors:
         raise ClaimInvalid(claim.claim_id, errors)
     return replace(claim, expenses=tuple(lines))
@@ -318,7 +317,9 @@ class _NotPlain(Exception):
     """The plain reader met something it leaves to the careful one."""
 
 
-_NOT_PLAIN = (_NotPlain, KeyError, TypeError, ValueError, AttributeError, ArithmeticError)
+# KeyError and RateMissing are LookupErrors: a missing field or rate is left to the careful
+# reader, which names it.
+_NOT_PLAIN = (_NotPlain, LookupError, TypeError, ValueError, AttributeError, ArithmeticError)
 _periods: dict[str, Period] = {}
 
 
@@ -345,14 +346,15 @@ def _plain_list(raw: Any, required: bool = False) -> list[Any]:
 
 
 def _plain_amount(raw: Any, decimals: int | None) -> Decimal:
+    """A plain amount: digits with at most ``decimals`` of them after the point."""
     if raw.__class__ is not str:
         raise _NotPlain
-    value = Decimal(raw)
-    if not value.is_finite() or value < 0:
+    whole, point, fraction = raw.partition(".")
+    if not whole.isdigit() or (point and not fraction.isdigit()):
         raise _NotPlain
-    if decimals is not None and _decimals(value) > decimals:
+    if decimals is not None and len(fraction) > decimals:
         raise _NotPlain
-    return value
+    return Decimal(raw)
 
 
 def _plain_period(raw: Any) -> Period:
@@ -364,12 +366,13 @@ def _plain_period(raw: Any) -> Period:
     return period
 
 
-def _read_plain(data: Any) -> Claim:
+def _read_plain(data: Any, rates: ExchangeRates | None) -> Claim:
     """Read a well-formed claim with string amounts and no surprises, or raise."""
     applicant = data["applicant"]
     if applicant.__class__ is not dict or data.get("patient") is not None:
         raise _NotPlain
-    lines = tuple(_read_plain_line(raw) for raw in _plain_list(data["expenses"], required=True))
+    raw_lines = _plain_list(data["expenses"], required=True)
+    lines = tuple(_read_plain_line(raw, rates) for raw in raw_lines)
     if not lines or len({line.line_id for line in lines}) != len(lines):
         raise _NotPlain
     documents = tuple(_read_plain_document(raw) for raw in _plain_list(data.get("documents")))
@@ -403,7 +406,7 @@ def _read_plain(data: Any) -> Claim:
     )
 
 
-def _read_plain_line(raw: Any) -> ExpenseLine:
+def _read_plain_line(raw: Any, rates: ExchangeRates | None) -> ExpenseLine:
     if raw.__class__ is not dict or raw.get("trip") is not None:
         raise _NotPlain
     category = raw["category"]
@@ -414,16 +417,24 @@ def _read_plain_line(raw: Any) -> ExpenseLine:
     paid_on = get("paid_on")
     currency = get("currency")
     currency = "NOK" if currency is None else _currency(currency)
+    paid_on = service_on if paid_on is None else _date(paid_on)
+    amount = _plain_amount(raw["amount"], 2 if currency == "NOK" else None)
     nok_amount = get("nok_amount")
+    if nok_amount is not None:
+        nok_amount = _plain_amount(nok_amount, 2)
+    elif currency != "NOK":
+        if rates is None:
+            raise _NotPlain
+        nok_amount = rates.to_nok(amount, currency, paid_on)  # RateMissing: a LookupError
     country = get("country")
     return ExpenseLine(
         line_id=_plain_text(raw["line_id"]),
         category=category,
         service_on=service_on,
-        paid_on=service_on if paid_on is None else _date(paid_on),
-        amount=_plain_amount(raw["amount"], 2 if currency == "NOK" else None),
+        paid_on=paid_on,
+        amount=amount,
         currency=currency,
-        nok_amount=None if nok_amount is None else _plain_amount(nok_amount, 2),
+        nok_amount=nok_amount,
         public_user_fee=_plain_flag(get("public_user_fee")),
         itemized_receipt=_plain_flag(get("itemized_receipt")),
         referral=_plain_flag(get("referral")),

@@ -6,6 +6,7 @@ at a standard rate per km less a user fee per trip, and a yearly user-fee limit 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -19,6 +20,14 @@ from refusjon.rules.schemes.base import SchemeRules, day_of
 SEED_001 = "Helfo, 'Students outside the EU/EEA', helsenorge.no (seed 001)"
 SEED_004 = "Helfo, 'What does extended subsidisation cover during residence abroad?' (seed 004)"
 TRAVEL = "patient_travel"
+
+
+@functools.cache
+def _covered_categories(
+    full: frozenset[str], partial: frozenset[str], referred: frozenset[str]
+) -> frozenset[str]:
+    """Every category Helfo covers in some way, for a set of dated category lists."""
+    return full | partial | referred | {"chiropractor", TRAVEL}
 
 
 class HelfoAbroadRules(SchemeRules):
@@ -127,11 +136,10 @@ class HelfoAbroadRules(SchemeRules):
         line = work.line
         day = line.service_on
         category = line.category
-        known = (
-            ctx.param("helfo_abroad.full_categories", day)
-            | ctx.param("helfo_abroad.partial_categories", day)
-            | ctx.param("helfo_abroad.referred_categories", day)
-            | {"chiropractor", TRAVEL}
+        known = _covered_categories(
+            ctx.param("helfo_abroad.full_categories", day),
+            ctx.param("helfo_abroad.partial_categories", day),
+            ctx.param("helfo_abroad.referred_categories", day),
         )
         excluded = category in ctx.param("helfo_abroad.excluded_categories", day) or (
             category not in known

@@ -87,6 +87,4 @@ class SioRules(SchemeRules):
             before=before,
             after=after,
             refund=work.refund,
-            threshold=threshold,
-            limit=limit,
         )

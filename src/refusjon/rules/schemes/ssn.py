@@ -137,6 +137,4 @@ class SsnRules(SchemeRules):
             before=before,
             after=after,
             refund=work.refund,
-            threshold=deductible,
-            limit=limit,
         )
