@@ -125,16 +125,17 @@ class BatchAssessor:
 
 
 def decision_to_json(decision: Decision, renderer: Renderer) -> dict[str, Any]:
-    """The decision record of claims-format.md."""
+    """The decision record of claims-format.md. (Outcomes are ``StrEnum`` members: JSON writes
+    them as their text without asking for ``.value``.)"""
     record: dict[str, Any] = {
         "claim_id": decision.claim_id,
-        "outcome": decision.outcome.value,
+        "outcome": decision.outcome,
         "refund_nok": f"{decision.refund_nok:.2f}",
         "reasons": list(decision.reasons),
         "lines": [
             {
                 "line_id": line.line_id,
-                "outcome": line.outcome.value,
+                "outcome": line.outcome,
                 "eligible_nok": f"{line.eligible_nok:.2f}",
                 "refund_nok": f"{line.refund_nok:.2f}",
                 "reasons": list(line.reasons),

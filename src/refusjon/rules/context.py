@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from refusjon.rules.model import Claim, ExpenseLine, LineOutcome, Step
 from refusjon.rules.money import ZERO
-from refusjon.rules.parameters import Parameters
+from refusjon.rules.parameters import Parameters, ParameterValue
 
 Key = tuple[Hashable, ...]
 
@@ -59,7 +59,7 @@ class Context:
         self.person_id = claim.applicant.person_id
         self.steps: list[Step] = []
         self.deltas: dict[Key, Decimal] = {}
-        self._cited: set[tuple[str, date]] = set()
+        self._cited: set[ParameterValue] = set()
 
     def total(self, key: Key) -> Decimal:
         """A running total: the person's earlier claims plus this claim so far."""
@@ -75,8 +75,8 @@ class Context:
     def cite(self, name: str, day: date) -> Any:
         """A parameter's value, said once in the explanation with its date and source."""
         value = self.params.at(name, day)
-        if (name, value.valid_from) not in self._cited:
-            self._cited.add((name, value.valid_from))
+        if value not in self._cited:
+            self._cited.add(value)
             self.steps.append(Step("param", {"param": value}))
         return value.value
 

@@ -71,7 +71,7 @@ class Parameters:
     def __init__(self, series: Mapping[str, Iterable[ParameterValue]]) -> None:
         self._starts: dict[str, list[int]] = {}
         self._values: dict[str, list[ParameterValue]] = {}
-        self._memo: dict[tuple[str, date], ParameterValue] = {}
+        self._memo: dict[str, dict[date, ParameterValue]] = {}
         for name, values in series.items():
             ordered = sorted(values, key=lambda value: value.valid_from)
             self._values[name] = ordered
@@ -87,11 +87,14 @@ class Parameters:
 
     def at(self, name: str, day: date) -> ParameterValue:
         """The value of ``name`` in force on ``day``."""
-        found = self._memo.get((name, day))
+        by_day = self._memo.get(name)
+        if by_day is None:
+            by_day = self._memo[name] = {}
+        found = by_day.get(day)
         if found is None:
             found = self._find(name, day)
-            if len(self._memo) < 200_000:
-                self._memo[(name, day)] = found
+            if len(by_day) < 20_000:
+                by_day[day] = found
         return found
 
     def _find(self, name: str, day: date) -> ParameterValue:
