@@ -25,9 +25,14 @@ run: sync
 	$(RUN) refusjon assess examples/claims.jsonl --rates examples/rates.csv \
 		--out $(OUT)/example-decisions.jsonl --summary
 
-## The whole test suite.
+# The database tests run a second time on PostgreSQL (this machine's and CI's server).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+DATABASE_TESTS := tests/claims
+
+## The whole test suite: on the embedded SQLite, then the database tests on PostgreSQL.
 test: sync
 	$(RUN) pytest
+	DATABASE_URL=$(TEST_DATABASE_URL) $(RUN) pytest -q $(DATABASE_TESTS)
 
 lint: sync
 	$(RUN) ruff check src tests bench

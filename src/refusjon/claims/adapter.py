@@ -1,0 +1,162 @@
+"""The one place where stored claims meet the rules engine, both ways."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Hashable, Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from refusjon.claims import models
+from refusjon.rules import model as rules
+from refusjon.rules.batch import decision_to_json
+from refusjon.rules.context import Key
+from refusjon.rules.engine import Assessment as RulesAssessment
+from refusjon.rules.engine import Effects, assess
+from refusjon.rules.explain import Renderer
+from refusjon.rules.model import Decision
+from refusjon.rules.money import ZERO, round_ore
+
+
+__all__ = [
+    "DatabaseHistory",
+    "RulesAssessment",
+    "decision_record",
+    "effects_to_json",
+    "evaluate",
+    "explanation",
+    "key_text",
+    "to_rules_claim",
+]
+
+
+def evaluate(claim: models.Claim, *, on: date) -> RulesAssessment:
+    """What the rules engine decides for a stored claim as it stands, if submitted ``on``,
+    against the student's decided claims."""
+    return assess(to_rules_claim(claim, submitted_on=on), DatabaseHistory.for_claim(claim))
+
+
+def decision_record(decision: Decision, lang: str) -> dict[str, Any]:
+    """The decision record of claims-format.md, explained in ``lang``."""
+    return decision_to_json(decision, Renderer(lang))
+
+
+def explanation(decision: Decision, lang: str) -> list[str]:
+    return Renderer(lang).explanation(decision.explanation)
+
+
+def to_rules_claim(claim: models.Claim, *, submitted_on: date) -> rules.Claim:
+    """The engine's view of a stored claim, as if submitted on ``submitted_on``."""
+    profile = claim.applicant.profile
+    applicant = rules.Applicant(
+        person_id=profile.person_id,
+        birth_date=profile.birth_date,
+        semester_fee_paid=profile.semester_fee_paid,
+        registered_student=profile.registered_student,
+        institution=profile.institution.code if profile.institution else None,
+        sio_gp=profile.sio_gp,
+        nis_member=profile.nis_member,
+        full_time_student_abroad=profile.full_time_student_abroad,
+        study_country=profile.study_country or None,
+        last_semester_ends_on=profile.last_semester_ends_on,
+        occupational_injury=profile.occupational_injury,
+    )
+    return rules.Claim(
+        claim_id=claim.reference,
+        scheme=rules.Scheme(claim.scheme),
+        submitted_on=submitted_on,
+        period=rules.Period.parse(claim.period),
+        applicant=applicant,
+        expenses=tuple(_line(line) for line in claim.lines.all()),
+        documents=tuple(_document(attachment) for attachment in claim.attachments.all()),
+        patient=rules.Patient(claim.patient_relation, claim.patient_birth_date),
+        resubmission_of=claim.reference if claim.was_returned else None,
+    )
+
+
+def _line(line: models.ExpenseLine) -> rules.ExpenseLine:
+    trip = None
+    if line.trip_distance_km is not None:
+        trip = rules.Trip(
+            line.trip_distance_km, line.trip_min_public_fare_nok or ZERO, line.trip_companion
+        )
+    return rules.ExpenseLine(
+        line_id=str(line.number),
+        category=line.category,
+        service_on=line.service_on,
+        paid_on=line.paid_on or line.service_on,
+        amount=line.amount,
+        currency=line.currency,
+        nok_amount=line.nok_amount,
+        public_user_fee=line.public_user_fee,
+        itemized_receipt=line.itemized_receipt,
+        referral=line.referral,
+        country=line.country,
+        trip=trip,
+        medical_statement=line.medical_statement,
+    )
+
+
+def _document(attachment: models.Attachment) -> rules.Document:
+    return rules.Document(
+        attachment.document_type, attachment.shows_applicant_name, attachment.language
+    )
+
+
+def key_text(key: Key) -> str:
+    """A running-total or expense key as stable text, for storing in the database."""
+    return json.dumps([_part(part) for part in key], separators=(",", ":"))
+
+
+def _part(part: Hashable) -> Any:
+    if isinstance(part, Decimal):
+        return str(round_ore(part))
+    if isinstance(part, date):
+        return part.isoformat()
+    return part
+
+
+def effects_to_json(effects: Effects | None) -> dict[str, Any]:
+    if effects is None:
+        return {}
+    return {
+        "totals": {key_text(key): str(amount) for key, amount in effects.totals.items()},
+        "expenses": [key_text(key) for key in effects.expenses],
+    }
+
+
+class DatabaseHistory:
+    """A person's history as the engine needs it, from the decisions of their other claims."""
+
+    def __init__(self, decisions: Iterable[dict[str, Any]], returned: Iterable[str]) -> None:
+        self._totals: dict[str, Decimal] = {}
+        self._expenses: set[str] = set()
+        for effects in decisions:
+            for key, amount in effects.get("totals", {}).items():
+                self._totals[key] = self._totals.get(key, ZERO) + Decimal(amount)
+            self._expenses.update(effects.get("expenses", []))
+        self._returned = set(returned)
+
+    @classmethod
+    def for_claim(cls, claim: models.Claim) -> DatabaseHistory:
+        """The decided claims of the same student, other than this one."""
+        decided = models.Assessment.objects.filter(
+            kind=models.AssessmentKind.DECISION,
+            claim__applicant=claim.applicant,
+            claim__status__in=[models.ClaimStatus.DECIDED, models.ClaimStatus.PAID],
+        ).exclude(claim=claim)
+        returned = models.Claim.objects.filter(applicant=claim.applicant, was_returned=True)
+        return cls(
+            decided.values_list("effects", flat=True),
+            returned.values_list("reference", flat=True),
+        )
+
+    def total(self, person_id: str, key: Key) -> Decimal:
+        return self._totals.get(key_text(key), ZERO)
+
+    def has_expense(self, person_id: str, key: Key) -> bool:
+        return key_text(key) in self._expenses
+
+    def was_returned(self, person_id: str, claim_id: str) -> bool:
+        return claim_id in self._returned

@@ -1,0 +1,259 @@
+"""Claims as they are kept: who applies, what they claim, what was decided, who looked.
+
+Every change of state goes through :mod:`refusjon.claims.services`; the models hold data and
+the rules that are true of data alone.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from refusjon.rules.model import CATEGORIES, DOCUMENT_TYPES, Period, Scheme
+
+
+class User(AbstractUser):
+    """A person who signs in: a student, a caseworker or an administrator (by group)."""
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class Institution(models.Model):
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    welfare_organisation = models.CharField(_("welfare organisation"), max_length=64)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StudentProfile(models.Model):
+    """The facts about a student that the rules ask for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    person_id = models.CharField(_("person id"), max_length=64, unique=True)
+    birth_date = models.DateField(_("birth date"))
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    semester_fee_paid = models.BooleanField(_("semester fee paid"), default=False)
+    registered_student = models.BooleanField(_("registered student"), default=False)
+    sio_gp = models.BooleanField(_("regular GP at SiO"), default=False)
+    nis_member = models.BooleanField(_("member of the National Insurance Scheme"), default=False)
+    full_time_student_abroad = models.BooleanField(_("full-time student abroad"), default=False)
+    study_country = models.CharField(_("country of study"), max_length=2, blank=True)
+    last_semester_ends_on = models.DateField(_("end of last semester"), null=True, blank=True)
+    occupational_injury = models.BooleanField(_("occupational injury decision"), default=False)
+    bank_account = models.CharField(_("Norwegian account number"), max_length=11, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+
+    class Meta:
+        verbose_name = _("student profile")
+        verbose_name_plural = _("student profiles")
+
+    def __str__(self) -> str:
+        return self.person_id
+
+
+class ClaimStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    RETURNED = "returned", _("Returned for completion")
+    DECIDED = "decided", _("Decided")
+    PAID = "paid", _("Paid")
+
+
+class PatientRelation(models.TextChoices):
+    SELF = "self", _("Myself")
+    CHILD = "child", _("My child")
+    SPOUSE = "spouse", _("My spouse")
+
+
+SCHEME_CHOICES = [
+    (Scheme.SIO.value, _("SiO refund of healthcare expenses")),
+    (Scheme.SSN.value, _("SSN Helse health expense refund")),
+    (Scheme.HELFO_ABROAD.value, _("Helfo: students outside the EU/EEA")),
+]
+
+
+def validate_period(value: str) -> None:
+    try:
+        Period.parse(value)
+    except ValueError as error:
+        raise ValidationError(
+            _("Give a year (2026) or a semester (2026-spring, 2026-fall).")
+        ) from error
+
+
+class Claim(models.Model):
+    reference = models.CharField(_("reference"), max_length=32, unique=True)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="claims"
+    )
+    scheme = models.CharField(_("scheme"), max_length=32, choices=SCHEME_CHOICES)
+    period = models.CharField(_("period"), max_length=16, validators=[validate_period])
+    status = models.CharField(
+        _("status"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
+    )
+    patient_relation = models.CharField(
+        _("patient"), max_length=8, choices=PatientRelation.choices, default=PatientRelation.SELF
+    )
+    patient_birth_date = models.DateField(_("patient's birth date"), null=True, blank=True)
+    resubmission_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="resubmissions"
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    submission_token = models.CharField(max_length=64, blank=True)
+    was_returned = models.BooleanField(_("has been returned"), default=False)
+    returned_missing = models.JSONField(_("missing when returned"), default=list, blank=True)
+    returned_message = models.TextField(_("message when returned"), blank=True)
+    complete_by = models.DateField(_("complete by"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "submitted_on"]),
+            models.Index(fields=["applicant", "scheme", "period"]),
+        ]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+CATEGORY_CHOICES = sorted((code, code) for code in CATEGORIES)
+DOCUMENT_CHOICES = sorted((code, code) for code in DOCUMENT_TYPES)
+
+
+class ExpenseLine(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="lines")
+    number = models.PositiveIntegerField(_("line"))
+    category = models.CharField(_("category"), max_length=32, choices=CATEGORY_CHOICES)
+    service_on = models.DateField(_("date of treatment"))
+    paid_on = models.DateField(_("date paid"), null=True, blank=True)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="NOK")
+    nok_amount = models.DecimalField(
+        _("amount in NOK"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    public_user_fee = models.BooleanField(_("user fee under the public scheme"), default=False)
+    itemized_receipt = models.BooleanField(_("itemised receipt attached"), default=False)
+    referral = models.BooleanField(_("referral from a doctor"), default=False)
+    medical_statement = models.BooleanField(_("medical statement attached"), default=False)
+    country = models.CharField(_("country"), max_length=2, default="NO")
+    trip_distance_km = models.DecimalField(
+        _("distance each way (km)"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+    trip_min_public_fare_nok = models.DecimalField(
+        _("lowest local public-transport fare"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    trip_companion = models.BooleanField(_("companion's trip"), default=False)
+
+    class Meta:
+        ordering = ["claim", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "number"], name="line_number_unique"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="amount_not_negative"),
+        ]
+        verbose_name = _("expense line")
+        verbose_name_plural = _("expense lines")
+
+
+class Attachment(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attachments")
+    document_type = models.CharField(_("document"), max_length=32, choices=DOCUMENT_CHOICES)
+    language = models.CharField(_("language"), max_length=2, default="no")
+    shows_applicant_name = models.BooleanField(_("shows the applicant's name"), default=False)
+    file = models.FileField(_("file"), upload_to="attachments/%Y/%m/", blank=True)
+    content_type = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+
+class AssessmentKind(models.TextChoices):
+    PROPOSAL = "proposal", _("The engine's proposal")
+    DECISION = "decision", _("Decision")
+
+
+class Assessment(models.Model):
+    """A decision of the rules engine as it stood, kept with what a caseworker made of it."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="assessments")
+    kind = models.CharField(max_length=16, choices=AssessmentKind.choices)
+    outcome = models.CharField(max_length=32)
+    refund_nok = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0.00"))
+    record = models.JSONField(help_text="the decision record of claims-format.md")
+    effects = models.JSONField(default=dict, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["claim", "-created_at"]
+        get_latest_by = "created_at"
+
+
+class AuditEntry(models.Model):
+    """Append-only: who did or saw what, when, and for what purpose."""
+
+    at = models.DateTimeField(db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=64, db_index=True)
+    claim = models.ForeignKey(
+        Claim, null=True, on_delete=models.PROTECT, related_name="audit_entries"
+    )
+    purpose = models.CharField(max_length=200, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("audit entries are never changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("audit entries are never deleted")
