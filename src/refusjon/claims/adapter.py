@@ -18,7 +18,6 @@ from refusjon.rules.explain import Renderer
 from refusjon.rules.model import Decision
 from refusjon.rules.money import ZERO, round_ore
 
-
 __all__ = [
     "DatabaseHistory",
     "RulesAssessment",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class WebConfig(AppConfig):
+    """Holds the shared templates (base page, sign-in) and static files."""
+
+    name = "refusjon.web"
+    label = "web"
