@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run test lint bench sync clean
+.PHONY: run assess test lint bench sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -19,8 +19,15 @@ $(UV):
 
 sync: .venv/.synced
 
-## Assess the example claims and print a table of the decisions.
+## The web application on http://127.0.0.1:8000 with demo data (logins printed first).
 run: sync
+	@mkdir -p $(OUT)
+	$(RUN) python manage.py migrate --verbosity 0
+	$(RUN) python manage.py demo
+	$(RUN) python manage.py runserver 127.0.0.1:8000
+
+## Decide the example claims in a batch and print a table of the decisions.
+assess: sync
 	@mkdir -p $(OUT)
 	$(RUN) refusjon assess examples/claims.jsonl --rates examples/rates.csv \
 		--out $(OUT)/example-decisions.jsonl --summary

@@ -1,0 +1,159 @@
+"""``manage.py demo``: demo data for ``make run`` — a student for each scheme with claims in
+several states, two caseworkers and an administrator. Safe to run again; never in production.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from refusjon.claims import services
+from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
+
+PASSWORD = "demo-refusjon-2026"  # demo accounts only: the command refuses to run in production
+
+INSTITUTIONS = [
+    ("uio", "Universitetet i Oslo", "sio"),
+    ("oslomet-kjeller", "OsloMet Kjeller", "sio"),
+    ("usn", "Universitetet i Sørøst-Norge", "ssn"),
+    ("phs-stavern", "Politihøgskolen Stavern", "ssn"),
+    ("fagskolen-viken", "Fagskolen i Viken, Kongsberg", "ssn"),
+    ("fagskolen-vestfold-telemark", "Fagskolen Vestfold og Telemark", "ssn"),
+]
+
+STUDENTS: dict[str, dict[str, Any]] = {
+    "alice": {"person_id": "DEMO-ALICE", "institution": "uio", "sio_gp": True},
+    "sindre": {"person_id": "DEMO-SINDRE", "institution": "usn"},
+    "hanna": {
+        "person_id": "DEMO-HANNA",
+        "institution": None,
+        "nis_member": True,
+        "full_time_student_abroad": True,
+        "study_country": "US",
+    },
+}
+
+
+class Command(BaseCommand):
+    help = "Load demo users and claims (not in production)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("demo data is never loaded in production")
+        with transaction.atomic():
+            created = self._load()
+        self.stdout.write(("Demo data loaded." if created else "Demo data already there.") + "\n")
+        self.stdout.write(
+            f"Sign in at http://127.0.0.1:8000/ with (password for all: {PASSWORD}):\n"
+        )
+        for name, role in [
+            ("alice", "student, SiO"),
+            ("sindre", "student, SSN"),
+            ("hanna", "student abroad, Helfo"),
+            ("bob", "caseworker"),
+            ("dave", "caseworker"),
+            ("admin", "administrator, /admin/"),
+        ]:
+            self.stdout.write(f"  {name:<8} {role}\n")
+
+    def _load(self) -> bool:
+        if User.objects.filter(username="alice").exists():
+            return False
+        for code, name, organisation in INSTITUTIONS:
+            Institution.objects.get_or_create(
+                code=code, defaults={"name": name, "welfare_organisation": organisation}
+            )
+        caseworkers, _ = Group.objects.get_or_create(name="caseworkers")
+        for name in ("bob", "dave"):
+            User.objects.create_user(name, password=PASSWORD).groups.add(caseworkers)
+        User.objects.create_superuser("admin", password=PASSWORD)
+        students = {name: self._student(name, facts) for name, facts in STUDENTS.items()}
+        self._claims(students, caseworker=User.objects.get(username="bob"))
+        return True
+
+    def _student(self, name: str, facts: dict[str, Any]) -> User:
+        user = User.objects.create_user(name, password=PASSWORD, first_name=name.title())
+        facts = dict(facts)
+        institution = facts.pop("institution")
+        StudentProfile.objects.create(
+            user=user,
+            birth_date=date(2001, 4, 9),
+            institution=Institution.objects.filter(code=institution).first(),
+            semester_fee_paid=True,
+            registered_student=True,
+            **facts,
+        )
+        return user
+
+    def _claims(self, students: dict[str, User], *, caseworker: User) -> None:
+        now = timezone.now()
+        alice, sindre, hanna = students["alice"], students["sindre"], students["hanna"]
+        decided = self._claim(
+            alice,
+            "sio",
+            "2026",
+            [("gp", "2026-01-12", "300.00"), ("psychologist", "2026-02-20", "386.00")],
+        )
+        self._through(decided, alice, caseworker, now, until="decided")
+        self._claim(alice, "sio", "2026", [("radiology", "2026-09-03", "287.00")])  # a draft
+        returned = self._claim(sindre, "ssn", "2026-fall", [("gp", "2026-08-20", "179.00")])
+        self._through(returned, sindre, caseworker, now, until="returned")
+        submitted = self._claim(
+            hanna,
+            "helfo_abroad",
+            "2026",
+            [("gp", "2026-03-02", "1200.00"), ("hospital_stay", "2026-03-03", "18000.00")],
+            documents=("receipt", "proof_of_payment", "medical_documentation"),
+        )
+        services.submit_claim(submitted, by=hanna, token="demo", now=now)
+
+    def _claim(
+        self,
+        student: User,
+        scheme: str,
+        period: str,
+        lines: list[tuple[str, str, str]],
+        documents: tuple[str, ...] = ("user_fee_overview",),
+    ) -> Claim:
+        claim = services.create_draft(student, scheme=scheme, period=period)
+        for category, day, amount in lines:
+            services.add_line(
+                claim,
+                by=student,
+                category=category,
+                service_on=date.fromisoformat(day),
+                amount=Decimal(amount),
+                public_user_fee=scheme != "helfo_abroad",
+            )
+        for document_type in documents:
+            Attachment.objects.create(
+                claim=claim,
+                document_type=document_type,
+                shows_applicant_name=True,
+                language="en" if scheme == "helfo_abroad" else "no",
+            )
+        return claim
+
+    def _through(
+        self, claim: Claim, student: User, caseworker: User, now: Any, *, until: str
+    ) -> None:
+        services.submit_claim(claim, by=student, token=f"demo-{claim.pk}", now=now)
+        services.start_review(claim, by=caseworker, now=now)
+        if until == "returned":
+            services.return_claim(
+                claim,
+                by=caseworker,
+                missing=["student_id"],
+                message="Legg ved studentbevis eller kvittering for semesteravgift.",
+                complete_by=timezone.localdate(now) + timedelta(days=14),
+                now=now,
+            )
+        else:
+            services.decide_claim(claim, by=caseworker, now=now)
