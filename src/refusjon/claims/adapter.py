@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Max
+
 from refusjon.claims import models
 from refusjon.rules import model as rules
 from refusjon.rules.batch import decision_to_json
@@ -17,23 +19,69 @@ from refusjon.rules.engine import Effects, assess
 from refusjon.rules.explain import Renderer
 from refusjon.rules.model import Decision
 from refusjon.rules.money import ZERO, round_ore
+from refusjon.rules.parameters import (
+    Parameters,
+    ParameterValue,
+    default_parameters,
+    parse_value,
+)
 
 __all__ = [
     "DatabaseHistory",
     "RulesAssessment",
+    "current_parameters",
     "decision_record",
     "effects_to_json",
     "evaluate",
     "explanation",
     "key_text",
     "to_rules_claim",
+    "with_overrides",
 ]
 
 
 def evaluate(claim: models.Claim, *, on: date) -> RulesAssessment:
     """What the rules engine decides for a stored claim as it stands, if submitted ``on``,
-    against the student's decided claims."""
-    return assess(to_rules_claim(claim, submitted_on=on), DatabaseHistory.for_claim(claim))
+    against the student's decided claims, with the parameters as the administrators set them."""
+    return assess(
+        to_rules_claim(claim, submitted_on=on),
+        DatabaseHistory.for_claim(claim),
+        current_parameters(),
+    )
+
+
+_parameters_cache: dict[tuple[int, Any], Parameters] = {}
+
+
+def current_parameters() -> Parameters:
+    """The shipped parameters with the administrators' dated values laid over them."""
+    overrides = models.ParameterOverride.objects.all()
+    version = (overrides.count(), overrides.aggregate(latest=Max("changed_at"))["latest"])
+    cached = _parameters_cache.get(version)
+    if cached is None:
+        _parameters_cache.clear()
+        cached = _parameters_cache[version] = with_overrides(default_parameters(), overrides)
+    return cached
+
+
+def with_overrides(
+    shipped: Parameters, overrides: Iterable[models.ParameterOverride]
+) -> Parameters:
+    series = {
+        name: {value.valid_from: value for value in shipped.history(name)} for name in shipped.names
+    }
+    for override in overrides:
+        template = shipped.history(override.name)[0]
+        series[override.name][override.valid_from] = ParameterValue(
+            name=override.name,
+            value=parse_value(override.name, template.unit, override.value),
+            valid_from=override.valid_from,
+            source=override.source,
+            assumed=override.assumed,
+            label=template.label,
+            unit=template.unit,
+        )
+    return Parameters({name: list(values.values()) for name, values in series.items()})
 
 
 def decision_record(decision: Decision, lang: str) -> dict[str, Any]:

@@ -257,3 +257,31 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("audit entries are never deleted")
+
+
+class ParameterOverride(models.Model):
+    """A dated value of one of the engine's parameters, set by an administrator. It is laid
+    over the values shipped with the engine: same date replaces, a new date adds."""
+
+    name = models.CharField(_("parameter"), max_length=100)
+    valid_from = models.DateField(_("applies from"))
+    value = models.JSONField(
+        _("value"), help_text=_('Amounts as quoted text, e.g. "490"; lists as ["gp", ...].')
+    )
+    source = models.CharField(_("source"), max_length=300)
+    assumed = models.BooleanField(_("assumed (no published source)"), default=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "valid_from"], name="parameter_date_unique")
+        ]
+        verbose_name = _("parameter value")
+        verbose_name_plural = _("parameter values")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.valid_from}"
