@@ -181,3 +181,15 @@ def test_the_audit_log_records_who_did_what_and_cannot_be_changed(alice: User, b
         entry.save()
     with pytest.raises(ValueError):
         entry.delete()
+
+
+def test_a_student_sees_when_and_why_staff_looked_but_not_who(
+    alice: User, bob: User, carol: User
+) -> None:
+    claim = sio_claim(alice, "300.00")
+    services.record_view(claim, by=bob, purpose="case handling", now=LATER)
+    log = services.access_log(claim, by=alice)
+    assert [(record.at, record.purpose) for record in log] == [(LATER, "case handling")]
+    assert not hasattr(log[0], "actor")
+    with pytest.raises(ClaimError):
+        services.access_log(claim, by=carol)

@@ -267,3 +267,24 @@ def visible_claims(user: User) -> Any:
     if is_caseworker(user):
         return Claim.objects.all()
     return Claim.objects.filter(applicant=user)
+
+
+@dataclass(frozen=True)
+class AccessRecord:
+    """One look at a student's claim by the organisation: when and why, never by whom."""
+
+    at: datetime
+    action: str
+    purpose: str
+
+
+STAFF_ACCESS_ACTIONS = ("claims.claim.viewed", "intake.document.viewed")
+
+
+def access_log(claim: Claim, *, by: User) -> list[AccessRecord]:
+    """When the claim and its documents were looked at by the organisation, and for what, as
+    helsenorge shows patients. Only the student whose claim it is may see it."""
+    if claim.applicant_id != by.pk:
+        raise ClaimError(_("This is not your claim."))
+    entries = claim.audit_entries.filter(action__in=STAFF_ACCESS_ACTIONS).exclude(actor=by)
+    return [AccessRecord(entry.at, entry.action, entry.purpose) for entry in entries]
