@@ -1,0 +1,1 @@
+"""Documents students attach to their claims: upload checks first (``uploads``)."""
