@@ -1,15 +1,205 @@
-"""What students see: their claims, from eligibility to the decision letter."""
+"""What students see: their claims, from eligibility to the decision letter.
+
+Every view finds the claim among the signed-in student's own (anyone else's is a 404), asks a
+service to make the change, and shows the service's refusal as a message.
+"""
 
 from __future__ import annotations
 
+import logging
+import secrets
+from typing import Any, cast
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from refusjon.claims.services import visible_claims
+from refusjon.claims import services
+from refusjon.claims.models import (
+    Assessment,
+    AssessmentKind,
+    Claim,
+    ClaimStatus,
+    ExpenseLine,
+    User,
+)
+from refusjon.claims.services import ClaimError
+from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
+from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
+
+logger = logging.getLogger(__name__)
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _lang() -> str:
+    """The language of the page as the rules' plain words know it: ``nb`` or ``en``."""
+    return "en" if (get_language() or "").startswith("en") else "nb"
+
+
+def _own_claim(request: HttpRequest, reference: str) -> Claim:
+    """The signed-in student's claim; someone else's is not found."""
+    return get_object_or_404(Claim, reference=reference, applicant=_user(request))
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    claims = visible_claims(request.user).filter(applicant=request.user)  # type: ignore[arg-type]
+    claims = Claim.objects.filter(applicant=_user(request))
     return render(request, "portal/home.html", {"claims": claims})
+
+
+@login_required
+def new_claim(request: HttpRequest) -> HttpResponse:
+    form = NewClaimForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            claim = services.create_draft(
+                _user(request), scheme=form.cleaned_data["scheme"], period=form.period
+            )
+        except ClaimError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("portal:claim", reference=claim.reference)
+    return render(request, "portal/new_claim.html", {"form": form})
+
+
+@login_required
+def claim_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _own_claim(request, reference)
+    return _claim_page(request, claim)
+
+
+def _claim_page(
+    request: HttpRequest, claim: Claim, *, line_form: ExpenseLineForm | None = None
+) -> HttpResponse:
+    lang = _lang()
+    editable = claim.status in services.EDITABLE
+    context: dict[str, Any] = {
+        "claim": claim,
+        "editable": editable,
+        "lines": [(line, term(CATEGORIES, line.category, lang)) for line in claim.lines.all()],
+        "attachments": [
+            (attachment, term(DOCUMENTS, attachment.document_type, lang))
+            for attachment in claim.attachments.all()
+        ],
+        "returned_missing": [_missing_text(code, lang) for code in claim.returned_missing],
+    }
+    if editable:
+        context["line_form"] = line_form or ExpenseLineForm(lang=lang)
+        context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
+        context["estimate"] = _estimate(claim, lang)
+    if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID):
+        context["decision"] = _decision(claim, lang)
+    return render(request, "portal/claim.html", context)
+
+
+def _missing_text(code: str, lang: str) -> str:
+    """What a caseworker said is missing: a document type or a reason code, in plain words."""
+    if code in DOCUMENTS:
+        return term(DOCUMENTS, code, lang)
+    return reason_text(code, lang)
+
+
+def _estimate(claim: Claim, lang: str) -> dict[str, Any] | None:
+    if not claim.lines.exists():
+        return None
+    try:
+        estimate = services.estimate(claim, lang=lang)
+    except ValueError:
+        # The engine refuses a line it cannot price (a foreign amount without NOK); the page
+        # still shows, without the estimate.
+        logger.warning("no estimate for claim %s", claim.reference, exc_info=True)
+        return {"unavailable": True}
+    return {
+        "refund_nok": estimate.refund_nok,
+        "outcome": term(OUTCOMES, str(estimate.record["outcome"]), lang),
+        "explanation": estimate.record["explanation"],
+        "documents": [
+            reason_text(code, lang)
+            for code in estimate.record["reasons"]
+            if code.startswith("missing-document:")
+        ],
+    }
+
+
+def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
+    assessment = (
+        Assessment.objects.filter(claim=claim, kind=AssessmentKind.DECISION)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if assessment is None:
+        return None
+    record = assessment.record
+    categories = {str(line.number): line.category for line in claim.lines.all()}
+    return {
+        "refund_nok": assessment.refund_nok,
+        "outcome": term(OUTCOMES, assessment.outcome, lang),
+        "decided_on": assessment.created_at,
+        "lines": [
+            {
+                "number": line["line_id"],
+                "category": term(CATEGORIES, categories.get(line["line_id"], ""), lang),
+                "outcome": term(OUTCOMES, line["outcome"], lang),
+                "eligible_nok": line["eligible_nok"],
+                "refund_nok": line["refund_nok"],
+                "reasons": [reason_text(code, lang) for code in line["reasons"]],
+            }
+            for line in record.get("lines", [])
+        ],
+        "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
+    }
+
+
+@login_required
+@require_POST
+def add_line(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _own_claim(request, reference)
+    form = ExpenseLineForm(request.POST, lang=_lang())
+    if form.is_valid():
+        try:
+            services.add_line(claim, by=_user(request), **form.cleaned_data)
+        except ClaimError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The expense was added."))
+            return redirect("portal:claim", reference=claim.reference)
+    return _claim_page(request, claim, line_form=form)
+
+
+@login_required
+@require_POST
+def remove_line(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    claim = _own_claim(request, reference)
+    line = get_object_or_404(ExpenseLine, claim=claim, number=number)
+    try:
+        services.remove_line(line, by=_user(request))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The expense was removed."))
+    return redirect("portal:claim", reference=claim.reference)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _own_claim(request, reference)
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The page was out of date. Check the claim and submit again."))
+        return redirect("portal:claim", reference=claim.reference)
+    try:
+        services.submit_claim(claim, by=_user(request), token=form.cleaned_data["token"])
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The claim was submitted."))
+    return redirect("portal:claim", reference=claim.reference)
