@@ -5,4 +5,8 @@ from refusjon.workspace import views
 app_name = "workspace"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("claim/<str:reference>/", views.claim_page, name="claim"),
+    path("claim/<str:reference>/start-review/", views.start_review, name="start_review"),
+    path("claim/<str:reference>/return/", views.return_claim, name="return"),
+    path("claim/<str:reference>/decide/", views.decide, name="decide"),
 ]

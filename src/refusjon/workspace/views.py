@@ -1,18 +1,57 @@
-"""What caseworkers see: the queue of claims and each claim with the engine's proposal."""
+"""What caseworkers see: the queue of claims and each claim with the engine's proposal.
+
+Views are thin: find the claim, check that a caseworker asks, call the service, and turn a
+:class:`ClaimError` into a message.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
-from typing import Any
+from pathlib import PurePosixPath
+from typing import Any, cast
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from refusjon.claims.models import Claim, ClaimStatus
-from refusjon.claims.services import is_caseworker
+from refusjon.claims import services
+from refusjon.claims.models import Assessment, AssessmentKind, Claim, StudentProfile, User
+from refusjon.claims.services import ClaimError, is_caseworker
+from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
+from refusjon.workspace.forms import QueueFilterForm, ReturnForm, rules_language
+from refusjon.workspace.queries import PROCESSING_TARGET_DAYS, age_in_days, open_claims
+
+QUEUE_PAGE_SIZE = 50
+PURPOSE = "case handling"
+
+# The facts about the applicant that the rules ask for, in the order a caseworker reads them.
+APPLICANT_FACTS = (
+    "person_id",
+    "birth_date",
+    "institution",
+    "registered_student",
+    "semester_fee_paid",
+    "sio_gp",
+    "nis_member",
+    "full_time_student_abroad",
+    "study_country",
+    "last_semester_ends_on",
+    "occupational_injury",
+)
+
+
+def today() -> date:
+    """Today in Oslo; tests replace it."""
+    return timezone.localdate()
 
 
 def caseworker_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -21,18 +60,190 @@ def caseworker_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
     @login_required
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_caseworker(request.user):  # type: ignore[arg-type]
+        if not is_caseworker(cast(User, request.user)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapped
 
 
+def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
+    age = age_in_days(claim, on)
+    return {
+        "claim": claim,
+        "age": age,
+        "overdue": age is not None and age > PROCESSING_TARGET_DAYS,
+    }
+
+
 @caseworker_required
 def queue(request: HttpRequest) -> HttpResponse:
-    open_claims = (
-        Claim.objects.exclude(status__in=[ClaimStatus.DRAFT, ClaimStatus.PAID])
-        .select_related("applicant")
-        .order_by("submitted_on", "pk")
+    filters = QueueFilterForm(request.GET or None)
+    filters.is_valid()  # a filter that does not parse is left out; the others still apply
+    criteria = getattr(filters, "cleaned_data", {})
+    on = today()
+    claims = open_claims(
+        today=on,
+        scheme=criteria.get("scheme", ""),
+        status=criteria.get("status", ""),
+        waiting_on=criteria.get("waiting_on", ""),
+        min_age_days=criteria.get("min_age_days"),
     )
-    return render(request, "workspace/queue.html", {"claims": open_claims[:200]})
+    page = Paginator(claims, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [_queue_row(claim, on) for claim in page]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "workspace/queue.html",
+        {
+            "filters": filters,
+            "page": page,
+            "rows": rows,
+            "target_days": PROCESSING_TARGET_DAYS,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _claim(reference: str) -> Claim:
+    return get_object_or_404(
+        Claim.objects.select_related("applicant__profile__institution"), reference=reference
+    )
+
+
+def _latest(claim: Claim, kind: str) -> Assessment | None:
+    return claim.assessments.filter(kind=kind).order_by("-created_at", "-pk").first()
+
+
+def _applicant_facts(claim: Claim) -> list[tuple[str, Any]]:
+    profile = getattr(claim.applicant, "profile", None)
+    if profile is None:
+        return []
+    return [(_field_label(name), _fact(getattr(profile, name))) for name in APPLICANT_FACTS]
+
+
+def _fact(value: Any) -> Any:
+    """Dates as ISO dates (as everywhere in the workspace); anything else as it is."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _field_label(name: str) -> str:
+    field = StudentProfile._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return str(field.verbose_name)
+
+
+def _assessment_view(assessment: Assessment | None, lang: str) -> dict[str, Any] | None:
+    """An assessment's record in the page's language: reasons in words, lines by number."""
+    if assessment is None:
+        return None
+    record = assessment.record
+    explanation = record.get("explanation_nb") if lang == "nb" else None
+    return {
+        "assessment": assessment,
+        "outcome": term(OUTCOMES, assessment.outcome, lang),
+        "reasons": [reason_text(code, lang) for code in record.get("reasons", [])],
+        "lines": [
+            {
+                **line,
+                "outcome": term(OUTCOMES, line.get("outcome", ""), lang),
+                "reasons": [reason_text(code, lang) for code in line.get("reasons", [])],
+            }
+            for line in record.get("lines", [])
+        ],
+        "explanation": explanation or record.get("explanation", []),
+    }
+
+
+def _render_claim(
+    request: HttpRequest, claim: Claim, return_form: ReturnForm, *, status: int = 200
+) -> HttpResponse:
+    """The claim with its health data; every rendering is logged as a view."""
+    services.record_view(claim, by=cast(User, request.user), purpose=PURPOSE)
+    lang = rules_language()
+    lines = [
+        {"line": line, "category": term(CATEGORIES, line.category, lang)}
+        for line in claim.lines.all()
+    ]
+    attachments = [
+        {
+            "attachment": attachment,
+            "document": term(DOCUMENTS, attachment.document_type, lang),
+            "name": PurePosixPath(attachment.file.name or "").name,
+        }
+        for attachment in claim.attachments.order_by("uploaded_at", "pk")
+    ]
+    return render(
+        request,
+        "workspace/claim.html",
+        {
+            "claim": claim,
+            "facts": _applicant_facts(claim),
+            "lines": lines,
+            "attachments": attachments,
+            "returned_missing": [term(DOCUMENTS, code, lang) for code in claim.returned_missing],
+            "proposal": _assessment_view(_latest(claim, AssessmentKind.PROPOSAL), lang),
+            "decision": _assessment_view(_latest(claim, AssessmentKind.DECISION), lang),
+            "return_form": return_form,
+        },
+        status=status,
+    )
+
+
+@caseworker_required
+def claim_page(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    return _render_claim(request, claim, ReturnForm(today=today()))
+
+
+def _back(claim: Claim) -> HttpResponseRedirect:
+    return redirect("workspace:claim", reference=claim.reference)
+
+
+@caseworker_required
+@require_POST
+def start_review(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    try:
+        services.start_review(claim, by=cast(User, request.user))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You are now reviewing this claim."))
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def return_claim(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    form = ReturnForm(request.POST, today=today())
+    if not form.is_valid():
+        return _render_claim(request, claim, form, status=400)
+    try:
+        services.return_claim(
+            claim,
+            by=cast(User, request.user),
+            missing=form.cleaned_data["missing"],
+            message=form.cleaned_data["message"],
+            complete_by=form.cleaned_data["complete_by"],
+        )
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The claim was returned to the student."))
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def decide(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    try:
+        services.decide_claim(claim, by=cast(User, request.user))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The claim is decided."))
+    return _back(claim)

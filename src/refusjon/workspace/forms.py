@@ -1,0 +1,75 @@
+"""The caseworkers' forms: filters for the queue, and what is missing when a claim goes back."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from refusjon.claims.models import SCHEME_CHOICES
+from refusjon.rules.model import DOCUMENT_TYPES
+from refusjon.rules.terms import DOCUMENTS, term
+from refusjon.workspace.queries import OPEN_STATUSES
+
+# How long a student has to complete a returned claim, unless the caseworker says otherwise.
+COMPLETE_WITHIN_DAYS = 14
+
+
+def rules_language() -> str:
+    """The language of the engine's plain words that matches the page."""
+    return "nb" if (get_language() or "nb").startswith("nb") else "en"
+
+
+class QueueFilterForm(forms.Form):
+    scheme = forms.ChoiceField(
+        label=_("Scheme"), required=False, choices=[("", _("All schemes")), *SCHEME_CHOICES]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All open"))] + [(s.value, s.label) for s in OPEN_STATUSES],
+    )
+    waiting_on = forms.ChoiceField(
+        label=_("Waiting on"),
+        required=False,
+        choices=[
+            ("", _("Anyone")),
+            ("student", _("Returned and awaiting the student")),
+            ("caseworkers", _("The caseworkers")),
+        ],
+    )
+    min_age_days = forms.IntegerField(
+        label=_("At least this many days old"), required=False, min_value=0, max_value=3650
+    )
+
+
+class ReturnForm(forms.Form):
+    missing = forms.MultipleChoiceField(
+        label=_("What is missing"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Say what is missing before you return the claim.")},
+    )
+    message = forms.CharField(
+        label=_("Message to the student"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    complete_by = forms.DateField(
+        label=_("Complete by"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lang = rules_language()
+        missing = self.fields["missing"]
+        assert isinstance(missing, forms.MultipleChoiceField)
+        missing.choices = [(code, term(DOCUMENTS, code, lang)) for code in sorted(DOCUMENT_TYPES)]
+        self.fields["complete_by"].initial = today + timedelta(days=COMPLETE_WITHIN_DAYS)
+        self.today = today
+
+    def clean_complete_by(self) -> date:
+        complete_by: date = self.cleaned_data["complete_by"]
+        if complete_by <= self.today:
+            raise forms.ValidationError(_("Give a date after today."))
+        return complete_by
