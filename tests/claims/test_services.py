@@ -193,3 +193,17 @@ def test_a_student_sees_when_and_why_staff_looked_but_not_who(
     assert not hasattr(log[0], "actor")
     with pytest.raises(ClaimError):
         services.access_log(claim, by=carol)
+
+
+def test_a_foreign_expense_needs_its_amount_in_nok(carol: User) -> None:
+    claim = services.create_draft(carol, scheme="sio", period="2026", now=NOW)
+    with pytest.raises(ClaimError, match="in NOK"):
+        services.add_line(
+            claim,
+            by=carol,
+            category="gp",
+            service_on=date(2026, 6, 1),
+            amount=Decimal("10.00"),
+            currency="USD",
+        )
+    assert not claim.lines.exists()

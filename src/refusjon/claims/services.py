@@ -118,6 +118,9 @@ def _check_owner_can_edit(claim: Claim, by: User) -> None:
 def add_line(claim: Claim, *, by: User, now: datetime | None = None, **fields: Any) -> ExpenseLine:
     """Add an expense line to a draft or returned claim."""
     _check_owner_can_edit(claim, by)
+    if fields.get("currency", "NOK") != "NOK" and fields.get("nok_amount") is None:
+        # Until Norges Bank's rates are stored in the application, the student gives both.
+        raise ClaimError(_("Give the amount in NOK too for an expense paid in another currency."))
     number = (claim.lines.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     line = ExpenseLine(claim=claim, number=number, **fields)
     line.full_clean(exclude=["claim"])
