@@ -16,3 +16,6 @@ from django.conf import settings
 if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
     settings.configure()
     django.setup()
+
+
+from tests.claims.conftest import alice, bob, carol, dave  # noqa: F401  (the cast)

@@ -219,9 +219,14 @@ ALLOWED_THIRD_PARTY = {"PIL", "pypdf"}
 ALLOWED_DJANGO = {"django.utils.translation", "django.utils.text", "django.utils.functional"}
 
 
-def test_intake_uses_no_other_part_of_the_project_and_django_only_to_translate() -> None:
+# The checks themselves; the app around them (services, views, forms) uses claims as any app.
+CHECK_MODULES = ("uploads.py", "images.py", "pdfs.py", "errors.py")
+
+
+def test_the_checks_use_no_other_part_of_the_project_and_django_only_to_translate() -> None:
     offenders = []
-    for path in Path(refusjon.intake.__file__).parent.rglob("*.py"):
+    folder = Path(refusjon.intake.__file__).parent
+    for path in (folder / name for name in CHECK_MODULES):
         for module in imported_modules(path):
             top = module.split(".")[0]
             if top == "refusjon":

@@ -107,6 +107,11 @@ def create_draft(
     return claim
 
 
+def check_owner_can_edit(claim: Claim, by: User) -> None:
+    """Only the student whose claim it is changes it, and only as a draft or when returned."""
+    _check_owner_can_edit(claim, by)
+
+
 def _check_owner_can_edit(claim: Claim, by: User) -> None:
     if claim.applicant_id != by.pk:
         raise ClaimError(_("This is not your claim."))

@@ -95,6 +95,9 @@ def _claim_page(
         context["line_form"] = line_form or ExpenseLineForm(lang=lang)
         context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
         context["estimate"] = _estimate(claim, lang)
+        context["document_choices"] = sorted(
+            ((code, term(DOCUMENTS, code, lang)) for code in DOCUMENTS), key=lambda pair: pair[1]
+        )
     if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID):
         context["decision"] = _decision(claim, lang)
     return render(request, "portal/claim.html", context)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "refusjon.claims",
     "refusjon.portal",
     "refusjon.workspace",
+    "refusjon.intake",
 ]
 
 LOGIN_URL = "login"

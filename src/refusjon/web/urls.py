@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("refusjon.portal.urls")),
     path("workspace/", include("refusjon.workspace.urls")),
+    path("", include("refusjon.intake.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
