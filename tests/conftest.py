@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,13 @@ def shared() -> Path:
     if not (path / "cases" / "claims.jsonl").is_file():
         pytest.fail(f"the shared spec folder is missing: expected {path}/cases/claims.jsonl")
     return path
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> Iterator[None]:
+    """Messages outside a request are read in English unless a test asks for bokmål (a
+    request picks its own language, as the site does)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
