@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "refusjon.web.context_processors.sign_in",
             ],
         },
     },
@@ -138,6 +139,61 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Refusjon's own settings.
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
+
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
+# Sign-in through an OpenID Connect provider (Feide, ID-porten) beside the local accounts. It
+# is on only when the environment names a client and the provider's four endpoints; the
+# endpoints are given rather than discovered so that starting the site needs no network.
+REFUSJON_OIDC_VARIABLES = {
+    "client_id": "REFUSJON_OIDC_CLIENT_ID",
+    "client_secret": "REFUSJON_OIDC_CLIENT_SECRET",
+    "authorization_endpoint": "REFUSJON_OIDC_AUTHORIZATION_ENDPOINT",
+    "token_endpoint": "REFUSJON_OIDC_TOKEN_ENDPOINT",
+    "userinfo_endpoint": "REFUSJON_OIDC_USERINFO_ENDPOINT",
+    "jwks_endpoint": "REFUSJON_OIDC_JWKS_ENDPOINT",
+}
+
+
+def oidc_from_environment() -> dict[str, str] | None:
+    """The provider's client and endpoints, or None when the environment names none of them."""
+    given = {key: os.environ.get(name, "").strip() for key, name in REFUSJON_OIDC_VARIABLES.items()}
+    if not any(given.values()):
+        if os.environ.get("REFUSJON_OIDC_ISSUER"):
+            raise ImproperlyConfigured(
+                "REFUSJON_OIDC_ISSUER is set but the client and endpoints are not: set "
+                + ", ".join(REFUSJON_OIDC_VARIABLES.values())
+            )
+        return None
+    missing = [REFUSJON_OIDC_VARIABLES[key] for key, value in given.items() if not value]
+    if missing:
+        raise ImproperlyConfigured("OpenID Connect sign-in also needs " + ", ".join(missing))
+    return given
+
+
+_oidc = oidc_from_environment()
+REFUSJON_OIDC_ENABLED = _oidc is not None
+REFUSJON_OIDC_LABEL = os.environ.get("REFUSJON_OIDC_LABEL") or _("Sign in with your institution")
+if _oidc is not None:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("refusjon.web.oidc.RefusjonOIDCBackend")
+    OIDC_RP_CLIENT_ID = _oidc["client_id"]
+    OIDC_RP_CLIENT_SECRET = _oidc["client_secret"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc["authorization_endpoint"]
+    OIDC_OP_TOKEN_ENDPOINT = _oidc["token_endpoint"]
+    OIDC_OP_USER_ENDPOINT = _oidc["userinfo_endpoint"]
+    OIDC_OP_JWKS_ENDPOINT = _oidc["jwks_endpoint"]
+    # When set, an ID token from any other issuer is refused.
+    REFUSJON_OIDC_ISSUER = os.environ.get("REFUSJON_OIDC_ISSUER", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("REFUSJON_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("REFUSJON_OIDC_SCOPES", "openid profile email")
+    OIDC_VERIFY_KID = os.environ.get("REFUSJON_OIDC_VERIFY_KID", "1") == "1"
+    OIDC_USE_PKCE = os.environ.get("REFUSJON_OIDC_USE_PKCE", "1") == "1"
+    OIDC_TOKEN_USE_BASIC_AUTH = os.environ.get("REFUSJON_OIDC_TOKEN_BASIC_AUTH", "0") == "1"
+    if os.environ.get("REFUSJON_OIDC_ACR_VALUES"):
+        OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": os.environ["REFUSJON_OIDC_ACR_VALUES"]}
+    OIDC_TIMEOUT = 10
+    OIDC_CALLBACK_CLASS = "refusjon.web.oidc.RefusjonOIDCCallbackView"
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = True

@@ -1,0 +1,379 @@
+"""Sign-in through an OpenID Connect provider, against a mock provider over real HTTP.
+
+The mock (oidc-provider-mock) runs on 127.0.0.1 in a background thread. The Django test client
+plays the browser towards the site; urllib plays it towards the provider's sign-in form.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import os
+import threading
+import urllib.error
+import urllib.request
+import warnings
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
+
+import pytest
+import werkzeug.serving
+from django.contrib.messages import get_messages
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import clear_url_caches
+
+from refusjon.claims.models import User
+from refusjon.web import settings as settings_module
+
+PASSWORD = "correct horse battery staple"
+
+# The mock provider's libraries warn about their own deprecations as they serve: not ours.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def provider() -> Iterator[str]:
+    """The address of a mock OpenID provider that insists on a nonce."""
+    with warnings.catch_warnings():
+        # Its libraries warn about their own deprecations on import; those are not ours.
+        # (authlib puts an "always" filter first when imported, so import it first.)
+        import authlib.deprecate
+
+        warnings.simplefilter("ignore", authlib.deprecate.AuthlibDeprecationWarning)
+        import oidc_provider_mock
+
+    server = werkzeug.serving.make_server(
+        "127.0.0.1", 0, oidc_provider_mock.app(require_nonce=True), threaded=True
+    )
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+        server.server_close()
+
+
+def settings_from(environment: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """A fresh copy of the settings module, read from ``environment``."""
+    for name in list(os.environ):
+        if name.startswith("REFUSJON_OIDC_"):
+            monkeypatch.delenv(name)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    spec = importlib.util.spec_from_file_location(
+        "refusjon_settings_copy", settings_module.__file__
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def provider_environment(provider: str) -> dict[str, str]:
+    return {
+        "REFUSJON_OIDC_ISSUER": provider,
+        "REFUSJON_OIDC_CLIENT_ID": "refusjon",
+        "REFUSJON_OIDC_CLIENT_SECRET": "not-a-secret",
+        "REFUSJON_OIDC_AUTHORIZATION_ENDPOINT": f"{provider}/oauth2/authorize",
+        "REFUSJON_OIDC_TOKEN_ENDPOINT": f"{provider}/oauth2/token",
+        "REFUSJON_OIDC_USERINFO_ENDPOINT": f"{provider}/userinfo",
+        "REFUSJON_OIDC_JWKS_ENDPOINT": f"{provider}/jwks",
+        # The mock's ID tokens carry no key id.
+        "REFUSJON_OIDC_VERIFY_KID": "0",
+    }
+
+
+def reload_urls() -> None:
+    """Read the URL configuration again, under the settings now in force."""
+    import refusjon.web.urls
+
+    importlib.reload(refusjon.web.urls)
+    clear_url_caches()
+
+
+@pytest.fixture
+def oidc_on(provider: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The site as configured by an environment that names the mock provider."""
+    configured = settings_from(provider_environment(provider), monkeypatch)
+    names = [
+        name
+        for name in dir(configured)
+        if name.startswith(("OIDC_", "REFUSJON_OIDC_"))
+        or name in ("INSTALLED_APPS", "AUTHENTICATION_BACKENDS")
+    ]
+    with override_settings(**{name: getattr(configured, name) for name in names}):
+        reload_urls()
+        yield provider
+    reload_urls()
+
+
+def provider_knows(provider: str, sub: str, **claims: str) -> None:
+    """Tell the mock provider what it says about ``sub``."""
+    request = urllib.request.Request(
+        f"{provider}/users/{quote(sub)}",
+        data=json.dumps(claims).encode(),
+        headers={"Content-Type": "application/json"},
+        method="PUT",
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def answer_at_provider(authorize_url: str, form: dict[str, str]) -> str:
+    """Submit the provider's sign-in form; where it sends the browser back to."""
+    opener = urllib.request.build_opener(_KeepRedirects)
+    with pytest.raises(urllib.error.HTTPError) as redirect:
+        opener.open(authorize_url, data=urlencode(form).encode(), timeout=10)
+    assert redirect.value.code == 302
+    return str(redirect.value.headers["Location"])
+
+
+def sign_in(client: Client, provider: str, sub: str) -> HttpResponse:
+    """Go through the authorization-code flow as ``sub``; the site's answer to the callback."""
+    start = client.get("/oidc/authenticate/")
+    assert start.status_code == 302
+    authorize_url = start["Location"]
+    assert authorize_url.startswith(f"{provider}/oauth2/authorize?")
+    back = urlsplit(answer_at_provider(authorize_url, {"sub": sub}))
+    assert back.path == "/oidc/callback/"
+    response: HttpResponse = client.get(f"{back.path}?{back.query}")
+    return response
+
+
+def messages_of(response: HttpResponse) -> list[str]:
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.django_db
+def test_a_student_signs_in_through_the_provider_and_gets_an_account(
+    oidc_on: str, client: Client
+) -> None:
+    provider_knows(
+        oidc_on, "student-42", given_name="Kari", family_name="Nordmann", email="kari@uio.no"
+    )
+
+    response = sign_in(client, oidc_on, "student-42")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert client.get("/").status_code == 200
+    user = User.objects.get(username="oidc-student-42")
+    assert (user.first_name, user.last_name, user.email) == ("Kari", "Nordmann", "kari@uio.no")
+    assert not user.has_usable_password()
+
+
+@pytest.mark.django_db
+def test_a_second_sign_in_reuses_the_account_and_updates_the_names(
+    oidc_on: str, client: Client
+) -> None:
+    provider_knows(oidc_on, "student-42", given_name="Kari", family_name="Nordmann")
+    sign_in(client, oidc_on, "student-42")
+    first = User.objects.get(username="oidc-student-42")
+    client.logout()
+    provider_knows(oidc_on, "student-42", given_name="Kari", family_name="Hansen")
+
+    sign_in(client, oidc_on, "student-42")
+
+    assert client.get("/").status_code == 200
+    assert User.objects.filter(username__startswith="oidc-").count() == 1
+    again = User.objects.get(username="oidc-student-42")
+    assert again.pk == first.pk
+    assert again.last_name == "Hansen"
+
+
+@pytest.mark.django_db
+def test_the_student_returns_to_the_page_they_asked_for(oidc_on: str, client: Client) -> None:
+    start = client.get("/oidc/authenticate/?next=/claim/new/")
+    back = urlsplit(answer_at_provider(start["Location"], {"sub": "student-7"}))
+
+    response = client.get(f"{back.path}?{back.query}")
+
+    assert response["Location"] == "/claim/new/"
+
+
+@pytest.mark.django_db
+def test_a_provider_identity_never_takes_over_a_local_account_with_the_same_email(
+    oidc_on: str, client: Client
+) -> None:
+    local = User.objects.create_user(
+        "kari", email="kari@uio.no", password=PASSWORD, first_name="Kari", last_name="Lokal"
+    )
+    provider_knows(oidc_on, "student-42", family_name="Nordmann", email="kari@uio.no")
+
+    sign_in(client, oidc_on, "student-42")
+
+    assert client.session["_auth_user_id"] != str(local.pk)
+    local.refresh_from_db()
+    assert local.last_name == "Lokal"
+    assert local.check_password(PASSWORD)
+    assert User.objects.get(username="oidc-student-42").pk != local.pk
+
+
+@pytest.mark.django_db
+def test_a_local_account_named_like_a_provider_identity_is_refused(
+    oidc_on: str, client: Client
+) -> None:
+    User.objects.create_user("oidc-student-42", password=PASSWORD, last_name="Lokal")
+
+    response = sign_in(client, oidc_on, "student-42")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+    assert messages_of(response)
+    assert User.objects.get(username="oidc-student-42").last_name == "Lokal"
+
+
+@pytest.mark.django_db
+def test_an_id_token_from_another_issuer_is_refused(
+    oidc_on: str, client: Client, settings: Any
+) -> None:
+    settings.REFUSJON_OIDC_ISSUER = "https://idp.example"
+
+    response = sign_in(client, oidc_on, "student-42")
+
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(username="oidc-student-42").exists()
+
+
+@pytest.mark.django_db
+def test_a_sign_in_refused_at_the_provider_leads_back_to_the_sign_in_page(
+    oidc_on: str, client: Client
+) -> None:
+    start = client.get("/oidc/authenticate/")
+    back = urlsplit(answer_at_provider(start["Location"], {"action": "deny"}))
+
+    response = client.get(f"{back.path}?{back.query}")
+
+    assert "error=access_denied" in back.query
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_callback_without_a_started_sign_in_signs_no_one_in(oidc_on: str, client: Client) -> None:
+    response = client.get("/oidc/callback/?code=made-up&state=made-up")
+
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_an_answer_with_a_forged_state_signs_no_one_in(oidc_on: str, client: Client) -> None:
+    start = client.get("/oidc/authenticate/")
+    back = urlsplit(answer_at_provider(start["Location"], {"sub": "student-42"}))
+    code = parse_qs(back.query)["code"][0]
+
+    response = client.get("/oidc/callback/", {"code": code, "state": "forged"})
+
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(username="oidc-student-42").exists()
+
+
+@pytest.mark.django_db
+def test_a_code_the_provider_does_not_know_leads_back_to_the_sign_in_page(
+    oidc_on: str, client: Client
+) -> None:
+    start = client.get("/oidc/authenticate/")
+    state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
+
+    response = client.get("/oidc/callback/", {"code": "made-up", "state": state})
+
+    assert response["Location"] == "/login/"
+    assert messages_of(response)
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_local_accounts_still_sign_in_when_the_provider_is_on(oidc_on: str, client: Client) -> None:
+    User.objects.create_user("alice", password=PASSWORD)
+
+    response = client.post("/login/", {"username": "alice", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_password_sign_in_with_a_code_in_its_address_goes_nowhere_near_the_provider(
+    oidc_on: str, client: Client
+) -> None:
+    User.objects.create_user("alice", password=PASSWORD)
+
+    response = client.post(
+        "/login/?code=made-up&state=made-up", {"username": "alice", "password": "wrong"}
+    )
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_offers_the_provider_when_it_is_on(
+    oidc_on: str, client: Client, settings: Any
+) -> None:
+    settings.REFUSJON_OIDC_LABEL = "Sign in with Feide"
+
+    page = client.get("/login/?next=/claim/new/").content.decode()
+
+    assert 'href="/oidc/authenticate/?next=/claim/new/"' in page
+    assert "Sign in with Feide" in page
+
+
+@pytest.mark.django_db
+def test_with_the_provider_off_there_is_no_oidc_address_and_no_button(client: Client) -> None:
+    assert client.get("/oidc/authenticate/").status_code == 404
+    assert client.get("/oidc/callback/").status_code == 404
+    assert "/oidc/" not in client.get("/login/").content.decode()
+
+
+def test_the_provider_is_off_when_the_environment_names_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    configured = settings_from({}, monkeypatch)
+
+    assert not configured.REFUSJON_OIDC_ENABLED
+    assert "mozilla_django_oidc" not in configured.INSTALLED_APPS
+    assert configured.AUTHENTICATION_BACKENDS == ["django.contrib.auth.backends.ModelBackend"]
+    assert not hasattr(configured, "OIDC_RP_CLIENT_ID")
+
+
+def test_a_half_configured_provider_stops_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    environment = provider_environment("https://idp.example")
+    del environment["REFUSJON_OIDC_JWKS_ENDPOINT"]
+
+    with pytest.raises(ImproperlyConfigured, match="REFUSJON_OIDC_JWKS_ENDPOINT"):
+        settings_from(environment, monkeypatch)
+
+
+def test_an_issuer_alone_stops_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ImproperlyConfigured, match="REFUSJON_OIDC_CLIENT_ID"):
+        settings_from({"REFUSJON_OIDC_ISSUER": "https://idp.example"}, monkeypatch)
+
+
+def test_a_configured_provider_keeps_the_local_accounts(monkeypatch: pytest.MonkeyPatch) -> None:
+    configured = settings_from(provider_environment("https://idp.example"), monkeypatch)
+
+    assert configured.REFUSJON_OIDC_ENABLED
+    assert configured.AUTHENTICATION_BACKENDS == [
+        "django.contrib.auth.backends.ModelBackend",
+        "refusjon.web.oidc.RefusjonOIDCBackend",
+    ]
+    assert configured.OIDC_RP_SIGN_ALGO == "RS256"
+    assert configured.OIDC_RP_SCOPES == "openid profile email"
+    assert configured.OIDC_VERIFY_KID is False
+    assert configured.OIDC_OP_USER_ENDPOINT == "https://idp.example/userinfo"
