@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run assess test lint bench sync clean
+.PHONY: run assess test lint bench messages sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -46,6 +46,11 @@ lint: sync
 	$(RUN) ruff format --check src tests bench
 	$(RUN) mypy
 	$(RUN) lint-imports
+
+## Gather the strings to translate into src/refusjon/locale, and compile the catalogue.
+messages: sync
+	cd src/refusjon && $(RUN) python ../../manage.py makemessages -l nb --ignore "rules/*" --no-obsolete
+	cd src/refusjon && $(RUN) python ../../manage.py compilemessages -l nb
 
 bench: sync
 	$(RUN) python bench/run.py
