@@ -34,7 +34,7 @@ assess: sync
 
 # The database tests run a second time on PostgreSQL (this machine's and CI's server).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
-DATABASE_TESTS := tests/claims
+DATABASE_TESTS := tests --ignore=tests/rules
 
 ## The whole test suite: on the embedded SQLite, then the database tests on PostgreSQL.
 test: sync
