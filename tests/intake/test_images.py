@@ -271,3 +271,15 @@ def test_every_image_refusal_has_a_message() -> None:
     for error in (refusal(whole[:100]), refusal(png(), max_pixels=10)):
         with translation.override("en"):
             assert "Please" in str(error)
+
+
+def test_a_truncated_image_is_refused_even_after_a_library_allowed_truncated_images() -> None:
+    """WeasyPrint, used for the letters, switches Pillow's truncated-image loading on for the
+    whole process when it is imported."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    whole = jpeg((64, 64))
+    with pytest.raises(IntakeError):
+        check_upload(whole[: len(whole) // 2], filename="half.jpg")

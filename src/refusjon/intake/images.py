@@ -20,7 +20,7 @@ from typing import Literal
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 from refusjon.intake.errors import CORRUPT, TOO_MANY_PIXELS, IntakeError
 
@@ -73,7 +73,13 @@ def _check_pixels(width: int, height: int, *, max_pixels: int) -> None:
 
 
 def _decode(image: Image.Image) -> None:
-    """Decode every pixel now, so a truncated or damaged file is refused here."""
+    """Decode every pixel now, so a truncated or damaged file is refused here.
+
+    Pillow would pad a truncated image silently if any library in the process had set
+    ``ImageFile.LOAD_TRUNCATED_IMAGES`` (WeasyPrint does, when imported); intake never wants
+    that, so it says so every time rather than trust the process-wide setting.
+    """
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         image.load()
     except _DECODING_ERRORS:
