@@ -207,3 +207,53 @@ class DatabaseHistory:
 
     def was_returned(self, person_id: str, claim_id: str) -> bool:
         return claim_id in self._returned
+
+
+ELIGIBILITY_CODES = frozenset(
+    {
+        "not-covered-institution",
+        "semester-fee-not-paid",
+        "not-registered-student",
+        "not-nis-member",
+        "not-full-time-student",
+        "study-country-in-eea",
+        "spouse-not-covered",
+    }
+)
+
+
+def eligibility_reasons(profile: models.StudentProfile, scheme: str, on: date) -> list[str]:
+    """Why the student could not use ``scheme`` on ``on`` (nothing if they can): the engine's
+    claim-level eligibility codes for a hypothetical claim of the semester that day, with one
+    placeholder line and every document, against an empty history."""
+    semester = "spring" if on.month <= 6 else "fall"
+    applicant = rules.Applicant(
+        person_id=profile.person_id,
+        birth_date=profile.birth_date,
+        semester_fee_paid=profile.semester_fee_paid,
+        registered_student=profile.registered_student,
+        institution=profile.institution.code if profile.institution else None,
+        sio_gp=profile.sio_gp,
+        nis_member=profile.nis_member,
+        full_time_student_abroad=profile.full_time_student_abroad,
+        # A student who names no country of study studies in Norway.
+        study_country=profile.study_country or "NO",
+        last_semester_ends_on=profile.last_semester_ends_on,
+        occupational_injury=profile.occupational_injury,
+    )
+    placeholder = rules.ExpenseLine(
+        line_id="1", category="gp", service_on=on, paid_on=on, amount=ZERO, public_user_fee=True
+    )
+    claim = rules.Claim(
+        claim_id="eligibility",
+        scheme=rules.Scheme(scheme),
+        submitted_on=on,
+        period=rules.Period(on.year, semester),
+        applicant=applicant,
+        expenses=(placeholder,),
+        documents=tuple(rules.Document(kind, True, "en") for kind in sorted(rules.DOCUMENT_TYPES)),
+    )
+    decision = assess(claim, DatabaseHistory([], []), current_parameters()).decision
+    if decision.outcome is rules.ClaimOutcome.INVALID:
+        raise ValueError(f"eligibility for {scheme} on {on}: {'; '.join(decision.errors)}")
+    return [code for code in decision.reasons if code in ELIGIBILITY_CODES]

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from refusjon.portal import views
+from refusjon.portal import letters, profile, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("claim/new/", views.new_claim, name="new_claim"),
+    path("profile/", profile.profile, name="profile"),
+    path("eligibility/", profile.eligibility, name="eligibility"),
     path("claim/<str:reference>/", views.claim_detail, name="claim"),
     path("claim/<str:reference>/lines/", views.add_line, name="add_line"),
     path(
@@ -14,4 +16,6 @@ urlpatterns = [
         name="remove_line",
     ),
     path("claim/<str:reference>/submit/", views.submit, name="submit"),
+    path("claim/<str:reference>/letter/", letters.letter, name="letter"),
+    path("claim/<str:reference>/letter.pdf", letters.letter_pdf, name="letter_pdf"),
 ]

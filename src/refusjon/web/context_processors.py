@@ -11,3 +11,12 @@ def sign_in(request: HttpRequest) -> dict[str, object]:
     if not settings.REFUSJON_OIDC_ENABLED:
         return {"oidc_sign_in_label": None}
     return {"oidc_sign_in_label": settings.REFUSJON_OIDC_LABEL}
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """Whether the signed-in person is a caseworker, for the links in the page header."""
+    from refusjon.claims.services import is_caseworker
+
+    user = getattr(request, "user", None)
+    signed_in = bool(user is not None and user.is_authenticated)
+    return {"is_caseworker": signed_in and is_caseworker(user)}  # type: ignore[arg-type]

@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "refusjon.web.context_processors.sign_in",
+                "refusjon.web.context_processors.navigation",
             ],
         },
     },

@@ -1,0 +1,146 @@
+"""The student's profile and the "eligibility first" page: which schemes fit, and why not."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms.models import model_to_dict
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from refusjon.claims import profiles
+from refusjon.claims.models import Institution, StudentProfile, User
+from refusjon.claims.profiles import ProfileError
+from refusjon.rules.terms import reason_text
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class ProfileForm(forms.Form):
+    """What the rules and the pay-out need to know; the service checks the numbers."""
+
+    birth_date = forms.DateField(label=gettext_lazy("Date of birth"), widget=DateInput)
+    institution = forms.ModelChoiceField(
+        label=gettext_lazy("Place of study"),
+        queryset=Institution.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("Not in the list"),
+    )
+    semester_fee_paid = forms.BooleanField(
+        label=gettext_lazy("I have paid the semester fee"), required=False
+    )
+    registered_student = forms.BooleanField(
+        label=gettext_lazy("I am a registered student"), required=False
+    )
+    sio_gp = forms.BooleanField(label=gettext_lazy("My regular GP is at SiO"), required=False)
+    bank_account = forms.CharField(
+        label=gettext_lazy("Norwegian account number"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text=gettext_lazy("11 digits. Leave empty if you give an IBAN and BIC instead."),
+    )
+    iban = forms.CharField(
+        label=gettext_lazy("IBAN (account abroad)"),
+        required=False,
+        max_length=42,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    bic = forms.CharField(
+        label=gettext_lazy("BIC (account abroad)"),
+        required=False,
+        max_length=14,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    nis_member = forms.BooleanField(
+        label=gettext_lazy("I am a member of the National Insurance Scheme"), required=False
+    )
+    full_time_student_abroad = forms.BooleanField(
+        label=gettext_lazy("I am a full-time student abroad"), required=False
+    )
+    study_country = forms.CharField(
+        label=gettext_lazy("Country of study"),
+        required=False,
+        max_length=2,
+        help_text=gettext_lazy("Two-letter code, such as US. Leave empty if you study in Norway."),
+    )
+    last_semester_ends_on = forms.DateField(
+        label=gettext_lazy("End of your last semester abroad"), required=False, widget=DateInput
+    )
+    occupational_injury = forms.BooleanField(
+        label=gettext_lazy("I have a decision on an occupational injury"), required=False
+    )
+
+    # Shown under their own headings in the page.
+    ABROAD = ("nis_member", "full_time_student_abroad", "study_country", "last_semester_ends_on")
+    ACCOUNT = ("bank_account", "iban", "bic")
+
+    def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The fields under their headings, in the order of the page."""
+        grouped = {*self.ABROAD, *self.ACCOUNT, "occupational_injury"}
+        return [
+            (_("About you"), [self[name] for name in self.fields if name not in grouped]),
+            (_("Where we pay"), [self[name] for name in self.ACCOUNT]),
+            (
+                _("If you study outside the EU/EEA"),
+                [self[name] for name in (*self.ABROAD, "occupational_injury")],
+            ),
+        ]
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "").startswith("en") else "nb"
+
+
+def _initial(user: User) -> dict[str, Any]:
+    profile = StudentProfile.objects.filter(user=user).first()
+    if profile is None:
+        return {}
+    return model_to_dict(profile, fields=list(ProfileForm.base_fields))
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = ProfileForm(request.POST or None, initial=_initial(user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            profiles.save_profile(user, by=user, **form.cleaned_data)
+        except ProfileError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("portal:eligibility")
+    return render(request, "portal/profile.html", {"form": form})
+
+
+@login_required
+def eligibility(request: HttpRequest) -> HttpResponse:
+    lang = _lang()
+    try:
+        schemes = profiles.eligibility(_user(request), on=timezone.localdate())
+    except ProfileError as error:
+        messages.info(request, str(error))
+        return redirect("portal:profile")
+    rows = [
+        {
+            "scheme": row.scheme,
+            "label": row.label,
+            "eligible": row.eligible,
+            "reasons": [reason_text(code, lang) for code in row.reasons],
+        }
+        for row in schemes
+    ]
+    return render(request, "portal/eligibility.html", {"schemes": rows})

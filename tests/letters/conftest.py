@@ -1,0 +1,3 @@
+"""The decision letter reuses the fixed cast of the claims tests."""
+
+from tests.claims.conftest import alice, bob, carol, dave  # noqa: F401

@@ -1,0 +1,205 @@
+"""The student's profile and the eligibility page: numbers checked, schemes explained."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from stdnum.no import kontonr
+
+from refusjon.claims.models import AuditEntry, Institution, StudentProfile, User
+from refusjon.claims.profiles import ProfileError, eligibility, save_profile
+
+NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+ACCOUNT = "86011117947"  # a real check digit (mod 11)
+ACCOUNT_BAD_CHECK_DIGIT = "86011117948"
+IBAN = "GB82 WEST 1234 5698 7654 32"
+BIC = "DEUTDEFF"
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Every page is seen on 2 November 2026, whatever today is."""
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    return NOW
+
+
+@pytest.fixture(autouse=True)
+def english(settings: Any) -> None:
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def erin(db: None) -> User:
+    """A student with no profile yet."""
+    return User.objects.create_user("erin", password="correct horse battery staple")
+
+
+def signed_in(client: Client, user: User) -> Client:
+    client.force_login(user)
+    return client
+
+
+def facts(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"birth_date": date(2002, 5, 17), "bank_account": ACCOUNT}
+    return base | changes
+
+
+def test_the_known_account_number_has_a_real_check_digit() -> None:
+    assert kontonr.is_valid(ACCOUNT)
+    assert not kontonr.is_valid(ACCOUNT_BAD_CHECK_DIGIT)
+
+
+def test_a_valid_norwegian_account_number_is_stored_compact(erin: User) -> None:
+    profile = save_profile(erin, by=erin, now=NOW, **facts(bank_account="8601.11.17947"))
+    profile.refresh_from_db()
+    assert profile.bank_account == ACCOUNT
+    assert profile.person_id.startswith("P-")
+
+
+def test_saving_again_keeps_the_person_id(erin: User) -> None:
+    first = save_profile(erin, by=erin, now=NOW, **facts())
+    second = save_profile(erin, by=erin, now=NOW, **facts(sio_gp=True))
+    assert second.pk == first.pk
+    assert second.person_id == first.person_id
+    assert second.sio_gp
+
+
+def test_a_wrong_check_digit_is_refused_naming_the_field(erin: User) -> None:
+    with pytest.raises(ProfileError, match="Norwegian account number") as refused:
+        save_profile(erin, by=erin, now=NOW, **facts(bank_account=ACCOUNT_BAD_CHECK_DIGIT))
+    assert refused.value.field == "bank_account"
+    assert not StudentProfile.objects.filter(user=erin).exists()
+
+
+def test_an_iban_and_bic_are_accepted_for_an_account_abroad(erin: User) -> None:
+    profile = save_profile(erin, by=erin, now=NOW, **facts(bank_account="", iban=IBAN, bic=BIC))
+    profile.refresh_from_db()
+    assert (profile.bank_account, profile.iban, profile.bic) == (
+        "",
+        "GB82WEST12345698765432",
+        BIC,
+    )
+
+
+def test_an_iban_without_bic_is_refused(erin: User) -> None:
+    with pytest.raises(ProfileError, match="BIC"):
+        save_profile(erin, by=erin, now=NOW, **facts(bank_account="", iban=IBAN))
+
+
+def test_an_unknown_country_code_is_refused(erin: User) -> None:
+    with pytest.raises(ProfileError, match="country of study") as refused:
+        save_profile(erin, by=erin, now=NOW, **facts(study_country="XX"))
+    assert refused.value.field == "study_country"
+
+
+def test_only_the_student_themself_saves_their_profile(alice: User, carol: User) -> None:
+    with pytest.raises(ProfileError):
+        save_profile(alice, by=carol, now=NOW, **facts())
+
+
+def test_the_audit_entry_leaves_out_the_account_number(erin: User) -> None:
+    save_profile(erin, by=erin, now=NOW, **facts())
+    entry = AuditEntry.objects.get(action="claims.profile.saved")
+    assert entry.actor == erin
+    assert ACCOUNT not in str(entry.data)
+    assert "bank_account" in entry.data["fields"]
+
+
+def test_alice_can_use_sio_only(alice: User) -> None:
+    result = {row.scheme: row for row in eligibility(alice, on=date(2026, 11, 2))}
+    assert result["sio"].eligible
+    assert result["ssn"].reasons == ("not-covered-institution",)
+    assert {"not-nis-member", "not-full-time-student"} <= set(result["helfo_abroad"].reasons)
+
+
+def test_a_full_time_student_in_the_us_can_use_helfo_abroad(erin: User) -> None:
+    save_profile(
+        erin,
+        by=erin,
+        now=NOW,
+        **facts(nis_member=True, full_time_student_abroad=True, study_country="us"),
+    )
+    result = {row.scheme: row for row in eligibility(erin, on=date(2026, 11, 2))}
+    assert result["helfo_abroad"].eligible
+    assert not result["sio"].eligible
+
+
+def test_the_eligibility_page_explains_alice_s_schemes(client: Client, alice: User) -> None:
+    page = signed_in(client, alice).get(reverse("portal:eligibility"))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "You can apply." in text
+    assert "your place of study is not covered by this scheme" in text
+    assert "you are not a member of the National Insurance Scheme" in text
+    assert f"{reverse('portal:new_claim')}?scheme=sio" in text
+    assert "?scheme=ssn" not in text
+    assert "?scheme=helfo_abroad" not in text
+
+
+def test_a_student_without_profile_is_sent_to_the_profile_page(client: Client, erin: User) -> None:
+    page = signed_in(client, erin).get(reverse("portal:eligibility"))
+    assert page.status_code == 302
+    assert page["Location"] == reverse("portal:profile")
+
+
+def test_the_profile_form_saves_and_leads_to_eligibility(client: Client, erin: User) -> None:
+    uio = Institution.objects.create(code="uio", name="UiO", welfare_organisation="sio")
+    page = signed_in(client, erin).post(
+        reverse("portal:profile"),
+        {
+            "birth_date": "2002-05-17",
+            "institution": str(uio.pk),
+            "semester_fee_paid": "on",
+            "registered_student": "on",
+            "sio_gp": "on",
+            "bank_account": "8601 11 17947",
+        },
+    )
+    assert page.status_code == 302
+    assert page["Location"] == reverse("portal:eligibility")
+    profile = StudentProfile.objects.get(user=erin)
+    assert (profile.bank_account, profile.institution, profile.sio_gp) == (ACCOUNT, uio, True)
+
+
+def test_the_profile_form_links_a_refused_number_to_its_field(client: Client, erin: User) -> None:
+    page = signed_in(client, erin).post(
+        reverse("portal:profile"),
+        {"birth_date": "2002-05-17", "bank_account": ACCOUNT_BAD_CHECK_DIGIT},
+    )
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert re.search(r'aria-describedby="[^"]*\bid_bank_account_error\b[^"]*"', text)
+    assert 'id="id_bank_account_error"' in text
+    assert 'href="#id_bank_account"' in text
+    assert not StudentProfile.objects.filter(user=erin).exists()
+
+
+def test_every_profile_input_has_a_label(client: Client, alice: User) -> None:
+    text = signed_in(client, alice).get(reverse("portal:profile")).content.decode()
+    for name in ("birth_date", "institution", "bank_account", "iban", "bic", "study_country"):
+        assert f'for="id_{name}"' in text
+
+
+def test_carol_sees_her_own_profile_and_nothing_of_alice_s(
+    client: Client, alice: User, carol: User
+) -> None:
+    StudentProfile.objects.filter(user=alice).update(bank_account=ACCOUNT, study_country="US")
+    StudentProfile.objects.filter(user=carol).update(birth_date=date(1999, 12, 31))
+    text = signed_in(client, carol).get(reverse("portal:profile")).content.decode()
+    assert "1999-12-31" in text
+    assert ACCOUNT not in text
+    assert 'value="US"' not in text
+    assert "2001-04-09" not in text
+
+
+@pytest.mark.parametrize("name", ["portal:profile", "portal:eligibility"])
+def test_anonymous_users_are_sent_to_login(client: Client, db: None, name: str) -> None:
+    page = client.get(reverse(name))
+    assert page.status_code == 302
+    assert page["Location"].startswith(reverse("login"))
