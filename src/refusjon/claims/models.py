@@ -79,6 +79,7 @@ class ClaimStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
     IN_REVIEW = "in_review", _("In review")
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting a second caseworker")
     RETURNED = "returned", _("Returned for completion")
     DECIDED = "decided", _("Decided")
     PAID = "paid", _("Paid")
@@ -114,7 +115,7 @@ class Claim(models.Model):
     scheme = models.CharField(_("scheme"), max_length=32, choices=SCHEME_CHOICES)
     period = models.CharField(_("period"), max_length=16, validators=[validate_period])
     status = models.CharField(
-        _("status"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
+        _("status"), max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT
     )
     patient_relation = models.CharField(
         _("patient"), max_length=8, choices=PatientRelation.choices, default=PatientRelation.SELF
@@ -129,6 +130,14 @@ class Claim(models.Model):
     returned_missing = models.JSONField(_("missing when returned"), default=list, blank=True)
     returned_message = models.TextField(_("message when returned"), blank=True)
     complete_by = models.DateField(_("complete by"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decision proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -186,6 +195,38 @@ class ExpenseLine(models.Model):
         ]
         verbose_name = _("expense line")
         verbose_name_plural = _("expense lines")
+
+
+class LineOutcomeChoice(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class LineOverride(models.Model):
+    """A caseworker's own assessment of one line, laid over the engine's when the claim is
+    decided; the justification goes into the decision letter and the log."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="overrides")
+    line_number = models.PositiveIntegerField(_("line"))
+    outcome = models.CharField(_("outcome"), max_length=16, choices=LineOutcomeChoice.choices)
+    refund_nok = models.DecimalField(_("refund (NOK)"), max_digits=12, decimal_places=2)
+    justification = models.TextField(_("justification"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["claim", "line_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "line_number"], name="one_override_per_line"),
+            models.CheckConstraint(
+                condition=models.Q(refund_nok__gte=0), name="override_refund_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(justification=""), name="override_justified"
+            ),
+        ]
+        verbose_name = _("line override")
+        verbose_name_plural = _("line overrides")
 
 
 class Attachment(models.Model):

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -26,6 +27,8 @@ from refusjon.claims.models import (
     Claim,
     ClaimStatus,
     ExpenseLine,
+    LineOutcomeChoice,
+    LineOverride,
     User,
 )
 
@@ -35,7 +38,12 @@ EDITABLE = (ClaimStatus.DRAFT, ClaimStatus.RETURNED)
 TRANSITIONS: dict[str, set[str]] = {
     ClaimStatus.DRAFT: {ClaimStatus.SUBMITTED},
     ClaimStatus.SUBMITTED: {ClaimStatus.IN_REVIEW},
-    ClaimStatus.IN_REVIEW: {ClaimStatus.RETURNED, ClaimStatus.DECIDED},
+    ClaimStatus.IN_REVIEW: {
+        ClaimStatus.RETURNED,
+        ClaimStatus.DECIDED,
+        ClaimStatus.AWAITING_APPROVAL,
+    },
+    ClaimStatus.AWAITING_APPROVAL: {ClaimStatus.DECIDED, ClaimStatus.IN_REVIEW},
     ClaimStatus.RETURNED: {ClaimStatus.SUBMITTED},
     ClaimStatus.DECIDED: {ClaimStatus.PAID},
     ClaimStatus.PAID: set(),
@@ -203,7 +211,14 @@ def _check_caseworker(claim: Claim, by: User) -> None:
 
 
 def is_caseworker(user: User) -> bool:
-    return bool(user.is_active and user.groups.filter(name="caseworkers").exists())
+    """Whether ``user`` is an active caseworker. Asked once per user object and then kept on
+    it, as Django keeps permissions (``_perm_cache``): a request asks several times (the
+    permission check, the page header), the database once."""
+    cached: bool | None = getattr(user, "_is_caseworker_cache", None)
+    if cached is None:
+        cached = bool(user.is_active and user.groups.filter(name="caseworkers").exists())
+        user._is_caseworker_cache = cached  # type: ignore[attr-defined]
+    return cached
 
 
 @transaction.atomic
@@ -240,20 +255,265 @@ def return_claim(
         complete_by=complete_by,
     )
     audit("claims.claim.returned", actor=by, claim=claim, now=now, missing=missing)
+    _clear_overrides(claim, by=by, now=now)
     return claim
 
 
+def _clear_overrides(claim: Claim, *, by: User, now: datetime) -> None:
+    """The student may remove and add lines before resubmitting, and a new line can take the
+    number of a removed one: an assessment of the old lines must not stick to the new ones.
+    The log keeps what was cleared."""
+    overrides = list(claim.overrides.select_related("by"))
+    if not overrides:
+        return
+    audit(
+        "claims.line.overrides_cleared",
+        actor=by,
+        claim=claim,
+        now=now,
+        overrides={str(o.line_number): _override_json(o) for o in overrides},
+    )
+    claim.overrides.all().delete()
+
+
+REFERRED = "referred"
+PAYING = ("approved", "partially_approved")
+PRICED = (*PAYING, "rejected")
+OVERRIDE_NOTE = "override"
+
+
+def _four_eyes_limit() -> Decimal:
+    return Decimal(str(settings.REFUSJON_FOUR_EYES_ABOVE_NOK))
+
+
+def _line_amount_nok(line: ExpenseLine) -> Decimal:
+    """What the student paid for the line, in NOK: the most a caseworker can refund."""
+    if line.currency == "NOK":
+        return line.amount
+    return line.nok_amount if line.nok_amount is not None else Decimal("0.00")
+
+
+def _override_json(override: LineOverride | None) -> dict[str, str] | None:
+    if override is None:
+        return None
+    return {
+        "outcome": override.outcome,
+        "refund_nok": f"{override.refund_nok:.2f}",
+        "justification": override.justification,
+        "by": override.by.get_username(),
+    }
+
+
 @transaction.atomic
-def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Assessment:
-    """Accept the engine's decision for the claim as it stands (re-run now, so it is current);
-    the decision and its effect on the student's running totals are kept."""
+def override_line(
+    claim: Claim,
+    *,
+    by: User,
+    line_number: int,
+    outcome: str,
+    refund_nok: Decimal,
+    justification: str,
+    now: datetime | None = None,
+) -> LineOverride:
+    """A caseworker's own outcome and refund for one line of a claim in review, with the
+    justification that goes into the letter; a second override of the line replaces the first."""
     now = _now(now)
     _check_caseworker(claim, by)
-    _check_transition(claim, ClaimStatus.DECIDED)
-    assert claim.submitted_on is not None  # every claim in review was submitted
-    result = adapter.evaluate(claim, on=claim.submitted_on)
-    _move(claim, ClaimStatus.DECIDED, now=now)
-    decision = _store(claim, result, kind=AssessmentKind.DECISION, by=by, now=now)
+    if claim.status != ClaimStatus.IN_REVIEW:
+        raise ClaimError(_("Lines can only be assessed while the claim is in review."))
+    justification = justification.strip()
+    if not justification:
+        raise ClaimError(_("Give a justification for the change."))
+    if outcome not in LineOutcomeChoice.values:
+        raise ClaimError(_("Choose whether the line is accepted or rejected."))
+    line = claim.lines.filter(number=line_number).first()
+    if line is None:
+        raise ClaimError(_("The claim has no such line."))
+    if outcome == LineOutcomeChoice.REJECTED:
+        refund_nok = Decimal("0.00")
+    if not Decimal("0") <= refund_nok <= _line_amount_nok(line):
+        raise ClaimError(
+            _("The refund must be between 0 and the amount paid, NOK %(amount)s.")
+            % {"amount": f"{_line_amount_nok(line):.2f}"}
+        )
+    before = claim.overrides.select_related("by").filter(line_number=line_number).first()
+    before_json = _override_json(before)
+    override, _created = LineOverride.objects.update_or_create(
+        claim=claim,
+        line_number=line_number,
+        defaults={
+            "outcome": outcome,
+            "refund_nok": refund_nok,
+            "justification": justification,
+            "by": by,
+            "at": now,
+        },
+    )
+    audit(
+        "claims.line.overridden",
+        actor=by,
+        claim=claim,
+        now=now,
+        line=line_number,
+        before=before_json,
+        after=_override_json(override),
+    )
+    return override
+
+
+def _check_referred_lines_assessed(record: dict[str, Any], overrides: dict[str, Any]) -> None:
+    waiting = [
+        line["line_id"]
+        for line in record.get("lines", [])
+        if line.get("outcome") == REFERRED and line["line_id"] not in overrides
+    ]
+    if waiting:
+        raise ClaimError(
+            _("Assess the referred lines (%(lines)s) before you decide.")
+            % {"lines": ", ".join(waiting)}
+        )
+
+
+def _claim_outcome(engine: dict[str, Any], lines: list[dict[str, Any]]) -> str:
+    """The outcome by the rules of claims-format.md, from the lines as finally assessed. A
+    claim the engine rejected as a whole (claim-level reasons) or returned stays so: overriding
+    lines does not change whether the claim itself qualifies."""
+    engine_outcome: str = engine["outcome"]
+    claim_level_rejection = engine_outcome == "rejected" and engine.get("reasons")
+    if engine_outcome not in PRICED or claim_level_rejection or not lines:
+        return engine_outcome
+    outcomes = {line["outcome"] for line in lines}
+    if outcomes == {"accepted"}:
+        return "approved"
+    if outcomes == {"rejected"}:
+        return "rejected"
+    return "partially_approved"
+
+
+def _with_overrides(engine: dict[str, Any], overrides: dict[str, LineOverride]) -> dict[str, Any]:
+    """The decision record: the engine's, with each overridden line replaced by the
+    caseworker's outcome and refund, its note and justification; totals recomputed."""
+    lines = []
+    for line in engine.get("lines", []):
+        override = overrides.get(line["line_id"])
+        if override is None:
+            lines.append(dict(line))
+            continue
+        accepted = override.outcome == LineOutcomeChoice.ACCEPTED
+        lines.append(
+            {
+                **line,
+                "outcome": override.outcome,
+                "eligible_nok": line["eligible_nok"] if accepted else "0.00",
+                "refund_nok": f"{override.refund_nok:.2f}",
+                "reasons": sorted({*line.get("reasons", []), OVERRIDE_NOTE}),
+                "override": _override_json(override),
+            }
+        )
+    outcome = _claim_outcome(engine, lines)
+    paying = outcome in PAYING
+    refund = sum((Decimal(line["refund_nok"]) for line in lines), Decimal("0.00"))
+    return {
+        **engine,
+        "outcome": outcome,
+        "refund_nok": f"{refund if paying else Decimal('0.00'):.2f}",
+        "lines": lines,
+        "justifications": [
+            {"line_id": line_id, "justification": override.justification}
+            for line_id, override in sorted(overrides.items(), key=lambda item: int(item[0]))
+        ],
+        "explanation": [*engine.get("explanation", []), *_justified(overrides, "en")],
+        "explanation_nb": [*engine.get("explanation_nb", []), *_justified(overrides, "nb")],
+    }
+
+
+def _justified(overrides: dict[str, LineOverride], lang: str) -> list[str]:
+    """The caseworker's justifications as steps of the explanation, which the letter shows.
+    Like the engine's explanation, the record holds it in both languages, whatever the page's."""
+    said = "Line {line} assessed by a caseworker: {why}"
+    if lang == "nb":
+        said = "Linje {line} vurdert av saksbehandler: {why}"
+    return [
+        said.format(line=line_id, why=override.justification)
+        for line_id, override in sorted(overrides.items(), key=lambda item: int(item[0]))
+    ]
+
+
+def _standing_lines(engine: dict[str, Any], final: dict[str, Any]) -> list[bool]:
+    """For each line the engine accepted, whether it stands as the engine priced it."""
+    finals = {line["line_id"]: line for line in final["lines"]}
+    return [
+        finals[line["line_id"]]["outcome"] == "accepted"
+        and finals[line["line_id"]]["refund_nok"] == line["refund_nok"]
+        for line in engine.get("lines", [])
+        if line.get("outcome") == "accepted"
+    ]
+
+
+def _effects(
+    engine: dict[str, Any], final: dict[str, Any], effects: dict[str, Any]
+) -> dict[str, Any]:
+    """The decision's effect on the student's running totals, with overrides taken into account.
+
+    Only lines whose final outcome is accepted with the engine's own amount count:
+
+    * the engine's expense keys (one per line it accepted, in line order) are kept only for
+      those lines, so a line a caseworker rejected is no duplicate of a later claim;
+    * the running totals (threshold, exemption card) are sums over the claim and cannot be
+      split by line. They are kept whole as long as every line the engine accepted stands;
+      lines the engine rejected or referred added nothing to them. If a caseworker changed a
+      line the engine accepted, the totals are left out and ``totals_left_out`` is set, so
+      the claim counts for nothing rather than for what was not decided. (A caseworker's
+      refund for a referred line is likewise not counted: the engine does not know its part.)
+    """
+    if not effects or final["outcome"] not in PAYING:
+        return effects if final["outcome"] == engine["outcome"] else {}
+    standing = _standing_lines(engine, final)
+    expenses = [
+        key for key, stands in zip(effects.get("expenses", []), standing, strict=True) if stands
+    ]
+    if all(standing):
+        return {**effects, "expenses": expenses}
+    return {"totals": {}, "expenses": expenses, "totals_left_out": True}
+
+
+def _decision_record(
+    claim: Claim, result: RulesAssessment
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The final decision record (with the engine's kept under ``engine``) and its effects."""
+    engine = adapter.decision_record(result.decision, "en")
+    engine["explanation_nb"] = adapter.explanation(result.decision, "nb")
+    overrides = {str(o.line_number): o for o in claim.overrides.select_related("by")}
+    _check_referred_lines_assessed(engine, overrides)
+    effects = adapter.effects_to_json(result.effects)
+    if not overrides:
+        return {**engine, "engine": dict(engine)}, effects
+    final = _with_overrides(engine, overrides)
+    return {**final, "engine": engine}, _effects(engine, final, effects)
+
+
+def _finalise(
+    claim: Claim,
+    *,
+    outcome: str,
+    refund_nok: Decimal,
+    record: dict[str, Any],
+    effects: dict[str, Any],
+    by: User,
+    now: datetime,
+    **log: Any,
+) -> Assessment:
+    """Keep the final decision, with its effects on the running totals, and log it."""
+    decision = Assessment.objects.create(
+        claim=claim,
+        kind=AssessmentKind.DECISION,
+        outcome=outcome,
+        refund_nok=refund_nok,
+        record=record,
+        effects=effects,
+        decided_by=by,
+        created_at=now,
+    )
     audit(
         "claims.claim.decided",
         actor=by,
@@ -261,8 +521,123 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
         now=now,
         outcome=decision.outcome,
         refund_nok=str(decision.refund_nok),
+        **log,
     )
     return decision
+
+
+@transaction.atomic
+def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Assessment:
+    """Decide the claim: the engine is re-run now (so it is current), the caseworker's line
+    overrides are laid over its result, and the engine's own proposal is kept with the
+    decision under ``record["engine"]``. Referred lines must be assessed by hand first.
+
+    Above ``REFUSJON_FOUR_EYES_ABOVE_NOK`` the decision is only proposed: it is kept as an
+    assessment of kind PROPOSAL by ``by`` and the claim waits for a second caseworker
+    (:func:`approve_decision`). Otherwise it is final, with its effect on the student's running
+    totals. Either way the assessment made is returned."""
+    now = _now(now)
+    _check_caseworker(claim, by)
+    _check_transition(claim, ClaimStatus.DECIDED)
+    assert claim.submitted_on is not None  # every claim in review was submitted
+    result = adapter.evaluate(claim, on=claim.submitted_on)
+    record, effects = _decision_record(claim, result)
+    refund = Decimal(record["refund_nok"])
+    if refund > _four_eyes_limit():
+        _move(claim, ClaimStatus.AWAITING_APPROVAL, now=now, proposed_by=by)
+        proposal = Assessment.objects.create(
+            claim=claim,
+            kind=AssessmentKind.PROPOSAL,
+            outcome=record["outcome"],
+            refund_nok=refund,
+            record=record,
+            effects=effects,
+            decided_by=by,
+            created_at=now,
+        )
+        audit(
+            "claims.claim.proposed",
+            actor=by,
+            claim=claim,
+            now=now,
+            outcome=proposal.outcome,
+            refund_nok=str(refund),
+        )
+        return proposal
+    _move(claim, ClaimStatus.DECIDED, now=now)
+    return _finalise(
+        claim,
+        outcome=record["outcome"],
+        refund_nok=refund,
+        record=record,
+        effects=effects,
+        by=by,
+        now=now,
+    )
+
+
+def _awaiting_proposal(claim: Claim) -> Assessment:
+    proposal = (
+        claim.assessments.filter(kind=AssessmentKind.PROPOSAL, decided_by=claim.proposed_by)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if proposal is None:  # a claim awaiting approval always has its proposal
+        raise ClaimError(_("There is no proposed decision to approve."))
+    return proposal
+
+
+@transaction.atomic
+def approve_decision(claim: Claim, *, by: User, now: datetime | None = None) -> Assessment:
+    """A second caseworker approves the decision proposed for the claim, as it was proposed;
+    the decision is then final, by the approver, and both are named in the log."""
+    now = _now(now)
+    _check_caseworker(claim, by)
+    _check_transition(claim, ClaimStatus.DECIDED)
+    if claim.status != ClaimStatus.AWAITING_APPROVAL:
+        raise ClaimError(_("This claim is not waiting for approval."))
+    if claim.proposed_by_id == by.pk:
+        raise ClaimError(_("A second caseworker must approve a decision you proposed."))
+    proposal = _awaiting_proposal(claim)
+    proposer = claim.proposed_by
+    _move(claim, ClaimStatus.DECIDED, now=now)
+    return _finalise(
+        claim,
+        outcome=proposal.outcome,
+        refund_nok=proposal.refund_nok,
+        record=proposal.record,
+        effects=proposal.effects,
+        by=by,
+        now=now,
+        proposed_by=proposer.get_username() if proposer else "",
+        approved_by=by.get_username(),
+    )
+
+
+@transaction.atomic
+def send_back(claim: Claim, *, by: User, reason: str, now: datetime | None = None) -> Claim:
+    """A second caseworker does not approve the proposed decision: the claim goes back to
+    review, with the reason in the log."""
+    now = _now(now)
+    _check_caseworker(claim, by)
+    if claim.status != ClaimStatus.AWAITING_APPROVAL:
+        raise ClaimError(_("This claim is not waiting for approval."))
+    if claim.proposed_by_id == by.pk:
+        raise ClaimError(_("A second caseworker must review a decision you proposed."))
+    reason = reason.strip()
+    if not reason:
+        raise ClaimError(_("Say why the proposed decision is sent back."))
+    proposer = claim.proposed_by
+    _move(claim, ClaimStatus.IN_REVIEW, now=now, proposed_by=None)
+    audit(
+        "claims.claim.sent_back",
+        actor=by,
+        claim=claim,
+        now=now,
+        reason=reason,
+        proposed_by=proposer.get_username() if proposer else "",
+    )
+    return claim
 
 
 def record_view(claim: Claim, *, by: User, purpose: str, now: datetime | None = None) -> None:

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from refusjon.claims.models import SCHEME_CHOICES
+from refusjon.claims.models import SCHEME_CHOICES, LineOutcomeChoice
 from refusjon.rules.model import DOCUMENT_TYPES
 from refusjon.rules.terms import DOCUMENTS, term
 from refusjon.workspace.queries import OPEN_STATUSES
@@ -73,3 +73,25 @@ class ReturnForm(forms.Form):
         if complete_by <= self.today:
             raise forms.ValidationError(_("Give a date after today."))
         return complete_by
+
+
+class OverrideForm(forms.Form):
+    """A caseworker's own outcome and refund for one line, and why."""
+
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=LineOutcomeChoice.choices)
+    refund_nok = forms.DecimalField(
+        label=_("Refund (NOK)"), min_value=0, max_digits=12, decimal_places=2, initial="0.00"
+    )
+    justification = forms.CharField(
+        label=_("Justification (goes into the letter)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give a justification for the change.")},
+    )
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why the proposed decision goes back"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the proposed decision is sent back.")},
+    )

@@ -12,9 +12,18 @@ from django.db.models import DecimalField, OuterRef, QuerySet, Subquery
 
 from refusjon.claims.models import Assessment, AssessmentKind, Claim, ClaimStatus
 
-OPEN_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.RETURNED)
+OPEN_STATUSES = (
+    ClaimStatus.SUBMITTED,
+    ClaimStatus.IN_REVIEW,
+    ClaimStatus.AWAITING_APPROVAL,
+    ClaimStatus.RETURNED,
+)
 WAITING_ON_STUDENT = (ClaimStatus.RETURNED,)
-WAITING_ON_CASEWORKERS = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW)
+WAITING_ON_CASEWORKERS = (
+    ClaimStatus.SUBMITTED,
+    ClaimStatus.IN_REVIEW,
+    ClaimStatus.AWAITING_APPROVAL,
+)
 
 # The processing target (saksbehandlingstid): a claim older than this is overdue.
 PROCESSING_TARGET_DAYS = 30

@@ -9,4 +9,11 @@ urlpatterns = [
     path("claim/<str:reference>/start-review/", views.start_review, name="start_review"),
     path("claim/<str:reference>/return/", views.return_claim, name="return"),
     path("claim/<str:reference>/decide/", views.decide, name="decide"),
+    path(
+        "claim/<str:reference>/line/<int:number>/override/",
+        views.override_line,
+        name="override_line",
+    ),
+    path("claim/<str:reference>/approve/", views.approve, name="approve"),
+    path("claim/<str:reference>/send-back/", views.send_back, name="send_back"),
 ]

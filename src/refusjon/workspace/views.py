@@ -12,6 +12,7 @@ from functools import wraps
 from pathlib import PurePosixPath
 from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -24,10 +25,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from refusjon.claims import services
-from refusjon.claims.models import Assessment, AssessmentKind, Claim, StudentProfile, User
+from refusjon.claims.models import (
+    Assessment,
+    AssessmentKind,
+    Claim,
+    ClaimStatus,
+    LineOverride,
+    StudentProfile,
+    User,
+)
 from refusjon.claims.services import ClaimError, is_caseworker
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
-from refusjon.workspace.forms import QueueFilterForm, ReturnForm, rules_language
+from refusjon.workspace.forms import (
+    OverrideForm,
+    QueueFilterForm,
+    ReturnForm,
+    SendBackForm,
+    rules_language,
+)
 from refusjon.workspace.queries import PROCESSING_TARGET_DAYS, age_in_days, open_claims
 
 QUEUE_PAGE_SIZE = 50
@@ -116,6 +131,22 @@ def _latest(claim: Claim, kind: str) -> Assessment | None:
     return claim.assessments.filter(kind=kind).order_by("-created_at", "-pk").first()
 
 
+def _engine_proposal(claim: Claim) -> Assessment | None:
+    """The engine's own latest proposal (a caseworker's proposed decision has a name on it)."""
+    proposals = claim.assessments.filter(kind=AssessmentKind.PROPOSAL, decided_by__isnull=True)
+    return proposals.order_by("-created_at", "-pk").first()
+
+
+def _proposed_decision(claim: Claim) -> Assessment | None:
+    """The decision a caseworker proposed, while it waits for a second caseworker."""
+    if claim.status != ClaimStatus.AWAITING_APPROVAL:
+        return None
+    proposals = claim.assessments.filter(
+        kind=AssessmentKind.PROPOSAL, decided_by=claim.proposed_by_id
+    )
+    return proposals.order_by("-created_at", "-pk").first()
+
+
 def _applicant_facts(claim: Claim) -> list[tuple[str, Any]]:
     profile = getattr(claim.applicant, "profile", None)
     if profile is None:
@@ -162,10 +193,20 @@ def _render_claim(
     """The claim with its health data; every rendering is logged as a view."""
     services.record_view(claim, by=cast(User, request.user), purpose=PURPOSE)
     lang = rules_language()
+    overrides = {override.line_number: override for override in claim.overrides.all()}
+    in_review = claim.status == ClaimStatus.IN_REVIEW
     lines = [
-        {"line": line, "category": term(CATEGORIES, line.category, lang)}
+        {
+            "line": line,
+            "category": term(CATEGORIES, line.category, lang),
+            "override": overrides.get(line.number),
+            "override_form": _override_form(line.number, overrides.get(line.number))
+            if in_review
+            else None,
+        }
         for line in claim.lines.all()
     ]
+    user = cast(User, request.user)
     attachments = [
         {
             "attachment": attachment,
@@ -183,12 +224,29 @@ def _render_claim(
             "lines": lines,
             "attachments": attachments,
             "returned_missing": [term(DOCUMENTS, code, lang) for code in claim.returned_missing],
-            "proposal": _assessment_view(_latest(claim, AssessmentKind.PROPOSAL), lang),
+            "proposal": _assessment_view(_engine_proposal(claim), lang),
+            "proposed_decision": _assessment_view(_proposed_decision(claim), lang),
             "decision": _assessment_view(_latest(claim, AssessmentKind.DECISION), lang),
             "return_form": return_form,
+            "may_approve": claim.status == ClaimStatus.AWAITING_APPROVAL
+            and claim.proposed_by_id != user.pk
+            and claim.applicant_id != user.pk,
+            "send_back_form": SendBackForm(auto_id="id_send_back_%s"),
         },
         status=status,
     )
+
+
+def _override_form(number: int, current: LineOverride | None) -> OverrideForm:
+    """The form to assess one line, filled in with the caseworker's current assessment."""
+    initial: dict[str, Any] = {}
+    if current is not None:
+        initial = {
+            "outcome": current.outcome,
+            "refund_nok": current.refund_nok,
+            "justification": current.justification,
+        }
+    return OverrideForm(initial=initial, auto_id=f"id_line{number}_%s")
 
 
 @caseworker_required
@@ -245,5 +303,68 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
     except ClaimError as error:
         messages.error(request, str(error))
     else:
+        if claim.status == ClaimStatus.AWAITING_APPROVAL:
+            messages.success(request, _("The decision now waits for a second caseworker."))
+        else:
+            messages.success(request, _("The claim is decided."))
+    return _back(claim)
+
+
+def _form_errors(request: HttpRequest, form: forms.Form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
+@caseworker_required
+@require_POST
+def override_line(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    claim = _claim(reference)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(claim)
+    try:
+        services.override_line(
+            claim,
+            by=cast(User, request.user),
+            line_number=number,
+            outcome=form.cleaned_data["outcome"],
+            refund_nok=form.cleaned_data["refund_nok"],
+            justification=form.cleaned_data["justification"],
+        )
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your assessment of line %(line)s is kept.") % {"line": number})
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def approve(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    try:
+        services.approve_decision(claim, by=cast(User, request.user))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
         messages.success(request, _("The claim is decided."))
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def send_back(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _back(claim)
+    try:
+        services.send_back(claim, by=cast(User, request.user), reason=form.cleaned_data["reason"])
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The proposed decision went back to review."))
     return _back(claim)
