@@ -152,6 +152,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "a caseworker assesses this expense",
         "en saksbehandler vurderer denne utgiften",
     ),
+    "override": (
+        "the caseworker changed this line; the justification is in the letter",
+        "saksbehandleren endret denne linjen; begrunnelsen står i brevet",
+    ),
     "within-threshold": (
         "part of the amount is within what you pay yourself",
         "deler av beløpet er innenfor det du betaler selv",
