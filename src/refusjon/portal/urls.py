@@ -18,4 +18,5 @@ urlpatterns = [
     path("claim/<str:reference>/submit/", views.submit, name="submit"),
     path("claim/<str:reference>/letter/", letters.letter, name="letter"),
     path("claim/<str:reference>/letter.pdf", letters.letter_pdf, name="letter_pdf"),
+    path("claim/<str:reference>/access/", views.access_log, name="access_log"),
 ]

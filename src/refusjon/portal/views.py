@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -206,3 +206,21 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         messages.success(request, _("The claim was submitted."))
     return redirect("portal:claim", reference=claim.reference)
+
+
+ACCESS_WORDS = {
+    "claims.claim.viewed": gettext_lazy("The claim was opened by a caseworker"),
+    "intake.document.viewed": gettext_lazy("A document was opened by a caseworker"),
+}
+
+
+@login_required
+def access_log(request: HttpRequest, reference: str) -> HttpResponse:
+    """When and why the organisation looked at the claim and its documents, not who."""
+    claim = _own_claim(request, reference)
+    records = services.access_log(claim, by=cast(User, request.user))
+    rows = [
+        (record.at, ACCESS_WORDS.get(record.action, record.action), record.purpose)
+        for record in records
+    ]
+    return render(request, "portal/access_log.html", {"claim": claim, "rows": rows})
