@@ -1,0 +1,134 @@
+"""A claim from start to decision letter, in a real browser: alice applies, bob handles it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from refusjon.claims.models import User
+from tests.e2e.conftest import NewContext, Shots, sign_in
+from tests.intake.files import blank_pdf, pdf, png
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def add_gp_fee(page: Page, day: str, amount: str) -> None:
+    page.get_by_label("Kind of treatment").select_option("gp")
+    page.get_by_label("Date of treatment").fill(day)
+    page.get_by_label("Amount paid").fill(amount)
+    page.get_by_label("This was a user fee under the public scheme (egenandel)").check()
+    page.get_by_role("button", name="Add the expense").click()
+    expect(page.get_by_role("status")).to_contain_text("The expense was added.")
+
+
+def upload(page: Page, document: str, path: Path, *, name_on_it: bool) -> None:
+    page.get_by_label("What is it?").select_option(document)
+    page.get_by_label("File (PDF, JPEG or PNG, at most 10 MB)").set_input_files(str(path))
+    if name_on_it:
+        page.get_by_label("My name is on the document").check()
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_load_state()
+
+
+def test_claim_from_draft_to_decision_letter(
+    new_context: NewContext, shots: Shots, alice: User, bob: User, tmp_path: Path
+) -> None:
+    receipt = tmp_path / "receipt.pdf"
+    receipt.write_bytes(pdf(blank_pdf()))
+    overview = tmp_path / "egenandeler.png"
+    overview.write_bytes(png((200, 100)))
+
+    # alice signs in and starts a claim
+    student = new_context().new_page()
+    sign_in(student, "alice")
+    expect(student.get_by_role("link", name="My refund claims")).to_be_visible()
+    shots(student, "student-claims")
+    student.goto("/claim/new/")
+    student.get_by_label("Scheme").select_option("sio")
+    student.get_by_label("Year").fill("2026")
+    shots(student, "new-claim")
+    student.get_by_role("button", name="Start the claim").click()
+    expect(student.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Claim \S+$"))
+    expect(student.locator("#status")).to_have_text("Draft")
+    claim_url = student.url
+    reference = student.get_by_role("heading", level=1).inner_text().removeprefix("Claim ")
+
+    # two GP user fees, and the receipt
+    add_gp_fee(student, "2026-01-12", "300.00")
+    add_gp_fee(student, "2026-02-03", "300.00")
+    expect(student.get_by_role("cell", name="general practitioner (GP)")).to_have_count(2)
+    expect(student.locator("#expected-refund")).to_contain_text("NOK")
+    upload(student, "receipt", receipt, name_on_it=True)
+    attachments = student.locator("section[aria-labelledby=attachments-heading]")
+    expect(attachments.get_by_role("link", name="itemised receipts")).to_be_visible()
+    shots(student, "draft-with-lines")
+    student.get_by_role("button", name="Submit the claim").click()
+    expect(student.get_by_role("status")).to_contain_text("The claim was submitted.")
+    expect(student.locator("#status")).to_have_text("Submitted")
+
+    # bob finds it in the queue and returns it: the user-fee overview is missing
+    caseworker = new_context().new_page()
+    sign_in(caseworker, "bob")
+    caseworker.goto("/workspace/")
+    expect(caseworker.get_by_role("heading", name="Open claims")).to_be_visible()
+    shots(caseworker, "queue")
+    caseworker.get_by_role("link", name=reference).click()
+    expect(caseworker.get_by_role("heading", level=1)).to_have_text(f"Claim {reference}")
+    caseworker.get_by_role("button", name="Start review").click()
+    expect(caseworker.get_by_role("status")).to_contain_text("You are now reviewing this claim.")
+    caseworker.get_by_label(
+        "the user-fee overview from helsenorge.no showing your name", exact=True
+    ).check()
+    caseworker.get_by_label("Message to the student").fill("Please add the overview.")
+    shots(caseworker, "review")
+    caseworker.get_by_role("button", name="Return", exact=True).click()
+    expect(caseworker.get_by_role("status")).to_contain_text(
+        "The claim was returned to the student."
+    )
+
+    # alice sees what is missing, adds the overview and sends the claim again
+    student.goto(claim_url)
+    returned = student.locator("section.returned")
+    expect(returned.get_by_role("heading")).to_have_text("The claim was returned to you")
+    expect(returned).to_contain_text("the user-fee overview from helsenorge.no showing your name")
+    expect(returned).to_contain_text("Please add the overview.")
+    shots(student, "returned")
+    upload(student, "user_fee_overview", overview, name_on_it=True)
+    expect(
+        attachments.get_by_role(
+            "link", name="the user-fee overview from helsenorge.no showing your name"
+        )
+    ).to_be_visible()
+    student.get_by_role("button", name="Send the claim again").click()
+    expect(student.get_by_role("status")).to_contain_text("The claim was submitted.")
+    expect(student.locator("#status")).to_have_text("Submitted")
+
+    # bob reviews again and decides
+    caseworker.goto("/workspace/")
+    caseworker.get_by_role("link", name=reference).click()
+    caseworker.get_by_role("button", name="Start review").click()
+    caseworker.get_by_role("button", name="Decide").click()
+    expect(caseworker.get_by_role("status")).to_contain_text("The claim is decided.")
+    shots(caseworker, "decided")
+
+    # alice reads the decision and downloads the letter
+    student.goto(claim_url)
+    decision = student.locator("section[aria-labelledby=decision-heading]")
+    # SiO's GP threshold is NOK 490: of NOK 600 in user fees, NOK 110 is refunded
+    expect(decision).to_contain_text("The claim is approved.")
+    expect(decision).to_contain_text("Refund: NOK 110.00")
+    shots(student, "decision")
+    student.get_by_role("link", name="Read the decision letter").click()
+    expect(student.locator("article.letter")).to_be_visible()
+    expect(student.locator("article.letter")).to_contain_text(reference)
+    expect(student.locator("#total-refund")).to_contain_text("110.00")
+    shots(student, "letter")
+    with student.expect_download() as download_info:
+        student.get_by_role("link", name="Download the decision letter (PDF)").click()
+    letter = download_info.value
+    saved = tmp_path / "letter.pdf"
+    letter.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
