@@ -95,20 +95,7 @@ def explanation(decision: Decision, lang: str) -> list[str]:
 
 def to_rules_claim(claim: models.Claim, *, submitted_on: date) -> rules.Claim:
     """The engine's view of a stored claim, as if submitted on ``submitted_on``."""
-    profile = claim.applicant.profile
-    applicant = rules.Applicant(
-        person_id=profile.person_id,
-        birth_date=profile.birth_date,
-        semester_fee_paid=profile.semester_fee_paid,
-        registered_student=profile.registered_student,
-        institution=profile.institution.code if profile.institution else None,
-        sio_gp=profile.sio_gp,
-        nis_member=profile.nis_member,
-        full_time_student_abroad=profile.full_time_student_abroad,
-        study_country=profile.study_country or None,
-        last_semester_ends_on=profile.last_semester_ends_on,
-        occupational_injury=profile.occupational_injury,
-    )
+    applicant = _applicant(claim.applicant.profile)
     return rules.Claim(
         claim_id=claim.reference,
         scheme=rules.Scheme(claim.scheme),
@@ -119,6 +106,25 @@ def to_rules_claim(claim: models.Claim, *, submitted_on: date) -> rules.Claim:
         documents=tuple(_document(attachment) for attachment in claim.attachments.all()),
         patient=rules.Patient(claim.patient_relation, claim.patient_birth_date),
         resubmission_of=claim.reference if claim.was_returned else None,
+    )
+
+
+def _applicant(
+    profile: models.StudentProfile, *, study_country: str | None = None
+) -> rules.Applicant:
+    """The engine's view of a student's profile."""
+    return rules.Applicant(
+        person_id=profile.person_id,
+        birth_date=profile.birth_date,
+        semester_fee_paid=profile.semester_fee_paid,
+        registered_student=profile.registered_student,
+        institution=profile.institution.code if profile.institution else None,
+        sio_gp=profile.sio_gp,
+        nis_member=profile.nis_member,
+        full_time_student_abroad=profile.full_time_student_abroad,
+        study_country=study_country or profile.study_country or None,
+        last_semester_ends_on=profile.last_semester_ends_on,
+        occupational_injury=profile.occupational_injury,
     )
 
 
@@ -227,20 +233,8 @@ def eligibility_reasons(profile: models.StudentProfile, scheme: str, on: date) -
     claim-level eligibility codes for a hypothetical claim of the semester that day, with one
     placeholder line and every document, against an empty history."""
     semester = "spring" if on.month <= 6 else "fall"
-    applicant = rules.Applicant(
-        person_id=profile.person_id,
-        birth_date=profile.birth_date,
-        semester_fee_paid=profile.semester_fee_paid,
-        registered_student=profile.registered_student,
-        institution=profile.institution.code if profile.institution else None,
-        sio_gp=profile.sio_gp,
-        nis_member=profile.nis_member,
-        full_time_student_abroad=profile.full_time_student_abroad,
-        # A student who names no country of study studies in Norway.
-        study_country=profile.study_country or "NO",
-        last_semester_ends_on=profile.last_semester_ends_on,
-        occupational_injury=profile.occupational_injury,
-    )
+    # A student who names no country of study studies in Norway.
+    applicant = _applicant(profile, study_country=profile.study_country or "NO")
     placeholder = rules.ExpenseLine(
         line_id="1", category="gp", service_on=on, paid_on=on, amount=ZERO, public_user_fee=True
     )
