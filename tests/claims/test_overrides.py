@@ -21,7 +21,7 @@ from refusjon.claims.models import (
 )
 from refusjon.claims.services import ClaimError
 from tests.claims.conftest import student
-from tests.claims.test_services import sio_claim
+from tests.factories import sio_claim
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 3, 10, 0, tzinfo=UTC)

@@ -11,40 +11,15 @@ from refusjon.claims import services
 from refusjon.claims.models import (
     Assessment,
     AssessmentKind,
-    Attachment,
     AuditEntry,
     Claim,
     ClaimStatus,
     User,
 )
 from refusjon.claims.services import ClaimError
+from tests.factories import NOW, decide, sio_claim
 
-NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
-
-
-def sio_claim(student: User, *amounts: str) -> Claim:
-    claim = services.create_draft(student, scheme="sio", period="2026", now=NOW)
-    for month, amount in enumerate(amounts, start=1):
-        services.add_line(
-            claim,
-            by=student,
-            category="gp",
-            service_on=date(2026, month, 10),
-            amount=Decimal(amount),
-            public_user_fee=True,
-            now=NOW,
-        )
-    Attachment.objects.create(
-        claim=claim, document_type="user_fee_overview", shows_applicant_name=True
-    )
-    return claim
-
-
-def decided(claim: Claim, student: User, caseworker: User) -> Assessment:
-    services.submit_claim(claim, by=student, token="t-" + claim.reference, now=NOW)
-    services.start_review(claim, by=caseworker, now=NOW)
-    return services.decide_claim(claim, by=caseworker, now=NOW)
 
 
 def test_a_student_sees_the_expected_refund_before_submitting(alice: User) -> None:
@@ -66,7 +41,7 @@ def test_submitting_twice_with_the_same_token_submits_once(alice: User) -> None:
 def test_the_decision_is_kept_and_counts_for_the_students_next_claim(
     alice: User, bob: User
 ) -> None:
-    first = decided(sio_claim(alice, "300.00", "300.00"), alice, bob)
+    first = decide(sio_claim(alice, "300.00", "300.00"), alice, bob)
     assert (first.outcome, first.refund_nok) == ("approved", Decimal("110.00"))
     second = sio_claim(alice, "100.00")
     assert services.estimate(second, now=NOW).refund_nok == Decimal("100.00")
@@ -75,7 +50,7 @@ def test_the_decision_is_kept_and_counts_for_the_students_next_claim(
 def test_another_students_claims_do_not_change_my_refund(
     alice: User, carol: User, bob: User
 ) -> None:
-    decided(sio_claim(carol, "900.00"), carol, bob)
+    decide(sio_claim(carol, "900.00"), carol, bob)
     assert services.estimate(sio_claim(alice, "600.00"), now=NOW).refund_nok == Decimal("110.00")
 
 
@@ -170,7 +145,7 @@ def test_nobody_decides_a_claim_of_their_own(bob: User) -> None:
 
 def test_the_audit_log_records_who_did_what_and_cannot_be_changed(alice: User, bob: User) -> None:
     claim = sio_claim(alice, "300.00")
-    decided(claim, alice, bob)
+    decide(claim, alice, bob)
     services.record_view(claim, by=bob, purpose="case handling", now=LATER)
     actions = list(AuditEntry.objects.filter(claim=claim).values_list("action", "actor__username"))
     assert ("claims.claim.decided", "bob") in actions

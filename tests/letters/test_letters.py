@@ -4,8 +4,7 @@ undecided claims get nothing."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import date
 from typing import Any
 
 import pytest
@@ -16,35 +15,13 @@ from PIL import ImageFile
 from pypdf import PdfReader
 
 from refusjon.claims import services
-from refusjon.claims.models import Attachment, Claim, User
+from refusjon.claims.models import Claim, User
 from refusjon.portal.letters import APPEAL_PERIOD
-
-NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
-
-
-def sio_claim(student: User, *amounts: str) -> Claim:
-    """A SiO claim for 2026: a GP user fee per amount, and the user-fee overview."""
-    claim = services.create_draft(student, scheme="sio", period="2026", now=NOW)
-    for month, amount in enumerate(amounts, start=1):
-        services.add_line(
-            claim,
-            by=student,
-            category="gp",
-            service_on=date(2026, month, 10),
-            amount=Decimal(amount),
-            public_user_fee=True,
-            now=NOW,
-        )
-    Attachment.objects.create(
-        claim=claim, document_type="user_fee_overview", shows_applicant_name=True
-    )
-    return claim
+from tests.factories import NOW, decide, sio_claim
 
 
 def decided(claim: Claim, student: User, caseworker: User) -> Claim:
-    services.submit_claim(claim, by=student, token="t-" + claim.reference, now=NOW)
-    services.start_review(claim, by=caseworker, now=NOW)
-    services.decide_claim(claim, by=caseworker, now=NOW)
+    decide(claim, student, caseworker)
     return claim
 
 

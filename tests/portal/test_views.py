@@ -24,6 +24,7 @@ from refusjon.claims.models import (
     ExpenseLine,
     User,
 )
+from tests.factories import sio_claim
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
@@ -55,20 +56,7 @@ def signed_in(client: Client, user: User) -> Client:
 
 def draft(student: User, *amounts: str) -> Claim:
     """A SiO claim for 2026 with a GP user fee per amount and the user-fee overview."""
-    claim = services.create_draft(student, scheme="sio", period="2026")
-    for month, amount in enumerate(amounts, start=1):
-        services.add_line(
-            claim,
-            by=student,
-            category="gp",
-            service_on=date(2026, month, 10),
-            amount=Decimal(amount),
-            public_user_fee=True,
-        )
-    Attachment.objects.create(
-        claim=claim, document_type="user_fee_overview", shows_applicant_name=True
-    )
-    return claim
+    return sio_claim(student, *amounts, now=None)
 
 
 def claim_url(claim: Claim, name: str = "claim", **kwargs: Any) -> str:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 
 import pytest
 from django.test import Client
 from pytest_django import Settings
 
 from refusjon.claims import services
-from refusjon.claims.models import Attachment, Claim, User
+from refusjon.claims.models import Claim, User
 from refusjon.workspace import views
 from tests.claims.conftest import alice, bob, carol, dave  # noqa: F401
+from tests.factories import sio_claim
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 20)
@@ -31,25 +31,13 @@ def in_english(settings: Settings) -> None:
 
 
 def draft_claim(student: User, *amounts: str) -> Claim:
-    claim = services.create_draft(student, scheme="sio", period="2026", now=NOW)
-    for month, amount in enumerate(amounts, start=1):
-        services.add_line(
-            claim,
-            by=student,
-            category="gp",
-            service_on=date(2026, month, 10),
-            amount=Decimal(amount),
-            public_user_fee=True,
-            now=NOW,
-        )
-    Attachment.objects.create(
-        claim=claim,
-        document_type="user_fee_overview",
-        shows_applicant_name=True,
+    return sio_claim(
+        student,
+        *amounts,
+        now=NOW,
         file="attachments/2026/11/oversikt.pdf",
         content_type="application/pdf",
     )
-    return claim
 
 
 def submitted_claim(student: User, *amounts: str) -> Claim:
