@@ -13,7 +13,12 @@ from django.utils import timezone
 from stdnum.no import kontonr
 
 from refusjon.claims.models import AuditEntry, Institution, StudentProfile, User
-from refusjon.claims.profiles import ProfileError, eligibility, save_profile
+from refusjon.claims.profiles import (
+    ProfileError,
+    eligibility,
+    save_profile,
+    start_profile_from_identity,
+)
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 ACCOUNT = "86011117947"  # a real check digit (mod 11)
@@ -203,3 +208,18 @@ def test_anonymous_users_are_sent_to_login(client: Client, db: None, name: str) 
     page = client.get(reverse(name))
     assert page.status_code == 302
     assert page["Location"].startswith(reverse("login"))
+
+
+def test_a_birth_date_from_the_national_identity_number_cannot_be_changed(
+    erin: User, client: Client
+) -> None:
+    start_profile_from_identity(erin, person_id="15030450024")  # born 15 March 2004
+    with pytest.raises(ProfileError, match="follows from your national identity number") as error:
+        save_profile(erin, by=erin, birth_date=date(1999, 1, 1), bank_account=ACCOUNT)
+    assert error.value.field == "birth_date"
+    assert StudentProfile.objects.get(user=erin).birth_date == date(2004, 3, 15)
+    save_profile(erin, by=erin, birth_date=date(2004, 3, 15), bank_account=ACCOUNT)
+
+    client.force_login(erin)
+    page = client.get(reverse("portal:profile")).content.decode()
+    assert re.search(r'<input[^>]*name="birth_date"[^>]*disabled', page)

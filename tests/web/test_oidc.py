@@ -15,20 +15,25 @@ import urllib.error
 import urllib.request
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
+import jwt
 import pytest
 import werkzeug.serving
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import clear_url_caches
 
-from refusjon.claims.models import User
+from refusjon.claims.models import AuditEntry, StudentProfile, User
 from refusjon.web import settings as settings_module
+from refusjon.web.oidc import assurance_suffices
 
 PASSWORD = "correct horse battery staple"
 
@@ -98,23 +103,40 @@ def reload_urls() -> None:
     clear_url_caches()
 
 
-@pytest.fixture
-def oidc_on(provider: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The site as configured by an environment that names the mock provider."""
-    configured = settings_from(provider_environment(provider), monkeypatch)
+@contextmanager
+def site_configured(
+    provider: str, monkeypatch: pytest.MonkeyPatch, **environment: str
+) -> Iterator[str]:
+    """The site as configured by an environment that names the mock provider (and more)."""
+    configured = settings_from({**provider_environment(provider), **environment}, monkeypatch)
     names = [
         name
         for name in dir(configured)
         if name.startswith(("OIDC_", "REFUSJON_OIDC_"))
         or name in ("INSTALLED_APPS", "AUTHENTICATION_BACKENDS")
     ]
-    with override_settings(**{name: getattr(configured, name) for name in names}):
+    try:
+        with override_settings(**{name: getattr(configured, name) for name in names}):
+            reload_urls()
+            yield provider
+    finally:
         reload_urls()
-        yield provider
-    reload_urls()
 
 
-def provider_knows(provider: str, sub: str, **claims: str) -> None:
+@pytest.fixture(autouse=True)
+def pages_in_english(settings: Any) -> None:
+    """The messages the sign-in pages show are read in English."""
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def oidc_on(provider: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The site as configured by an environment that names the mock provider."""
+    with site_configured(provider, monkeypatch) as configured:
+        yield configured
+
+
+def provider_knows(provider: str, sub: str, **claims: object) -> None:
     """Tell the mock provider what it says about ``sub``."""
     request = urllib.request.Request(
         f"{provider}/users/{quote(sub)}",
@@ -167,7 +189,7 @@ def test_a_student_signs_in_through_the_provider_and_gets_an_account(
     response = sign_in(client, oidc_on, "student-42")
 
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/profile/"
     assert client.get("/").status_code == 200
     user = User.objects.get(username="oidc-student-42")
     assert (user.first_name, user.last_name, user.email) == ("Kari", "Nordmann", "kari@uio.no")
@@ -377,3 +399,335 @@ def test_a_configured_provider_keeps_the_local_accounts(monkeypatch: pytest.Monk
     assert configured.OIDC_RP_SCOPES == "openid profile email"
     assert configured.OIDC_VERIFY_KID is False
     assert configured.OIDC_OP_USER_ENDPOINT == "https://idp.example/userinfo"
+
+
+# ID-porten: the national identity number (pid), the level of assurance (acr), signing out.
+
+KARI_PID = "15030450024"  # a fødselsnummer with real check digits: born 15 March 2004
+OLA_D_NUMBER = "41079900085"  # a D-number (day + 40): born 1 July 1999
+KARI_PID_BAD_CHECK_DIGIT = "15030450025"
+
+
+def student_with_a_full_profile(username: str, person_id: str) -> User:
+    user = User.objects.create_user(username)
+    user.set_unusable_password()
+    user.save()
+    StudentProfile.objects.create(
+        user=user, person_id=person_id, birth_date=date(2004, 3, 15), bank_account="86011117947"
+    )
+    return user
+
+
+@pytest.mark.django_db
+def test_the_first_sign_in_with_a_pid_starts_the_profile_with_the_birth_date_in_it(
+    oidc_on: str, client: Client
+) -> None:
+    provider_knows(oidc_on, "idporten-kari", pid=KARI_PID, given_name="Kari")
+
+    response = sign_in(client, oidc_on, "idporten-kari")
+
+    user = User.objects.get(username="oidc-idporten-kari")
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert (user.profile.person_id, user.profile.birth_date) == (KARI_PID, date(2004, 3, 15))
+    started = AuditEntry.objects.get(action="claims.profile.started")
+    assert started.actor == user
+    assert KARI_PID not in json.dumps(started.data)
+    # The rest of the profile (where to pay) is still to be filled in.
+    assert response["Location"] == "/profile/"
+
+
+@pytest.mark.django_db
+def test_a_d_number_gives_the_birth_date_too(oidc_on: str, client: Client) -> None:
+    provider_knows(oidc_on, "idporten-ola", pid=OLA_D_NUMBER)
+
+    sign_in(client, oidc_on, "idporten-ola")
+
+    profile = StudentProfile.objects.get(user__username="oidc-idporten-ola")
+    assert (profile.person_id, profile.birth_date) == (OLA_D_NUMBER, date(1999, 7, 1))
+
+
+@pytest.mark.django_db
+def test_a_pid_with_a_wrong_check_digit_signs_no_one_in_and_makes_no_account(
+    oidc_on: str, client: Client
+) -> None:
+    provider_knows(oidc_on, "idporten-bad", pid=KARI_PID_BAD_CHECK_DIGIT)
+
+    response = sign_in(client, oidc_on, "idporten-bad")
+
+    assert response["Location"] == "/login/"
+    assert messages_of(response) == ["The national identity number from your sign-in is not valid."]
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(username="oidc-idporten-bad").exists()
+    assert not StudentProfile.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_returning_person_with_the_same_pid_gets_the_same_account_and_profile(
+    oidc_on: str, client: Client
+) -> None:
+    provider_knows(oidc_on, "idporten-kari", pid=KARI_PID)
+    sign_in(client, oidc_on, "idporten-kari")
+    client.logout()
+
+    sign_in(client, oidc_on, "idporten-kari")
+
+    user = User.objects.get(username="oidc-idporten-kari")
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert User.objects.filter(username__startswith="oidc-").count() == 1
+    assert StudentProfile.objects.get().user == user
+    assert AuditEntry.objects.filter(action="claims.profile.started").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_pid_other_than_the_one_on_the_profile_is_refused_and_logged(
+    oidc_on: str, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    kari = student_with_a_full_profile("oidc-idporten-kari", KARI_PID)
+    provider_knows(oidc_on, "idporten-kari", pid=OLA_D_NUMBER, family_name="Changed")
+
+    response = sign_in(client, oidc_on, "idporten-kari")
+
+    assert response["Location"] == "/login/"
+    assert messages_of(response) == [
+        "This account belongs to someone else than the person who signed in."
+    ]
+    assert "_auth_user_id" not in client.session
+    kari.refresh_from_db()
+    assert kari.profile.person_id == KARI_PID
+    assert kari.last_name == ""
+    refused = AuditEntry.objects.get(action="claims.profile.identity_refused")
+    assert (refused.actor, refused.data) == (kari, {"reason": "another_number"})
+    warnings = [r for r in caplog.records if r.name == "django.security.oidc"]
+    assert len(warnings) == 1
+    assert "idporten-kari" in warnings[0].getMessage()
+    assert OLA_D_NUMBER not in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_pid_that_another_account_holds_makes_no_second_account(
+    oidc_on: str, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    carol = student_with_a_full_profile("carol", KARI_PID)
+    provider_knows(oidc_on, "idporten-new-sub", pid=KARI_PID)
+
+    response = sign_in(client, oidc_on, "idporten-new-sub")
+
+    assert response["Location"] == "/login/"
+    assert messages_of(response) == [
+        "Another account already belongs to your national identity number."
+    ]
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(username="oidc-idporten-new-sub").exists()
+    assert StudentProfile.objects.get().user == carol
+    assert any(r.name == "django.security.oidc" for r in caplog.records)
+
+
+@pytest.mark.django_db
+def test_without_a_pid_no_profile_is_started(oidc_on: str, client: Client) -> None:
+    provider_knows(oidc_on, "feide-kari", given_name="Kari")
+
+    sign_in(client, oidc_on, "feide-kari")
+
+    assert client.session["_auth_user_id"]
+    assert not StudentProfile.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_identity_number_claim_can_be_feides(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feide_nin = "https://n.feide.no/claims/nin"
+    provider_knows(provider, "feide-ola", **{feide_nin: OLA_D_NUMBER, "pid": KARI_PID})
+
+    with site_configured(provider, monkeypatch, REFUSJON_OIDC_PERSON_ID_CLAIM=feide_nin):
+        sign_in(client, provider, "feide-ola")
+
+    assert StudentProfile.objects.get(user__username="oidc-feide-ola").person_id == OLA_D_NUMBER
+
+
+@pytest.mark.django_db
+def test_a_returning_student_with_a_full_profile_lands_on_the_start_page(
+    oidc_on: str, client: Client
+) -> None:
+    student_with_a_full_profile("oidc-idporten-kari", KARI_PID)
+    provider_knows(oidc_on, "idporten-kari", pid=KARI_PID)
+
+    response = sign_in(client, oidc_on, "idporten-kari")
+
+    assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_a_caseworker_without_a_profile_lands_on_the_start_page(
+    oidc_on: str, client: Client
+) -> None:
+    bob = User.objects.create_user("oidc-feide-bob")
+    bob.set_unusable_password()
+    bob.save()
+    bob.groups.add(Group.objects.get_or_create(name="caseworkers")[0])
+
+    response = sign_in(client, oidc_on, "feide-bob")
+
+    assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_a_level_of_assurance_lower_than_asked_for_is_refused(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider_knows(provider, "idporten-minid", pid=KARI_PID, acr="idporten-loa-substantial")
+
+    with site_configured(provider, monkeypatch, REFUSJON_OIDC_ACR_VALUES="idporten-loa-high"):
+        start = client.get("/oidc/authenticate/")
+        assert parse_qs(urlsplit(start["Location"]).query)["acr_values"] == ["idporten-loa-high"]
+        response = sign_in(client, provider, "idporten-minid")
+
+    assert response["Location"] == "/login/"
+    assert messages_of(response) == [
+        "This service needs a sign-in with a higher level of security than the one you used. "
+        "Sign in again with, for example, BankID."
+    ]
+    assert "_auth_user_id" not in client.session
+    assert not User.objects.filter(username="oidc-idporten-minid").exists()
+
+
+@pytest.mark.django_db
+def test_the_level_of_assurance_asked_for_signs_in(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider_knows(provider, "idporten-bankid", acr="idporten-loa-high")
+
+    with site_configured(provider, monkeypatch, REFUSJON_OIDC_ACR_VALUES="idporten-loa-high"):
+        sign_in(client, provider, "idporten-bankid")
+
+    assert client.session["_auth_user_id"]
+
+
+@pytest.mark.django_db
+def test_an_id_token_without_a_level_of_assurance_is_refused_when_one_is_asked_for(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    provider_knows(provider, "idporten-no-acr")
+
+    with site_configured(provider, monkeypatch, REFUSJON_OIDC_ACR_VALUES="idporten-loa-high"):
+        response = sign_in(client, provider, "idporten-no-acr")
+
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("acr", "required", "suffices"),
+    [
+        ("idporten-loa-high", ["idporten-loa-substantial"], True),
+        ("idporten-loa-substantial", ["idporten-loa-high"], False),
+        ("Level4", ["idporten-loa-high"], True),
+        ("Level3", ["idporten-loa-high"], False),
+        ("something-else", ["idporten-loa-substantial"], False),
+        ("house-level-7", ["house-level-7"], True),
+        (None, ["idporten-loa-substantial"], False),
+        (None, [], True),
+    ],
+)
+def test_a_higher_level_of_assurance_than_asked_for_suffices(
+    acr: str | None, required: list[str], suffices: bool
+) -> None:
+    assert assurance_suffices(acr, required) is suffices
+
+
+@pytest.mark.django_db
+def test_signing_out_ends_the_session_at_the_provider_too(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    end_session = f"{provider}/oauth2/end_session"
+    provider_knows(provider, "idporten-kari", pid=KARI_PID)
+
+    with site_configured(provider, monkeypatch, REFUSJON_OIDC_LOGOUT_URL=end_session):
+        sign_in(client, provider, "idporten-kari")
+        id_token = client.session["oidc_id_token"]
+        response = client.post("/logout/")
+
+    assert response.status_code == 302
+    to = urlsplit(response["Location"])
+    assert f"{to.scheme}://{to.netloc}{to.path}" == end_session
+    assert parse_qs(to.query) == {
+        "id_token_hint": [id_token],
+        "post_logout_redirect_uri": ["http://testserver/login/"],
+    }
+    assert jwt.decode(id_token, options={"verify_signature": False})["sub"] == "idporten-kari"
+    assert "_auth_user_id" not in client.session
+    # The provider shows its own sign-out page, which then sends the browser back to us.
+    with urllib.request.urlopen(response["Location"], timeout=10) as page:
+        assert page.status == 200
+
+
+@pytest.mark.django_db
+def test_the_providers_own_logout_address_ends_the_session_there_too(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    end_session = f"{provider}/oauth2/end_session"
+
+    with site_configured(provider, monkeypatch, REFUSJON_OIDC_LOGOUT_URL=end_session):
+        sign_in(client, provider, "idporten-kari")
+        response = client.post("/oidc/logout/")
+
+    assert response["Location"].startswith(f"{end_session}?id_token_hint=")
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_local_account_signs_out_locally_when_the_provider_has_a_logout(
+    provider: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    User.objects.create_user("alice", password=PASSWORD)
+    client.post("/login/", {"username": "alice", "password": PASSWORD})
+
+    with site_configured(
+        provider, monkeypatch, REFUSJON_OIDC_LOGOUT_URL=f"{provider}/oauth2/end_session"
+    ):
+        response = client.post("/logout/")
+
+    assert response["Location"] == "/login/"
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_without_a_provider_logout_signing_out_stays_here(oidc_on: str, client: Client) -> None:
+    sign_in(client, oidc_on, "idporten-kari")
+
+    response = client.post("/logout/")
+
+    assert response["Location"] == "/login/"
+    assert "oidc_id_token" not in client.session
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_environment_names_the_level_of_assurance_claim_and_logout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    environment = provider_environment("https://idp.example")
+    environment["REFUSJON_OIDC_ACR_VALUES"] = "idporten-loa-substantial idporten-loa-high"
+    environment["REFUSJON_OIDC_LOGOUT_URL"] = "https://idp.example/logout"
+
+    configured = settings_from(environment, monkeypatch)
+
+    assert configured.REFUSJON_OIDC_ACR_VALUES == [
+        "idporten-loa-substantial",
+        "idporten-loa-high",
+    ]
+    assert configured.OIDC_AUTH_REQUEST_EXTRA_PARAMS == {
+        "acr_values": "idporten-loa-substantial idporten-loa-high"
+    }
+    assert configured.REFUSJON_OIDC_PERSON_ID_CLAIM == "pid"
+    assert configured.OIDC_STORE_ID_TOKEN is True
+    assert configured.OIDC_OP_LOGOUT_URL_METHOD == "refusjon.web.oidc.provider_logout_url"
+
+
+def test_by_default_no_level_of_assurance_is_asked_for_and_no_id_token_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    configured = settings_from(provider_environment("https://idp.example"), monkeypatch)
+
+    assert configured.REFUSJON_OIDC_ACR_VALUES == []
+    assert not hasattr(configured, "OIDC_AUTH_REQUEST_EXTRA_PARAMS")
+    assert not hasattr(configured, "OIDC_STORE_ID_TOKEN")

@@ -13,11 +13,11 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as NumberError
-from stdnum.no import kontonr
+from stdnum.no import fodselsnummer, kontonr
 
 from refusjon.claims import adapter
 from refusjon.claims.models import SCHEME_CHOICES, StudentProfile, User
@@ -87,6 +87,15 @@ class SchemeEligibility:
         return not self.reasons
 
 
+def verified_birth_date(profile: StudentProfile) -> date | None:
+    """The birth date in the profile's national identity number, when the identity provider
+    gave one (a profile made in the portal has a ``P-`` placeholder and no such date)."""
+    try:
+        return fodselsnummer.get_birth_date(fodselsnummer.validate(profile.person_id))
+    except (NumberError, ValueError):
+        return None
+
+
 def _new_person_id() -> str:
     return "P-" + uuid.uuid4().hex[:12].upper()
 
@@ -108,6 +117,16 @@ def save_profile(
     for name, value in facts.items():
         setattr(profile, name, value if value is not None or name in _NULLABLE else "")
     _check_birth_date(profile)
+    verified = verified_birth_date(profile)
+    if verified is not None and profile.birth_date != verified:
+        raise ProfileError(
+            _(
+                "%(field)s: it follows from your national identity number and cannot be "
+                "changed here."
+            )
+            % {"field": _label("birth_date")},
+            field="birth_date",
+        )
     _check_account(profile)
     _check_country(profile)
     try:
@@ -122,6 +141,53 @@ def save_profile(
     # Which facts were given, never their values: the account numbers stay out of the log.
     audit("claims.profile.saved", actor=by, now=now, created=created, fields=sorted(facts))
     return profile
+
+
+def start_profile_from_identity(
+    user: User, *, person_id: str, now: datetime | None = None
+) -> StudentProfile:
+    """The profile of the person an identity provider vouched for, by the national identity
+    number (fødselsnummer or D-number) it gave: when ``user`` has no profile yet, one started
+    with that number and the birth date in it; else their profile, which must hold that number.
+
+    A number that is not valid is refused. So is one that another profile holds, or that differs
+    from the one this profile holds (a profile's number never changes); those two refusals are
+    recorded in the audit log, without the numbers."""
+    try:
+        number = fodselsnummer.validate(person_id)
+        birth_date = fodselsnummer.get_birth_date(number)
+    except NumberError as error:
+        raise ProfileError(
+            _("The national identity number from your sign-in is not valid."), field="person_id"
+        ) from error
+    with transaction.atomic():
+        profile = StudentProfile.objects.select_for_update().filter(user=user).first()
+        if profile is not None:
+            if profile.person_id == number:
+                return profile
+            reason = "another_number"
+        elif StudentProfile.objects.filter(person_id=number).exists():
+            reason = "number_taken"
+        else:
+            profile = StudentProfile(user=user, person_id=number, birth_date=birth_date)
+            try:
+                with transaction.atomic():
+                    profile.save()
+            except IntegrityError:  # someone took the number (or this user) just now
+                reason = "number_taken"
+            else:
+                audit("claims.profile.started", actor=user, now=now, source="identity")
+                return profile
+    # After the transaction above, so that the entry stays while the caller refuses.
+    audit("claims.profile.identity_refused", actor=user, now=now, reason=reason)
+    if reason == "another_number":
+        raise ProfileError(
+            _("This account belongs to someone else than the person who signed in."),
+            field="person_id",
+        )
+    raise ProfileError(
+        _("Another account already belongs to your national identity number."), field="person_id"
+    )
 
 
 def _label(field: str) -> str:

@@ -115,6 +115,11 @@ def _initial(user: User) -> dict[str, Any]:
 def profile(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = ProfileForm(request.POST or None, initial=_initial(user))
+    existing = StudentProfile.objects.filter(user=user).first()
+    if existing is not None and profiles.verified_birth_date(existing) is not None:
+        # From the national identity number the sign-in gave: shown, not changed.
+        form.fields["birth_date"].disabled = True
+        form.fields["birth_date"].help_text = _("From your national identity number.")
     if request.method == "POST" and form.is_valid():
         try:
             profiles.save_profile(user, by=user, **form.cleaned_data)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "refusjon.web",
     "refusjon.claims",
+    "refusjon.currency",
     "refusjon.portal",
     "refusjon.workspace",
     "refusjon.intake",
@@ -191,8 +192,19 @@ if _oidc is not None:
     OIDC_VERIFY_KID = os.environ.get("REFUSJON_OIDC_VERIFY_KID", "1") == "1"
     OIDC_USE_PKCE = os.environ.get("REFUSJON_OIDC_USE_PKCE", "1") == "1"
     OIDC_TOKEN_USE_BASIC_AUTH = os.environ.get("REFUSJON_OIDC_TOKEN_BASIC_AUTH", "0") == "1"
-    if os.environ.get("REFUSJON_OIDC_ACR_VALUES"):
-        OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": os.environ["REFUSJON_OIDC_ACR_VALUES"]}
+    # The levels of assurance asked for; an ID token whose ``acr`` is lower is refused.
+    REFUSJON_OIDC_ACR_VALUES = (
+        os.environ.get("REFUSJON_OIDC_ACR_VALUES", "").replace(",", " ").split()
+    )
+    if REFUSJON_OIDC_ACR_VALUES:
+        OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": " ".join(REFUSJON_OIDC_ACR_VALUES)}
+    # The claim with the national identity number (ID-porten: ``pid``); empty reads none.
+    REFUSJON_OIDC_PERSON_ID_CLAIM = os.environ.get("REFUSJON_OIDC_PERSON_ID_CLAIM", "pid").strip()
+    # The provider's end_session_endpoint: signing out ends the session there too.
+    REFUSJON_OIDC_LOGOUT_URL = os.environ.get("REFUSJON_OIDC_LOGOUT_URL", "").strip()
+    if REFUSJON_OIDC_LOGOUT_URL:
+        OIDC_STORE_ID_TOKEN = True  # sent back as the id_token_hint
+        OIDC_OP_LOGOUT_URL_METHOD = "refusjon.web.oidc.provider_logout_url"
     OIDC_TIMEOUT = 10
     OIDC_CALLBACK_CLASS = "refusjon.web.oidc.RefusjonOIDCCallbackView"
 

@@ -3,12 +3,19 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+logout_view = auth_views.LogoutView.as_view()
+if settings.REFUSJON_OIDC_ENABLED:
+    from refusjon.web.oidc import RefusjonLogoutView
+
+    # Signing out also ends the session at the provider, for those who signed in there.
+    logout_view = RefusjonLogoutView.as_view()
+
 urlpatterns = [
     path("", include("refusjon.portal.urls")),
     path("workspace/", include("refusjon.workspace.urls")),
     path("", include("refusjon.intake.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", logout_view, name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,10 @@ from django.utils import timezone
 
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
+from refusjon.currency.services import import_rates
+
+# Illustrative rates in Norges Bank's format, for the dates of the demo's foreign claims.
+DEMO_RATES = Path(__file__).parents[3] / "currency" / "data" / "norges-bank-demo.csv"
 
 PASSWORD = "demo-refusjon-2026"  # demo accounts only: the command refuses to run in production
 
@@ -70,6 +75,7 @@ class Command(BaseCommand):
             Institution.objects.get_or_create(
                 code=code, defaults={"name": name, "welfare_organisation": organisation}
             )
+        import_rates(DEMO_RATES)
         caseworkers, _ = Group.objects.get_or_create(name="caseworkers")
         for name in ("bob", "dave"):
             User.objects.create_user(name, password=PASSWORD).groups.add(caseworkers)
@@ -111,6 +117,7 @@ class Command(BaseCommand):
             "2026",
             [("gp", "2026-03-02", "1200.00"), ("hospital_stay", "2026-03-03", "18000.00")],
             documents=("receipt", "proof_of_payment", "medical_documentation"),
+            currency="USD",
         )
         services.submit_claim(submitted, by=hanna, token="demo", now=now)
 
@@ -121,6 +128,7 @@ class Command(BaseCommand):
         period: str,
         lines: list[tuple[str, str, str]],
         documents: tuple[str, ...] = ("user_fee_overview",),
+        currency: str = "NOK",
     ) -> Claim:
         claim = services.create_draft(student, scheme=scheme, period=period)
         for category, day, amount in lines:
@@ -130,6 +138,7 @@ class Command(BaseCommand):
                 category=category,
                 service_on=date.fromisoformat(day),
                 amount=Decimal(amount),
+                currency=currency,
                 public_user_fee=scheme != "helfo_abroad",
             )
         for document_type in documents:
