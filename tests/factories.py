@@ -37,3 +37,27 @@ def decide(claim: Claim, student: User, caseworker: User, now: datetime = NOW) -
     services.submit_claim(claim, by=student, token="t-" + claim.reference, now=now)
     services.start_review(claim, by=caseworker, now=now)
     return services.decide_claim(claim, by=caseworker, now=now)
+
+
+def sio_draft(student: User, *amounts: str, now: datetime | None = NOW) -> Claim:
+    """A SiO draft for 2026 with a GP user fee per amount (one a month from January) and no
+    documents yet: what the student has before uploading anything."""
+    claim = services.create_draft(student, scheme="sio", period="2026", now=now)
+    for month, amount in enumerate(amounts, start=1):
+        services.add_line(
+            claim,
+            by=student,
+            category="gp",
+            service_on=date(2026, month, 10),
+            amount=Decimal(amount),
+            public_user_fee=True,
+            now=now,
+        )
+    return claim
+
+
+def in_review(claim: Claim, student: User, caseworker: User, now: datetime = NOW) -> Claim:
+    """Submit a claim and start its review, as a caseworker who has not decided yet."""
+    services.submit_claim(claim, by=student, token="t-" + claim.reference, now=now)
+    services.start_review(claim, by=caseworker, now=now)
+    return claim

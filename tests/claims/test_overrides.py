@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pytest_django import Settings
 
-from refusjon.claims import services
+from refusjon.claims import adapter, services
 from refusjon.claims.models import (
     Assessment,
     AssessmentKind,
@@ -96,8 +96,11 @@ def test_an_override_changes_the_decided_refund_and_its_justification_is_kept(
     entry = AuditEntry.objects.get(claim=claim, action="claims.line.overridden")
     assert entry.actor == bob and entry.data["before"] is None
     assert entry.data["after"]["justification"] == "The second visit was cosmetic."
-    # The rejected line does not count as an expense already claimed.
+    # The rejected line does not count as an expense already claimed, nor towards the
+    # threshold: the line that stands is priced without it, and its 300 is the running total.
     assert len(decision.effects["expenses"]) == 1
+    assert decision.effects["totals"] == {adapter.key_text(("sio", 2026)): "300.00"}
+    assert decision.record["reasons"] == ["below-threshold"]
 
 
 def test_a_second_override_of_a_line_replaces_the_first_and_logs_both(

@@ -15,8 +15,8 @@ from PIL import ImageFile
 from pypdf import PdfReader
 
 from refusjon.claims import services
+from refusjon.claims.appeals import APPEAL_PERIOD
 from refusjon.claims.models import Claim, User
-from refusjon.portal.letters import APPEAL_PERIOD
 from tests.factories import NOW, decide, sio_claim
 
 

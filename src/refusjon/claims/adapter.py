@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,7 +16,7 @@ from refusjon.rules import model as rules
 from refusjon.rules.batch import decision_to_json
 from refusjon.rules.context import Key
 from refusjon.rules.engine import Assessment as RulesAssessment
-from refusjon.rules.engine import Effects, assess
+from refusjon.rules.engine import Effects, assess, expense_key
 from refusjon.rules.explain import Renderer
 from refusjon.rules.model import Decision
 from refusjon.rules.money import ZERO, round_ore
@@ -25,6 +26,7 @@ from refusjon.rules.parameters import (
     default_parameters,
     parse_value,
 )
+from refusjon.rules.terms import OUTCOMES, term
 
 __all__ = [
     "DatabaseHistory",
@@ -33,21 +35,35 @@ __all__ = [
     "decision_record",
     "effects_to_json",
     "evaluate",
+    "expense_keys",
     "explanation",
     "key_text",
+    "money_words",
+    "outcome_words",
     "to_rules_claim",
     "with_overrides",
 ]
 
 
-def evaluate(claim: models.Claim, *, on: date) -> RulesAssessment:
+def evaluate(
+    claim: models.Claim, *, on: date, leaving_out: Collection[str] = ()
+) -> RulesAssessment:
     """What the rules engine decides for a stored claim as it stands, if submitted ``on``,
-    against the student's decided claims, with the parameters as the administrators set them."""
-    return assess(
-        to_rules_claim(claim, submitted_on=on),
-        DatabaseHistory.for_claim(claim),
-        current_parameters(),
-    )
+    against the student's decided claims, with the parameters as the administrators set them.
+    The lines whose ids are in ``leaving_out`` are left out, as if they had not been claimed
+    (a caseworker assessed them); the others keep their ids."""
+    rules_claim = to_rules_claim(claim, submitted_on=on)
+    if leaving_out:
+        standing = tuple(line for line in rules_claim.expenses if line.line_id not in leaving_out)
+        rules_claim = replace(rules_claim, expenses=standing)
+    return assess(rules_claim, DatabaseHistory.for_claim(claim), current_parameters())
+
+
+def expense_keys(claim: models.Claim, *, on: date) -> dict[str, str]:
+    """Each line's expense key (what makes a later line a ``duplicate-expense``) as stored
+    text, by line id: for lines a caseworker accepted, which the engine did not."""
+    rules_claim = to_rules_claim(claim, submitted_on=on)
+    return {line.line_id: key_text(expense_key(rules_claim, line)) for line in rules_claim.expenses}
 
 
 _parameters_cache: dict[tuple[int, Any], Parameters] = {}
@@ -91,6 +107,16 @@ def decision_record(decision: Decision, lang: str) -> dict[str, Any]:
 
 def explanation(decision: Decision, lang: str) -> list[str]:
     return Renderer(lang).explanation(decision.explanation)
+
+
+def money_words(amount: Decimal, lang: str) -> str:
+    """An amount as the engine's explanation writes it in ``lang`` (``kr 1 234,50``)."""
+    return Renderer(lang).money(amount)
+
+
+def outcome_words(outcome: str, lang: str) -> str:
+    """A claim or line outcome in the plain words of ``lang``."""
+    return term(OUTCOMES, outcome, lang)
 
 
 def to_rules_claim(claim: models.Claim, *, submitted_on: date) -> rules.Claim:
@@ -193,11 +219,17 @@ class DatabaseHistory:
 
     @classmethod
     def for_claim(cls, claim: models.Claim) -> DatabaseHistory:
-        """The decided claims of the same student, other than this one."""
+        """The decided claims of the same student, other than this one; of a claim decided
+        again on appeal, only the decision that stands."""
         decided = models.Assessment.objects.filter(
             kind=models.AssessmentKind.DECISION,
+            superseded_by__isnull=True,
             claim__applicant=claim.applicant,
-            claim__status__in=[models.ClaimStatus.DECIDED, models.ClaimStatus.PAID],
+            claim__status__in=[
+                models.ClaimStatus.DECIDED,
+                models.ClaimStatus.PAID,
+                models.ClaimStatus.APPEALED,
+            ],
         ).exclude(claim=claim)
         returned = models.Claim.objects.filter(applicant=claim.applicant, was_returned=True)
         return cls(

@@ -83,6 +83,7 @@ class ClaimStatus(models.TextChoices):
     RETURNED = "returned", _("Returned for completion")
     DECIDED = "decided", _("Decided")
     PAID = "paid", _("Paid")
+    APPEALED = "appealed", _("Appeal under consideration")
 
 
 class PatientRelation(models.TextChoices):
@@ -231,6 +232,14 @@ class LineOverride(models.Model):
 
 class Attachment(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attachments")
+    appeal = models.ForeignKey(
+        "Appeal",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attachments",
+        help_text="set for a document sent with an appeal rather than with the claim",
+    )
     document_type = models.CharField(_("document"), max_length=32, choices=DOCUMENT_CHOICES)
     language = models.CharField(_("language"), max_length=2, default="no")
     shows_applicant_name = models.BooleanField(_("shows the applicant's name"), default=False)
@@ -266,10 +275,77 @@ class Assessment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField()
+    superseded_by = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supersedes",
+        help_text="the decision made on appeal that replaces this one",
+    )
 
     class Meta:
         ordering = ["claim", "-created_at"]
         get_latest_by = "created_at"
+
+
+class AppealStatus(models.TextChoices):
+    DRAFT = "draft", _("Not sent yet")
+    SUBMITTED = "submitted", _("Sent")
+    FORWARDED = "forwarded", _("Sent on to the appeals body")
+    UPHELD = "upheld", _("Decision upheld")
+    CHANGED = "changed", _("Decision changed")
+
+
+OPEN_APPEAL_STATUSES = (AppealStatus.DRAFT, AppealStatus.SUBMITTED, AppealStatus.FORWARDED)
+
+
+class Appeal(models.Model):
+    """A student's appeal (klage) of a decision: written and sent by the student within the
+    deadline, handled by a caseworker other than the one who decided."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="appeals")
+    decision = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="appeals", verbose_name=_("decision")
+    )
+    appellant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("your appeal"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=AppealStatus.choices, default=AppealStatus.DRAFT
+    )
+    deadline = models.DateField(_("deadline"))
+    claim_status_before = models.CharField(max_length=20, choices=ClaimStatus.choices)
+    created_at = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handler_note = models.TextField(_("assessment of the appeal"), blank=True)
+    new_decision = models.OneToOneField(
+        Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="made_on_appeal"
+    )
+
+    class Meta:
+        ordering = ["claim", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(status__in=["draft", "submitted", "forwarded"]),
+                name="one_open_appeal_per_claim",
+            )
+        ]
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+
+    def __str__(self) -> str:
+        return f"{self.claim} appeal {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_APPEAL_STATUSES
 
 
 class AuditEntry(models.Model):

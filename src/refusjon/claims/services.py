@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.claims import adapter
@@ -29,6 +29,7 @@ from refusjon.claims.models import (
     ExpenseLine,
     LineOutcomeChoice,
     LineOverride,
+    PatientRelation,
     User,
 )
 
@@ -45,8 +46,10 @@ TRANSITIONS: dict[str, set[str]] = {
     },
     ClaimStatus.AWAITING_APPROVAL: {ClaimStatus.DECIDED, ClaimStatus.IN_REVIEW},
     ClaimStatus.RETURNED: {ClaimStatus.SUBMITTED},
-    ClaimStatus.DECIDED: {ClaimStatus.PAID},
-    ClaimStatus.PAID: set(),
+    ClaimStatus.DECIDED: {ClaimStatus.PAID, ClaimStatus.APPEALED},
+    ClaimStatus.PAID: {ClaimStatus.APPEALED},
+    # An appeal ends with the claim decided again (a changed decision) or as it was (upheld).
+    ClaimStatus.APPEALED: {ClaimStatus.DECIDED, ClaimStatus.PAID},
 }
 
 
@@ -102,16 +105,34 @@ def _new_reference(now: datetime) -> str:
 
 @transaction.atomic
 def create_draft(
-    applicant: User, *, scheme: str, period: str, now: datetime | None = None
+    applicant: User,
+    *,
+    scheme: str,
+    period: str,
+    patient_relation: str = PatientRelation.SELF,
+    patient_birth_date: date | None = None,
+    now: datetime | None = None,
 ) -> Claim:
-    """Start a claim for a student; it stays a draft, kept across visits, until submitted."""
+    """Start a claim for a student, for their own treatment or their child's or spouse's
+    (whose birth date the rules need); it stays a draft, kept across visits, until submitted."""
     now = _now(now)
     if not hasattr(applicant, "profile"):
         raise ClaimError(_("Fill in your profile before you apply."))
-    claim = Claim(applicant=applicant, scheme=scheme, period=period, reference=_new_reference(now))
+    if patient_relation == PatientRelation.SELF:
+        patient_birth_date = None
+    elif patient_birth_date is None:
+        raise ClaimError(_("Give the birth date of the person who was treated."))
+    claim = Claim(
+        applicant=applicant,
+        scheme=scheme,
+        period=period,
+        reference=_new_reference(now),
+        patient_relation=patient_relation,
+        patient_birth_date=patient_birth_date,
+    )
     claim.full_clean(exclude=["reference", "applicant"])
     claim.save()
-    audit("claims.claim.created", actor=applicant, claim=claim, now=now)
+    audit("claims.claim.created", actor=applicant, claim=claim, now=now, patient=patient_relation)
     return claim
 
 
@@ -131,14 +152,26 @@ def _check_owner_can_edit(claim: Claim, by: User) -> None:
 def add_line(claim: Claim, *, by: User, now: datetime | None = None, **fields: Any) -> ExpenseLine:
     """Add an expense line to a draft or returned claim."""
     _check_owner_can_edit(claim, by)
-    if fields.get("currency", "NOK") != "NOK" and fields.get("nok_amount") is None:
-        # Until Norges Bank's rates are stored in the application, the student gives both.
-        raise ClaimError(_("Give the amount in NOK too for an expense paid in another currency."))
+    conversion: dict[str, str] = {}
+    currency = fields.get("currency", "NOK")
+    paid_on = fields.get("paid_on") or fields.get("service_on")
+    amount = fields.get("amount")
+    if currency != "NOK" and fields.get("nok_amount") is None and amount is not None and paid_on:
+        # Imported here: the currency app writes its audit entries through this module.
+        from refusjon.currency.services import NoExchangeRate, to_nok
+
+        try:
+            converted = to_nok(amount, currency, paid_on)
+        except NoExchangeRate as error:
+            hint = _("Give the amount in NOK too for an expense paid in another currency.")
+            raise ClaimError(f"{error} {hint}") from error
+        fields["nok_amount"] = converted.nok_amount
+        conversion = {"rate": str(converted.rate), "rate_day": converted.rate_day.isoformat()}
     number = (claim.lines.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     line = ExpenseLine(claim=claim, number=number, **fields)
     line.full_clean(exclude=["claim"])
     line.save()
-    audit("claims.line.added", actor=by, claim=claim, now=now, line=number)
+    audit("claims.line.added", actor=by, claim=claim, now=now, line=number, **conversion)
     return line
 
 
@@ -208,6 +241,23 @@ def _check_caseworker(claim: Claim, by: User) -> None:
         raise ClaimError(_("Only caseworkers can do this."))
     if claim.applicant_id == by.pk:
         raise ClaimError(_("Nobody decides a claim of their own."))
+
+
+def current_decision(claim: Claim) -> Assessment | None:
+    """The decision that stands for the claim: the newest one not superseded on appeal."""
+    return (
+        claim.assessments.filter(kind=AssessmentKind.DECISION, superseded_by__isnull=True)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def check_not_decider(claim: Claim, by: User) -> None:
+    """An appeal goes to a caseworker other than the one who made or proposed the decision."""
+    decision = current_decision(claim)
+    deciders = {claim.proposed_by_id, decision.decided_by_id if decision else None} - {None}
+    if by.pk in deciders:
+        raise ClaimError(_("An appeal is handled by a caseworker other than the one who decided."))
 
 
 def is_caseworker(user: User) -> bool:
@@ -319,7 +369,9 @@ def override_line(
     justification that goes into the letter; a second override of the line replaces the first."""
     now = _now(now)
     _check_caseworker(claim, by)
-    if claim.status != ClaimStatus.IN_REVIEW:
+    if claim.status == ClaimStatus.APPEALED:
+        check_not_decider(claim, by)
+    elif claim.status != ClaimStatus.IN_REVIEW:
         raise ClaimError(_("Lines can only be assessed while the claim is in review."))
     justification = justification.strip()
     if not justification:
@@ -361,12 +413,16 @@ def override_line(
     return override
 
 
-def _check_referred_lines_assessed(record: dict[str, Any], overrides: dict[str, Any]) -> None:
-    waiting = [
+def _waiting_lines(record: dict[str, Any], overrides: dict[str, LineOverride]) -> list[str]:
+    """The referred lines of ``record`` that no caseworker has assessed yet."""
+    return [
         line["line_id"]
         for line in record.get("lines", [])
         if line.get("outcome") == REFERRED and line["line_id"] not in overrides
     ]
+
+
+def _check_referred_lines_assessed(waiting: list[str]) -> None:
     if waiting:
         raise ClaimError(
             _("Assess the referred lines (%(lines)s) before you decide.")
@@ -374,14 +430,19 @@ def _check_referred_lines_assessed(record: dict[str, Any], overrides: dict[str, 
         )
 
 
+def _priced(engine: dict[str, Any]) -> bool:
+    """Whether the engine priced the claim: not returned, invalid or rejected as a whole
+    (claim-level reasons). Only a priced claim's lines decide its outcome."""
+    outcome = engine["outcome"]
+    return outcome in PRICED and not (outcome == "rejected" and engine.get("reasons"))
+
+
 def _claim_outcome(engine: dict[str, Any], lines: list[dict[str, Any]]) -> str:
     """The outcome by the rules of claims-format.md, from the lines as finally assessed. A
     claim the engine rejected as a whole (claim-level reasons) or returned stays so: overriding
     lines does not change whether the claim itself qualifies."""
-    engine_outcome: str = engine["outcome"]
-    claim_level_rejection = engine_outcome == "rejected" and engine.get("reasons")
-    if engine_outcome not in PRICED or claim_level_rejection or not lines:
-        return engine_outcome
+    if not _priced(engine) or not lines:
+        return str(engine["outcome"])
     outcomes = {line["outcome"] for line in lines}
     if outcomes == {"accepted"}:
         return "approved"
@@ -390,41 +451,112 @@ def _claim_outcome(engine: dict[str, Any], lines: list[dict[str, Any]]) -> str:
     return "partially_approved"
 
 
-def _with_overrides(engine: dict[str, Any], overrides: dict[str, LineOverride]) -> dict[str, Any]:
-    """The decision record: the engine's, with each overridden line replaced by the
-    caseworker's outcome and refund, its note and justification; totals recomputed."""
+def _engine_record(result: RulesAssessment) -> dict[str, Any]:
+    """The engine's decision record, explained in English and (``explanation_nb``) bokmål."""
+    record = adapter.decision_record(result.decision, "en")
+    record["explanation_nb"] = adapter.explanation(result.decision, "nb")
+    return record
+
+
+def _overridden(line: dict[str, Any], override: LineOverride) -> dict[str, Any]:
+    """A line as the caseworker assessed it: their outcome and refund, with a note."""
+    accepted = override.outcome == LineOutcomeChoice.ACCEPTED
+    return {
+        **line,
+        "outcome": override.outcome,
+        "eligible_nok": line["eligible_nok"] if accepted else "0.00",
+        "refund_nok": f"{override.refund_nok:.2f}",
+        "reasons": sorted({*line.get("reasons", []), OVERRIDE_NOTE}),
+        "override": _override_json(override),
+    }
+
+
+def _with_overrides(
+    engine: dict[str, Any],
+    overrides: dict[str, LineOverride],
+    rerun: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The decision record: each line a caseworker assessed as they did; every other line as
+    the engine priced it in ``rerun`` (the claim without the assessed lines) or, for a claim
+    the engine did not price, as in ``engine``. Lines stay in claim order, totals recomputed."""
+    priced = {line["line_id"]: line for line in (rerun or engine).get("lines", [])}
     lines = []
     for line in engine.get("lines", []):
         override = overrides.get(line["line_id"])
         if override is None:
-            lines.append(dict(line))
-            continue
-        accepted = override.outcome == LineOutcomeChoice.ACCEPTED
-        lines.append(
-            {
-                **line,
-                "outcome": override.outcome,
-                "eligible_nok": line["eligible_nok"] if accepted else "0.00",
-                "refund_nok": f"{override.refund_nok:.2f}",
-                "reasons": sorted({*line.get("reasons", []), OVERRIDE_NOTE}),
-                "override": _override_json(override),
-            }
-        )
+            lines.append(dict(priced[line["line_id"]]))
+        else:
+            lines.append(_overridden(line, override))
     outcome = _claim_outcome(engine, lines)
     paying = outcome in PAYING
     refund = sum((Decimal(line["refund_nok"]) for line in lines), Decimal("0.00"))
+    refund = refund if paying else Decimal("0.00")
     return {
         **engine,
         "outcome": outcome,
-        "refund_nok": f"{refund if paying else Decimal('0.00'):.2f}",
+        "refund_nok": f"{refund:.2f}",
+        "reasons": _final_reasons(engine, rerun, refund),
         "lines": lines,
         "justifications": [
             {"line_id": line_id, "justification": override.justification}
             for line_id, override in sorted(overrides.items(), key=lambda item: int(item[0]))
         ],
-        "explanation": [*engine.get("explanation", []), *_justified(overrides, "en")],
-        "explanation_nb": [*engine.get("explanation_nb", []), *_justified(overrides, "nb")],
+        "explanation": _final_explanation(engine, rerun, overrides, outcome, refund, "en"),
+        "explanation_nb": _final_explanation(engine, rerun, overrides, outcome, refund, "nb"),
     }
+
+
+def _final_reasons(
+    engine: dict[str, Any], rerun: dict[str, Any] | None, refund: Decimal
+) -> list[str]:
+    """The claim's reasons: a claim the engine did not price keeps the engine's. A priced
+    claim's reasons only say why it pays nothing (``below-threshold``, ...), so the re-run's
+    hold while the claim, with the caseworker's lines, still pays nothing."""
+    if rerun is None:
+        return list(engine.get("reasons", []))
+    return list(rerun.get("reasons", [])) if not refund else []
+
+
+def _final_explanation(
+    engine: dict[str, Any],
+    rerun: dict[str, Any] | None,
+    overrides: dict[str, LineOverride],
+    outcome: str,
+    refund: Decimal,
+    lang: str,
+) -> list[str]:
+    """The engine's steps, then what the caseworker did. Like the engine's explanation, the
+    record holds it in both languages, whatever the page's."""
+    field = "explanation_nb" if lang == "nb" else "explanation"
+    justified = _justified(overrides, lang)
+    if rerun is None:
+        return [*engine.get(field, []), *justified]
+    claimed = {line["line_id"] for line in engine.get("lines", [])}
+    left_out = sorted((line_id for line_id in overrides if line_id in claimed), key=int)
+    return [
+        *rerun.get(field, []),
+        _in_language(
+            lang,
+            _(
+                "The lines a caseworker assessed (%(lines)s) are left out of the calculation "
+                "above: the other lines are priced as if they had not been claimed."
+            ),
+            lines=", ".join(left_out),
+        ),
+        *justified,
+        _in_language(
+            lang,
+            _("With the caseworker's assessment: %(outcome)s. Refund: %(refund)s."),
+            outcome=adapter.outcome_words(outcome, lang),
+            refund=adapter.money_words(refund, lang),
+        ),
+    ]
+
+
+def _in_language(lang: str, message: Any, **args: str) -> str:
+    """A translatable message in ``lang``, whatever the language of the request."""
+    with translation.override(lang):
+        return str(message) % args
 
 
 def _justified(overrides: dict[str, LineOverride], lang: str) -> list[str]:
@@ -439,57 +571,79 @@ def _justified(overrides: dict[str, LineOverride], lang: str) -> list[str]:
     ]
 
 
-def _standing_lines(engine: dict[str, Any], final: dict[str, Any]) -> list[bool]:
-    """For each line the engine accepted, whether it stands as the engine priced it."""
-    finals = {line["line_id"]: line for line in final["lines"]}
-    return [
-        finals[line["line_id"]]["outcome"] == "accepted"
-        and finals[line["line_id"]]["refund_nok"] == line["refund_nok"]
-        for line in engine.get("lines", [])
-        if line.get("outcome") == "accepted"
-    ]
-
-
 def _effects(
-    engine: dict[str, Any], final: dict[str, Any], effects: dict[str, Any]
+    final: dict[str, Any], rerun_effects: dict[str, Any], expense_keys: dict[str, str]
 ) -> dict[str, Any]:
     """The decision's effect on the student's running totals, with overrides taken into account.
 
-    Only lines whose final outcome is accepted with the engine's own amount count:
+    * The running totals (threshold, deductibles, exemption card, counts) are those of the
+      engine's re-run of the claim without the lines a caseworker assessed: what the lines
+      that stand add, as the engine priced them. A line a caseworker rejected adds nothing.
+      A line a caseworker accepted adds nothing either: its refund is the caseworker's, and
+      the override does not say which part of it counts under the scheme (docs/decisions.md).
+    * The expense keys are those of every line finally accepted, the caseworker's included,
+      so that none of them can be claimed again, and a line finally rejected can.
 
-    * the engine's expense keys (one per line it accepted, in line order) are kept only for
-      those lines, so a line a caseworker rejected is no duplicate of a later claim;
-    * the running totals (threshold, exemption card) are sums over the claim and cannot be
-      split by line. They are kept whole as long as every line the engine accepted stands;
-      lines the engine rejected or referred added nothing to them. If a caseworker changed a
-      line the engine accepted, the totals are left out and ``totals_left_out`` is set, so
-      the claim counts for nothing rather than for what was not decided. (A caseworker's
-      refund for a referred line is likewise not counted: the engine does not know its part.)
+    A claim that, finally, pays nothing changes no running total.
     """
-    if not effects or final["outcome"] not in PAYING:
-        return effects if final["outcome"] == engine["outcome"] else {}
-    standing = _standing_lines(engine, final)
-    expenses = [
-        key for key, stands in zip(effects.get("expenses", []), standing, strict=True) if stands
+    if final["outcome"] not in PAYING:
+        return {}
+    accepted = [
+        expense_keys[line["line_id"]] for line in final["lines"] if line["outcome"] == "accepted"
     ]
-    if all(standing):
-        return {**effects, "expenses": expenses}
-    return {"totals": {}, "expenses": expenses, "totals_left_out": True}
+    return {"totals": dict(rerun_effects.get("totals", {})), "expenses": accepted}
+
+
+@dataclass(frozen=True)
+class _Decided:
+    """The decision a caseworker would make now: its record (with the engine's proposal for
+    the whole claim under ``record["engine"]``), its effects, and the referred lines that still
+    wait for a caseworker's assessment."""
+
+    record: dict[str, Any]
+    effects: dict[str, Any]
+    waiting: list[str]
+
+
+def _decided(claim: Claim, result: RulesAssessment, *, on: date) -> _Decided:
+    """The engine's ``result`` for the whole claim (as if submitted ``on``) is the decision
+    when no line is overridden. With overrides, on a claim the engine priced, the engine is run
+    again without the overridden lines, and the caseworker's lines are laid over that re-run."""
+    engine = _engine_record(result)
+    overrides = {str(o.line_number): o for o in claim.overrides.select_related("by")}
+    waiting = _waiting_lines(engine, overrides)
+    if not overrides:
+        return _Decided(
+            {**engine, "engine": dict(engine)}, adapter.effects_to_json(result.effects), waiting
+        )
+    if not _priced(engine):
+        final = _with_overrides(engine, overrides)
+        return _Decided({**final, "engine": engine}, {}, waiting)
+    rerun_result = adapter.evaluate(claim, on=on, leaving_out=set(overrides))
+    rerun = _engine_record(rerun_result)
+    if not _priced(rerun):  # leaving lines out only removes what they required
+        raise ClaimError(_("The claim could not be assessed without the lines you assessed."))
+    waiting += [line_id for line_id in _waiting_lines(rerun, overrides) if line_id not in waiting]
+    final = _with_overrides(engine, overrides, rerun)
+    effects = _effects(
+        final,
+        adapter.effects_to_json(rerun_result.effects),
+        adapter.expense_keys(claim, on=on),
+    )
+    return _Decided({**final, "engine": engine}, effects, waiting)
 
 
 def _decision_record(
-    claim: Claim, result: RulesAssessment
+    claim: Claim, result: RulesAssessment, *, on: date | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The final decision record (with the engine's kept under ``engine``) and its effects."""
-    engine = adapter.decision_record(result.decision, "en")
-    engine["explanation_nb"] = adapter.explanation(result.decision, "nb")
-    overrides = {str(o.line_number): o for o in claim.overrides.select_related("by")}
-    _check_referred_lines_assessed(engine, overrides)
-    effects = adapter.effects_to_json(result.effects)
-    if not overrides:
-        return {**engine, "engine": dict(engine)}, effects
-    final = _with_overrides(engine, overrides)
-    return {**final, "engine": engine}, _effects(engine, final, effects)
+    """The final decision record (with the engine's kept under ``engine``) and its effects,
+    from the engine's ``result`` for the claim submitted ``on`` (by default the day it was).
+    Refused while a referred line waits for a caseworker's assessment."""
+    on = on or claim.submitted_on
+    assert on is not None  # a claim being decided was submitted
+    decided = _decided(claim, result, on=on)
+    _check_referred_lines_assessed(decided.waiting)
+    return decided.record, decided.effects
 
 
 def _finalise(
@@ -528,9 +682,11 @@ def _finalise(
 
 @transaction.atomic
 def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Assessment:
-    """Decide the claim: the engine is re-run now (so it is current), the caseworker's line
-    overrides are laid over its result, and the engine's own proposal is kept with the
-    decision under ``record["engine"]``. Referred lines must be assessed by hand first.
+    """Decide the claim: the engine is re-run now (so it is current) and, if a caseworker
+    assessed lines, once more without them, so the lines that stand are priced as if those had
+    not been claimed; the caseworker's lines are laid over that, and the engine's own proposal
+    for the whole claim is kept under ``record["engine"]``. Referred lines must be assessed by
+    hand first. :func:`preview_decision` shows the same decision without making it.
 
     Above ``REFUSJON_FOUR_EYES_ABOVE_NOK`` the decision is only proposed: it is kept as an
     assessment of kind PROPOSAL by ``by`` and the claim waits for a second caseworker
@@ -574,6 +730,39 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
         by=by,
         now=now,
     )
+
+
+@dataclass(frozen=True)
+class DecisionPreview:
+    """The decision :func:`decide_claim` would make now.
+
+    ``assessment`` is unsaved, with the outcome, refund, record and effects the decision would
+    have: of kind PROPOSAL when it is above the four-eyes limit (a second caseworker would have
+    to approve it), else DECISION. ``waiting`` names the referred lines a caseworker must still
+    assess; while there are any, deciding is refused (the preview shows them as referred)."""
+
+    assessment: Assessment
+    waiting: tuple[str, ...]
+
+
+def preview_decision(claim: Claim, *, now: datetime | None = None) -> DecisionPreview:
+    """What deciding the claim would give now, with the caseworker's assessments of its lines
+    and the engine's re-run of the others; changes and logs nothing. The caller checks that
+    the viewer may see the claim (and logs the view)."""
+    on = claim.submitted_on or _today(_now(now))
+    decided = _decided(claim, adapter.evaluate(claim, on=on), on=on)
+    refund = Decimal(decided.record["refund_nok"])
+    kind = AssessmentKind.PROPOSAL if refund > _four_eyes_limit() else AssessmentKind.DECISION
+    assessment = Assessment(
+        claim=claim,
+        kind=kind,
+        outcome=decided.record["outcome"],
+        refund_nok=refund,
+        record=decided.record,
+        effects=decided.effects,
+        created_at=_now(now),
+    )
+    return DecisionPreview(assessment, tuple(decided.waiting))
 
 
 def _awaiting_proposal(claim: Claim) -> Assessment:
@@ -671,3 +860,10 @@ def access_log(claim: Claim, *, by: User) -> list[AccessRecord]:
         raise ClaimError(_("This is not your claim."))
     entries = claim.audit_entries.filter(action__in=STAFF_ACCESS_ACTIONS).exclude(actor=by)
     return [AccessRecord(entry.at, entry.action, entry.purpose) for entry in entries]
+
+
+# The appeals module (refusjon.claims.appeals) moves and decides claims too, by the same rules.
+move = _move
+check_caseworker = _check_caseworker
+finalise = _finalise
+decision_record = _decision_record

@@ -7,7 +7,7 @@ anyone else, caseworkers included, there is no such letter (404).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
@@ -20,16 +20,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from PIL import ImageFile
 
-from refusjon.claims.models import Assessment, AssessmentKind, Claim, ClaimStatus, User
+from refusjon.claims import appeals, services
+from refusjon.claims.models import Appeal, Assessment, Claim, ClaimStatus, User
 from refusjon.rules.explain import Renderer
 from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
 
-# Forvaltningsloven § 29 first paragraph: "Fristen for å klage er tre uker" (the time limit
-# for an appeal is three weeks). The law counts from when notice of the decision reaches the
-# party; the letter is there in the portal from the decision date, so we count from that day.
-APPEAL_PERIOD = timedelta(weeks=3)
-
-LETTER_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PAID)
+LETTER_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PAID, ClaimStatus.APPEALED)
 
 
 def _lang() -> str:
@@ -45,11 +41,7 @@ def _decided_own_claim(request: HttpRequest, reference: str) -> tuple[Claim, Ass
         applicant=cast(User, request.user),
         status__in=LETTER_STATUSES,
     )
-    decision = (
-        Assessment.objects.filter(claim=claim, kind=AssessmentKind.DECISION)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    decision = services.current_decision(claim)
     if decision is None:
         raise Http404("no decision")
     return claim, decision
@@ -93,13 +85,32 @@ def letter_context(claim: Claim, decision: Assessment, lang: str) -> dict[str, A
         "scheme": term(SCHEMES, claim.scheme, lang),
         "student": applicant.get_full_name() or applicant.get_username(),
         "decided_on": words.day(decided_on),
-        "appeal_by": words.day(decided_on + APPEAL_PERIOD),
+        "appeal_by": words.day(appeals.appeal_deadline(decision)),
+        "supersedes": _superseded(words, record.get("supersedes"), lang),
+        "appeal_note": _appeal_note(decision),
         "outcome": term(OUTCOMES, decision.outcome, lang),
         "refund": words.money(decision.refund_nok),
         "reasons": [reason_text(code, lang) for code in record.get("reasons", [])],
         "lines": lines,
         "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
     }
+
+
+def _superseded(words: Renderer, old: dict[str, str] | None, lang: str) -> dict[str, str] | None:
+    """What the decision replaced, if it was made on appeal."""
+    if not old:
+        return None
+    return {
+        "decided_on": words.day(date.fromisoformat(old["decided_on"])),
+        "outcome": term(OUTCOMES, old["outcome"], lang),
+        "refund": words.money(Decimal(old["refund_nok"])),
+    }
+
+
+def _appeal_note(decision: Assessment) -> str:
+    """The caseworker's assessment of the appeal that led to this decision, if any."""
+    appeal = Appeal.objects.filter(new_decision=decision).only("handler_note").first()
+    return appeal.handler_note if appeal else ""
 
 
 def _private(response: HttpResponse) -> HttpResponse:
