@@ -86,7 +86,8 @@ def test_alice_applies_through_the_pages_and_sees_the_expected_refund(
 ) -> None:
     signed_in(client, alice)
     page = client.post(
-        reverse("portal:new_claim"), {"scheme": "sio", "year": "2026", "semester": ""}
+        reverse("portal:new_claim"),
+        {"scheme": "sio", "year": "2026", "semester": "", "patient_relation": "self"},
     )
     claim = Claim.objects.get(applicant=alice)
     assert (claim.scheme, claim.period, claim.status) == ("sio", "2026", ClaimStatus.DRAFT)
@@ -103,7 +104,7 @@ def test_alice_applies_through_the_pages_and_sees_the_expected_refund(
     assert page.context["estimate"]["refund_nok"] == Decimal("110.00")
     assert page.context["estimate"]["explanation"]
     assert "NOK 110.00" in page.content.decode()
-    assert [line.amount for line, _ in page.context["lines"]] == [Decimal("300.00")] * 2
+    assert [row.line.amount for row in page.context["lines"]] == [Decimal("300.00")] * 2
 
 
 @pytest.mark.usefixtures("english")
@@ -124,7 +125,8 @@ def test_the_page_names_the_documents_still_needed(client: Client, alice: User) 
 
 def test_a_semester_claim_keeps_its_semester(client: Client, alice: User) -> None:
     signed_in(client, alice).post(
-        reverse("portal:new_claim"), {"scheme": "sio", "year": "2026", "semester": "fall"}
+        reverse("portal:new_claim"),
+        {"scheme": "sio", "year": "2026", "semester": "fall", "patient_relation": "self"},
     )
     assert Claim.objects.get(applicant=alice).period == "2026-fall"
 
@@ -139,7 +141,7 @@ def test_a_new_claim_without_a_year_names_the_field(client: Client, alice: User)
 
 def test_someone_without_a_student_profile_is_told_why(client: Client, bob: User) -> None:
     page = signed_in(client, bob).post(
-        reverse("portal:new_claim"), {"scheme": "sio", "year": "2026"}
+        reverse("portal:new_claim"), {"scheme": "sio", "year": "2026", "patient_relation": "self"}
     )
     assert page.context["form"].non_field_errors()
     assert not Claim.objects.exists()
@@ -301,6 +303,7 @@ def every_url(claim: Claim) -> list[tuple[str, str]]:
         ("post", claim_url(claim, "add_line")),
         ("post", claim_url(claim, "remove_line", number=1)),
         ("post", claim_url(claim, "submit")),
+        ("get", claim_url(claim, "estimate")),
     ]
 
 
@@ -333,17 +336,43 @@ def test_a_stranger_is_sent_to_sign_in(client: Client, alice: User) -> None:
     assert claim.lines.count() == 1
 
 
-def test_an_expense_in_another_currency_needs_its_amount_in_nok(
+def test_the_expense_form_asks_no_amount_in_nok(client: Client, alice: User) -> None:
+    """The service converts a foreign amount at Norges Bank's rate; the student gives none."""
+    page = signed_in(client, alice).get(claim_url(draft(alice)))
+    assert "nok_amount" not in page.context["line_form"].fields
+    assert 'name="nok_amount"' not in page.content.decode()
+
+
+def test_a_foreign_expense_the_service_refuses_is_not_saved_and_says_why(
     client: Client, alice: User
 ) -> None:
+    # No exchange rate is stored in these tests, so the service cannot convert the amount.
     claim = draft(alice)
-    signed_in(client, alice)
-    page = client.post(claim_url(claim, "add_line"), {**GP_FEE, "currency": "EUR"})
-    assert list(page.context["line_form"].errors) == ["nok_amount"]
+    page = signed_in(client, alice).post(
+        claim_url(claim, "add_line"), {**GP_FEE, "currency": "eur"}
+    )
+    assert page.status_code == 200
+    assert not page.context["line_form"].errors
+    assert [str(message) for message in page.context["messages"]]
+    assert page.context["line_form"]["currency"].value() == "eur"
     assert not claim.lines.exists()
-    client.post(claim_url(claim, "add_line"), {**GP_FEE, "currency": "eur", "nok_amount": "3500"})
-    line = claim.lines.get()
-    assert (line.currency, line.nok_amount) == ("EUR", Decimal("3500.00"))
+
+
+@pytest.mark.usefixtures("english")
+def test_a_foreign_line_shows_its_amount_in_nok_and_the_rate(client: Client, alice: User) -> None:
+    claim = draft(alice)
+    ExpenseLine.objects.create(
+        claim=claim,
+        number=1,
+        category="gp",
+        service_on=date(2026, 3, 10),
+        amount=Decimal("30.00"),
+        currency="EUR",
+        nok_amount=Decimal("351.70"),
+    )
+    page = signed_in(client, alice).get(claim_url(claim))
+    assert page.context["lines"][0].rate == Decimal("11.7233")
+    assert "NOK 351.70 at 11.7233 NOK per EUR" in page.content.decode()
 
 
 def test_the_page_shows_without_an_estimate_when_a_line_has_no_nok_amount(

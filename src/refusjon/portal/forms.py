@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.forms import BoundField
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from refusjon.claims.models import SCHEME_CHOICES
+from refusjon.claims.models import SCHEME_CHOICES, PatientRelation
+from refusjon.rules.model import Scheme
 from refusjon.rules.terms import CATEGORIES, term
 
 SEMESTER_CHOICES = [
@@ -16,6 +21,10 @@ SEMESTER_CHOICES = [
     ("spring", _("Spring semester (January–June)")),
     ("fall", _("Autumn semester (July–December)")),
 ]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
 
 
 class NewClaimForm(forms.Form):
@@ -27,6 +36,17 @@ class NewClaimForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     semester = forms.ChoiceField(label=_("Period"), choices=SEMESTER_CHOICES, required=False)
+    patient_relation = forms.ChoiceField(
+        label=_("Who was treated?"),
+        choices=PatientRelation.choices,
+        initial=PatientRelation.SELF,
+    )
+    patient_birth_date = forms.DateField(
+        label=_("The patient's date of birth"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Only when the treatment was for your child or your spouse."),
+    )
 
     @property
     def period(self) -> str:
@@ -35,13 +55,58 @@ class NewClaimForm(forms.Form):
         year = self.cleaned_data["year"]
         return f"{year}-{semester}" if semester else str(year)
 
+    def clean(self) -> dict[str, Any]:
+        """The rules tell patients apart by birth date: a child or spouse needs one; the
+        student's own is in the profile."""
+        cleaned = super().clean() or {}
+        relation = cleaned.get("patient_relation")
+        if relation == PatientRelation.SELF:
+            cleaned["patient_birth_date"] = None
+        elif (
+            relation
+            and not cleaned.get("patient_birth_date")
+            and not self.has_error("patient_birth_date")
+        ):
+            self.add_error(
+                "patient_birth_date", _("Give the date of birth of your child or spouse.")
+            )
+        return cleaned
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+    def clean_patient_birth_date(self) -> date | None:
+        born: date | None = self.cleaned_data["patient_birth_date"]
+        if born is not None and born > timezone.localdate():
+            raise forms.ValidationError(_("A date of birth cannot be in the future."))
+        return born
+
+
+TRAVEL = "patient_travel"  # the category whose line is a trip (refusjon.rules.model.CATEGORIES)
+TRIP_FIELDS = ("trip_distance_km", "trip_min_public_fare_nok", "trip_companion")
+
+# What each scheme's rules ask of a line beyond its category, dates and amount
+# (spec/schemes.md): other facts would be asked for nothing.
+SCHEME_FIELDS: dict[str, tuple[str, ...]] = {
+    Scheme.SIO: ("public_user_fee",),
+    Scheme.SSN: ("public_user_fee", "itemized_receipt", "country"),
+    Scheme.HELFO_ABROAD: ("referral", "medical_statement", *TRIP_FIELDS),
+}
+SCHEME_SPECIFIC = {name for names in SCHEME_FIELDS.values() for name in names}
+
+
+def _decimal(label: Any, *, digits: int, places: int, **kwargs: Any) -> forms.DecimalField:
+    step = "0.1" if places == 1 else "0.01"
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_digits=digits,
+        decimal_places=places,
+        widget=forms.NumberInput(attrs={"step": step, "inputmode": "decimal"}),
+        **kwargs,
+    )
 
 
 class ExpenseLineForm(forms.Form):
-    """One expense; ``lang`` picks the language of the category names."""
+    """One expense, with the fields the claim's scheme needs; ``lang`` picks the language of
+    the category names. Without a ``scheme`` every field is there."""
 
     category = forms.ChoiceField(label=_("Kind of treatment"))
     service_on = forms.DateField(label=_("Date of treatment"), widget=DateInput)
@@ -51,57 +116,111 @@ class ExpenseLineForm(forms.Form):
         widget=DateInput,
         help_text=_("Leave empty if you paid on the day of treatment."),
     )
-    amount = forms.DecimalField(
-        label=_("Amount paid"),
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-    )
+    amount = _decimal(_("Amount paid"), digits=12, places=2)
     currency = forms.CharField(
         label=_("Currency"),
         initial="NOK",
         min_length=3,
         max_length=3,
-        help_text=_("Three letters, such as NOK, EUR or USD."),
+        help_text=_(
+            "Three letters, such as NOK, EUR or USD. An amount in another currency is "
+            "converted to NOK at Norges Bank's rate."
+        ),
     )
-    nok_amount = forms.DecimalField(
-        label=_("Amount in NOK"),
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-        help_text=_("Only if you paid in another currency: the amount your bank charged in NOK."),
+    country = forms.CharField(
+        label=_("Country of treatment"),
+        initial="NO",
+        min_length=2,
+        max_length=2,
+        help_text=_("Two letters, such as NO for Norway or SE for Sweden."),
     )
     public_user_fee = forms.BooleanField(
         label=_("This was a user fee under the public scheme (egenandel)"), required=False
     )
     itemized_receipt = forms.BooleanField(label=_("I have an itemised receipt"), required=False)
-    referral = forms.BooleanField(label=_("I had a referral from a doctor"), required=False)
-    medical_statement = forms.BooleanField(label=_("I have a medical statement"), required=False)
+    referral = forms.BooleanField(
+        label=_("I had a referral from a doctor"),
+        required=False,
+        help_text=_("Needed for speech therapy, and for a psychologist from the fourth visit."),
+    )
+    medical_statement = forms.BooleanField(
+        label=_("I have a medical statement"),
+        required=False,
+        help_text=_("Needed for medicine on blue prescription."),
+    )
+    trip_distance_km = _decimal(_("Distance each way (km)"), digits=7, places=1, required=False)
+    trip_min_public_fare_nok = _decimal(
+        _("Lowest public-transport fare for the trip (NOK)"),
+        digits=8,
+        places=2,
+        required=False,
+        help_text=_("What the cheapest bus, tram or train ticket for the same trip costs."),
+    )
+    trip_companion = forms.BooleanField(
+        label=_("This is the trip of a companion travelling with the patient"), required=False
+    )
 
-    def __init__(self, *args: Any, lang: str = "en", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, lang: str = "en", scheme: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(code, term(CATEGORIES, code, lang)) for code in CATEGORIES]
+        if scheme in SCHEME_FIELDS:
+            for name in SCHEME_SPECIFIC - set(SCHEME_FIELDS[scheme]):
+                del self.fields[name]
+        choices = [(code, capfirst(term(CATEGORIES, code, lang))) for code in CATEGORIES]
         category = self.fields["category"]
         assert isinstance(category, forms.ChoiceField)
         category.choices = [("", gettext("Choose…")), *sorted(choices, key=lambda pair: pair[1])]
 
+    @property
+    def trip_fields(self) -> list[BoundField]:
+        """The fields of a trip, shown together and only for patient travel."""
+        return [self[name] for name in TRIP_FIELDS if name in self.fields]
+
+    @property
+    def line_fields(self) -> list[BoundField]:
+        return [self[name] for name in self.fields if name not in TRIP_FIELDS]
+
+    def autofocus(self) -> None:
+        """Mark where the cursor goes when the form is drawn again in place: the first wrong
+        field, else the first field, for the next expense."""
+        wrong = [name for name in self.fields if name in self.errors]
+        name = wrong[0] if wrong else next(iter(self.fields))
+        self.fields[name].widget.attrs["autofocus"] = True
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        currency = cleaned.get("currency")
-        if currency and currency != "NOK" and cleaned.get("nok_amount") is None:
-            self.add_error(
-                "nok_amount", _("Give the amount in NOK when you paid in another currency.")
-            )
+        if "trip_distance_km" not in self.fields:
+            return cleaned
+        if cleaned.get("category") == TRAVEL:
+            self._require_trip(cleaned)
+        else:
+            # Typed in and then hidden when another kind of treatment was chosen.
+            cleaned.update(trip_distance_km=None, trip_min_public_fare_nok=None)
+            cleaned["trip_companion"] = False
         return cleaned
+
+    def _require_trip(self, cleaned: dict[str, Any]) -> None:
+        """The rules price a trip by its distance and compare it with the cheapest fare."""
+        needed = {
+            "trip_distance_km": _("Give the distance each way for patient travel."),
+            "trip_min_public_fare_nok": _("Give the lowest public-transport fare for the trip."),
+        }
+        for name, message in needed.items():
+            if cleaned.get(name) is None and not self.has_error(name):
+                self.add_error(name, message)
 
     def clean_currency(self) -> str:
         currency: str = self.cleaned_data["currency"].strip().upper()
         if not currency.isalpha():
             raise forms.ValidationError(_("Give the currency as three letters, such as NOK."))
         return currency
+
+    def clean_country(self) -> str:
+        country: str = self.cleaned_data["country"].strip().upper()
+        if not country.isalpha():
+            raise forms.ValidationError(_("Give the country as two letters, such as NO."))
+        return country
 
 
 class SubmitForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from refusjon.portal import letters, profile, views
+from refusjon.portal import appeals, letters, profile, views
 
 app_name = "portal"
 urlpatterns = [
@@ -15,8 +15,10 @@ urlpatterns = [
         views.remove_line,
         name="remove_line",
     ),
+    path("claim/<str:reference>/estimate/", views.estimate, name="estimate"),
     path("claim/<str:reference>/submit/", views.submit, name="submit"),
     path("claim/<str:reference>/letter/", letters.letter, name="letter"),
     path("claim/<str:reference>/letter.pdf", letters.letter_pdf, name="letter_pdf"),
     path("claim/<str:reference>/access/", views.access_log, name="access_log"),
+    path("claim/<str:reference>/appeal/", appeals.appeal, name="appeal"),
 ]

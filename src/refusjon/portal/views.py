@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from refusjon.claims import services
+from refusjon.claims import appeals, services
 from refusjon.claims.models import (
-    Assessment,
-    AssessmentKind,
     Claim,
     ClaimStatus,
     ExpenseLine,
@@ -57,12 +59,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def new_claim(request: HttpRequest) -> HttpResponse:
-    form = NewClaimForm(request.POST or None, initial={"year": timezone.localdate().year})
+    # The eligibility page links here with the scheme it found (?scheme=sio).
+    initial = {"year": timezone.localdate().year, "scheme": request.GET.get("scheme")}
+    form = NewClaimForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            claim = services.create_draft(
-                _user(request), scheme=form.cleaned_data["scheme"], period=form.period
-            )
+            claim = _start_claim(_user(request), form)
         except ClaimError as error:
             form.add_error(None, str(error))
         else:
@@ -70,10 +72,50 @@ def new_claim(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/new_claim.html", {"form": form})
 
 
+def _start_claim(student: User, form: NewClaimForm) -> Claim:
+    return services.create_draft(
+        student,
+        scheme=form.cleaned_data["scheme"],
+        period=form.period,
+        patient_relation=form.cleaned_data["patient_relation"],
+        patient_birth_date=form.cleaned_data["patient_birth_date"],
+    )
+
+
 @login_required
 def claim_detail(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
     return _claim_page(request, claim)
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    """Whether htmx asked, for a part of the page rather than the whole."""
+    return request.headers.get("HX-Request") == "true"
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """An expense line as the table shows it: its category in words and, for a line in
+    another currency, the rate it was converted at (NOK per unit)."""
+
+    line: ExpenseLine
+    category: str
+    rate: Decimal | None
+
+
+def _line_rows(claim: Claim, lang: str) -> list[LineRow]:
+    return [
+        LineRow(line, term(CATEGORIES, line.category, lang), _rate(line))
+        for line in claim.lines.all()
+    ]
+
+
+def _rate(line: ExpenseLine) -> Decimal | None:
+    """The rate as derived from the stored amounts; the NOK amount is rounded to øre, so the
+    rate is shown to four decimals."""
+    if line.currency == "NOK" or line.nok_amount is None or not line.amount:
+        return None
+    return (line.nok_amount / line.amount).quantize(Decimal("0.0001"))
 
 
 def _claim_page(
@@ -84,7 +126,7 @@ def _claim_page(
     context: dict[str, Any] = {
         "claim": claim,
         "editable": editable,
-        "lines": [(line, term(CATEGORIES, line.category, lang)) for line in claim.lines.all()],
+        "lines": _line_rows(claim, lang),
         "attachments": [
             (attachment, term(DOCUMENTS, attachment.document_type, lang))
             for attachment in claim.attachments.all()
@@ -92,15 +134,43 @@ def _claim_page(
         "returned_missing": [_missing_text(code, lang) for code in claim.returned_missing],
     }
     if editable:
-        context["line_form"] = line_form or ExpenseLineForm(lang=lang)
+        context["line_form"] = line_form or ExpenseLineForm(lang=lang, scheme=claim.scheme)
         context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
         context["estimate"] = _estimate(claim, lang)
         context["document_choices"] = sorted(
             ((code, term(DOCUMENTS, code, lang)) for code in DOCUMENTS), key=lambda pair: pair[1]
         )
-    if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID):
+    if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID, ClaimStatus.APPEALED):
         context["decision"] = _decision(claim, lang)
+        context["appeal"] = appeals.open_appeal(claim) or claim.appeals.last()
+        context["can_appeal"] = appeals.can_appeal(claim)
     return render(request, "portal/claim.html", context)
+
+
+def _lines_changed(
+    request: HttpRequest,
+    claim: Claim,
+    *,
+    changed: bool,
+    line_form: ExpenseLineForm | None = None,
+) -> HttpResponse:
+    """The answer to htmx after adding or removing a line: the form (when it was the form
+    that asked) or the table in its place, the rest out of band, and the news for the page.
+    When a line changed, ``claim-changed`` tells the estimate to fetch itself again."""
+    context: dict[str, Any] = {
+        "claim": claim,
+        "editable": claim.status in services.EDITABLE,
+        "lines": _line_rows(claim, _lang()),
+        "line_form": line_form,
+    }
+    if line_form is None:
+        context["focus"] = "lines"
+    else:
+        line_form.autofocus()
+    response = render(request, "portal/lines_changed.html", context)
+    if changed:
+        response["HX-Trigger"] = "claim-changed"
+    return response
 
 
 def _missing_text(code: str, lang: str) -> str:
@@ -133,11 +203,7 @@ def _estimate(claim: Claim, lang: str) -> dict[str, Any] | None:
 
 
 def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
-    assessment = (
-        Assessment.objects.filter(claim=claim, kind=AssessmentKind.DECISION)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    assessment = services.current_decision(claim)
     if assessment is None:
         return None
     record = assessment.record
@@ -165,7 +231,9 @@ def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
 @require_POST
 def add_line(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
-    form = ExpenseLineForm(request.POST, lang=_lang())
+    lang = _lang()
+    form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
+    added = False
     if form.is_valid():
         try:
             services.add_line(claim, by=_user(request), **form.cleaned_data)
@@ -173,7 +241,12 @@ def add_line(request: HttpRequest, reference: str) -> HttpResponse:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The expense was added."))
-            return redirect("portal:claim", reference=claim.reference)
+            added = True
+    if _is_htmx(request):
+        fresh = ExpenseLineForm(lang=lang, scheme=claim.scheme)
+        return _lines_changed(request, claim, changed=added, line_form=fresh if added else form)
+    if added:
+        return redirect("portal:claim", reference=claim.reference)
     return _claim_page(request, claim, line_form=form)
 
 
@@ -182,13 +255,31 @@ def add_line(request: HttpRequest, reference: str) -> HttpResponse:
 def remove_line(request: HttpRequest, reference: str, number: int) -> HttpResponse:
     claim = _own_claim(request, reference)
     line = get_object_or_404(ExpenseLine, claim=claim, number=number)
+    removed = False
     try:
         services.remove_line(line, by=_user(request))
     except ClaimError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The expense was removed."))
+        removed = True
+    if _is_htmx(request):
+        return _lines_changed(request, claim, changed=removed)
     return redirect("portal:claim", reference=claim.reference)
+
+
+@login_required
+@require_GET
+def estimate(request: HttpRequest, reference: str) -> HttpResponse:
+    """The estimate panel on its own, for htmx to draw again after a change; changes nothing.
+    Without htmx, the claim page shows it."""
+    claim = _own_claim(request, reference)
+    if not _is_htmx(request):
+        return redirect(reverse("portal:claim", kwargs={"reference": reference}) + "#estimate")
+    context = {"claim": claim, "estimate": _estimate(claim, _lang())}
+    response = render(request, "portal/estimate.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
