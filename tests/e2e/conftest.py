@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from refusjon.claims.models import User
@@ -33,7 +34,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-NewContext = Callable[[], BrowserContext]
+# The browser's locale for each of the site's languages.
+LOCALES = {"en": "en-GB", "nb": "nb-NO"}
+
+
+class NewContext(Protocol):
+    def __call__(self, language: str = "en") -> BrowserContext: ...
+
+
 Shots = Callable[[Page, str], None]
 PASSWORD = "correct horse battery staple"
 SCREENSHOTS = REPO / "var" / "test-artefacts" / "screenshots"
@@ -60,12 +68,15 @@ def site(live_server: Any, settings: Any, tmp_path: Path) -> str:
 
 @pytest.fixture
 def new_context(browser: Browser, site: str) -> Iterator[NewContext]:
-    """Make a browser context in English (the ``django_language`` cookie) for the live server."""
+    """Make a browser context for the live server in one of the site's languages, English
+    unless asked (the ``django_language`` cookie, as the language switch sets it)."""
     contexts: list[BrowserContext] = []
 
-    def make() -> BrowserContext:
-        context = browser.new_context(base_url=site, accept_downloads=True, locale="en-GB")
-        context.add_cookies([{"name": "django_language", "value": "en", "url": site}])
+    def make(language: str = "en") -> BrowserContext:
+        context = browser.new_context(
+            base_url=site, accept_downloads=True, locale=LOCALES[language]
+        )
+        context.add_cookies([{"name": "django_language", "value": language, "url": site}])
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context
@@ -98,9 +109,17 @@ def bob(transactional_db: None) -> User:
     return caseworker("bob")
 
 
-def sign_in(page: Page, username: str) -> None:
+@pytest.fixture
+def dave(transactional_db: None) -> User:
+    return caseworker("dave")
+
+
+def sign_in(page: Page, username: str, language: str = "en") -> None:
+    """Sign in through the form, as it reads in ``language``."""
+    with translation.override(language):
+        labels = [translation.gettext(text) for text in ("User name", "Password", "Sign in")]
     page.goto("/login/")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label(labels[0]).fill(username)
+    page.get_by_label(labels[1]).fill(PASSWORD)
+    page.get_by_role("button", name=labels[2]).click()
     expect(page).not_to_have_url(re.compile(r"/login/"))

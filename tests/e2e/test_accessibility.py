@@ -1,38 +1,38 @@
-"""axe-core on every page a student sees, in a real browser.
+"""axe-core on every page a student or a caseworker sees, in English and in bokmål, in a real
+browser.
 
 The claims are put in place through the services (the browser flow is tested in test_flow);
-every page is then opened as alice would see it and checked. Serious and critical findings
-fail the test. axe takes a placeholder for a label, so form controls are checked for a real
-label too.
+every page is then opened as alice, bob or dave would see it and checked. Serious and critical
+findings fail the test. axe takes a placeholder for a label, so form controls are checked for a
+real label too. Each page is checked for the text that shows it is in the state meant (the
+estimate, the return, the decision), read from the catalogue in the page's language.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from playwright.sync_api import Page
+from pytest_django import Settings
 
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, Claim, User
+from refusjon.intake import services as intake
 from tests.e2e.conftest import NewContext, Shots, sign_in
+from tests.factories import decide, in_review, sio_claim, sio_draft
+from tests.intake.files import pdf, pdf_with_text, png
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BLOCKING = {"serious", "critical"}
-
-# Text that shows each page is in the state meant (the estimate, the return, the decision).
-SHOWS = {
-    "login": "Sign in",
-    "new-claim": "New claim",
-    "draft-claim": "Expected refund:",
-    "returned-claim": "The claim was returned to you",
-    "decided-claim": "Refund: NOK 110.00",
-    "letter": "Total refund",
-}
+LANGUAGES = ["en", "nb"]
 
 # Form controls with no label, or only a placeholder or title (hidden inputs aside).
 UNLABELLED = """
@@ -44,31 +44,34 @@ UNLABELLED = """
 """
 
 
-def gp_claim(student: User, *amounts: str) -> Claim:
-    claim = services.create_draft(student, scheme="sio", period="2026")
-    for month, amount in enumerate(amounts, start=1):
-        services.add_line(
-            claim,
-            by=student,
-            category="gp",
-            service_on=date(2026, month, 10),
-            amount=Decimal(amount),
-            public_user_fee=True,
-        )
-    return claim
+@dataclass(frozen=True)
+class Shows:
+    """A message the page shows in the state meant, with the values put into it."""
+
+    msgid: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        with translation.override(language):
+            values = {name: formats.localize(value) for name, value in self.values.items()}
+            return translation.gettext(self.msgid) % values
 
 
-def under_review(claim: Claim, student: User, caseworker: User) -> Claim:
-    services.submit_claim(claim, by=student, token="t-" + claim.reference)
-    services.start_review(claim, by=caseworker)
-    return claim
+@dataclass(frozen=True)
+class Visit:
+    """A page to check: where it is, what shows its state, and what to do on it first."""
+
+    path: str
+    shows: Shows | None = None
+    then: Callable[[Page], None] | None = None
+    status: int = 200
 
 
 def problems(page: Page, axe: Axe) -> list[str]:
     """What is wrong with the page now: blocking axe rules and unlabelled controls."""
     found = [
         f"{violation['id']} ({violation['impact']}): "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        + "; ".join(str(node["target"][0]) for node in violation["nodes"][:3])
         for violation in axe.run(page).response["violations"]
         if violation["impact"] in BLOCKING
     ]
@@ -76,53 +79,201 @@ def problems(page: Page, axe: Axe) -> list[str]:
     return found
 
 
-def test_student_pages_have_no_serious_axe_violations(
-    new_context: NewContext, shots: Shots, alice: User, bob: User
-) -> None:
-    draft = gp_claim(alice, "300.00")
-    returned = under_review(gp_claim(alice, "250.00"), alice, bob)
-    services.return_claim(
-        returned,
-        by=bob,
+def check(
+    page: Page, visits: dict[str, Visit], *, language: str, shots: Shots, user: str | None
+) -> dict[str, list[str]]:
+    """Open each page in turn (signed in as ``user`` once needed) and say what is wrong."""
+    axe = Axe()
+    failures: dict[str, list[str]] = {}
+    for name, visit in visits.items():
+        if user is not None and (page.url == "about:blank" or page.url.endswith("/login/")):
+            sign_in(page, user, language)
+        response = page.goto(visit.path)
+        assert response is not None and response.status == visit.status, f"{name}: {visit.path}"
+        if visit.then is not None:
+            visit.then(page)
+        assert page.locator("html").get_attribute("lang") == language, name
+        if visit.shows is not None:
+            text = visit.shows.text(language)
+            assert text in page.locator("main").inner_text(), f"{name}: not the right page"
+        shots(page, f"{language}-{name}")
+        if found := problems(page, axe):
+            failures[name] = found
+    return failures
+
+
+def report(failures: dict[str, list[str]]) -> str:
+    return "accessibility problems:\n" + "\n".join(
+        f"  {name}: {item}" for name, found in failures.items() for item in found
+    )
+
+
+def returned_claim(student: User, caseworker: User, *amounts: str) -> Claim:
+    claim = in_review(sio_draft(student, *amounts), student, caseworker)
+    return services.return_claim(
+        claim,
+        by=caseworker,
         missing=["user_fee_overview"],
         message="Please add the overview.",
         complete_by=timezone.localdate() + timedelta(days=14),
     )
-    decided = gp_claim(alice, "300.00", "300.00")
-    Attachment.objects.create(
-        claim=decided, document_type="user_fee_overview", shows_applicant_name=True
-    )
-    services.decide_claim(under_review(decided, alice, bob), by=bob)
 
-    pages = {
-        "login": "/login/",
-        "claim-list": "/",
-        "new-claim": "/claim/new/",
-        "draft-claim": f"/claim/{draft.reference}/",
-        "eligibility": "/eligibility/",
-        "profile": "/profile/",
-        "returned-claim": f"/claim/{returned.reference}/",
-        "decided-claim": f"/claim/{decided.reference}/",
-        "letter": f"/claim/{decided.reference}/letter/",
-        "access-log": f"/claim/{decided.reference}/access/",
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_student_pages_have_no_serious_axe_violations(
+    new_context: NewContext, shots: Shots, alice: User, bob: User, language: str
+) -> None:
+    draft = sio_draft(alice, "300.00")
+    returned = returned_claim(alice, bob, "250.00")
+    decided = sio_claim(alice, "300.00", "300.00")
+    decide(decided, alice, bob)
+
+    refund = Shows("Refund: NOK %(amount)s", {"amount": Decimal("110.00")})
+    visits = {
+        "claim-list": Visit("/"),
+        "new-claim": Visit("/claim/new/", Shows("New claim")),
+        "draft-claim": Visit(f"/claim/{draft.reference}/", Shows("Expected refund:")),
+        "eligibility": Visit("/eligibility/"),
+        "profile": Visit("/profile/"),
+        "returned-claim": Visit(
+            f"/claim/{returned.reference}/", Shows("The claim was returned to you")
+        ),
+        "decided-claim": Visit(f"/claim/{decided.reference}/", refund),
+        "letter": Visit(f"/claim/{decided.reference}/letter/", Shows("Total refund")),
+        "access-log": Visit(f"/claim/{decided.reference}/access/"),
     }
-    page = new_context().new_page()
-    axe = Axe()
-    failures: dict[str, list[str]] = {}
-    for name, path in pages.items():
-        if name == "login":
-            page.goto(path)
-        else:
-            if page.url.endswith("/login/"):
-                sign_in(page, "alice")
-            response = page.goto(path)
-            assert response is not None and response.ok, f"{name}: {path} did not open"
-        assert page.locator("html").get_attribute("lang") == "en", name
-        if name in SHOWS:
-            assert SHOWS[name] in page.locator("main").inner_text(), f"{name}: not the right page"
-        shots(page, name)
-        if found := problems(page, axe):
-            failures[name] = found
-    assert not failures, "accessibility problems:\n" + "\n".join(
-        f"  {name}: {item}" for name, found in failures.items() for item in found
+    page = new_context(language).new_page()
+    failures = check(
+        page,
+        {"login": Visit("/login/", Shows("Sign in"))},
+        language=language,
+        shots=shots,
+        user=None,
     )
+    failures |= check(page, visits, language=language, shots=shots, user="alice")
+    assert not failures, report(failures)
+
+
+def with_documents(student: User) -> Claim:
+    """A draft with a scanned receipt (an image) and the user-fee overview (a PDF) as files."""
+    claim = sio_draft(student, "300.00", "300.00")
+    for data, name, document in [
+        (png((400, 300)), "kvittering.png", "receipt"),
+        (pdf(pdf_with_text("Egenandeler 2026")), "egenandeler.pdf", "user_fee_overview"),
+    ]:
+        intake.attach_document(
+            claim,
+            by=student,
+            data=data,
+            filename=name,
+            document_type=document,
+            shows_applicant_name=True,
+        )
+    return claim
+
+
+def document(claim: Claim, kind: str) -> int:
+    return Attachment.objects.get(claim=claim, document_type=kind).pk
+
+
+def pdf_shown(page: Page) -> None:
+    """Give the browser's PDF viewer a moment to draw the page, for the screenshot."""
+    page.locator("#viewer iframe").wait_for()
+    page.wait_for_timeout(1000)
+
+
+def on_a_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+
+
+def open_the_override_form(page: Page) -> None:
+    page.locator("details summary").first.click()
+
+
+def return_with_nothing_missing(page: Page) -> None:
+    with translation.override(page.locator("html").get_attribute("lang") or "en"):
+        name = translation.gettext("Return")
+    page.get_by_role("button", name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_caseworker_pages_have_no_serious_axe_violations(
+    new_context: NewContext,
+    shots: Shots,
+    settings: Settings,
+    alice: User,
+    bob: User,
+    dave: User,
+    language: str,
+) -> None:
+    settings.REFUSJON_FOUR_EYES_ABOVE_NOK = "100.00"  # NOK 110 waits for a second caseworker
+    submitted = sio_claim(alice, "300.00")
+    services.submit_claim(submitted, by=alice, token="t-" + submitted.reference)
+    reviewed = in_review(with_documents(alice), alice, bob)
+    services.override_line(
+        reviewed,
+        by=bob,
+        line_number=2,
+        outcome="accepted",
+        refund_nok=Decimal("300.00"),
+        justification="The receipt shows a GP visit.",
+    )
+    returned = returned_claim(alice, bob, "250.00")
+    proposed = sio_claim(alice, "300.00", "300.00")
+    decide(proposed, alice, bob)
+    decided = sio_claim(alice, "300.00", "250.00")
+    decide(decided, alice, bob)  # NOK 60: no second caseworker needed
+
+    def claim(reference: str, query: str = "") -> str:
+        return f"/workspace/claim/{reference}/{query}"
+
+    ref = reviewed.reference
+    by_bob = {
+        "queue": Visit("/workspace/", Shows("Open claims")),
+        "queue-filtered": Visit(
+            "/workspace/?scheme=sio&status=in_review&waiting_on=caseworkers&min_age_days=0"
+        ),
+        "queue-filter-error": Visit("/workspace/?min_age_days=-3"),
+        "submitted-claim": Visit(claim(submitted.reference), Shows("Start review")),
+        "claim-in-review": Visit(claim(ref), Shows("Return to the student")),
+        "override-form": Visit(claim(ref), Shows("Override"), then=open_the_override_form),
+        "return-form-errors": Visit(
+            claim(ref),
+            Shows("Say what is missing before you return the claim."),
+            then=return_with_nothing_missing,
+        ),
+        "document-viewer-pdf": Visit(
+            claim(ref, f"?document={document(reviewed, 'user_fee_overview')}#viewer"),
+            Shows("Open in a new tab"),
+            then=pdf_shown,
+        ),
+        "document-viewer-image": Visit(
+            claim(ref, f"?document={document(reviewed, 'receipt')}#viewer"),
+            Shows("Open in a new tab"),
+        ),
+        "returned-claim": Visit(claim(returned.reference), Shows("Returned to the student")),
+        "awaiting-approval-proposer": Visit(
+            claim(proposed.reference), Shows("A second caseworker must approve this decision.")
+        ),
+        "decided-claim": Visit(claim(decided.reference), Shows("Nothing to do on this claim now.")),
+    }
+    on_phone = {
+        "document-viewer-on-a-phone": Visit(
+            claim(ref, f"?document={document(reviewed, 'receipt')}#viewer"),
+            Shows("Open in a new tab"),
+            then=on_a_phone,
+        ),
+    }
+    by_dave = {
+        "awaiting-approval": Visit(
+            claim(proposed.reference), Shows("Approve the proposed decision as it stands.")
+        ),
+    }
+    page = new_context(language).new_page()
+    failures = check(page, by_bob, language=language, shots=shots, user="bob")
+    failures |= check(page, on_phone, language=language, shots=shots, user="bob")
+    failures |= check(
+        new_context(language).new_page(), by_dave, language=language, shots=shots, user="dave"
+    )
+    assert not failures, report(failures)

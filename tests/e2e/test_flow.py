@@ -106,10 +106,29 @@ def test_claim_from_draft_to_decision_letter(
     expect(student.get_by_role("status")).to_contain_text("The claim was submitted.")
     expect(student.locator("#status")).to_have_text("Submitted")
 
-    # bob reviews again and decides
+    # bob reviews again, with each document beside the lines, and decides
     caseworker.goto("/workspace/")
     caseworker.get_by_role("link", name=reference).click()
     caseworker.get_by_role("button", name="Start review").click()
+    documents = caseworker.locator("section[aria-labelledby=attachments-heading]")
+    with caseworker.expect_response(re.compile(r"/documents/\d+/inline/$")) as shown:
+        documents.get_by_role("link", name="itemised receipts").click()
+    assert shown.value.ok and shown.value.headers["content-type"] == "application/pdf"
+    frame = documents.locator("iframe")
+    expect(frame).to_have_attribute("title", re.compile(r"^itemised receipts \(file .+\.pdf\)$"))
+    caseworker.wait_for_load_state()  # the page has gone to the viewer (#viewer) by then
+    caseworker.keyboard.press("Tab")  # from the viewer the page went to, into the document
+    expect(frame).to_be_focused()
+    shots(caseworker, "receipt-beside-the-lines")
+    overview_link = documents.get_by_role(
+        "link", name="the user-fee overview from helsenorge.no showing your name"
+    )
+    overview_link.click()
+    expect(overview_link).to_have_attribute("aria-current", "true")
+    image = documents.get_by_role("img", name=re.compile("^the user-fee overview"))
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 200
+    shots(caseworker, "overview-beside-the-lines")
     caseworker.get_by_role("button", name="Decide").click()
     expect(caseworker.get_by_role("status")).to_contain_text("The claim is decided.")
     shots(caseworker, "decided")

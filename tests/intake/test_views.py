@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,25 +12,13 @@ from PIL import Image
 
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, AuditEntry, Claim, User
+from tests.factories import NOW, sio_draft
 from tests.intake.files import png
 
 
 @pytest.fixture(autouse=True)
 def media(tmp_path: Path, settings: object) -> None:
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
-
-
-def draft(student: User) -> Claim:
-    claim = services.create_draft(student, scheme="sio", period="2026")
-    services.add_line(
-        claim,
-        by=student,
-        category="gp",
-        service_on=date(2026, 3, 1),
-        amount=Decimal("700.00"),
-        public_user_fee=True,
-    )
-    return claim
 
 
 def upload(client: Client, claim: Claim, data: bytes, name: str, **fields: str) -> object:
@@ -51,7 +37,7 @@ def upload(client: Client, claim: Claim, data: bytes, name: str, **fields: str) 
 def test_a_student_attaches_the_overview_and_the_estimate_no_longer_asks_for_it(
     client: Client, alice: User
 ) -> None:
-    claim = draft(alice)
+    claim = sio_draft(alice, "700.00")
     assert services.estimate(claim).record["outcome"] == "returned"
     client.force_login(alice)
     response = upload(client, claim, png(), "egenandeler.pdf")
@@ -64,7 +50,7 @@ def test_a_student_attaches_the_overview_and_the_estimate_no_longer_asks_for_it(
 def test_a_file_that_is_not_a_document_is_refused_with_a_message(
     client: Client, alice: User
 ) -> None:
-    claim = draft(alice)
+    claim = sio_draft(alice, "700.00")
     client.force_login(alice)
     upload(client, claim, b"MZ\x90\x00 not a pdf", "kvittering.pdf")
     assert not Attachment.objects.filter(claim=claim).exists()
@@ -75,7 +61,7 @@ def test_a_file_that_is_not_a_document_is_refused_with_a_message(
 def test_carol_cannot_attach_to_or_open_alices_documents(
     client: Client, alice: User, carol: User
 ) -> None:
-    claim = draft(alice)
+    claim = sio_draft(alice, "700.00")
     client.force_login(alice)
     upload(client, claim, png(), "scan.png")
     attachment = Attachment.objects.get(claim=claim)
@@ -88,7 +74,7 @@ def test_carol_cannot_attach_to_or_open_alices_documents(
 def test_a_caseworker_opens_a_document_and_the_look_is_logged(
     client: Client, alice: User, bob: User
 ) -> None:
-    claim = draft(alice)
+    claim = sio_draft(alice, "700.00")
     client.force_login(alice)
     upload(client, claim, png(), "scan.png")
     attachment = Attachment.objects.get(claim=claim)
@@ -104,8 +90,8 @@ def test_a_caseworker_opens_a_document_and_the_look_is_logged(
 
 
 def test_a_submitted_claim_takes_no_more_documents(client: Client, alice: User) -> None:
-    claim = draft(alice)
-    services.submit_claim(claim, by=alice, token="t")
+    claim = sio_draft(alice, "700.00")
+    services.submit_claim(claim, by=alice, token="t", now=NOW)
     client.force_login(alice)
     upload(client, claim, png(), "late.png")
     assert not Attachment.objects.filter(claim=claim).exists()

@@ -18,7 +18,8 @@ from refusjon.claims.models import (
     LineOverride,
     User,
 )
-from tests.workspace.conftest import signed_in, submitted_claim
+from tests.factories import decide, in_review
+from tests.workspace.conftest import draft_claim, signed_in
 
 
 @pytest.fixture(autouse=True)
@@ -28,17 +29,17 @@ def limit(settings: Settings) -> None:
 
 
 def reviewed_claim(client: Client, student: User, caseworker: User, *amounts: str) -> Claim:
-    claim = submitted_claim(student, *amounts)
-    signed_in(client, caseworker).post(reverse("workspace:start_review", args=[claim.reference]))
-    claim.refresh_from_db()
+    """A claim in review by ``caseworker``, who is signed in on ``client``."""
+    claim = in_review(draft_claim(student, *amounts), student, caseworker)
+    signed_in(client, caseworker)
     return claim
 
 
 def proposed_claim(client: Client, student: User, caseworker: User) -> Claim:
     """A claim of NOK 110.00 that bob has decided and that waits for a second caseworker."""
-    claim = reviewed_claim(client, student, caseworker, "300.00", "300.00")
-    client.post(reverse("workspace:decide", args=[claim.reference]))
-    claim.refresh_from_db()
+    claim = draft_claim(student, "300.00", "300.00")
+    decide(claim, student, caseworker)
+    signed_in(client, caseworker)
     assert claim.status == ClaimStatus.AWAITING_APPROVAL
     return claim
 

@@ -17,12 +17,14 @@ OPEN_STATUSES = (
     ClaimStatus.IN_REVIEW,
     ClaimStatus.AWAITING_APPROVAL,
     ClaimStatus.RETURNED,
+    ClaimStatus.APPEALED,
 )
 WAITING_ON_STUDENT = (ClaimStatus.RETURNED,)
 WAITING_ON_CASEWORKERS = (
     ClaimStatus.SUBMITTED,
     ClaimStatus.IN_REVIEW,
     ClaimStatus.AWAITING_APPROVAL,
+    ClaimStatus.APPEALED,
 )
 
 # The processing target (saksbehandlingstid): a claim older than this is overdue.

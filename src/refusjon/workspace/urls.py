@@ -1,6 +1,6 @@
 from django.urls import path
 
-from refusjon.workspace import views
+from refusjon.workspace import appeals, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     ),
     path("claim/<str:reference>/approve/", views.approve, name="approve"),
     path("claim/<str:reference>/send-back/", views.send_back, name="send_back"),
+    path("claim/<str:reference>/appeal/", appeals.handle_appeal, name="handle_appeal"),
 ]

@@ -6,16 +6,12 @@ Views are thin: find the claim, check that a caseworker asks, call the service, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import PurePosixPath
 from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,8 +30,10 @@ from refusjon.claims.models import (
     StudentProfile,
     User,
 )
-from refusjon.claims.services import ClaimError, is_caseworker
+from refusjon.claims.services import ClaimError
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
+from refusjon.workspace.access import caseworker_required
+from refusjon.workspace.appeals import appeal_context
 from refusjon.workspace.forms import (
     OverrideForm,
     QueueFilterForm,
@@ -47,6 +45,11 @@ from refusjon.workspace.queries import PROCESSING_TARGET_DAYS, age_in_days, open
 
 QUEUE_PAGE_SIZE = 50
 PURPOSE = "case handling"
+
+# How the document viewer shows a file of each type that intake cleans uploads to and serves
+# inline (intake's INLINE_TYPES; the two apps do not import each other). Others are listed
+# without a viewer.
+VIEWERS = {"application/pdf": "frame", "image/png": "image", "image/jpeg": "image"}
 
 # The facts about the applicant that the rules ask for, in the order a caseworker reads them.
 APPLICANT_FACTS = (
@@ -67,19 +70,6 @@ APPLICANT_FACTS = (
 def today() -> date:
     """Today in Oslo; tests replace it."""
     return timezone.localdate()
-
-
-def caseworker_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Only caseworkers reach the workspace; anyone else gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_caseworker(cast(User, request.user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
@@ -193,28 +183,23 @@ def _render_claim(
     """The claim with its health data; every rendering is logged as a view."""
     services.record_view(claim, by=cast(User, request.user), purpose=PURPOSE)
     lang = rules_language()
+    user = cast(User, request.user)
     overrides = {override.line_number: override for override in claim.overrides.all()}
-    in_review = claim.status == ClaimStatus.IN_REVIEW
+    appeal = appeal_context(claim, user, lang)
+    # Lines are assessed in review, and again by whoever handles an appeal.
+    assessable = claim.status == ClaimStatus.IN_REVIEW or appeal["may_handle_appeal"]
     lines = [
         {
             "line": line,
             "category": term(CATEGORIES, line.category, lang),
             "override": overrides.get(line.number),
             "override_form": _override_form(line.number, overrides.get(line.number))
-            if in_review
+            if assessable
             else None,
         }
         for line in claim.lines.all()
     ]
-    user = cast(User, request.user)
-    attachments = [
-        {
-            "attachment": attachment,
-            "document": term(DOCUMENTS, attachment.document_type, lang),
-            "name": PurePosixPath(attachment.file.name or "").name,
-        }
-        for attachment in claim.attachments.order_by("uploaded_at", "pk")
-    ]
+    attachments = _attachments(claim, lang, chosen=request.GET.get("document", ""))
     return render(
         request,
         "workspace/claim.html",
@@ -223,10 +208,14 @@ def _render_claim(
             "facts": _applicant_facts(claim),
             "lines": lines,
             "attachments": attachments,
+            "shown": next((row for row in attachments if row["shown"]), None),
+            "document_asked": "document" in request.GET,
             "returned_missing": [term(DOCUMENTS, code, lang) for code in claim.returned_missing],
             "proposal": _assessment_view(_engine_proposal(claim), lang),
             "proposed_decision": _assessment_view(_proposed_decision(claim), lang),
-            "decision": _assessment_view(_latest(claim, AssessmentKind.DECISION), lang),
+            "decision": _assessment_view(services.current_decision(claim), lang),
+            "preview": _preview(claim, lang) if assessable and overrides else None,
+            **appeal,
             "return_form": return_form,
             "may_approve": claim.status == ClaimStatus.AWAITING_APPROVAL
             and claim.proposed_by_id != user.pk
@@ -235,6 +224,34 @@ def _render_claim(
         },
         status=status,
     )
+
+
+def _preview(claim: Claim, lang: str) -> dict[str, Any] | None:
+    """What deciding now would give, with the caseworker's assessments of lines laid over the
+    engine's re-run of the others (so the running totals are as they would be decided)."""
+    try:
+        preview = services.preview_decision(claim)
+    except ClaimError:
+        return None
+    return _assessment_view(preview.assessment, lang)
+
+
+def _attachments(claim: Claim, lang: str, *, chosen: str) -> list[dict[str, Any]]:
+    """The claim's documents in the order they came, each with how the viewer shows it (if it
+    can) and whether it is the one ``chosen`` (an attachment's id from ``?document=``)."""
+    rows = []
+    for attachment in claim.attachments.order_by("uploaded_at", "pk"):
+        viewer = VIEWERS.get(attachment.content_type) if attachment.file else None
+        rows.append(
+            {
+                "attachment": attachment,
+                "document": term(DOCUMENTS, attachment.document_type, lang),
+                "name": PurePosixPath(attachment.file.name or "").name,
+                "viewer": viewer,
+                "shown": viewer is not None and chosen == str(attachment.pk),
+            }
+        )
+    return rows
 
 
 def _override_form(number: int, current: LineOverride | None) -> OverrideForm:
