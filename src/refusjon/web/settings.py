@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "refusjon.portal",
     "refusjon.workspace",
     "refusjon.intake",
+    "refusjon.payouts",
 ]
 
 LOGIN_URL = "login"
