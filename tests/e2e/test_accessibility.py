@@ -22,9 +22,10 @@ from django.utils import formats, timezone, translation
 from playwright.sync_api import Page
 from pytest_django import Settings
 
-from refusjon.claims import services
+from refusjon.claims import appeals, services
 from refusjon.claims.models import Attachment, Claim, User
 from refusjon.intake import services as intake
+from tests.claims.conftest import caseworker
 from tests.e2e.conftest import NewContext, Shots, sign_in
 from tests.factories import decide, in_review, sio_claim, sio_draft
 from tests.intake.files import pdf, pdf_with_text, png
@@ -127,6 +128,11 @@ def test_student_pages_have_no_serious_axe_violations(
     returned = returned_claim(alice, bob, "250.00")
     decided = sio_claim(alice, "300.00", "300.00")
     decide(decided, alice, bob)
+    appealed = sio_claim(alice, "400.00", "400.00")
+    decide(appealed, alice, bob)
+    appeal = appeals.save_appeal(appealed, by=alice, text="The fee in February was for me.")
+    appeals.submit_appeal(appeal, by=alice)
+    appeals.forward_appeal(appeal, by=caseworker("erin"), note="Sent on to the appeals body.")
 
     refund = Shows("Refund: NOK %(amount)s", {"amount": Decimal("110.00")})
     visits = {
@@ -141,6 +147,8 @@ def test_student_pages_have_no_serious_axe_violations(
         "decided-claim": Visit(f"/claim/{decided.reference}/", refund),
         "letter": Visit(f"/claim/{decided.reference}/letter/", Shows("Total refund")),
         "access-log": Visit(f"/claim/{decided.reference}/access/"),
+        "appeal": Visit(f"/claim/{decided.reference}/appeal/", Shows("Deadline for an appeal")),
+        "appeal-sent": Visit(f"/claim/{appealed.reference}/appeal/", Shows("Our assessment")),
     }
     page = new_context(language).new_page()
     failures = check(
@@ -224,6 +232,11 @@ def test_caseworker_pages_have_no_serious_axe_violations(
     decide(proposed, alice, bob)
     decided = sio_claim(alice, "300.00", "250.00")
     decide(decided, alice, bob)  # NOK 60: no second caseworker needed
+    appealed = sio_claim(alice, "50.00")  # past the threshold already: NOK 50, decided alone
+    decide(appealed, alice, bob)
+    appeals.submit_appeal(
+        appeals.save_appeal(appealed, by=alice, text="The second fee was for me."), by=alice
+    )
 
     def claim(reference: str, query: str = "") -> str:
         return f"/workspace/claim/{reference}/{query}"
@@ -257,6 +270,10 @@ def test_caseworker_pages_have_no_serious_axe_violations(
             claim(proposed.reference), Shows("A second caseworker must approve this decision.")
         ),
         "decided-claim": Visit(claim(decided.reference), Shows("Nothing to do on this claim now.")),
+        "appeal-of-own-decision": Visit(
+            claim(appealed.reference),
+            Shows("You made or proposed this decision: another caseworker handles the appeal."),
+        ),
     }
     on_phone = {
         "document-viewer-on-a-phone": Visit(
@@ -269,6 +286,7 @@ def test_caseworker_pages_have_no_serious_axe_violations(
         "awaiting-approval": Visit(
             claim(proposed.reference), Shows("Approve the proposed decision as it stands.")
         ),
+        "appeal-to-handle": Visit(claim(appealed.reference), Shows("Uphold the decision")),
     }
     page = new_context(language).new_page()
     failures = check(page, by_bob, language=language, shots=shots, user="bob")

@@ -102,9 +102,11 @@ def save_appeal(claim: Claim, *, by: User, text: str, now: datetime | None = Non
 
 @transaction.atomic
 def submit_appeal(appeal: Appeal, *, by: User, now: datetime | None = None) -> Appeal:
-    """Send the appeal to the caseworkers. Sending twice (a double click, a retry) sends once."""
+    """Send the appeal to the caseworkers. Sending twice (a double click, a retry) sends once.
+    ``appeal`` is brought up to date."""
     now = now or timezone.now()
-    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    Appeal.objects.select_for_update().filter(pk=appeal.pk).exists()  # holds the row
+    appeal.refresh_from_db()
     if appeal.appellant_id != by.pk:
         raise ClaimError(_("This is not your claim."))
     if appeal.status == AppealStatus.SUBMITTED:
@@ -114,11 +116,12 @@ def submit_appeal(appeal: Appeal, *, by: User, now: datetime | None = None) -> A
     if not appeal.text:
         raise ClaimError(_("Write what you disagree with and why before you send the appeal."))
     _check_in_time(appeal.decision, now)
-    services.move(appeal.claim, ClaimStatus.APPEALED, now=now)
+    claim = Claim.objects.get(pk=appeal.claim_id)
+    services.move(claim, ClaimStatus.APPEALED, now=now)
     appeal.status = AppealStatus.SUBMITTED
     appeal.submitted_at = now
     appeal.save(update_fields=["status", "submitted_at"])
-    audit("claims.appeal.submitted", actor=by, claim=appeal.claim, now=now, appeal=appeal.pk)
+    audit("claims.appeal.submitted", actor=by, claim=claim, now=now, appeal=appeal.pk)
     return appeal
 
 
