@@ -32,3 +32,16 @@ def english_by_default() -> Iterator[None]:
 
     with translation.override("en"):
         yield
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``postgresql`` are left out (deselected) when the run is on SQLite: make
+    test's PostgreSQL pass runs them."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    elsewhere = [item for item in items if item.get_closest_marker("postgresql")]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]

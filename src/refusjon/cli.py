@@ -1,18 +1,62 @@
-"""The ``refusjon`` command: one entry point for every operator command."""
+"""The ``refusjon`` command: one entry point for every operator command.
+
+``refusjon assess`` is the rules engine alone and needs no Django; ``refusjon payouts ...``
+starts Django (settings from the environment, as the site's) and runs the payout management
+command of the same name.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from refusjon.rules import cli as rules_cli
+
+# ``refusjon payouts ACTION`` and the management command that does it.
+PAYOUT_COMMANDS = {
+    "run": "payouts_run",
+    "freeze": "payouts_freeze",
+    "import-status": "payouts_import_status",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="refusjon", description="Refunds of health expenses.")
     subparsers = parser.add_subparsers(dest="command", required=True)
     rules_cli.add_parser(subparsers)
+    add_payouts_parser(subparsers)
     return parser
+
+
+def add_payouts_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "payouts",
+        help="payout runs: prepare, freeze, import the bank's answer",
+        description=(
+            "refusjon payouts run --scheme sio [--date YYYY-MM-DD] | "
+            "freeze RUN_REFERENCE [--out FILE] | import-status FILE; "
+            "each takes --by USERNAME and --help"
+        ),
+    )
+    parser.add_argument("action", choices=sorted(PAYOUT_COMMANDS))
+    parser.add_argument("options", nargs=argparse.REMAINDER, help="the action's options")
+    parser.set_defaults(handler=run_payouts)
+
+
+def run_payouts(args: argparse.Namespace) -> int:
+    """Run the action's management command, with its own options and exit status."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "refusjon.web.settings")
+    import django
+    from django.core.management import load_command_class
+
+    django.setup()
+    command = load_command_class("refusjon.payouts", PAYOUT_COMMANDS[args.action])
+    try:
+        command.run_from_argv(["refusjon payouts", args.action, *args.options])
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,9 +46,7 @@ class PayoutRun(models.Model):
     )
     frozen_at = models.DateTimeField(_("frozen"), null=True, blank=True)
     payment_count = models.PositiveIntegerField(_("payments in the file"), default=0)
-    total_nok = models.DecimalField(
-        _("total (NOK)"), max_digits=14, decimal_places=2, default=ZERO
-    )
+    total_nok = models.DecimalField(_("total (NOK)"), max_digits=14, decimal_places=2, default=ZERO)
     bank_file = models.TextField(_("bank file (pain.001)"), blank=True)
     bank_file_sha256 = models.CharField(max_length=64, blank=True)
 
@@ -135,9 +133,7 @@ class PaymentLine(models.Model):
 
     payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="lines")
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="payment_lines")
-    decision = models.ForeignKey(
-        Assessment, on_delete=models.PROTECT, related_name="payment_lines"
-    )
+    decision = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="payment_lines")
     amount_nok = models.DecimalField(_("refund (NOK)"), max_digits=12, decimal_places=2)
     active = models.BooleanField(default=True)
 

@@ -143,6 +143,48 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Refusjon's own settings.
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
 
+
+def payer_from_environment(scheme: str, demo: dict[str, str]) -> dict[str, str]:
+    """The organisation that pays a scheme's refunds, as its bank files name it (Dbtr,
+    DbtrAcct, DbtrAgt): REFUSJON_PAYER_<SCHEME>_NAME, _ORGANISATION_NUMBER, _ACCOUNT (a
+    Norwegian account) or _IBAN, and _BIC; the demo values (not real accounts) otherwise."""
+    prefix = f"REFUSJON_PAYER_{scheme.upper()}_"
+    return {key: os.environ.get(prefix + key.upper(), value) for key, value in demo.items()}
+
+
+REFUSJON_PAYERS = {
+    "sio": payer_from_environment(
+        "sio",
+        {
+            "name": "SiO Helse (demo)",
+            "organisation_number": "980000001",
+            "account": "15030000002",
+            "iban": "",
+            "bic": "DNBANOKKXXX",
+        },
+    ),
+    "ssn": payer_from_environment(
+        "ssn",
+        {
+            "name": "SSN Helse (demo)",
+            "organisation_number": "970000003",
+            "account": "15060000007",
+            "iban": "",
+            "bic": "DNBANOKKXXX",
+        },
+    ),
+    "helfo_abroad": payer_from_environment(
+        "helfo_abroad",
+        {
+            "name": "Helfo (demo)",
+            "organisation_number": "980000001",
+            "account": "76940500008",
+            "iban": "",
+            "bic": "NDEANOKKXXX",
+        },
+    ),
+}
+
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 
 # Sign-in through an OpenID Connect provider (Feide, ID-porten) beside the local accounts. It

@@ -1,0 +1,241 @@
+"""Debts set off against refunds: a student who owes the scheme is paid their refunds less
+the debt, oldest debt first, and the debt comes back when the payment does not go through."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from refusjon.claims.models import Claim, ClaimStatus, User
+from refusjon.claims.services import current_decision
+from refusjon.payouts import netting, services
+from refusjon.payouts.models import (
+    Payment,
+    PaymentStatus,
+    PayoutRun,
+    Recovery,
+    RecoverySettlement,
+    RecoveryStatus,
+    SettlementKind,
+)
+from tests.factories import NOW
+from tests.payouts.conftest import decided_claim, with_account
+
+PAY_ON = date(2026, 11, 4)
+LATER = NOW + timedelta(days=1)
+
+
+def recovery(
+    claim: Claim, amount: str, by: User, *, days_ago: int = 10, status: str = RecoveryStatus.OPEN
+) -> Recovery:
+    decision = current_decision(claim)
+    assert decision is not None
+    opened = NOW - timedelta(days=days_ago)
+    return Recovery.objects.create(
+        reference=f"TK-{claim.reference}-{days_ago}",
+        claim=claim,
+        decision=decision,
+        student=claim.applicant,
+        amount_nok=Decimal(amount),
+        reason="Paid twice",
+        source="Forvaltningsloven § 35",
+        status=status,
+        opened_by=by,
+        opened_at=opened,
+        appeal_deadline=opened.date() + timedelta(weeks=3),
+    )
+
+
+@pytest.fixture
+def owed(alice: User, bob: User) -> Claim:
+    """An earlier SiO claim of alice's, paid, on which she owes money back."""
+    with_account(alice)
+    claim = decided_claim(alice, bob, "600")
+    Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.PAID)
+    claim.refresh_from_db()
+    return claim
+
+
+@pytest.fixture
+def refund(alice: User, bob: User, owed: Claim) -> Claim:
+    """A new SiO claim of alice's, decided at NOK 700 (her threshold is reached)."""
+    claim = decided_claim(alice, bob, "700")
+    decision = current_decision(claim)
+    assert decision is not None and decision.refund_nok == Decimal("700.00")
+    return claim
+
+
+def payment_of(run: PayoutRun, student: User) -> Payment:
+    return run.payments.get(student=student)
+
+
+def build(fiona: User) -> PayoutRun:
+    return services.build_run("sio", by=fiona, execution_date=PAY_ON, now=NOW).run
+
+
+def test_a_debt_is_set_off_against_the_next_refund(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+
+    payment = payment_of(build(fiona), alice)
+
+    assert (payment.gross_nok, payment.netted_nok, payment.amount_nok) == (
+        Decimal("700.00"),
+        Decimal("100.00"),
+        Decimal("600.00"),
+    )
+    settlement = RecoverySettlement.objects.get(recovery=debt)
+    assert (settlement.kind, settlement.payment, settlement.amount_nok) == (
+        SettlementKind.NETTED,
+        payment,
+        Decimal("100.00"),
+    )
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED
+
+
+def test_the_oldest_debt_goes_first_and_the_rest_stays_owed(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    newer = recovery(owed, "1000.00", bob, days_ago=5)
+    older = recovery(owed, "300.00", bob, days_ago=20)
+
+    payment = payment_of(build(fiona), alice)
+
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("700.00"), Decimal("0.00"))
+    older.refresh_from_db()
+    newer.refresh_from_db()
+    assert older.status == RecoveryStatus.SETTLED
+    assert newer.status == RecoveryStatus.OPEN
+    assert newer.settlements.get().amount_nok == Decimal("400.00")
+
+
+def test_a_payment_wholly_set_off_is_paid_at_freezing_and_not_in_the_file(
+    fiona: User, alice: User, carol: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    recovery(owed, "1000.00", bob)
+    with_account(carol)
+    decided_claim(carol, bob, "600")
+
+    run = services.freeze_run(build(fiona), by=fiona, now=NOW)
+
+    payment = payment_of(run, alice)
+    assert payment.status == PaymentStatus.PAID
+    assert payment.end_to_end_id not in run.bank_file
+    assert run.payment_count == 1
+    assert run.total_nok == Decimal("110.00")
+    refund.refresh_from_db()
+    assert refund.status == ClaimStatus.PAID
+
+
+def test_the_bank_file_carries_the_net_amount_and_says_what_was_set_off(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    recovery(owed, "100.00", bob)
+
+    run = services.freeze_run(build(fiona), by=fiona, now=NOW)
+
+    assert '<InstdAmt Ccy="NOK">600.00</InstdAmt>' in run.bank_file
+    assert "motregnet NOK 100.00" in run.bank_file
+    assert run.total_nok == Decimal("600.00")
+
+
+def test_a_debt_under_appeal_or_of_another_scheme_is_not_set_off(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    recovery(owed, "100.00", bob, status=RecoveryStatus.APPEALED)
+    Claim.objects.filter(pk=owed.pk).update(scheme="ssn")
+    recovery(owed, "50.00", bob, days_ago=3)
+
+    payment = payment_of(build(fiona), alice)
+
+    assert payment.netted_nok == Decimal("0.00")
+    assert not RecoverySettlement.objects.exists()
+
+
+def test_a_debt_opened_after_the_run_was_prepared_is_set_off_when_it_is_refreshed(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    build(fiona)
+    recovery(owed, "100.00", bob)
+
+    payment = payment_of(build(fiona), alice)
+
+    assert payment.netted_nok == Decimal("100.00")
+
+
+def test_withdrawing_the_payment_gives_the_debt_back(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    payment = payment_of(build(fiona), alice)
+
+    services.withdraw_payment(payment, by=fiona, reason="Account in doubt", now=NOW)
+
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.OPEN
+    assert not debt.settlements.exists()
+    payment.refresh_from_db()
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+
+
+def test_discarding_the_run_gives_the_debt_back(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+
+    services.discard_run(build(fiona), by=fiona, now=NOW)
+
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.OPEN
+    assert not RecoverySettlement.objects.exists()
+
+
+def test_a_rejected_payment_gives_the_debt_back_and_keeps_what_was_sent(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    run = services.freeze_run(build(fiona), by=fiona, now=NOW)
+    payment = payment_of(run, alice)
+
+    services.mark_rejected(payment, code="AC04", reason="Closed account", now=LATER)
+
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.OPEN
+    assert not debt.settlements.exists()
+    payment.refresh_from_db()
+    assert payment.amount_nok == Decimal("600.00")  # as the bank file had it
+
+
+def test_undoing_says_how_much_came_back_and_netting_again_takes_it_anew(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    recovery(owed, "100.00", bob)
+    payment = payment_of(build(fiona), alice)
+
+    assert netting.undo_netting(payment, by=fiona, now=NOW) == Decimal("100.00")
+    assert netting.undo_netting(payment, by=fiona, now=NOW) == Decimal("0.00")
+    assert netting.net_against(payment, by=fiona, now=NOW) == Decimal("100.00")
+    assert netting.net_against(payment, by=fiona, now=NOW) == Decimal("0.00")
+    payment.refresh_from_db()
+    assert payment.amount_nok == Decimal("600.00")
+
+
+def test_a_repayment_already_made_lowers_what_is_set_off(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "300.00", bob)
+    RecoverySettlement.objects.create(
+        recovery=debt,
+        kind=SettlementKind.REPAID,
+        amount_nok=Decimal("250.00"),
+        recorded_by=bob,
+        recorded_at=NOW,
+    )
+
+    payment = payment_of(build(fiona), alice)
+
+    assert payment.netted_nok == Decimal("50.00")
