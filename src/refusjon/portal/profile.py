@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from refusjon.claims import profiles
 from refusjon.claims.models import Institution, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
+from refusjon.payouts import bankanswers
 from refusjon.rules.terms import reason_text
 
 
@@ -128,7 +129,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your profile was saved."))
             return redirect("portal:eligibility")
-    return render(request, "portal/profile.html", {"form": form})
+    notices = bankanswers.rejected_payments(user)
+    return render(request, "portal/profile.html", {"form": form, "payment_notices": notices})
 
 
 @login_required
