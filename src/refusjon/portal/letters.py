@@ -22,6 +22,7 @@ from PIL import ImageFile
 
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Appeal, Assessment, Claim, ClaimStatus, User
+from refusjon.payouts.recoveries import set_off_against
 from refusjon.rules.explain import Renderer
 from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
 
@@ -93,7 +94,25 @@ def letter_context(claim: Claim, decision: Assessment, lang: str) -> dict[str, A
         "reasons": [reason_text(code, lang) for code in record.get("reasons", [])],
         "lines": lines,
         "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
+        "set_off": _set_off(words, decision),
     }
+
+
+def _set_off(words: Renderer, decision: Assessment) -> list[dict[str, str | bool]]:
+    """What was set off against the payment of this refund, to settle a recovery; a payment
+    that carried other refunds too says so (the netting is per payment, not per refund)."""
+    return [
+        {
+            "amount": words.money(settlement.amount_nok),
+            "recovery": settlement.recovery.reference,
+            "paid_on": words.day(settlement.payment.run.execution_date),
+            "with_others": settlement.payment.lines.filter(active=True)
+            .exclude(decision=decision)
+            .exists(),
+        }
+        for settlement in set_off_against(decision)
+        if settlement.payment is not None
+    ]
 
 
 def _superseded(words: Renderer, old: dict[str, str] | None, lang: str) -> dict[str, str] | None:

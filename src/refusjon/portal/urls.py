@@ -1,6 +1,7 @@
 from django.urls import path
 
 from refusjon.portal import appeals, letters, profile, views
+from refusjon.portal import recoveries as recovery_views
 
 app_name = "portal"
 urlpatterns = [
@@ -21,4 +22,14 @@ urlpatterns = [
     path("claim/<str:reference>/letter.pdf", letters.letter_pdf, name="letter_pdf"),
     path("claim/<str:reference>/access/", views.access_log, name="access_log"),
     path("claim/<str:reference>/appeal/", appeals.appeal, name="appeal"),
+    path("recoveries/", recovery_views.recovery_list, name="recoveries"),
+    path("recovery/<str:reference>/", recovery_views.recovery_letter, name="recovery"),
+    path(
+        "recovery/<str:reference>/letter.pdf",
+        recovery_views.recovery_letter_pdf,
+        name="recovery_letter_pdf",
+    ),
+    path(
+        "recovery/<str:reference>/appeal/", recovery_views.recovery_appeal, name="recovery_appeal"
+    ),
 ]

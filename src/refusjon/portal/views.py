@@ -31,6 +31,7 @@ from refusjon.claims.models import (
     User,
 )
 from refusjon.claims.services import ClaimError
+from refusjon.payouts import bankanswers
 from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
 
@@ -54,7 +55,8 @@ def _own_claim(request: HttpRequest, reference: str) -> Claim:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     claims = Claim.objects.filter(applicant=_user(request))
-    return render(request, "portal/home.html", {"claims": claims})
+    notices = bankanswers.rejected_payments(_user(request))
+    return render(request, "portal/home.html", {"claims": claims, "payment_notices": notices})
 
 
 @login_required

@@ -1,0 +1,419 @@
+"""Recoveries (tilbakekreving): a caseworker claims back a refund, or part of it, paid on
+wrong grounds. The student gets a letter with the amount, the reason, its source and the
+appeal deadline, and can appeal; a caseworker other than the one who opened it handles the
+appeal. The debt is settled by setting it off against the student's next refunds (the payout
+runs do that, :mod:`refusjon.payouts.netting`) or by the student paying it back.
+
+What has been settled is never undone here: an appeal can lower a recovery to what is already
+settled, not below it (docs/decisions.md, "Recoveries").
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import DecimalField, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from refusjon.claims import services
+from refusjon.claims.appeals import APPEAL_PERIOD
+from refusjon.claims.models import Assessment, Claim, ClaimStatus, User
+from refusjon.claims.services import audit
+from refusjon.payouts import services as payouts
+from refusjon.payouts.models import (
+    ZERO,
+    Payment,
+    PaymentLine,
+    PaymentStatus,
+    Recovery,
+    RecoverySettlement,
+    RecoveryStatus,
+    SettlementKind,
+)
+from refusjon.rules.money import round_ore
+
+# Statuses in which a recovery is still owed: an appeal does not cancel the debt, it only
+# stops it from being set off until the appeal is handled.
+OWED = (RecoveryStatus.OPEN, RecoveryStatus.APPEALED)
+APPEALABLE = (RecoveryStatus.OPEN, RecoveryStatus.SETTLED)
+
+# Typical sources a caseworker cites; the field stays free text.
+TYPICAL_SOURCES = (
+    "Forvaltningsloven § 35 (omgjøring av vedtak)",
+    "Folketrygdloven § 22-15 (tilbakekreving etter feilaktig utbetaling)",
+    "Vilkårene for ordningen (refusjon av helseutgifter)",
+)
+
+
+class AppealOutcome:
+    """What a caseworker does with an appeal of a recovery."""
+
+    UPHOLD = "uphold"
+    REDUCE = "reduce"
+    CANCEL = "cancel"
+    ALL = (UPHOLD, REDUCE, CANCEL)
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def _new_reference(now: datetime) -> str:
+    return f"TK-{now.year}-{secrets.token_hex(4).upper()}"
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def paid_for_claim(claim: Claim) -> Decimal:
+    """What the claim has been paid: its payment lines whose payment the bank has paid. A
+    claim marked paid before payouts were made here counts its decision's refund."""
+    paid = PaymentLine.objects.filter(
+        claim=claim, active=True, payment__status=PaymentStatus.PAID
+    ).aggregate(total=Sum("amount_nok"))["total"]
+    if paid:
+        return round_ore(Decimal(paid))
+    decision = services.current_decision(claim)
+    if claim.status == ClaimStatus.PAID and decision is not None:
+        return decision.refund_nok
+    return ZERO
+
+
+def recovered_for_claim(claim: Claim) -> Decimal:
+    """What recoveries on the claim already claim back (all but cancelled ones)."""
+    total = (
+        claim.recoveries.exclude(status=RecoveryStatus.CANCELLED)
+        .aggregate(total=Sum("amount_nok"))
+        .get("total")
+    )
+    return round_ore(Decimal(total or ZERO))
+
+
+def recoverable(claim: Claim) -> Decimal:
+    """The most a new recovery on the claim can claim back."""
+    return max(ZERO, paid_for_claim(claim) - recovered_for_claim(claim))
+
+
+def settled(recovery: Recovery) -> Decimal:
+    """What has been set off or paid back of the recovery so far."""
+    total = recovery.settlements.aggregate(total=Sum("amount_nok"))["total"]
+    return round_ore(Decimal(total or ZERO))
+
+
+def remaining(recovery: Recovery) -> Decimal:
+    """What the student still owes of the recovery."""
+    if recovery.status not in OWED:
+        return ZERO
+    return max(ZERO, recovery.amount_nok - settled(recovery))
+
+
+def _check_staff(recovery_student_id: int, by: User) -> None:
+    if not services.is_caseworker(by):
+        raise payouts.PayoutError(_("Only caseworkers can do this."))
+    if recovery_student_id == by.pk:
+        raise payouts.PayoutError(_("Nobody handles a recovery from themselves."))
+
+
+def _amount(amount_nok: Decimal) -> Decimal:
+    amount = round_ore(Decimal(amount_nok))
+    if amount <= 0:
+        raise payouts.PayoutError(_("Give an amount above zero."))
+    return amount
+
+
+def _required(text: str, message: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise payouts.PayoutError(message)
+    return text
+
+
+@transaction.atomic
+def open_recovery(
+    claim: Claim,
+    *,
+    by: User,
+    amount_nok: Decimal,
+    reason: str,
+    source: str,
+    now: datetime | None = None,
+) -> Recovery:
+    """Claim back (part of) what a claim was paid, with the reason and its legal source; the
+    student can appeal within three weeks (forvaltningsloven § 29)."""
+    now = _now(now)
+    services.check_caseworker(claim, by)
+    Claim.objects.select_for_update().filter(pk=claim.pk).exists()  # one opening at a time
+    decision = services.current_decision(claim)
+    paid = paid_for_claim(claim)
+    if decision is None or paid <= 0:
+        raise payouts.PayoutError(_("Only a refund that has been paid can be claimed back."))
+    amount = _amount(amount_nok)
+    most = max(ZERO, paid - recovered_for_claim(claim))
+    if amount > most:
+        raise payouts.PayoutError(
+            _("At most NOK %(amount)s of this claim's payments can still be claimed back.")
+            % {"amount": _money(most)}
+        )
+    reason = _required(reason, str(_("Say why the refund is claimed back: the student reads it.")))
+    source = _required(source, str(_("Give the rule or legal basis for the recovery.")))
+    recovery = Recovery.objects.create(
+        reference=_new_reference(now),
+        claim=claim,
+        decision=decision,
+        student=claim.applicant,
+        amount_nok=amount,
+        reason=reason,
+        source=source,
+        opened_by=by,
+        opened_at=now,
+        appeal_deadline=timezone.localdate(now) + APPEAL_PERIOD,
+    )
+    audit(
+        "payouts.recovery.opened",
+        actor=by,
+        claim=claim,
+        now=now,
+        recovery=recovery.reference,
+        amount_nok=_money(amount),
+        reason=reason,
+        source=source,
+    )
+    return recovery
+
+
+def _locked(recovery: Recovery) -> Recovery:
+    """The recovery, read again and held until the transaction ends: the payout runs set
+    recoveries off under the same lock."""
+    return Recovery.objects.select_for_update().get(pk=recovery.pk)
+
+
+def can_appeal(recovery: Recovery, *, now: datetime | None = None) -> bool:
+    """Whether the student can still appeal the recovery."""
+    return (
+        recovery.status in APPEALABLE
+        and recovery.appealed_at is None
+        and timezone.localdate(_now(now)) <= recovery.appeal_deadline
+    )
+
+
+@transaction.atomic
+def appeal_recovery(
+    recovery: Recovery, *, by: User, text: str, now: datetime | None = None
+) -> Recovery:
+    """The student appeals the recovery within the deadline; until the appeal is handled,
+    nothing more is set off against their refunds."""
+    now = _now(now)
+    if recovery.student_id != by.pk:
+        raise payouts.PayoutError(_("This is not your recovery."))
+    current = _locked(recovery)
+    if current.appealed_at is not None:
+        raise payouts.PayoutError(_("This recovery has been appealed already."))
+    if current.status not in APPEALABLE:
+        raise payouts.PayoutError(_("A cancelled recovery cannot be appealed."))
+    if timezone.localdate(now) > current.appeal_deadline:
+        raise payouts.PayoutError(
+            _("The deadline for appealing this recovery was %(date)s.")
+            % {"date": current.appeal_deadline.isoformat()}
+        )
+    text = _required(text, str(_("Write what you disagree with and why.")))
+    current.status = RecoveryStatus.APPEALED
+    current.appeal_text = text
+    current.appealed_at = now
+    current.save(update_fields=["status", "appeal_text", "appealed_at"])
+    audit(
+        "payouts.recovery.appealed",
+        actor=by,
+        claim=current.claim,
+        now=now,
+        recovery=current.reference,
+    )
+    return current
+
+
+def _after_appeal(recovery: Recovery, amount: Decimal) -> str:
+    """The status of a recovery of ``amount`` once its appeal is handled."""
+    return RecoveryStatus.SETTLED if settled(recovery) >= amount else RecoveryStatus.OPEN
+
+
+@transaction.atomic
+def handle_recovery_appeal(
+    recovery: Recovery,
+    *,
+    by: User,
+    outcome: str,
+    note: str,
+    amount_nok: Decimal | None = None,
+    now: datetime | None = None,
+) -> Recovery:
+    """A caseworker other than the one who opened the recovery upholds it, lowers it to
+    ``amount_nok``, or cancels it, with an assessment the student reads. What is already
+    set off or paid back stays settled: a recovery is not lowered below it, nor cancelled
+    once anything of it is settled (lower it to what is settled instead)."""
+    now = _now(now)
+    _check_staff(recovery.student_id, by)
+    if recovery.opened_by_id == by.pk:
+        raise payouts.PayoutError(
+            _("An appeal is handled by a caseworker other than the one who opened the recovery.")
+        )
+    current = _locked(recovery)
+    if current.status != RecoveryStatus.APPEALED:
+        raise payouts.PayoutError(_("This recovery has no appeal waiting."))
+    if outcome not in AppealOutcome.ALL:
+        raise payouts.PayoutError(_("Choose whether to uphold, lower or cancel the recovery."))
+    note = _required(note, str(_("Give the assessment of the appeal: the student reads it.")))
+    before = current.amount_nok
+    already = settled(current)
+    if outcome == AppealOutcome.CANCEL:
+        if already > 0:
+            raise payouts.PayoutError(
+                _(
+                    "NOK %(amount)s of this recovery is already set off or paid back, so it "
+                    "cannot be cancelled: lower it to that amount instead."
+                )
+                % {"amount": _money(already)}
+            )
+        current.status = RecoveryStatus.CANCELLED
+    elif outcome == AppealOutcome.REDUCE:
+        if amount_nok is None:
+            raise payouts.PayoutError(_("Give the new, lower amount."))
+        amount = _amount(amount_nok)
+        if amount >= before:
+            raise payouts.PayoutError(_("The new amount must be lower than the recovery."))
+        if amount < already:
+            raise payouts.PayoutError(
+                _("NOK %(amount)s is already set off or paid back: the recovery cannot be lower.")
+                % {"amount": _money(already)}
+            )
+        current.amount_nok = amount
+        current.status = _after_appeal(current, amount)
+    else:
+        current.status = _after_appeal(current, before)
+    current.appeal_handled_by = by
+    current.appeal_handled_at = now
+    current.appeal_note = note
+    current.save(
+        update_fields=[
+            "status",
+            "amount_nok",
+            "appeal_handled_by",
+            "appeal_handled_at",
+            "appeal_note",
+        ]
+    )
+    audit(
+        "payouts.recovery.appeal_handled",
+        actor=by,
+        claim=current.claim,
+        now=now,
+        recovery=current.reference,
+        outcome=outcome,
+        amount_before=_money(before),
+        amount_after=_money(current.amount_nok),
+    )
+    return current
+
+
+@transaction.atomic
+def record_repayment(
+    recovery: Recovery, *, by: User, amount_nok: Decimal, now: datetime | None = None
+) -> RecoverySettlement:
+    """Register money the student paid back by bank transfer; the recovery is settled when
+    nothing remains. An appealed recovery takes repayments too (the money has come); it stays
+    appealed until the appeal is handled."""
+    now = _now(now)
+    _check_staff(recovery.student_id, by)
+    current = _locked(recovery)
+    if current.status not in OWED:
+        raise payouts.PayoutError(_("Nothing is owed on this recovery."))
+    amount = _amount(amount_nok)
+    left = current.amount_nok - settled(current)
+    if amount > left:
+        raise payouts.PayoutError(
+            _("Only NOK %(amount)s is left to pay back.") % {"amount": _money(left)}
+        )
+    settlement = RecoverySettlement.objects.create(
+        recovery=current,
+        kind=SettlementKind.REPAID,
+        amount_nok=amount,
+        recorded_by=by,
+        recorded_at=now,
+    )
+    if amount == left and current.status == RecoveryStatus.OPEN:
+        current.status = RecoveryStatus.SETTLED
+        current.save(update_fields=["status"])
+    audit(
+        "payouts.recovery.repaid",
+        actor=by,
+        claim=current.claim,
+        now=now,
+        recovery=current.reference,
+        amount_nok=_money(amount),
+        left_nok=_money(left - amount),
+    )
+    return settlement
+
+
+def _settled_sum() -> Coalesce:
+    """The sum of a recovery's settlements, as a subquery (no join to multiply rows)."""
+    total = (
+        RecoverySettlement.objects.filter(recovery=OuterRef("pk"))
+        .order_by()
+        .values("recovery")
+        .annotate(total=Sum("amount_nok"))
+        .values("total")
+    )
+    money = DecimalField(max_digits=14, decimal_places=2)
+    return Coalesce(Subquery(total, output_field=money), Value(ZERO), output_field=money)
+
+
+def with_balances(recoveries: QuerySet[Recovery]) -> QuerySet[Recovery]:
+    """The recoveries with ``settled_nok`` and ``balance_nok`` (what is still owed)."""
+    return recoveries.annotate(settled_nok=_settled_sum()).annotate(
+        balance_nok=F("amount_nok") - F("settled_nok")
+    )
+
+
+def balance(student: User) -> Decimal:
+    """What the student owes: the rest of their recoveries not yet settled or cancelled,
+    appealed ones included (an appeal does not cancel the debt)."""
+    owed = Recovery.objects.filter(student=student, status__in=OWED)
+    amount = owed.aggregate(total=Sum("amount_nok"))["total"] or ZERO
+    paid = (
+        RecoverySettlement.objects.filter(recovery__in=owed).aggregate(total=Sum("amount_nok"))[
+            "total"
+        ]
+        or ZERO
+    )
+    return round_ore(Decimal(amount) - Decimal(paid))
+
+
+def open_debts(scheme: str | None = None) -> QuerySet[Recovery]:
+    """The organisation's recoveries still owed, oldest first, each with ``settled_nok`` and
+    ``balance_nok``; of one scheme if ``scheme`` is given."""
+    debts = Recovery.objects.filter(status__in=OWED)
+    if scheme:
+        debts = debts.filter(claim__scheme=scheme)
+    return with_balances(debts).select_related("claim", "student").order_by("opened_at", "pk")
+
+
+def debts_total(debts: QuerySet[Recovery]) -> Decimal:
+    """The sum of the balances of ``debts`` (from :func:`open_debts`)."""
+    return round_ore(Decimal(debts.aggregate(total=Sum("balance_nok"))["total"] or ZERO))
+
+
+def set_off_against(decision: Assessment) -> QuerySet[RecoverySettlement]:
+    """What was set off against the payments of ``decision`` (each with its recovery and the
+    payment's run), oldest first. A payment the bank rejected holds no decision, and its
+    netting is undone."""
+    payments = Payment.objects.filter(lines__decision=decision, lines__active=True)
+    return (
+        RecoverySettlement.objects.filter(kind=SettlementKind.NETTED, payment__in=payments)
+        .select_related("recovery", "payment__run")
+        .order_by("recorded_at", "pk")
+    )

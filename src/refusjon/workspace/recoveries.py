@@ -1,0 +1,190 @@
+"""Recoveries in the workspace: claiming back a refund paid on wrong grounds, each recovery
+with its settlements and appeal, and the organisation's open debts.
+
+Views are thin: find the recovery, call :mod:`refusjon.payouts.recoveries`, and turn a
+:class:`ClaimError` into a message. A recovery page shows a student's case: it is logged as a
+view of the claim.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from refusjon.claims import services
+from refusjon.claims.models import SCHEME_CHOICES, Claim, User
+from refusjon.claims.services import ClaimError
+from refusjon.payouts import recoveries
+from refusjon.payouts.models import Recovery, RecoveryStatus
+from refusjon.workspace.access import caseworker_required
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+PURPOSE = "case handling"
+
+
+def _money_field(label: str | _StrPromise, *, required: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, required=required, max_digits=12, decimal_places=2, min_value=0
+    )
+
+
+class OpenRecoveryForm(forms.Form):
+    amount_nok = _money_field(gettext_lazy("Amount to claim back (NOK)"))
+    reason = forms.CharField(
+        label=gettext_lazy("Why the refund was paid on wrong grounds (the student reads it)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    source = forms.CharField(
+        label=gettext_lazy("Legal basis or rule"),
+        max_length=300,
+        widget=forms.TextInput(attrs={"list": "recovery-sources"}),
+    )
+
+
+class HandleAppealForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"),
+        choices=[
+            (recoveries.AppealOutcome.UPHOLD, gettext_lazy("Uphold the recovery")),
+            (recoveries.AppealOutcome.REDUCE, gettext_lazy("Lower the amount")),
+            (recoveries.AppealOutcome.CANCEL, gettext_lazy("Cancel the recovery")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    amount_nok = _money_field(gettext_lazy("New amount (NOK), when lowered"), required=False)
+    note = forms.CharField(
+        label=gettext_lazy("Your assessment of the appeal (the student reads it)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class RepaymentForm(forms.Form):
+    amount_nok = _money_field(gettext_lazy("Amount paid back (NOK)"))
+
+
+class DebtsFilterForm(forms.Form):
+    scheme = forms.ChoiceField(
+        label=gettext_lazy("Scheme"),
+        required=False,
+        choices=[("", gettext_lazy("All schemes")), *SCHEME_CHOICES],
+    )
+
+
+def _form_errors(request: HttpRequest, form: forms.Form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
+@caseworker_required
+def open_recovery(request: HttpRequest, reference: str) -> HttpResponse:
+    """Claim back (part of) what a paid claim was paid."""
+    claim = get_object_or_404(Claim, reference=reference)
+    user = cast(User, request.user)
+    form = OpenRecoveryForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                recovery = recoveries.open_recovery(claim, by=user, **form.cleaned_data)
+            except ClaimError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The recovery is opened; the student has a letter."))
+                return redirect("workspace:recovery", reference=recovery.reference)
+        status = 400
+    services.record_view(claim, by=user, purpose=PURPOSE)
+    context = {
+        "claim": claim,
+        "form": form,
+        "paid": recoveries.paid_for_claim(claim),
+        "recoverable": recoveries.recoverable(claim),
+        "sources": recoveries.TYPICAL_SOURCES,
+    }
+    return render(request, "workspace/recovery_new.html", context, status=status)
+
+
+def _recovery(reference: str) -> Recovery:
+    return get_object_or_404(
+        Recovery.objects.select_related(
+            "claim", "student", "opened_by", "appeal_handled_by", "decision"
+        ),
+        reference=reference,
+    )
+
+
+@caseworker_required
+def recovery(request: HttpRequest, reference: str) -> HttpResponse:
+    """The recovery: its status, settlements and appeal, and what may be done with it."""
+    current = _recovery(reference)
+    user = cast(User, request.user)
+    services.record_view(current.claim, by=user, purpose=PURPOSE)
+    context: dict[str, Any] = {
+        "recovery": current,
+        "claim": current.claim,
+        "settlements": current.settlements.select_related("payment__run", "recorded_by"),
+        "settled": recoveries.settled(current),
+        "remaining": recoveries.remaining(current),
+        "may_handle_appeal": current.status == RecoveryStatus.APPEALED
+        and current.opened_by_id != user.pk
+        and current.student_id != user.pk,
+        "appeal_form": HandleAppealForm(),
+        "may_record_repayment": current.status in recoveries.OWED,
+        "repayment_form": RepaymentForm(),
+    }
+    return render(request, "workspace/recovery.html", context)
+
+
+@caseworker_required
+@require_POST
+def handle_appeal(request: HttpRequest, reference: str) -> HttpResponse:
+    current = _recovery(reference)
+    form = HandleAppealForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("workspace:recovery", reference=reference)
+    try:
+        recoveries.handle_recovery_appeal(current, by=cast(User, request.user), **form.cleaned_data)
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The appeal is handled."))
+    return redirect("workspace:recovery", reference=reference)
+
+
+@caseworker_required
+@require_POST
+def record_repayment(request: HttpRequest, reference: str) -> HttpResponse:
+    current = _recovery(reference)
+    form = RepaymentForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("workspace:recovery", reference=reference)
+    try:
+        recoveries.record_repayment(
+            current, by=cast(User, request.user), amount_nok=form.cleaned_data["amount_nok"]
+        )
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The repayment is registered."))
+    return redirect("workspace:recovery", reference=reference)
+
+
+@caseworker_required
+def open_debts(request: HttpRequest) -> HttpResponse:
+    """What students owe the organisation, oldest first, with the total; by scheme."""
+    form = DebtsFilterForm(request.GET or None)
+    scheme = form.cleaned_data["scheme"] if form.is_valid() else ""
+    debts = recoveries.open_debts(scheme or None)
+    context = {"form": form, "debts": debts, "total": recoveries.debts_total(debts)}
+    return render(request, "workspace/recovery_debts.html", context)

@@ -1,0 +1,153 @@
+"""Recoveries in the workspace: bob claims back part of alice's paid refund from the claim's
+page; dave handles her appeal; repayments are registered; the open debts add up. Students get
+none of it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from refusjon.claims.models import AuditEntry, Claim, User
+from refusjon.payouts import recoveries
+from refusjon.payouts.models import Recovery, RecoveryStatus
+from tests.payouts.test_recoveries import SOURCE, paid_claim, recovery_of
+from tests.workspace.conftest import signed_in
+
+
+@pytest.fixture
+def paid(alice: User, bob: User) -> Claim:
+    return paid_claim(alice, bob, "300.00", "300.00")  # NOK 110 paid
+
+
+@pytest.fixture
+def recovery(paid: Claim, bob: User) -> Recovery:
+    return recovery_of(paid, bob, "60.00")
+
+
+def url(name: str, reference: str) -> str:
+    return reverse(f"workspace:{name}", kwargs={"reference": reference})
+
+
+def test_a_paid_claims_page_offers_to_claim_back(client: Client, bob: User, paid: Claim) -> None:
+    page = signed_in(client, bob).get(url("claim", paid.reference))
+    assert url("open_recovery", paid.reference) in page.content.decode()
+
+
+def test_bob_claims_back_part_of_the_refund(client: Client, bob: User, paid: Claim) -> None:
+    client = signed_in(client, bob)
+    form = client.get(url("open_recovery", paid.reference)).content.decode()
+    assert 'id="recoverable">NOK 110.00<' in form
+    assert "Forvaltningsloven § 35" in form  # a typical source offered
+    response = client.post(
+        url("open_recovery", paid.reference),
+        {"amount_nok": "60.00", "reason": "Paid twice.", "source": SOURCE},
+    )
+    recovery = Recovery.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == url("recovery", recovery.reference)
+    assert recovery.amount_nok == Decimal("60.00") and recovery.opened_by == bob
+
+
+def test_more_than_was_paid_is_refused_with_the_reason(
+    client: Client, bob: User, paid: Claim
+) -> None:
+    response = signed_in(client, bob).post(
+        url("open_recovery", paid.reference),
+        {"amount_nok": "500.00", "reason": "Paid twice.", "source": SOURCE},
+    )
+    assert response.status_code == 400
+    assert "At most NOK 110.00" in response.content.decode()
+    assert not Recovery.objects.exists()
+
+
+def test_a_reason_and_a_source_are_asked_for(client: Client, bob: User, paid: Claim) -> None:
+    response = signed_in(client, bob).post(
+        url("open_recovery", paid.reference), {"amount_nok": "10.00"}
+    )
+    assert response.status_code == 400
+    assert not Recovery.objects.exists()
+
+
+def test_the_recovery_page_is_logged_as_a_view(
+    client: Client, dave: User, recovery: Recovery
+) -> None:
+    page = signed_in(client, dave).get(url("recovery", recovery.reference))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert SOURCE in text and 'id="recovery-remaining">NOK 60.00<' in text
+    entry = AuditEntry.objects.filter(action="claims.claim.viewed", actor=dave).get()
+    assert entry.claim == recovery.claim and entry.purpose == "case handling"
+
+
+def test_dave_handles_alices_appeal(
+    client: Client, alice: User, dave: User, recovery: Recovery
+) -> None:
+    recoveries.appeal_recovery(recovery, by=alice, text="I paid it myself.")
+    client = signed_in(client, dave)
+    page = client.get(url("recovery", recovery.reference)).content.decode()
+    assert "I paid it myself." in page
+    assert url("recovery_appeal", recovery.reference) in page
+    client.post(
+        url("recovery_appeal", recovery.reference),
+        {"outcome": "reduce", "amount_nok": "30.00", "note": "Partly right."},
+    )
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN and recovery.amount_nok == Decimal("30.00")
+
+
+def test_bob_who_opened_it_is_not_offered_the_appeal(
+    client: Client, alice: User, bob: User, recovery: Recovery
+) -> None:
+    recoveries.appeal_recovery(recovery, by=alice, text="I paid it myself.")
+    client = signed_in(client, bob)
+    page = client.get(url("recovery", recovery.reference)).content.decode()
+    assert url("recovery_appeal", recovery.reference) not in page
+    client.post(url("recovery_appeal", recovery.reference), {"outcome": "cancel", "note": "x"})
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.APPEALED
+
+
+def test_a_repayment_is_registered(client: Client, bob: User, recovery: Recovery) -> None:
+    signed_in(client, bob).post(
+        url("recovery_repayment", recovery.reference), {"amount_nok": "60.00"}
+    )
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.SETTLED
+
+
+def test_open_debts_oldest_first_with_a_total(
+    client: Client, bob: User, carol: User, recovery: Recovery
+) -> None:
+    other = recovery_of(paid_claim(carol, bob, "300.00", "300.00"), bob, "40.00")
+    recoveries.record_repayment(other, by=bob, amount_nok=Decimal("15.00"))
+    client = signed_in(client, bob)
+    text = client.get(reverse("workspace:open_debts")).content.decode()
+    assert text.index(recovery.reference) < text.index(other.reference)
+    assert 'id="debts-total">85.00<' in text
+    text = client.get(reverse("workspace:open_debts"), {"scheme": "ssn"}).content.decode()
+    assert recovery.reference not in text and "No open debts." in text
+
+
+@pytest.mark.parametrize("user", ["alice", "carol"])
+def test_students_are_refused_the_workspace_pages(
+    client: Client, recovery: Recovery, user: str, request: pytest.FixtureRequest
+) -> None:
+    client = signed_in(client, request.getfixturevalue(user))
+    reference = recovery.reference
+    assert client.get(url("recovery", reference)).status_code == 403
+    assert client.get(url("open_recovery", recovery.claim.reference)).status_code == 403
+    assert client.get(reverse("workspace:open_debts")).status_code == 403
+    assert (
+        client.post(url("recovery_repayment", reference), {"amount_nok": "60"}).status_code == 403
+    )
+    assert (
+        client.post(
+            url("recovery_appeal", reference), {"outcome": "cancel", "note": "x"}
+        ).status_code
+        == 403
+    )
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN
