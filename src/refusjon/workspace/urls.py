@@ -1,6 +1,7 @@
 from django.urls import path
 
-from refusjon.workspace import appeals, views
+from refusjon.workspace import appeals, payouts, reports, views
+from refusjon.workspace import recoveries as recovery_views
 
 app_name = "workspace"
 urlpatterns = [
@@ -17,4 +18,32 @@ urlpatterns = [
     path("claim/<str:reference>/approve/", views.approve, name="approve"),
     path("claim/<str:reference>/send-back/", views.send_back, name="send_back"),
     path("claim/<str:reference>/appeal/", appeals.handle_appeal, name="handle_appeal"),
+    path("claim/<str:reference>/recover/", recovery_views.open_recovery, name="open_recovery"),
+    path("recoveries/", recovery_views.open_debts, name="open_debts"),
+    path("recovery/<str:reference>/", recovery_views.recovery, name="recovery"),
+    path(
+        "recovery/<str:reference>/appeal/",
+        recovery_views.handle_appeal,
+        name="recovery_appeal",
+    ),
+    path(
+        "recovery/<str:reference>/repayment/",
+        recovery_views.record_repayment,
+        name="recovery_repayment",
+    ),
+    path("payouts/", payouts.runs, name="payouts"),
+    path("payouts/prepare/", payouts.prepare, name="payout_prepare"),
+    path("payouts/bank-answer/", payouts.bank_answer, name="payout_answer"),
+    path("payouts/run/<str:reference>/", payouts.run_page, name="payout_run"),
+    path("payouts/run/<str:reference>/freeze/", payouts.freeze, name="payout_freeze"),
+    path("payouts/run/<str:reference>/discard/", payouts.discard, name="payout_discard"),
+    path("payouts/run/<str:reference>/bank-file/", payouts.bank_file, name="payout_bank_file"),
+    path(
+        "payouts/run/<str:reference>/payment/<str:end_to_end_id>/withdraw/",
+        payouts.withdraw,
+        name="payout_withdraw",
+    ),
+    path("reports/", reports.dashboard, name="reports"),
+    path("reports/payments.csv", reports.runs_csv, name="report_payments_csv"),
+    path("reports/decisions.csv", reports.decisions_csv, name="report_decisions_csv"),
 ]

@@ -1,5 +1,7 @@
 """``manage.py demo``: demo data for ``make run`` — a student for each scheme with claims in
-several states, two caseworkers and an administrator. Safe to run again; never in production.
+several states, two caseworkers, one with the finance role, and an administrator; a frozen payout
+run with a paid and a rejected payment, and decided claims ready for the next run. Safe to run
+again; never in production.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils import timezone
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
 from refusjon.currency.services import import_rates
+from refusjon.payouts import services as payouts
 
 # Illustrative rates in Norges Bank's format, for the dates of the demo's foreign claims.
 DEMO_RATES = Path(__file__).parents[3] / "currency" / "data" / "norges-bank-demo.csv"
@@ -33,15 +36,29 @@ INSTITUTIONS = [
     ("fagskolen-vestfold-telemark", "Fagskolen Vestfold og Telemark", "ssn"),
 ]
 
+# Account numbers with valid check digits, none of them real; jonas's is closed (the bank says).
 STUDENTS: dict[str, dict[str, Any]] = {
-    "alice": {"person_id": "DEMO-ALICE", "institution": "uio", "sio_gp": True},
-    "sindre": {"person_id": "DEMO-SINDRE", "institution": "usn"},
+    "alice": {
+        "person_id": "DEMO-ALICE",
+        "institution": "uio",
+        "sio_gp": True,
+        "bank_account": "86011117947",
+    },
+    "jonas": {
+        "person_id": "DEMO-JONAS",
+        "institution": "oslomet-kjeller",
+        "sio_gp": True,
+        "bank_account": "12345678903",
+    },
+    "sindre": {"person_id": "DEMO-SINDRE", "institution": "usn", "bank_account": "15032080119"},
     "hanna": {
         "person_id": "DEMO-HANNA",
         "institution": None,
         "nis_member": True,
         "full_time_student_abroad": True,
         "study_country": "US",
+        "iban": "GB82WEST12345698765432",
+        "bic": "WESTGB22",
     },
 }
 
@@ -60,10 +77,12 @@ class Command(BaseCommand):
         )
         for name, role in [
             ("alice", "student, SiO"),
+            ("jonas", "student, SiO (the bank rejected his account)"),
             ("sindre", "student, SSN"),
             ("hanna", "student abroad, Helfo"),
             ("bob", "caseworker"),
             ("dave", "caseworker"),
+            ("fiona", "caseworker with the finance role (payouts)"),
             ("admin", "administrator, /admin/"),
         ]:
             self.stdout.write(f"  {name:<8} {role}\n")
@@ -77,11 +96,15 @@ class Command(BaseCommand):
             )
         import_rates(DEMO_RATES)
         caseworkers, _ = Group.objects.get_or_create(name="caseworkers")
-        for name in ("bob", "dave"):
+        finance, _ = Group.objects.get_or_create(name="finance")
+        for name in ("bob", "dave", "fiona"):
             User.objects.create_user(name, password=PASSWORD).groups.add(caseworkers)
+        User.objects.get(username="fiona").groups.add(finance)
         User.objects.create_superuser("admin", password=PASSWORD)
         students = {name: self._student(name, facts) for name, facts in STUDENTS.items()}
-        self._claims(students, caseworker=User.objects.get(username="bob"))
+        bob = User.objects.get(username="bob")
+        self._claims(students, caseworker=bob)
+        self._payouts(students, caseworker=bob, finance=User.objects.get(username="fiona"))
         return True
 
     def _student(self, name: str, facts: dict[str, Any]) -> User:
@@ -120,6 +143,33 @@ class Command(BaseCommand):
             currency="USD",
         )
         services.submit_claim(submitted, by=hanna, token="demo", now=now)
+
+    def _payouts(self, students: dict[str, User], *, caseworker: User, finance: User) -> None:
+        """A frozen SiO run that paid alice and was rejected for jonas (closed account), then
+        decided claims of alice's and sindre's waiting for the next runs."""
+        now = timezone.now()
+        alice, jonas, sindre = students["alice"], students["jonas"], students["sindre"]
+        rejected = self._claim(jonas, "sio", "2026", [("gp", "2026-02-03", "600.00")])
+        self._through(rejected, jonas, caseworker, now, until="decided")
+        run = payouts.build_run(
+            "sio", by=finance, execution_date=timezone.localdate(now), now=now
+        ).run
+        run = payouts.freeze_run(run, by=finance, now=now)
+        for payment in run.payments.select_related("student"):
+            if payment.student == jonas:
+                payouts.mark_rejected(payment, code="AC04", reason="Closed account", now=now)
+            else:
+                payouts.mark_paid(payment, now=now)
+        waiting = self._claim(alice, "sio", "2026", [("gp", "2026-05-14", "450.00")])
+        self._through(waiting, alice, caseworker, now, until="decided")
+        ssn = self._claim(
+            sindre,
+            "ssn",
+            "2026-fall",
+            [("gp", "2026-09-15", "750.00")],
+            documents=("user_fee_overview", "student_id"),
+        )
+        self._through(ssn, sindre, caseworker, now, until="decided")
 
     def _claim(
         self,
