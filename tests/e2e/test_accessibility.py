@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from django.contrib.auth.models import Group
 from django.utils import formats, timezone, translation
 from playwright.sync_api import Page
 from pytest_django import Settings
@@ -25,10 +26,14 @@ from pytest_django import Settings
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Attachment, Claim, User
 from refusjon.intake import services as intake
-from tests.claims.conftest import caseworker
+from refusjon.payouts import recoveries
+from refusjon.payouts import services as payouts
+from refusjon.payouts.models import PayoutRun, Recovery
+from tests.claims.conftest import caseworker, student
 from tests.e2e.conftest import NewContext, Shots, sign_in
 from tests.factories import decide, in_review, sio_claim, sio_draft
 from tests.intake.files import pdf, pdf_with_text, png
+from tests.payouts.conftest import with_account
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -120,6 +125,29 @@ def returned_claim(student: User, caseworker: User, *amounts: str) -> Claim:
     )
 
 
+def paid_and_recovered(
+    student: User, decider: User, opener: User, *amounts: str
+) -> tuple[PayoutRun, Recovery]:
+    """A claim of the student's decided, paid in a frozen run, and NOK 50 of it claimed back."""
+    with_account(student)
+    finance = caseworker("fiona")
+    finance.groups.add(Group.objects.get_or_create(name="finance")[0])
+    paid = sio_claim(student, *amounts)
+    decide(paid, student, decider)
+    run = payouts.build_run("sio", by=finance, execution_date=timezone.localdate()).run
+    run = payouts.freeze_run(run, by=finance)
+    for payment in run.payments.all():
+        payouts.mark_paid(payment, now=timezone.now())
+    recovery = recoveries.open_recovery(
+        Claim.objects.get(pk=paid.pk),
+        by=opener,
+        amount_nok=Decimal("50.00"),
+        reason="The fee was refunded by the clinic too.",
+        source="Forvaltningsloven § 35",
+    )
+    return run, recovery
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_student_pages_have_no_serious_axe_violations(
     new_context: NewContext, shots: Shots, alice: User, bob: User, language: str
@@ -133,6 +161,7 @@ def test_student_pages_have_no_serious_axe_violations(
     appeal = appeals.save_appeal(appealed, by=alice, text="The fee in February was for me.")
     appeals.submit_appeal(appeal, by=alice)
     appeals.forward_appeal(appeal, by=caseworker("erin"), note="Sent on to the appeals body.")
+    _run, recovery = paid_and_recovered(alice, bob, caseworker("gunnar"), "600.00", "100.00")
 
     refund = Shows("Refund: NOK %(amount)s", {"amount": Decimal("110.00")})
     visits = {
@@ -149,6 +178,9 @@ def test_student_pages_have_no_serious_axe_violations(
         "access-log": Visit(f"/claim/{decided.reference}/access/"),
         "appeal": Visit(f"/claim/{decided.reference}/appeal/", Shows("Deadline for an appeal")),
         "appeal-sent": Visit(f"/claim/{appealed.reference}/appeal/", Shows("Our assessment")),
+        "recoveries": Visit("/recoveries/"),
+        "recovery-letter": Visit(f"/recovery/{recovery.reference}/"),
+        "recovery-appeal": Visit(f"/recovery/{recovery.reference}/appeal/"),
     }
     page = new_context(language).new_page()
     failures = check(
@@ -237,6 +269,8 @@ def test_caseworker_pages_have_no_serious_axe_violations(
     appeals.submit_appeal(
         appeals.save_appeal(appealed, by=alice, text="The second fee was for me."), by=alice
     )
+    # carol's claim pays NOK 100, not above the four-eyes limit of this test
+    run, recovery = paid_and_recovered(student("carol", "P-CAROL"), dave, bob, "590.00")
 
     def claim(reference: str, query: str = "") -> str:
         return f"/workspace/claim/{reference}/{query}"
@@ -287,11 +321,21 @@ def test_caseworker_pages_have_no_serious_axe_violations(
             claim(proposed.reference), Shows("Approve the proposed decision as it stands.")
         ),
         "appeal-to-handle": Visit(claim(appealed.reference), Shows("Uphold the decision")),
+        "recovery-appeal-form": Visit(f"/workspace/recovery/{recovery.reference}/"),
+    }
+    by_fiona = {
+        "payout-runs": Visit("/workspace/payouts/"),
+        "payout-run": Visit(f"/workspace/payouts/run/{run.reference}/"),
+        "reports": Visit("/workspace/reports/"),
+        "open-debts": Visit("/workspace/recoveries/"),
     }
     page = new_context(language).new_page()
     failures = check(page, by_bob, language=language, shots=shots, user="bob")
     failures |= check(page, on_phone, language=language, shots=shots, user="bob")
     failures |= check(
         new_context(language).new_page(), by_dave, language=language, shots=shots, user="dave"
+    )
+    failures |= check(
+        new_context(language).new_page(), by_fiona, language=language, shots=shots, user="fiona"
     )
     assert not failures, report(failures)
