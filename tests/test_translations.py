@@ -28,8 +28,8 @@ def read_po(path: Path) -> tuple[dict[str, str], list[str], dict[str, str]]:
                 fields[current] = ast.literal_eval(match.group(2))
             elif line.startswith('"') and current:
                 fields[current] += ast.literal_eval(line)
-            elif not line.startswith("msgstr["):
-                current = None if not line.startswith('"') else current
+            else:  # a comment, or a plural's later form (msgstr[1] and on), and its lines
+                current = None
         if fields.get("msgid"):
             messages[fields["msgid"]] = fields.get("msgstr", fields.get("msgstr[0]", ""))
             if "#, fuzzy" in block:

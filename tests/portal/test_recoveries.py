@@ -41,9 +41,19 @@ def url(name: str, recovery: Recovery) -> str:
     return reverse(f"portal:{name}", kwargs={"reference": recovery.reference})
 
 
-def test_home_links_to_what_alice_owes(client: Client, alice: User, recovery: Recovery) -> None:
-    page = signed_in(client, alice, "en").get(reverse("portal:home"))
-    assert reverse("portal:recoveries") in page.content.decode()
+def test_home_says_what_alice_owes_and_links_to_it(
+    client: Client, alice: User, recovery: Recovery
+) -> None:
+    page = signed_in(client, alice, "en").get(reverse("portal:home")).content.decode()
+    assert reverse("portal:recoveries") in page
+    assert "You owe NOK 60.00 of refunds we have claimed back." in page
+
+
+def test_once_set_off_home_says_what_is_left(
+    client: Client, alice: User, recovery: Recovery, netted: Payment
+) -> None:
+    page = signed_in(client, alice, "en").get(reverse("portal:home")).content.decode()
+    assert "You owe nothing now." in page
 
 
 def test_home_says_nothing_of_debts_to_a_student_who_owes_nothing(

@@ -31,7 +31,7 @@ from refusjon.claims.models import (
     User,
 )
 from refusjon.claims.services import ClaimError
-from refusjon.payouts import bankanswers
+from refusjon.payouts import bankanswers, recoveries
 from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
 
@@ -54,9 +54,15 @@ def _own_claim(request: HttpRequest, reference: str) -> Claim:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    claims = Claim.objects.filter(applicant=_user(request))
-    notices = bankanswers.rejected_payments(_user(request))
-    return render(request, "portal/home.html", {"claims": claims, "payment_notices": notices})
+    student = _user(request)
+    claims = Claim.objects.filter(applicant=student)
+    context = {
+        "claims": claims,
+        "payment_notices": bankanswers.rejected_payments(student),
+        "has_recoveries": student.recoveries.exists(),
+        "owed": recoveries.balance(student),
+    }
+    return render(request, "portal/home.html", context)
 
 
 @login_required
