@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from refusjon.claims import adapter, services
+from refusjon.claims import adapter, records, services
 from refusjon.claims.models import (
     OPEN_APPEAL_STATUSES,
     Appeal,
@@ -190,9 +190,7 @@ def change_decision(
     claim = appeal.claim
     old = services.current_decision(claim)
     assert old is not None and claim.submitted_on is not None  # an appealed claim was decided
-    record, effects = services.decision_record(
-        claim, adapter.evaluate(claim, on=claim.submitted_on)
-    )
+    record, effects = records.decision_record(claim, adapter.evaluate(claim, on=claim.submitted_on))
     record["supersedes"] = {
         "decided_on": timezone.localdate(old.created_at).isoformat(),
         "outcome": old.outcome,

@@ -15,11 +15,12 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from refusjon.claims import adapter
+from refusjon.claims import adapter, records
 from refusjon.claims.adapter import RulesAssessment
+from refusjon.claims.errors import ClaimError as ClaimError  # raised by, and imported from, here
 from refusjon.claims.models import (
     Assessment,
     AssessmentKind,
@@ -51,10 +52,6 @@ TRANSITIONS: dict[str, set[str]] = {
     # An appeal ends with the claim decided again (a changed decision) or as it was (upheld).
     ClaimStatus.APPEALED: {ClaimStatus.DECIDED, ClaimStatus.PAID},
 }
-
-
-class ClaimError(Exception):
-    """A change that cannot be made; the message says why, to the person who asked."""
 
 
 def _now(now: datetime | None) -> datetime:
@@ -321,15 +318,9 @@ def _clear_overrides(claim: Claim, *, by: User, now: datetime) -> None:
         actor=by,
         claim=claim,
         now=now,
-        overrides={str(o.line_number): _override_json(o) for o in overrides},
+        overrides={str(o.line_number): records.override_json(o) for o in overrides},
     )
     claim.overrides.all().delete()
-
-
-REFERRED = "referred"
-PAYING = ("approved", "partially_approved")
-PRICED = (*PAYING, "rejected")
-OVERRIDE_NOTE = "override"
 
 
 def _four_eyes_limit() -> Decimal:
@@ -341,17 +332,6 @@ def _line_amount_nok(line: ExpenseLine) -> Decimal:
     if line.currency == "NOK":
         return line.amount
     return line.nok_amount if line.nok_amount is not None else Decimal("0.00")
-
-
-def _override_json(override: LineOverride | None) -> dict[str, str] | None:
-    if override is None:
-        return None
-    return {
-        "outcome": override.outcome,
-        "refund_nok": f"{override.refund_nok:.2f}",
-        "justification": override.justification,
-        "by": override.by.get_username(),
-    }
 
 
 @transaction.atomic
@@ -389,7 +369,7 @@ def override_line(
             % {"amount": f"{_line_amount_nok(line):.2f}"}
         )
     before = claim.overrides.select_related("by").filter(line_number=line_number).first()
-    before_json = _override_json(before)
+    before_json = records.override_json(before)
     override, _created = LineOverride.objects.update_or_create(
         claim=claim,
         line_number=line_number,
@@ -408,242 +388,9 @@ def override_line(
         now=now,
         line=line_number,
         before=before_json,
-        after=_override_json(override),
+        after=records.override_json(override),
     )
     return override
-
-
-def _waiting_lines(record: dict[str, Any], overrides: dict[str, LineOverride]) -> list[str]:
-    """The referred lines of ``record`` that no caseworker has assessed yet."""
-    return [
-        line["line_id"]
-        for line in record.get("lines", [])
-        if line.get("outcome") == REFERRED and line["line_id"] not in overrides
-    ]
-
-
-def _check_referred_lines_assessed(waiting: list[str]) -> None:
-    if waiting:
-        raise ClaimError(
-            _("Assess the referred lines (%(lines)s) before you decide.")
-            % {"lines": ", ".join(waiting)}
-        )
-
-
-def _priced(engine: dict[str, Any]) -> bool:
-    """Whether the engine priced the claim: not returned, invalid or rejected as a whole
-    (claim-level reasons). Only a priced claim's lines decide its outcome."""
-    outcome = engine["outcome"]
-    return outcome in PRICED and not (outcome == "rejected" and engine.get("reasons"))
-
-
-def _claim_outcome(engine: dict[str, Any], lines: list[dict[str, Any]]) -> str:
-    """The outcome by the rules of claims-format.md, from the lines as finally assessed. A
-    claim the engine rejected as a whole (claim-level reasons) or returned stays so: overriding
-    lines does not change whether the claim itself qualifies."""
-    if not _priced(engine) or not lines:
-        return str(engine["outcome"])
-    outcomes = {line["outcome"] for line in lines}
-    if outcomes == {"accepted"}:
-        return "approved"
-    if outcomes == {"rejected"}:
-        return "rejected"
-    return "partially_approved"
-
-
-def _engine_record(result: RulesAssessment) -> dict[str, Any]:
-    """The engine's decision record, explained in English and (``explanation_nb``) bokmål."""
-    record = adapter.decision_record(result.decision, "en")
-    record["explanation_nb"] = adapter.explanation(result.decision, "nb")
-    return record
-
-
-def _overridden(line: dict[str, Any], override: LineOverride) -> dict[str, Any]:
-    """A line as the caseworker assessed it: their outcome and refund, with a note."""
-    accepted = override.outcome == LineOutcomeChoice.ACCEPTED
-    return {
-        **line,
-        "outcome": override.outcome,
-        "eligible_nok": line["eligible_nok"] if accepted else "0.00",
-        "refund_nok": f"{override.refund_nok:.2f}",
-        "reasons": sorted({*line.get("reasons", []), OVERRIDE_NOTE}),
-        "override": _override_json(override),
-    }
-
-
-def _with_overrides(
-    engine: dict[str, Any],
-    overrides: dict[str, LineOverride],
-    rerun: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The decision record: each line a caseworker assessed as they did; every other line as
-    the engine priced it in ``rerun`` (the claim without the assessed lines) or, for a claim
-    the engine did not price, as in ``engine``. Lines stay in claim order, totals recomputed."""
-    priced = {line["line_id"]: line for line in (rerun or engine).get("lines", [])}
-    lines = []
-    for line in engine.get("lines", []):
-        override = overrides.get(line["line_id"])
-        if override is None:
-            lines.append(dict(priced[line["line_id"]]))
-        else:
-            lines.append(_overridden(line, override))
-    outcome = _claim_outcome(engine, lines)
-    paying = outcome in PAYING
-    refund = sum((Decimal(line["refund_nok"]) for line in lines), Decimal("0.00"))
-    refund = refund if paying else Decimal("0.00")
-    return {
-        **engine,
-        "outcome": outcome,
-        "refund_nok": f"{refund:.2f}",
-        "reasons": _final_reasons(engine, rerun, refund),
-        "lines": lines,
-        "justifications": [
-            {"line_id": line_id, "justification": override.justification}
-            for line_id, override in sorted(overrides.items(), key=lambda item: int(item[0]))
-        ],
-        "explanation": _final_explanation(engine, rerun, overrides, outcome, refund, "en"),
-        "explanation_nb": _final_explanation(engine, rerun, overrides, outcome, refund, "nb"),
-    }
-
-
-def _final_reasons(
-    engine: dict[str, Any], rerun: dict[str, Any] | None, refund: Decimal
-) -> list[str]:
-    """The claim's reasons: a claim the engine did not price keeps the engine's. A priced
-    claim's reasons only say why it pays nothing (``below-threshold``, ...), so the re-run's
-    hold while the claim, with the caseworker's lines, still pays nothing."""
-    if rerun is None:
-        return list(engine.get("reasons", []))
-    return list(rerun.get("reasons", [])) if not refund else []
-
-
-def _final_explanation(
-    engine: dict[str, Any],
-    rerun: dict[str, Any] | None,
-    overrides: dict[str, LineOverride],
-    outcome: str,
-    refund: Decimal,
-    lang: str,
-) -> list[str]:
-    """The engine's steps, then what the caseworker did. Like the engine's explanation, the
-    record holds it in both languages, whatever the page's."""
-    field = "explanation_nb" if lang == "nb" else "explanation"
-    justified = _justified(overrides, lang)
-    if rerun is None:
-        return [*engine.get(field, []), *justified]
-    claimed = {line["line_id"] for line in engine.get("lines", [])}
-    left_out = sorted((line_id for line_id in overrides if line_id in claimed), key=int)
-    return [
-        *rerun.get(field, []),
-        _in_language(
-            lang,
-            _(
-                "The lines a caseworker assessed (%(lines)s) are left out of the calculation "
-                "above: the other lines are priced as if they had not been claimed."
-            ),
-            lines=", ".join(left_out),
-        ),
-        *justified,
-        _in_language(
-            lang,
-            _("With the caseworker's assessment: %(outcome)s. Refund: %(refund)s."),
-            outcome=adapter.outcome_words(outcome, lang),
-            refund=adapter.money_words(refund, lang),
-        ),
-    ]
-
-
-def _in_language(lang: str, message: Any, **args: str) -> str:
-    """A translatable message in ``lang``, whatever the language of the request."""
-    with translation.override(lang):
-        return str(message) % args
-
-
-def _justified(overrides: dict[str, LineOverride], lang: str) -> list[str]:
-    """The caseworker's justifications as steps of the explanation, which the letter shows.
-    Like the engine's explanation, the record holds it in both languages, whatever the page's."""
-    said = "Line {line} assessed by a caseworker: {why}"
-    if lang == "nb":
-        said = "Linje {line} vurdert av saksbehandler: {why}"
-    return [
-        said.format(line=line_id, why=override.justification)
-        for line_id, override in sorted(overrides.items(), key=lambda item: int(item[0]))
-    ]
-
-
-def _effects(
-    final: dict[str, Any], rerun_effects: dict[str, Any], expense_keys: dict[str, str]
-) -> dict[str, Any]:
-    """The decision's effect on the student's running totals, with overrides taken into account.
-
-    * The running totals (threshold, deductibles, exemption card, counts) are those of the
-      engine's re-run of the claim without the lines a caseworker assessed: what the lines
-      that stand add, as the engine priced them. A line a caseworker rejected adds nothing.
-      A line a caseworker accepted adds nothing either: its refund is the caseworker's, and
-      the override does not say which part of it counts under the scheme (docs/decisions.md).
-    * The expense keys are those of every line finally accepted, the caseworker's included,
-      so that none of them can be claimed again, and a line finally rejected can.
-
-    A claim that, finally, pays nothing changes no running total.
-    """
-    if final["outcome"] not in PAYING:
-        return {}
-    accepted = [
-        expense_keys[line["line_id"]] for line in final["lines"] if line["outcome"] == "accepted"
-    ]
-    return {"totals": dict(rerun_effects.get("totals", {})), "expenses": accepted}
-
-
-@dataclass(frozen=True)
-class _Decided:
-    """The decision a caseworker would make now: its record (with the engine's proposal for
-    the whole claim under ``record["engine"]``), its effects, and the referred lines that still
-    wait for a caseworker's assessment."""
-
-    record: dict[str, Any]
-    effects: dict[str, Any]
-    waiting: list[str]
-
-
-def _decided(claim: Claim, result: RulesAssessment, *, on: date) -> _Decided:
-    """The engine's ``result`` for the whole claim (as if submitted ``on``) is the decision
-    when no line is overridden. With overrides, on a claim the engine priced, the engine is run
-    again without the overridden lines, and the caseworker's lines are laid over that re-run."""
-    engine = _engine_record(result)
-    overrides = {str(o.line_number): o for o in claim.overrides.select_related("by")}
-    waiting = _waiting_lines(engine, overrides)
-    if not overrides:
-        return _Decided(
-            {**engine, "engine": dict(engine)}, adapter.effects_to_json(result.effects), waiting
-        )
-    if not _priced(engine):
-        final = _with_overrides(engine, overrides)
-        return _Decided({**final, "engine": engine}, {}, waiting)
-    rerun_result = adapter.evaluate(claim, on=on, leaving_out=set(overrides))
-    rerun = _engine_record(rerun_result)
-    if not _priced(rerun):  # leaving lines out only removes what they required
-        raise ClaimError(_("The claim could not be assessed without the lines you assessed."))
-    waiting += [line_id for line_id in _waiting_lines(rerun, overrides) if line_id not in waiting]
-    final = _with_overrides(engine, overrides, rerun)
-    effects = _effects(
-        final,
-        adapter.effects_to_json(rerun_result.effects),
-        adapter.expense_keys(claim, on=on),
-    )
-    return _Decided({**final, "engine": engine}, effects, waiting)
-
-
-def _decision_record(
-    claim: Claim, result: RulesAssessment, *, on: date | None = None
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The final decision record (with the engine's kept under ``engine``) and its effects,
-    from the engine's ``result`` for the claim submitted ``on`` (by default the day it was).
-    Refused while a referred line waits for a caseworker's assessment."""
-    on = on or claim.submitted_on
-    assert on is not None  # a claim being decided was submitted
-    decided = _decided(claim, result, on=on)
-    _check_referred_lines_assessed(decided.waiting)
-    return decided.record, decided.effects
 
 
 def _finalise(
@@ -697,7 +444,7 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
     _check_transition(claim, ClaimStatus.DECIDED)
     assert claim.submitted_on is not None  # every claim in review was submitted
     result = adapter.evaluate(claim, on=claim.submitted_on)
-    record, effects = _decision_record(claim, result)
+    record, effects = records.decision_record(claim, result)
     refund = Decimal(record["refund_nok"])
     if refund > _four_eyes_limit():
         _move(claim, ClaimStatus.AWAITING_APPROVAL, now=now, proposed_by=by)
@@ -750,7 +497,7 @@ def preview_decision(claim: Claim, *, now: datetime | None = None) -> DecisionPr
     and the engine's re-run of the others; changes and logs nothing. The caller checks that
     the viewer may see the claim (and logs the view)."""
     on = claim.submitted_on or _today(_now(now))
-    decided = _decided(claim, adapter.evaluate(claim, on=on), on=on)
+    decided = records.decided(claim, adapter.evaluate(claim, on=on), on=on)
     refund = Decimal(decided.record["refund_nok"])
     kind = AssessmentKind.PROPOSAL if refund > _four_eyes_limit() else AssessmentKind.DECISION
     assessment = Assessment(
@@ -866,4 +613,3 @@ def access_log(claim: Claim, *, by: User) -> list[AccessRecord]:
 move = _move
 check_caseworker = _check_caseworker
 finalise = _finalise
-decision_record = _decision_record
