@@ -205,3 +205,75 @@ def test_two_caseworkers_handling_one_appeal_at_once_one_wins(
     appeals.forward_appeal(appeal, by=dave, note="Sent on.", now=NOW)
     with pytest.raises(ClaimError, match="Someone else handled this appeal"):
         appeals.forward_appeal(stale, by=erin, note="Me too.", now=NOW)
+
+
+def test_an_upheld_appeal_returns_the_claim_to_where_it_was_when_the_appeal_was_sent(
+    alice: User, bob: User, dave: User
+) -> None:
+    claim = decided(alice, bob, "600.00")
+    draft = appeals.save_appeal(claim, by=alice, text="Line 1 was urgent.", now=NOW)
+    services.move(claim, ClaimStatus.PAID, now=NOW)  # paid while the draft waits
+
+    appeals.submit_appeal(draft, by=alice, now=NOW)
+    appeal = Appeal.objects.get(pk=draft.pk)
+    assert appeal.claim_status_before == ClaimStatus.PAID
+    appeals.uphold_appeal(appeal, by=dave, note="The threshold applies to all.", now=NOW)
+
+    assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.PAID
+
+
+def test_a_changed_decision_names_the_overrides_kept_from_the_decision_appealed(
+    alice: User, bob: User, dave: User
+) -> None:
+    claim = sio_claim(alice, "1000.00", "1000.00")
+    services.submit_claim(claim, by=alice, token="t", now=NOW)
+    services.start_review(claim, by=bob, now=NOW)
+    services.override_line(
+        claim,
+        by=bob,
+        line_number=2,
+        outcome="rejected",
+        refund_nok=Decimal("0.00"),
+        justification="Line 2 was refunded by the clinic.",
+        now=NOW,
+    )
+    services.decide_claim(claim, by=bob, now=NOW)
+    claim.refresh_from_db()
+    appeal = sent_appeal(claim, alice)
+
+    new = appeals.change_decision(appeal, by=dave, note="Decided again.", now=NOW)
+
+    assert new.record["overrides_before_appeal"] == [
+        {"line_id": "2", "by": "bob", "outcome": "rejected", "refund_nok": "0.00"}
+    ]
+    assert new.record["lines"][1]["outcome"] == "rejected"
+
+
+def test_on_appeal_another_caseworker_clears_an_override_of_the_first_decision(
+    alice: User, bob: User, dave: User
+) -> None:
+    claim = sio_claim(alice, "1000.00", "1000.00")
+    services.submit_claim(claim, by=alice, token="t", now=NOW)
+    services.start_review(claim, by=bob, now=NOW)
+    services.override_line(
+        claim,
+        by=bob,
+        line_number=2,
+        outcome="rejected",
+        refund_nok=Decimal("0.00"),
+        justification="Line 2 was refunded by the clinic.",
+        now=NOW,
+    )
+    services.decide_claim(claim, by=bob, now=NOW)
+    claim.refresh_from_db()
+    appeal = sent_appeal(claim, alice)
+    with pytest.raises(ClaimError, match="other than the one who decided"):
+        services.clear_override(claim, by=bob, line_number=2, now=NOW)
+
+    services.clear_override(claim, by=dave, line_number=2, now=NOW)
+    new = appeals.change_decision(appeal, by=dave, note="The clinic refunded nothing.", now=NOW)
+
+    assert new.refund_nok == Decimal("1510.00")
+    assert new.record["overrides_before_appeal"] == []
+    entry = AuditEntry.objects.get(claim=claim, action="claims.line.override_cleared")
+    assert (entry.actor, entry.data["line"], entry.data["before"]["by"]) == (dave, 2, "bob")

@@ -301,3 +301,79 @@ def test_returning_a_claim_clears_the_assessment_of_its_lines_and_logs_it(
     assert not LineOverride.objects.filter(claim=claim).exists()
     entry = AuditEntry.objects.get(claim=claim, action="claims.line.overrides_cleared")
     assert entry.data["overrides"]["1"]["justification"] == "No receipt."
+
+
+def override_one(claim: Claim, by: User, refund: str = "100.00", line: int = 1) -> LineOverride:
+    return services.override_line(
+        claim,
+        by=by,
+        line_number=line,
+        outcome="accepted",
+        refund_nok=Decimal(refund),
+        justification="Seen the receipt.",
+        now=NOW,
+    )
+
+
+def test_an_override_changes_the_claims_version_so_a_decision_seen_before_is_refused(
+    alice: User, bob: User, dave: User
+) -> None:
+    claim = in_review(sio_claim(alice, "700.00"), alice, bob)
+    seen_by_dave = Claim.objects.get(pk=claim.pk)
+    override_one(claim, bob)
+    assert Claim.objects.get(pk=claim.pk).version == seen_by_dave.version + 1
+    with pytest.raises(ClaimError, match="Someone else changed this claim just now"):
+        services.decide_claim(seen_by_dave, by=dave, now=NOW)
+    assert not Assessment.objects.filter(claim=claim, kind=AssessmentKind.DECISION).exists()
+    assert services.decide_claim(claim, by=bob, now=NOW).refund_nok == Decimal("100.00")
+
+
+def test_an_override_on_a_claim_changed_meanwhile_is_refused(
+    alice: User, bob: User, dave: User
+) -> None:
+    claim = in_review(sio_claim(alice, "700.00"), alice, bob)
+    seen_by_dave = Claim.objects.get(pk=claim.pk)
+    override_one(claim, bob)
+    with pytest.raises(ClaimError, match="Someone else changed this claim just now"):
+        override_one(seen_by_dave, dave, refund="200.00")
+    assert LineOverride.objects.get(claim=claim).refund_nok == Decimal("100.00")
+
+
+def test_an_override_refund_with_more_than_two_decimals_is_refused(alice: User, bob: User) -> None:
+    claim = in_review(sio_claim(alice, "700.00"), alice, bob)
+    with pytest.raises(ClaimError, match=r"Refund \(NOK\): give at most two decimals"):
+        override_one(claim, bob, refund="100.005")
+    assert not LineOverride.objects.exists()
+    override_one(claim, bob, refund="100.50")
+    decision = services.decide_claim(claim, by=bob, now=NOW)
+    assert decision.record["lines"][0]["refund_nok"] == "100.50"
+
+
+def test_a_caseworker_clears_an_override_in_review_and_it_is_logged(
+    alice: User, bob: User, dave: User
+) -> None:
+    claim = in_review(sio_claim(alice, "700.00"), alice, bob)
+    override_one(claim, bob)
+    version = Claim.objects.get(pk=claim.pk).version
+    services.clear_override(claim, by=dave, line_number=1, now=LATER)
+    assert not LineOverride.objects.filter(claim=claim).exists()
+    assert Claim.objects.get(pk=claim.pk).version == version + 1
+    entry = AuditEntry.objects.get(claim=claim, action="claims.line.override_cleared")
+    assert (entry.actor, entry.data["before"]["refund_nok"]) == (dave, "100.00")
+    with pytest.raises(ClaimError, match="no caseworker's assessment"):
+        services.clear_override(claim, by=dave, line_number=1, now=LATER)
+    assert services.decide_claim(claim, by=bob, now=LATER).refund_nok == Decimal("210.00")
+
+
+def test_only_a_caseworker_clears_an_override_and_only_in_review(
+    alice: User, bob: User, carol: User
+) -> None:
+    claim = in_review(sio_claim(alice, "700.00"), alice, bob)
+    override_one(claim, bob)
+    with pytest.raises(ClaimError, match="Only caseworkers"):
+        services.clear_override(claim, by=carol, line_number=1, now=NOW)
+    services.decide_claim(claim, by=bob, now=NOW)
+    claim.refresh_from_db()
+    with pytest.raises(ClaimError, match="in review"):
+        services.clear_override(claim, by=bob, line_number=1, now=NOW)
+    assert LineOverride.objects.filter(claim=claim).exists()

@@ -520,6 +520,46 @@ def test_a_pid_that_another_account_holds_makes_no_second_account(
     assert not User.objects.filter(username="oidc-idporten-new-sub").exists()
     assert StudentProfile.objects.get().user == carol
     assert any(r.name == "django.security.oidc" for r in caplog.records)
+    # The refusal is in the audit log although no user was made: no actor, the provider's
+    # subject, never the number.
+    refused = AuditEntry.objects.get(action="claims.profile.identity_refused")
+    assert (refused.actor, refused.data) == (
+        None,
+        {"reason": "number_taken", "subject": "idporten-new-sub"},
+    )
+    assert KARI_PID not in json.dumps(refused.data)
+
+
+@pytest.mark.django_db
+def test_a_pid_taken_during_the_first_sign_in_is_refused_and_logged_once(
+    oidc_on: str, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from refusjon.web import oidc
+
+    student_with_a_full_profile("carol", KARI_PID)
+    checks = []
+    real_check = oidc.refuse_identity_held
+
+    def free_at_first(person_id: str, *, subject: str) -> None:
+        # The first check runs before carol's profile "is saved": it finds the number free.
+        checks.append(subject)
+        if len(checks) > 1:
+            real_check(person_id, subject=subject)
+
+    monkeypatch.setattr(oidc, "refuse_identity_held", free_at_first)
+    provider_knows(oidc_on, "idporten-racer", pid=KARI_PID)
+
+    response = sign_in(client, oidc_on, "idporten-racer")
+
+    assert messages_of(response) == [
+        "Another account already belongs to your national identity number."
+    ]
+    assert not User.objects.filter(username="oidc-idporten-racer").exists()
+    refused = AuditEntry.objects.get(action="claims.profile.identity_refused")
+    assert (refused.actor, refused.data) == (
+        None,
+        {"reason": "number_taken", "subject": "idporten-racer"},
+    )
 
 
 @pytest.mark.django_db

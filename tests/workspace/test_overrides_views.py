@@ -5,10 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django import Settings
 
+from refusjon.claims import services
 from refusjon.claims.models import (
     Assessment,
     AssessmentKind,
@@ -63,6 +66,24 @@ def test_bob_overrides_a_line_and_sees_it_with_its_justification(
     assert "Not a GP visit." in response.content.decode()
     override = LineOverride.objects.get(claim=claim)
     assert (override.line_number, override.outcome, override.by) == (2, "rejected", bob)
+
+
+def test_bob_takes_back_his_assessment_and_the_rules_price_the_line_again(
+    client: Client, alice: User, bob: User
+) -> None:
+    claim = reviewed_claim(client, alice, bob, "300.00", "300.00")
+    client.post(
+        override_url(claim, 2),
+        {"outcome": "rejected", "refund_nok": "0", "justification": "Not a GP visit."},
+    )
+    clear = reverse("workspace:clear_override", args=[claim.reference, 2])
+    assert clear in client.get(reverse("workspace:claim", args=[claim.reference])).content.decode()
+
+    response = client.post(clear, follow=True)
+
+    assert "Line 2 is priced by the rules again." in response.content.decode()
+    assert not LineOverride.objects.filter(claim=claim).exists()
+    assert AuditEntry.objects.filter(claim=claim, action="claims.line.override_cleared").exists()
 
 
 def test_an_override_without_a_justification_is_refused(
@@ -173,3 +194,40 @@ def test_students_alice_and_carol_are_refused(
 def test_the_new_actions_only_take_post(client: Client, alice: User, bob: User, name: str) -> None:
     claim = reviewed_claim(client, alice, bob, "300.00")
     assert client.get(url_for(name, claim)).status_code == 405
+
+
+def test_a_field_left_out_is_named_in_the_message(client: Client, alice: User, bob: User) -> None:
+    claim = reviewed_claim(client, alice, bob, "300.00")
+    response = client.post(
+        override_url(claim), {"outcome": "accepted", "justification": "Seen."}, follow=True
+    )
+    assert "Refund (NOK): This field is required." in response.content.decode()
+    assert not LineOverride.objects.exists()
+
+
+def page_queries(client: Client, claim: Claim) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("workspace:claim", args=[claim.reference])).status_code == 200
+    return len(queries)
+
+
+def test_the_claim_page_asks_the_same_questions_for_one_override_or_eight(
+    client: Client, alice: User, bob: User
+) -> None:
+    claim = reviewed_claim(client, alice, bob, *["300.00"] * 8)
+
+    def assess(number: int) -> None:
+        services.override_line(
+            claim,
+            by=bob,
+            line_number=number,
+            outcome="accepted",
+            refund_nok=Decimal("10.00"),
+            justification=f"Line {number} seen.",
+        )
+
+    assess(1)
+    one = page_queries(client, claim)
+    for number in range(2, 9):
+        assess(number)
+    assert page_queries(client, claim) == one

@@ -38,6 +38,7 @@ __all__ = [
     "expense_keys",
     "explanation",
     "key_text",
+    "money_text",
     "money_words",
     "outcome_words",
     "to_rules_claim",
@@ -107,6 +108,12 @@ def decision_record(decision: Decision, lang: str) -> dict[str, Any]:
 
 def explanation(decision: Decision, lang: str) -> list[str]:
     return Renderer(lang).explanation(decision.explanation)
+
+
+def money_text(amount: Decimal) -> str:
+    """An amount as a decision record keeps it (``1234.50``): rounded to øre by the rules' one
+    rounding rule (half up), as the engine rounds."""
+    return str(round_ore(amount))
 
 
 def money_words(amount: Decimal, lang: str) -> str:

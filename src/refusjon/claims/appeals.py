@@ -91,7 +91,7 @@ def save_appeal(claim: Claim, *, by: User, text: str, now: datetime | None = Non
             decision=decision,
             appellant=by,
             deadline=appeal_deadline(decision),
-            claim_status_before=claim.status,
+            claim_status_before=claim.status,  # until sent: submit_appeal sets it then
             created_at=now,
         )
     appeal.text = text.strip()
@@ -117,10 +117,13 @@ def submit_appeal(appeal: Appeal, *, by: User, now: datetime | None = None) -> A
         raise ClaimError(_("Write what you disagree with and why before you send the appeal."))
     _check_in_time(appeal.decision, now)
     claim = Claim.objects.get(pk=appeal.claim_id)
+    # Where an upheld appeal leaves the claim: as it is now (it may have been paid since the
+    # draft was saved).
+    appeal.claim_status_before = claim.status
     services.move(claim, ClaimStatus.APPEALED, now=now)
     appeal.status = AppealStatus.SUBMITTED
     appeal.submitted_at = now
-    appeal.save(update_fields=["status", "submitted_at"])
+    appeal.save(update_fields=["status", "submitted_at", "claim_status_before"])
     audit("claims.appeal.submitted", actor=by, claim=claim, now=now, appeal=appeal.pk)
     return appeal
 
@@ -184,18 +187,25 @@ def change_decision(
     """Make a new decision on the claim that supersedes the appealed one: the engine is re-run
     on the claim as it stands (documents sent with the appeal count), the caseworker's line
     assessments are laid over it, and the old decision is kept, marked superseded. The new
-    decision has its own letter and its own appeal deadline."""
+    decision has its own letter and its own appeal deadline.
+
+    The line assessments of the decision appealed stand unless the handler cleared them
+    (:func:`services.clear_override`); the record names those kept, and who made them, under
+    ``overrides_before_appeal``."""
     now = now or timezone.now()
     note = _check_handler(appeal, by, note, allowed=HANDLING)
     claim = appeal.claim
+    services.lock_student(claim)
+    services.lock_claim(claim)
     old = services.current_decision(claim)
     assert old is not None and claim.submitted_on is not None  # an appealed claim was decided
     record, effects = records.decision_record(claim, adapter.evaluate(claim, on=claim.submitted_on))
     record["supersedes"] = {
         "decided_on": timezone.localdate(old.created_at).isoformat(),
         "outcome": old.outcome,
-        "refund_nok": f"{old.refund_nok:.2f}",
+        "refund_nok": adapter.money_text(old.refund_nok),
     }
+    record["overrides_before_appeal"] = records.overrides_kept(old.record, record)
     services.move(claim, ClaimStatus.DECIDED, now=now)
     new = services.finalise(
         claim,

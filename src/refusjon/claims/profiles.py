@@ -190,6 +190,29 @@ def start_profile_from_identity(
     )
 
 
+def refuse_identity_held(person_id: str, *, subject: str, now: datetime | None = None) -> None:
+    """Before a first sign-in makes a user: refuse a national identity number that a profile
+    holds already, and log the refusal. There is no user to name, so the entry names the
+    identity provider's ``subject``, and never the number. A number that is not valid is left
+    to :func:`start_profile_from_identity`."""
+    try:
+        number = fodselsnummer.validate(person_id)
+    except NumberError:
+        return
+    if not StudentProfile.objects.filter(person_id=number).exists():
+        return
+    audit(
+        "claims.profile.identity_refused",
+        actor=None,
+        now=now,
+        reason="number_taken",
+        subject=subject,
+    )
+    raise ProfileError(
+        _("Another account already belongs to your national identity number."), field="person_id"
+    )
+
+
 def _label(field: str) -> str:
     return str(getattr(StudentProfile._meta.get_field(field), "verbose_name", field))
 

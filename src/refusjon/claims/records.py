@@ -32,7 +32,7 @@ def override_json(override: LineOverride | None) -> dict[str, str] | None:
         return None
     return {
         "outcome": override.outcome,
-        "refund_nok": f"{override.refund_nok:.2f}",
+        "refund_nok": adapter.money_text(override.refund_nok),
         "justification": override.justification,
         "by": override.by.get_username(),
     }
@@ -90,7 +90,7 @@ def _overridden(line: dict[str, Any], override: LineOverride) -> dict[str, Any]:
         **line,
         "outcome": override.outcome,
         "eligible_nok": line["eligible_nok"] if accepted else "0.00",
-        "refund_nok": f"{override.refund_nok:.2f}",
+        "refund_nok": adapter.money_text(override.refund_nok),
         "reasons": sorted({*line.get("reasons", []), OVERRIDE_NOTE}),
         "override": override_json(override),
     }
@@ -119,7 +119,7 @@ def _with_overrides(
     return {
         **engine,
         "outcome": outcome,
-        "refund_nok": f"{refund:.2f}",
+        "refund_nok": adapter.money_text(refund),
         "reasons": _final_reasons(engine, rerun, refund),
         "lines": lines,
         "justifications": [
@@ -256,6 +256,28 @@ def decided(claim: Claim, result: RulesAssessment, *, on: date) -> Decided:
         adapter.expense_keys(claim, on=on),
     )
     return Decided({**final, "engine": engine}, effects, waiting)
+
+
+def overrides_kept(appealed: dict[str, Any], new: dict[str, Any]) -> list[dict[str, str]]:
+    """The caseworker's line assessments of the ``appealed`` decision's record that stand, as
+    they were, in the ``new`` record made on appeal: who made them and what they said. They
+    were part of the decision appealed; the caseworker handling the appeal keeps or clears
+    them (docs/decisions.md)."""
+    before = {
+        line["line_id"]: line["override"]
+        for line in appealed.get("lines", [])
+        if "override" in line
+    }
+    return [
+        {
+            "line_id": line["line_id"],
+            "by": line["override"]["by"],
+            "outcome": line["override"]["outcome"],
+            "refund_nok": line["override"]["refund_nok"],
+        }
+        for line in new.get("lines", [])
+        if "override" in line and before.get(line["line_id"]) == line["override"]
+    ]
 
 
 def decision_record(

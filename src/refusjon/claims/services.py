@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.claims import adapter, records
@@ -31,6 +32,7 @@ from refusjon.claims.models import (
     LineOutcomeChoice,
     LineOverride,
     PatientRelation,
+    StudentProfile,
     User,
 )
 
@@ -92,7 +94,41 @@ def _move(claim: Claim, to: str, *, now: datetime, **fields: Any) -> None:
         status=to, version=F("version") + 1, updated_at=now, **fields
     )
     if not updated:
-        raise ClaimError(_("Someone else changed this claim just now. Open it again."))
+        raise ClaimError(CHANGED_MEANWHILE)
+    claim.refresh_from_db()
+
+
+CHANGED_MEANWHILE = _("Someone else changed this claim just now. Open it again.")
+
+
+def _lock_claim(claim: Claim) -> None:
+    """Hold the claim's row to the end of the transaction, so that nobody assesses its lines
+    while a decision is computed from them; refuse if it changed since the caller read it."""
+    current = (
+        Claim.objects.select_for_update()
+        .filter(pk=claim.pk)
+        .values_list("version", "status")
+        .first()
+    )
+    if current != (claim.version, claim.status):
+        raise ClaimError(CHANGED_MEANWHILE)
+
+
+def _lock_student(claim: Claim) -> None:
+    """Hold the applicant's profile row to the end of the transaction: the decisions of one
+    student's claims are made one at a time, each against the running totals and expenses the
+    one before left. Taken before the claim's row, always in that order."""
+    StudentProfile.objects.select_for_update().filter(user_id=claim.applicant_id).exists()
+
+
+def _bump(claim: Claim, *, now: datetime) -> None:
+    """Mark the claim changed (its version moves on) if nobody changed it meanwhile: a decision
+    computed from what it was is then refused."""
+    updated = Claim.objects.filter(pk=claim.pk, version=claim.version).update(
+        version=F("version") + 1, updated_at=now
+    )
+    if not updated:
+        raise ClaimError(CHANGED_MEANWHILE)
     claim.refresh_from_db()
 
 
@@ -160,7 +196,10 @@ def add_line(claim: Claim, *, by: User, now: datetime | None = None, **fields: A
         try:
             converted = to_nok(amount, currency, paid_on)
         except NoExchangeRate as error:
-            hint = _("Give the amount in NOK too for an expense paid in another currency.")
+            hint = _(
+                "The exchange rates for that date have not been imported yet. Try again later, "
+                "or contact the office, which can import them."
+            )
             raise ClaimError(f"{error} {hint}") from error
         fields["nok_amount"] = converted.nok_amount
         conversion = {"rate": str(converted.rate), "rate_day": converted.rate_day.isoformat()}
@@ -334,6 +373,31 @@ def _line_amount_nok(line: ExpenseLine) -> Decimal:
     return line.nok_amount if line.nok_amount is not None else Decimal("0.00")
 
 
+def _check_can_assess_lines(claim: Claim, by: User) -> None:
+    """A caseworker assesses lines of a claim in review; on appeal, one other than the
+    caseworker who decided."""
+    _check_caseworker(claim, by)
+    if claim.status == ClaimStatus.APPEALED:
+        check_not_decider(claim, by)
+    elif claim.status != ClaimStatus.IN_REVIEW:
+        raise ClaimError(_("Lines can only be assessed while the claim is in review."))
+
+
+def _check_override_refund(refund_nok: Decimal, line: ExpenseLine) -> None:
+    """Whole øre (a third decimal would be rounded some way nobody chose), from 0 to what the
+    student paid."""
+    if refund_nok != refund_nok.quantize(Decimal("0.01")):
+        raise ClaimError(
+            _("%(field)s: give at most two decimals (øre).")
+            % {"field": capfirst(LineOverride._meta.get_field("refund_nok").verbose_name)}
+        )
+    if not Decimal("0") <= refund_nok <= _line_amount_nok(line):
+        raise ClaimError(
+            _("The refund must be between 0 and the amount paid, NOK %(amount)s.")
+            % {"amount": adapter.money_text(_line_amount_nok(line))}
+        )
+
+
 @transaction.atomic
 def override_line(
     claim: Claim,
@@ -346,13 +410,11 @@ def override_line(
     now: datetime | None = None,
 ) -> LineOverride:
     """A caseworker's own outcome and refund for one line of a claim in review, with the
-    justification that goes into the letter; a second override of the line replaces the first."""
+    justification that goes into the letter; a second override of the line replaces the first.
+    The claim's version moves on, so that a decision computed without it is refused."""
     now = _now(now)
-    _check_caseworker(claim, by)
-    if claim.status == ClaimStatus.APPEALED:
-        check_not_decider(claim, by)
-    elif claim.status != ClaimStatus.IN_REVIEW:
-        raise ClaimError(_("Lines can only be assessed while the claim is in review."))
+    _check_can_assess_lines(claim, by)
+    _lock_claim(claim)
     justification = justification.strip()
     if not justification:
         raise ClaimError(_("Give a justification for the change."))
@@ -363,11 +425,8 @@ def override_line(
         raise ClaimError(_("The claim has no such line."))
     if outcome == LineOutcomeChoice.REJECTED:
         refund_nok = Decimal("0.00")
-    if not Decimal("0") <= refund_nok <= _line_amount_nok(line):
-        raise ClaimError(
-            _("The refund must be between 0 and the amount paid, NOK %(amount)s.")
-            % {"amount": f"{_line_amount_nok(line):.2f}"}
-        )
+    _check_override_refund(refund_nok, line)
+    _bump(claim, now=now)
     before = claim.overrides.select_related("by").filter(line_number=line_number).first()
     before_json = records.override_json(before)
     override, _created = LineOverride.objects.update_or_create(
@@ -391,6 +450,33 @@ def override_line(
         after=records.override_json(override),
     )
     return override
+
+
+@transaction.atomic
+def clear_override(
+    claim: Claim, *, by: User, line_number: int, now: datetime | None = None
+) -> None:
+    """Remove a caseworker's assessment of one line, so that the engine prices the line again:
+    where lines may be assessed (in review; on appeal by a caseworker other than the one who
+    decided). The log keeps what was removed; the claim's version moves on."""
+    now = _now(now)
+    _check_can_assess_lines(claim, by)
+    _lock_claim(claim)
+    override = claim.overrides.select_related("by").filter(line_number=line_number).first()
+    if override is None:
+        raise ClaimError(
+            _("Line %(line)s has no caseworker's assessment to remove.") % {"line": line_number}
+        )
+    _bump(claim, now=now)
+    audit(
+        "claims.line.override_cleared",
+        actor=by,
+        claim=claim,
+        now=now,
+        line=line_number,
+        before=records.override_json(override),
+    )
+    override.delete()
 
 
 def _finalise(
@@ -438,10 +524,17 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
     Above ``REFUSJON_FOUR_EYES_ABOVE_NOK`` the decision is only proposed: it is kept as an
     assessment of kind PROPOSAL by ``by`` and the claim waits for a second caseworker
     (:func:`approve_decision`). Otherwise it is final, with its effect on the student's running
-    totals. Either way the assessment made is returned."""
+    totals. Either way the assessment made is returned.
+
+    Only a claim in review is decided here: one under appeal is decided again through its
+    appeal (:mod:`refusjon.claims.appeals`), a proposal by :func:`approve_decision`. The
+    student's and the claim's rows are held until the decision is made (:func:`_lock_student`,
+    :func:`_lock_claim`)."""
     now = _now(now)
     _check_caseworker(claim, by)
-    _check_transition(claim, ClaimStatus.DECIDED)
+    _check_decidable(claim)
+    _lock_student(claim)
+    _lock_claim(claim)
     assert claim.submitted_on is not None  # every claim in review was submitted
     result = adapter.evaluate(claim, on=claim.submitted_on)
     record, effects = records.decision_record(claim, result)
@@ -477,6 +570,21 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
         by=by,
         now=now,
     )
+
+
+def _check_decidable(claim: Claim) -> None:
+    refusal = {
+        ClaimStatus.APPEALED: _(
+            "This claim is under appeal: its decision is changed or upheld through the appeal."
+        ),
+        ClaimStatus.AWAITING_APPROVAL: _(
+            "The decision proposed for this claim waits for a second caseworker: they approve "
+            "it or send it back to review."
+        ),
+    }.get(ClaimStatus(claim.status))
+    if refusal is not None:
+        raise ClaimError(refusal)
+    _check_transition(claim, ClaimStatus.DECIDED)  # refuses every other status but in review
 
 
 @dataclass(frozen=True)
@@ -526,15 +634,21 @@ def _awaiting_proposal(claim: Claim) -> Assessment:
 @transaction.atomic
 def approve_decision(claim: Claim, *, by: User, now: datetime | None = None) -> Assessment:
     """A second caseworker approves the decision proposed for the claim, as it was proposed;
-    the decision is then final, by the approver, and both are named in the log."""
+    the decision is then final, by the approver, and both are named in the log.
+
+    The decision is made again first, against the student's history as it is now: if another
+    of their claims decided since changes it (the threshold paid, the same expense claimed),
+    the approval is refused and the approver sends the claim back to review."""
     now = _now(now)
     _check_caseworker(claim, by)
-    _check_transition(claim, ClaimStatus.DECIDED)
     if claim.status != ClaimStatus.AWAITING_APPROVAL:
         raise ClaimError(_("This claim is not waiting for approval."))
     if claim.proposed_by_id == by.pk:
         raise ClaimError(_("A second caseworker must approve a decision you proposed."))
+    _lock_student(claim)
+    _lock_claim(claim)
     proposal = _awaiting_proposal(claim)
+    _check_proposal_holds(claim, proposal)
     proposer = claim.proposed_by
     _move(claim, ClaimStatus.DECIDED, now=now)
     return _finalise(
@@ -547,6 +661,30 @@ def approve_decision(claim: Claim, *, by: User, now: datetime | None = None) -> 
         now=now,
         proposed_by=proposer.get_username() if proposer else "",
         approved_by=by.get_username(),
+    )
+
+
+def _check_proposal_holds(claim: Claim, proposal: Assessment) -> None:
+    """A proposal is approved as made only while it is still the decision the claim gets."""
+    assert claim.submitted_on is not None  # a claim awaiting approval was submitted
+    record, effects = records.decision_record(claim, adapter.evaluate(claim, on=claim.submitted_on))
+    refund = Decimal(record["refund_nok"])
+    if (record["outcome"], refund, effects) == (
+        proposal.outcome,
+        proposal.refund_nok,
+        proposal.effects,
+    ):
+        return
+    raise ClaimError(
+        _(
+            "The proposed decision no longer holds: the student's claims decided since change "
+            "it, and decided now it refunds NOK %(refund)s, not NOK %(proposed)s. Send it back "
+            "to review so that it is decided again."
+        )
+        % {
+            "refund": adapter.money_text(refund),
+            "proposed": adapter.money_text(proposal.refund_nok),
+        }
     )
 
 
@@ -613,3 +751,5 @@ def access_log(claim: Claim, *, by: User) -> list[AccessRecord]:
 move = _move
 check_caseworker = _check_caseworker
 finalise = _finalise
+lock_claim = _lock_claim
+lock_student = _lock_student

@@ -30,7 +30,11 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
 
 from refusjon.claims.models import StudentProfile, User
-from refusjon.claims.profiles import ProfileError, start_profile_from_identity
+from refusjon.claims.profiles import (
+    ProfileError,
+    refuse_identity_held,
+    start_profile_from_identity,
+)
 from refusjon.claims.services import is_caseworker
 
 USERNAME_PREFIX = "oidc-"
@@ -159,13 +163,20 @@ class RefusjonOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         return User.objects.filter(username=oidc_username(claims["sub"]))
 
     def create_user(self, claims: dict[str, Any]) -> User:
+        check_identity_free(claims)
         # One transaction: a refused identity number leaves no user behind.
-        with transaction.atomic():
-            user = User(username=oidc_username(claims["sub"]))
-            user.set_unusable_password()
-            copy_claims(user, claims)
-            user.save()
-            check_identity(user, claims)
+        try:
+            with transaction.atomic():
+                user = User(username=oidc_username(claims["sub"]))
+                user.set_unusable_password()
+                copy_claims(user, claims)
+                user.save()
+                check_identity(user, claims)
+        except SignInRefused:
+            # The number was taken between the check and the profile: the refusal logged
+            # inside the block went with it, so it is logged again, outside.
+            check_identity_free(claims)
+            raise
         return user
 
     def update_user(self, user: User, claims: dict[str, Any]) -> User:
@@ -188,9 +199,26 @@ def check_identity(user: User, claims: dict[str, Any]) -> None:
     try:
         start_profile_from_identity(user, person_id=person_id)
     except ProfileError as error:
-        with translation.override("en"):
-            reason = f"{error.args[0]} (user {user.pk}, subject {claims['sub']})"
-        raise SignInRefused(error.args[0], reason=reason) from error
+        raise _refusal(error, f"user {user.pk}, subject {claims['sub']}") from error
+
+
+def check_identity_free(claims: dict[str, Any]) -> None:
+    """Before the first sign-in makes a user: refuse an identity number another profile holds
+    (logged, with the subject; no user is made)."""
+    person_id = person_id_in(claims)
+    if person_id is None:
+        return
+    try:
+        refuse_identity_held(person_id, subject=claims["sub"])
+    except ProfileError as error:
+        raise _refusal(error, f"first sign-in, subject {claims['sub']}") from error
+
+
+def _refusal(error: ProfileError, who: str) -> SignInRefused:
+    """The sign-in refused for ``error``; the security log reads why in English."""
+    with translation.override("en"):
+        reason = f"{error.args[0]} ({who})"
+    return SignInRefused(error.args[0], reason=reason)
 
 
 def copy_claims(user: User, claims: dict[str, Any]) -> list[str]:

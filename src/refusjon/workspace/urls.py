@@ -15,6 +15,11 @@ urlpatterns = [
         views.override_line,
         name="override_line",
     ),
+    path(
+        "claim/<str:reference>/line/<int:number>/clear-override/",
+        views.clear_override,
+        name="clear_override",
+    ),
     path("claim/<str:reference>/approve/", views.approve, name="approve"),
     path("claim/<str:reference>/send-back/", views.send_back, name="send_back"),
     path("claim/<str:reference>/appeal/", appeals.handle_appeal, name="handle_appeal"),
