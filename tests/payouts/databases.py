@@ -58,6 +58,17 @@ for number in range(9):
         )
 """
 
+# ``refusjon ARGS`` with the payout runs writing their payments in smaller batches.
+BATCHED = """
+import sys
+import django
+django.setup()
+from refusjon import cli
+from refusjon.payouts import services
+services.BATCH_SIZE = {size}
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
 
 @dataclass
 class Database:
@@ -75,11 +86,15 @@ class Database:
             return connection.execute(sql).fetchall()  # type: ignore[arg-type]
 
     def run(
-        self, *args: str, failpoint: str = "", cwd: Path | None = None
+        self, *args: str, failpoint: str = "", batch_size: int = 0, cwd: Path | None = None
     ) -> subprocess.CompletedProcess[str]:
-        """``refusjon ARGS`` in a process of its own, dying at ``failpoint`` if named."""
+        """``refusjon ARGS`` in a process of its own, dying at ``failpoint`` if named, writing
+        payments ``batch_size`` students at a time if given."""
+        program = ["-m", "refusjon.cli"]
+        if batch_size:
+            program = ["-c", BATCHED.format(size=batch_size)]
         return subprocess.run(
-            [sys.executable, "-m", "refusjon.cli", *args],
+            [sys.executable, *program, *args],
             env={**self.env, "REFUSJON_FAILPOINT": failpoint},
             cwd=cwd or REPO,
             capture_output=True,

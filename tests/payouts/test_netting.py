@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from refusjon.claims.models import Claim, ClaimStatus, User
+from refusjon.claims.models import AuditEntry, Claim, ClaimStatus, User
 from refusjon.claims.services import current_decision
-from refusjon.payouts import netting, services
+from refusjon.payouts import netting, recoveries, services
 from refusjon.payouts.models import (
     Payment,
     PaymentStatus,
@@ -239,3 +239,82 @@ def test_a_repayment_already_made_lowers_what_is_set_off(
     payment = payment_of(build(fiona), alice)
 
     assert payment.netted_nok == Decimal("50.00")
+
+
+def test_a_debt_appealed_after_the_run_was_prepared_is_not_set_off_in_the_bank_file(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    run = build(fiona)
+    recoveries.appeal_recovery(debt, by=alice, text="I was not paid twice.", now=NOW)
+
+    run = services.freeze_run(run, by=fiona, now=NOW)
+
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+    assert '<InstdAmt Ccy="NOK">700.00</InstdAmt>' in run.bank_file
+    assert not debt.settlements.exists()
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.APPEALED
+
+
+def test_a_debt_set_off_in_a_run_not_yet_sent_can_be_cancelled_on_appeal(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    run = build(fiona)
+    recoveries.appeal_recovery(debt, by=alice, text="I was not paid twice.", now=NOW)
+
+    recoveries.handle_recovery_appeal(debt, by=dave, outcome="cancel", note="Right.", now=NOW)
+
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.CANCELLED
+    assert not debt.settlements.exists()
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+    assert payment_of(services.freeze_run(run, by=fiona, now=NOW), alice).amount_nok == Decimal(
+        "700.00"
+    )
+
+
+def test_a_debt_lowered_on_appeal_before_freezing_is_set_off_at_its_new_amount(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    run = build(fiona)
+    recoveries.appeal_recovery(debt, by=alice, text="Only partly.", now=NOW)
+    recoveries.handle_recovery_appeal(
+        debt, by=dave, outcome="reduce", amount_nok=Decimal("30.00"), note="Partly.", now=NOW
+    )
+
+    run = services.freeze_run(run, by=fiona, now=NOW)
+
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("30.00"), Decimal("670.00"))
+    assert '<InstdAmt Ccy="NOK">670.00</InstdAmt>' in run.bank_file
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED
+
+
+def test_a_debt_set_off_in_a_payment_at_the_bank_is_not_cancelled_on_appeal(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    services.freeze_run(build(fiona), by=fiona, now=NOW)
+    recoveries.appeal_recovery(debt, by=alice, text="I was not paid twice.", now=NOW)
+
+    with pytest.raises(services.PayoutError, match=r"100\.00"):
+        recoveries.handle_recovery_appeal(debt, by=dave, outcome="cancel", note="Right.", now=NOW)
+
+
+def test_freezing_leaves_a_set_off_that_still_holds_as_it_is(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    run = build(fiona)
+    settlement = debt.settlements.get()
+
+    services.freeze_run(run, by=fiona, now=NOW)
+
+    assert debt.settlements.get() == settlement
+    assert not AuditEntry.objects.filter(action="payouts.recovery.netting_undone").exists()

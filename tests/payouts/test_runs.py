@@ -371,18 +371,20 @@ def test_a_claim_appealed_while_in_the_run_stops_the_freeze_until_prepared_again
 def test_building_asks_the_database_the_same_number_of_times_for_more_students(
     fiona: User, alice: User, bob: User, paying: list[Claim]
 ) -> None:
-    with CaptureQueriesContext(connection) as few:
-        services.discard_run(build(fiona).run, by=fiona, now=NOW)
-    for number in range(3):
-        extra = with_account(student(f"student{number}", f"P-{number}"))
+    with CaptureQueriesContext(connection) as two:
+        few = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=NOW)
+    services.discard_run(few.run, by=fiona, now=NOW)
+    for number in range(18):
+        extra = student(f"student{number}", f"P-{number}")
         StudentProfile.objects.filter(user=extra).update(bank_account=ALICE_ACCOUNT)
         decided_claim(extra, bob, "600")
 
-    with CaptureQueriesContext(connection) as more:
-        summary = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+    with CaptureQueriesContext(connection) as twenty:
+        many = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
 
-    assert summary.added == 6
-    assert len(more.captured_queries) <= len(few.captured_queries)
+    assert (few.added, many.added) == (3, 21)
+    assert many.run.payments.count() == 20
+    assert len(twenty.captured_queries) <= len(two.captured_queries)
 
 
 def test_progress_is_reported_as_payments_are_written(fiona: User, paying: list[Claim]) -> None:
@@ -471,3 +473,175 @@ def test_refusjon_payouts_routes_to_the_management_commands() -> None:
     assert result.returncode == 0, result.stderr
     assert "refusjon payouts freeze" in result.stdout
     assert "RUN_REFERENCE" in result.stdout
+
+
+WAITING = "An earlier payment is still waiting for the bank's answer."
+
+
+def test_a_decision_raised_while_the_old_one_is_at_the_bank_waits_for_the_banks_answer(
+    fiona: User, alice: User, dave: User, paying: list[Claim]
+) -> None:
+    frozen(fiona)
+    claim = Claim.objects.get(pk=paying[0].pk)
+    change_on_appeal(claim, "150.00", dave)
+
+    waiting = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+
+    assert waiting.added == 0
+    assert [(held.claim, held.reason) for held in waiting.held] == [(claim, WAITING)]
+
+
+def test_a_rejected_payment_of_a_decision_changed_on_appeal_frees_the_whole_refund(
+    fiona: User, alice: User, dave: User, paying: list[Claim]
+) -> None:
+    sent = frozen(fiona).payments.get(student=alice)
+    claim = Claim.objects.get(pk=paying[0].pk)
+    change_on_appeal(claim, "150.00", dave)
+    services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+
+    services.mark_rejected(sent, code="AM04", reason="Insufficient funds", now=LATER)
+    again = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+
+    assert (again.added, again.held) == (2, [])
+    assert again.run.payments.get(student=alice).amount_nok == Decimal("850.00")
+    assert PaymentLine.objects.get(payment__run=again.run, claim=claim).amount_nok == Decimal(
+        "150.00"
+    )
+
+
+def test_a_decision_raised_while_the_old_one_is_at_the_bank_pays_the_difference_once_paid(
+    fiona: User, alice: User, dave: User, paying: list[Claim]
+) -> None:
+    sent = frozen(fiona).payments.get(student=alice)
+    claim = Claim.objects.get(pk=paying[0].pk)
+    change_on_appeal(claim, "150.00", dave)
+    services.mark_paid(sent, now=LATER)
+
+    again = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+
+    assert again.added == 1
+    assert PaymentLine.objects.get(payment__run=again.run).amount_nok == Decimal("40.00")
+
+
+def test_refreshing_after_a_payment_was_dropped_numbers_new_payments_after_the_last(
+    fiona: User, alice: User, bob: User, paying: list[Claim]
+) -> None:
+    run = build(fiona).run
+    for claim in paying[:2]:  # alice's payment (the first) loses both its claims
+        claims.move(Claim.objects.get(pk=claim.pk), ClaimStatus.APPEALED, now=LATER)
+    erik = with_account(student("erik", "P-ERIK"))
+    decided_claim(erik, bob, "600")
+
+    summary = build(fiona)
+
+    assert summary.added == 1
+    assert sorted(run.payments.values_list("end_to_end_id", flat=True)) == [
+        "PR-sio-20261104-1-2",
+        "PR-sio-20261104-1-3",
+    ]
+
+
+def test_a_database_error_that_is_no_race_is_not_blamed_on_someone_else(
+    fiona: User, paying: list[Claim], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IntegrityError("CHECK constraint failed: payment_line_positive")
+
+    monkeypatch.setattr(services, "_add", broken)
+
+    with pytest.raises(IntegrityError, match="payment_line_positive"):
+        build(fiona)
+
+
+def test_a_claim_paid_in_full_while_under_appeal_is_paid_once_the_appeal_is_upheld(
+    fiona: User, alice: User, paying: list[Claim]
+) -> None:
+    sent = frozen(fiona).payments.get(student=alice)
+    claim = Claim.objects.get(pk=paying[0].pk)
+    claims.move(claim, ClaimStatus.APPEALED, now=LATER)
+
+    services.mark_paid(sent, now=LATER)
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.APPEALED  # under appeal it stays under appeal
+    claims.move(claim, ClaimStatus.DECIDED, now=LATER)  # upheld: back as it was
+    summary = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PAID
+    assert (summary.added, summary.held) == (0, [])
+    assert AuditEntry.objects.filter(action="claims.claim.paid", claim=claim).count() == 1
+
+
+def test_a_claim_lowered_on_appeal_while_at_the_bank_is_paid_when_the_bank_pays(
+    fiona: User, alice: User, dave: User, paying: list[Claim]
+) -> None:
+    sent = frozen(fiona).payments.get(student=alice)
+    claim = Claim.objects.get(pk=paying[0].pk)
+    change_on_appeal(claim, "50.00", dave)
+
+    services.mark_paid(sent, now=LATER)
+
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PAID
+
+
+def test_freezing_pays_to_the_account_the_student_has_now(
+    fiona: User, alice: User, carol: User, paying: list[Claim]
+) -> None:
+    run = build(fiona).run
+    StudentProfile.objects.filter(user=alice).update(bank_account="15030000010")
+    StudentProfile.objects.filter(user=carol).update(iban="de89 3704 0044 0532 0130 00")
+
+    services.freeze_run(run, by=fiona, now=NOW)
+
+    assert run.payments.get(student=alice).account == "15030000010"
+    assert run.payments.get(student=carol).iban == "DE89370400440532013000"
+    run.refresh_from_db()
+    assert "15030000010" in run.bank_file
+
+
+def test_freezing_is_refused_while_a_student_has_no_account_any_more(
+    fiona: User, alice: User, paying: list[Claim]
+) -> None:
+    run = build(fiona).run
+    StudentProfile.objects.filter(user=alice).update(bank_account="")
+
+    with pytest.raises(PayoutError, match="alice"):
+        services.freeze_run(run, by=fiona, now=NOW)
+
+
+def test_an_account_written_differently_is_still_the_rejected_account(
+    fiona: User, carol: User, paying: list[Claim]
+) -> None:
+    StudentProfile.objects.filter(user=carol).update(iban="gb82 west 1234 5698 7654 32")
+    sent = frozen(fiona).payments.get(student=carol)
+    assert sent.iban == CAROL_IBAN
+    services.mark_rejected(sent, code="AC04", reason="Closed account", now=LATER)
+    StudentProfile.objects.filter(user=carol).update(
+        iban="GB82.WEST.1234.5698.7654.32", bic="deutdeff"
+    )
+
+    held = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+
+    assert held.added == 0
+    assert "not corrected" in held.held[0].reason
+
+
+def test_the_freeze_command_logs_that_it_wrote_the_bank_file(
+    fiona: User, paying: list[Claim], tmp_path: Path
+) -> None:
+    run = build(fiona).run
+
+    call_command(
+        "payouts_freeze",
+        run.reference,
+        by="fiona",
+        out=str(tmp_path / "a.xml"),
+        stdout=io.StringIO(),
+    )
+
+    entry = AuditEntry.objects.get(action="payouts.run.bank_file_downloaded")
+    run.refresh_from_db()
+    assert (entry.actor, entry.purpose) == (fiona, "payment")
+    assert entry.data["run"] == run.reference
+    assert entry.data["sha256"] == run.bank_file_sha256

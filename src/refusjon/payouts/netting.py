@@ -4,16 +4,21 @@ A payment in a run being prepared pays the student's refunds (``gross_nok``) les
 owe the same scheme on recoveries that are open, not under appeal: oldest first, each as far
 as the payment reaches. Each amount set off is a :class:`RecoverySettlement` naming the
 payment, so both letters can show it, and undoing it (the payment withdrawn, the run
-discarded, the bank rejecting the transfer) gives the debt back.
+discarded, the bank rejecting the transfer, the recovery cancelled or lowered on appeal)
+gives the debt back. Until the run is frozen a set-off is provisional: freezing brings each
+payment's set-off up to date (:func:`bring_up_to_date`), so the bank file carries what the
+student owes at that moment (docs/decisions.md, R6).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, QuerySet, Sum
 
 from refusjon.claims.models import User
 from refusjon.claims.services import audit
@@ -34,25 +39,12 @@ def net_against(payment: Payment, *, by: User, now: datetime) -> Decimal:
     the payment still pays out; return the amount set off now."""
     if payment.status != PaymentStatus.PENDING:
         return ZERO
-    recoveries = list(
-        Recovery.objects.select_for_update(of=("self",))
-        .select_related("claim")
-        .filter(
-            student_id=payment.student_id,
-            status=RecoveryStatus.OPEN,
-            claim__scheme=payment.run.scheme,
-        )
-        .order_by("opened_at", "pk")
-    )
+    recoveries = list(_owed_to_scheme(payment, Q(status=RecoveryStatus.OPEN)))
     if not recoveries:
         return ZERO
     settled = _settled([recovery.pk for recovery in recoveries])
-    room = payment.amount_nok
     netted = ZERO
-    for recovery in recoveries:
-        take = min(recovery.amount_nok - settled.get(recovery.pk, ZERO), room - netted)
-        if take <= 0:
-            continue
+    for recovery, take in _shares(recoveries, settled, payment.amount_nok):
         RecoverySettlement.objects.create(
             recovery=recovery,
             kind=SettlementKind.NETTED,
@@ -81,14 +73,66 @@ def net_against(payment: Payment, *, by: User, now: datetime) -> Decimal:
     return netted
 
 
-def _settled(recovery_ids: list[int]) -> dict[int, Decimal]:
-    """What is already settled of each recovery, by any means."""
-    rows = (
-        RecoverySettlement.objects.filter(recovery_id__in=recovery_ids)
-        .values("recovery_id")
-        .annotate(total=Sum("amount_nok"))
+def _owed_to_scheme(payment: Payment, which: Q) -> QuerySet[Recovery]:
+    """The student's recoveries of the payment's scheme that are ``which``, oldest first,
+    locked: the appeals of recoveries change them under the same lock."""
+    return (
+        Recovery.objects.select_for_update(of=("self",))
+        .select_related("claim")
+        .filter(which, student_id=payment.student_id, claim__scheme=payment.run.scheme)
+        .order_by("opened_at", "pk")
     )
-    return {row["recovery_id"]: row["total"] for row in rows}
+
+
+def _shares(
+    recoveries: Iterable[Recovery], settled: dict[int, Decimal], room: Decimal
+) -> list[tuple[Recovery, Decimal]]:
+    """What to set off of each recovery, oldest first, each as far as ``room`` reaches."""
+    shares = []
+    taken = ZERO
+    for recovery in recoveries:
+        take = min(recovery.amount_nok - settled.get(recovery.pk, ZERO), room - taken)
+        if take > 0:
+            shares.append((recovery, take))
+            taken += take
+    return shares
+
+
+def _settled(recovery_ids: list[int], *, besides: Payment | None = None) -> dict[int, Decimal]:
+    """What is already settled of each recovery, by any means (``besides`` that payment)."""
+    rows = RecoverySettlement.objects.filter(recovery_id__in=recovery_ids)
+    if besides is not None:
+        rows = rows.exclude(payment=besides)
+    totals = rows.values("recovery_id").annotate(total=Sum("amount_nok"))
+    return {row["recovery_id"]: row["total"] for row in totals}
+
+
+@transaction.atomic
+def bring_up_to_date(payment: Payment, *, by: User, now: datetime) -> bool:
+    """Make the payment's set-off what setting the debts off anew would give now: a recovery
+    appealed, lowered or cancelled since is set off no more (or less), one opened since is
+    set off. Return whether anything changed; a set-off that still holds is left as it is."""
+    if payment.status != PaymentStatus.PENDING:
+        return False
+    own = payment.settlements.values("recovery_id")
+    candidates = list(
+        _owed_to_scheme(
+            payment,
+            Q(status=RecoveryStatus.OPEN) | Q(status=RecoveryStatus.SETTLED, pk__in=own),
+        )
+    )
+    settled = _settled([recovery.pk for recovery in candidates], besides=payment)
+    wanted = {
+        recovery.pk: take for recovery, take in _shares(candidates, settled, payment.gross_nok)
+    }
+    current: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for recovery_id, amount in payment.settlements.values_list("recovery_id", "amount_nok"):
+        current[recovery_id] += amount
+    if wanted == dict(current):
+        return False
+    undo_netting(payment, by=by, now=now)
+    net_against(payment, by=by, now=now)
+    return True
 
 
 @transaction.atomic

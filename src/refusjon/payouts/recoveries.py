@@ -5,7 +5,8 @@ appeal. The debt is settled by setting it off against the student's next refunds
 runs do that, :mod:`refusjon.payouts.netting`) or by the student paying it back.
 
 What has been settled is never undone here: an appeal can lower a recovery to what is already
-settled, not below it (docs/decisions.md, "Recoveries").
+settled, not below it (docs/decisions.md, "Recoveries"). A set-off in a run not yet frozen is
+not settled yet: an appeal that lowers or cancels the recovery undoes it (R6).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import DecimalField, F, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,12 +25,14 @@ from refusjon.claims import services
 from refusjon.claims.appeals import APPEAL_PERIOD
 from refusjon.claims.models import Assessment, Claim, ClaimStatus, User
 from refusjon.claims.services import audit
+from refusjon.payouts import netting
 from refusjon.payouts import services as payouts
 from refusjon.payouts.models import (
     ZERO,
     Payment,
     PaymentLine,
     PaymentStatus,
+    PayoutRun,
     Recovery,
     RecoverySettlement,
     RecoveryStatus,
@@ -104,6 +107,30 @@ def settled(recovery: Recovery) -> Decimal:
     """What has been set off or paid back of the recovery so far."""
     total = recovery.settlements.aggregate(total=Sum("amount_nok"))["total"]
     return round_ore(Decimal(total or ZERO))
+
+
+def kept(recovery: Recovery) -> Decimal:
+    """What of the recovery is settled for good: paid back, or set off in a payment sent to
+    the bank or paid. A set-off in a run still being prepared can be undone."""
+    total = recovery.settlements.filter(
+        Q(kind=SettlementKind.REPAID)
+        | Q(payment__status__in=(PaymentStatus.SENT, PaymentStatus.PAID))
+    ).aggregate(total=Sum("amount_nok"))["total"]
+    return round_ore(Decimal(total or ZERO))
+
+
+def _pending_set_offs(recovery: Recovery) -> QuerySet[Payment]:
+    """The payments of runs being prepared that set the recovery off."""
+    return Payment.objects.filter(
+        status=PaymentStatus.PENDING, settlements__recovery=recovery
+    ).distinct()
+
+
+def _undo_pending_set_offs(recovery: Recovery, *, by: User, now: datetime) -> None:
+    """Give back what runs being prepared set off of the recovery; the runs set the debt off
+    again, as it now stands, when they are refreshed or frozen."""
+    for payment in _pending_set_offs(recovery).select_related("run"):
+        netting.undo_netting(payment, by=by, now=now)
 
 
 def remaining(recovery: Recovery) -> Decimal:
@@ -253,14 +280,19 @@ def handle_recovery_appeal(
 ) -> Recovery:
     """A caseworker other than the one who opened the recovery upholds it, lowers it to
     ``amount_nok``, or cancels it, with an assessment the student reads. What is already
-    set off or paid back stays settled: a recovery is not lowered below it, nor cancelled
-    once anything of it is settled (lower it to what is settled instead)."""
+    paid back or set off in a payment sent to the bank stays settled: a recovery is not
+    lowered below it, nor cancelled once anything of it is (lower it to that instead). A
+    set-off in a run still being prepared is undone when the recovery is lowered or
+    cancelled; the run sets the debt off again as it now stands."""
     now = _now(now)
     _check_staff(recovery.student_id, by)
     if recovery.opened_by_id == by.pk:
         raise payouts.PayoutError(
             _("An appeal is handled by a caseworker other than the one who opened the recovery.")
         )
+    # The runs first, then the recovery: the order in which the payout runs lock them.
+    runs = _pending_set_offs(recovery).values("run_id")
+    list(PayoutRun.objects.select_for_update().filter(pk__in=runs).order_by("pk"))
     current = _locked(recovery)
     if current.status != RecoveryStatus.APPEALED:
         raise payouts.PayoutError(_("This recovery has no appeal waiting."))
@@ -268,7 +300,7 @@ def handle_recovery_appeal(
         raise payouts.PayoutError(_("Choose whether to uphold, lower or cancel the recovery."))
     note = _required(note, str(_("Give the assessment of the appeal: the student reads it.")))
     before = current.amount_nok
-    already = settled(current)
+    already = kept(current)
     if outcome == AppealOutcome.CANCEL:
         if already > 0:
             raise payouts.PayoutError(
@@ -278,6 +310,7 @@ def handle_recovery_appeal(
                 )
                 % {"amount": _money(already)}
             )
+        _undo_pending_set_offs(current, by=by, now=now)
         current.status = RecoveryStatus.CANCELLED
     elif outcome == AppealOutcome.REDUCE:
         if amount_nok is None:
@@ -290,6 +323,7 @@ def handle_recovery_appeal(
                 _("NOK %(amount)s is already set off or paid back: the recovery cannot be lower.")
                 % {"amount": _money(already)}
             )
+        _undo_pending_set_offs(current, by=by, now=now)
         current.amount_nok = amount
         current.status = _after_appeal(current, amount)
     else:

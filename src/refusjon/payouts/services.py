@@ -119,12 +119,42 @@ def build_run(
                 scheme, by=by, execution_date=execution_date, now=now, progress=progress
             )
     except IntegrityError as error:
+        if not _lost_a_race(error):
+            raise
         # The other operator's run (or payment) won: nothing of this attempt was kept.
         raise PayoutError(
             _("Someone else prepared this run at the same moment. Open the run again.")
         ) from error
     failpoints.reach(failpoints.BUILD_COMMITTED)
     return summary
+
+
+# What two operators preparing the same run at once can collide on, as PostgreSQL names the
+# constraint and as SQLite names its columns. Any other integrity error is a fault, not a race.
+RACE_CONSTRAINTS = frozenset(
+    {
+        "one_open_run_per_scheme",
+        "decision_paid_once",
+        "one_payment_per_student",
+        "payouts_payoutrun_reference_key",  # two new runs numbered alike
+    }
+)
+RACE_COLUMNS = (
+    "payouts_payoutrun.scheme",
+    "payouts_payoutrun.reference",
+    "payouts_paymentline.decision_id",
+    "payouts_payment.run_id, payouts_payment.student_id",
+)
+
+
+def _lost_a_race(error: IntegrityError) -> bool:
+    """Whether the error is another operator's run or payment having been written first."""
+    diagnosis = getattr(error.__cause__, "diag", None)
+    name = getattr(diagnosis, "constraint_name", None)
+    if name is not None:
+        return name in RACE_CONSTRAINTS
+    message = str(error)
+    return any(message.endswith(columns) for columns in RACE_COLUMNS)
 
 
 def _build(
@@ -138,7 +168,9 @@ def _build(
     run, created = _open_run(scheme, by=by, execution_date=execution_date, now=now)
     failpoints.reach(failpoints.BUILD_RUN_CREATED)
     dropped = _drop_stale_lines(run, by=by, now=now)
-    payable, held = _payable(run)
+    payable, held, covered = _payable(run)
+    for claim in covered:
+        _settle_claim(claim, by=by, now=now)
     added = _add(run, payable, by=by, now=now, progress=progress)
     claims.audit(
         "payouts.run.created" if created else "payouts.run.refreshed",
@@ -222,29 +254,55 @@ def _recount(payment: Payment, *, by: User, now: datetime) -> None:
     netting.net_against(payment, by=by, now=now)
 
 
-def _payable(run: PayoutRun) -> tuple[list[_Payable], list[Held]]:
-    """The standing decisions of the run's scheme ready to pay, and those held back."""
+def _payable(run: PayoutRun) -> tuple[list[_Payable], list[Held], list[Claim]]:
+    """The standing decisions of the run's scheme ready to pay, those held back, and the
+    claims whose standing decision the bank has already paid in full.
+
+    What a decision adds is counted against what the bank has paid (lines of paid payments)
+    only: a payment still at the bank may yet be rejected, and its decision would then be
+    owed whole. So while one is, the claim waits for the bank's answer."""
     lines = _lines_of_decided_claims(run.scheme)
     withdrawn = set(
         run.payments.filter(status=PaymentStatus.WITHDRAWN).values_list("student_id", flat=True)
     )
     payable: list[_Payable] = []
     held: list[Held] = []
+    covered: list[Claim] = []
     for decision in _standing_decisions(run.scheme):
         claim = decision.claim
         history = lines.get(claim.pk, [])
+        paid = sum((line["amount_nok"] for line in history if _is_paid(line)), ZERO)
+        owed = decision.refund_nok - paid
+        if owed <= 0:
+            if paid > 0:
+                covered.append(claim)
+            continue
         if any(line["decision_id"] == decision.pk and line["active"] for line in history):
             continue  # in a payment already
-        paid_before = sum((line["amount_nok"] for line in history if line["active"]), ZERO)
-        owed = decision.refund_nok - paid_before
-        if owed <= 0:
-            continue
-        reason = _hold_reason(claim, history[-1] if history else None, withdrawn)
+        reason = _waiting_reason(run, history) or _hold_reason(
+            claim, history[-1] if history else None, withdrawn
+        )
         if reason:
             held.append(Held(claim, reason))
         else:
             payable.append(_Payable(decision, owed))
-    return payable, held
+    return payable, held, covered
+
+
+def _is_paid(line: dict[str, Any]) -> bool:
+    return bool(line["active"]) and line["payment__status"] == PaymentStatus.PAID
+
+
+def _waiting_reason(run: PayoutRun, history: list[dict[str, Any]]) -> str:
+    """Why the claim waits while another payment of it is sent, or pending in another run."""
+    for line in history:
+        status = line["payment__status"]
+        if line["active"] and (
+            status == PaymentStatus.SENT
+            or (status == PaymentStatus.PENDING and line["payment__run_id"] != run.pk)
+        ):
+            return gettext("An earlier payment is still waiting for the bank's answer.")
+    return ""
 
 
 def _standing_decisions(scheme: str) -> Iterator[Assessment]:
@@ -280,6 +338,7 @@ def _lines_of_decided_claims(scheme: str) -> dict[int, list[dict[str, Any]]]:
             "active",
             "amount_nok",
             "payment__status",
+            "payment__run_id",
             "payment__account",
             "payment__iban",
             "payment__bic",
@@ -320,7 +379,9 @@ def _hold_reason(claim: Claim, last: dict[str, Any] | None, withdrawn: set[int])
         and last["payment__status"] == PaymentStatus.REJECTED
         and account_was_rejected(last["payment__status_reason_code"])
     ):
-        rejected = (last["payment__account"], last["payment__iban"], last["payment__bic"])
+        rejected = _normalised(
+            last["payment__account"], last["payment__iban"], last["payment__bic"]
+        )
         if account == rejected:
             return gettext(
                 "The bank rejected the student's account and the student has not corrected it."
@@ -333,11 +394,21 @@ def _account(profile: StudentProfile | None) -> tuple[str, str, str] | None:
     the student gave one, else an account abroad with its BIC; None without either."""
     if profile is None:
         return None
-    if profile.bank_account:
-        return (profile.bank_account, "", "")
-    if profile.iban and profile.bic:
-        return ("", profile.iban.replace(" ", "").upper(), profile.bic.upper())
+    account, iban, bic = _normalised(profile.bank_account, profile.iban, profile.bic)
+    if account:
+        return (account, "", "")
+    if iban and bic:
+        return ("", iban, bic)
     return None
+
+
+def _normalised(account: str, iban: str, bic: str) -> tuple[str, str, str]:
+    """An account as the bank file has it: no spaces or dots, IBAN and BIC in capitals."""
+
+    def compact(text: str) -> str:
+        return "".join((text or "").split()).replace(".", "")
+
+    return (compact(account), compact(iban).upper(), compact(bic).upper())
 
 
 def _add(
@@ -354,7 +425,7 @@ def _add(
     for item in payable:
         by_student[item.decision.claim.applicant_id].append(item)
     existing = {p.student_id: p for p in run.payments.filter(status=PaymentStatus.PENDING)}
-    number = run.payments.count()
+    number = _last_number(run)
     students = sorted(by_student)
     total = len(students)
     done = 0
@@ -399,6 +470,14 @@ def _add(
             _recount(existing[student_id], by=by, now=now)
     _net_debts(run, by=by, now=now)
     return len(payable)
+
+
+def _last_number(run: PayoutRun) -> int:
+    """The highest number in use in the run's end-to-end ids (``<run>-<number>``): a payment
+    dropped from the run leaves a gap, so counting them would give a number twice. The run's
+    row is locked, so nobody else numbers meanwhile."""
+    ids = run.payments.values_list("end_to_end_id", flat=True)
+    return max((int(e2e.rsplit("-", 1)[1]) for e2e in ids), default=0)
 
 
 def _new_payment(run: PayoutRun, items: list[_Payable], number: int) -> Payment:
@@ -516,6 +595,8 @@ def freeze_run(run: PayoutRun, *, by: User, now: datetime | None = None) -> Payo
             return run
         _check_open(run)
         _check_freezable(run, by=by)
+        _bring_debts_up_to_date(run, by=by, now=now)
+        _bring_accounts_up_to_date(run, by=by, now=now)
         pending = run.payments.filter(status=PaymentStatus.PENDING)
         pending.filter(amount_nok__gt=0).update(status=PaymentStatus.SENT)
         for payment in pending.filter(amount_nok=0).select_related("run"):
@@ -562,6 +643,49 @@ def _check_freezable(run: PayoutRun, *, by: User) -> None:
         )
 
 
+def _bring_debts_up_to_date(run: PayoutRun, *, by: User, now: datetime) -> None:
+    """Set debts off as they stand at freezing: a recovery may have been appealed, lowered,
+    cancelled or opened since the run was prepared, and the bank file must say what is due."""
+    owing = Recovery.objects.filter(status=RecoveryStatus.OPEN, claim__scheme=run.scheme)
+    payments = run.payments.filter(status=PaymentStatus.PENDING).filter(
+        Q(netted_nok__gt=0) | Q(student_id__in=owing.values("student_id"))
+    )
+    for payment in payments.select_related("run"):
+        netting.bring_up_to_date(payment, by=by, now=now)
+
+
+def _bring_accounts_up_to_date(run: PayoutRun, *, by: User, now: datetime) -> None:
+    """Pay to the account each student has at freezing (they may have corrected it since the
+    run was prepared); refuse while a student in the file has none."""
+    payments = run.payments.filter(status=PaymentStatus.PENDING, amount_nok__gt=0)
+    changed: list[Payment] = []
+    missing: list[str] = []
+    for payment in payments.select_related("student__profile").order_by("end_to_end_id"):
+        account = _account(getattr(payment.student, "profile", None))
+        if account is None:
+            missing.append(payment.creditor_name)
+        elif account != (payment.account, payment.iban, payment.bic):
+            payment.account, payment.iban, payment.bic = account
+            changed.append(payment)
+    if missing:
+        raise PayoutError(
+            _(
+                "These students no longer have an account to pay to: %(students)s. Take their "
+                "payments out of the run, or wait until they have given one."
+            )
+            % {"students": ", ".join(missing)}
+        )
+    Payment.objects.bulk_update(changed, ["account", "iban", "bic"])
+    for payment in changed:
+        claims.audit(
+            "payouts.payment.account_changed",
+            actor=by,
+            now=now,
+            run=run.reference,
+            payment=payment.end_to_end_id,
+        )
+
+
 @transaction.atomic
 def mark_paid(payment: Payment, *, now: datetime, by: User | None = None) -> None:
     """The bank says the transfer went through: the payment is paid, and each of its claims
@@ -590,18 +714,21 @@ def _pay(payment: Payment, *, by: User | None, now: datetime) -> None:
         amount_nok=str(payment.amount_nok),
         netted_nok=str(payment.netted_nok),
     )
-    for line in payment.lines.select_related("claim", "decision"):
-        _settle_claim(line.claim, line.decision, by=by, now=now)
+    for claim in Claim.objects.filter(payment_lines__payment=payment).distinct():
+        _settle_claim(claim, by=by, now=now)
 
 
-def _settle_claim(claim: Claim, decision: Assessment, *, by: User | None, now: datetime) -> None:
-    """Mark the claim paid when what its paid lines add up to covers its standing decision."""
-    if claim.status != ClaimStatus.DECIDED or decision.superseded_by_id is not None:
+def _settle_claim(claim: Claim, *, by: User | None, now: datetime) -> None:
+    """Mark the claim paid when what its paid lines add up to covers the decision that
+    stands now (which an appeal may have changed since the payment was made). A claim under
+    appeal stays under appeal; once the appeal is upheld, the next run settles it."""
+    if claim.status != ClaimStatus.DECIDED:
         return
+    decision = claims.current_decision(claim)
     paid = PaymentLine.objects.filter(
         claim=claim, active=True, payment__status=PaymentStatus.PAID
     ).aggregate(total=Sum("amount_nok"))["total"]
-    if (paid or ZERO) < decision.refund_nok:
+    if decision is None or not paid or paid < decision.refund_nok:
         return
     claims.move(claim, ClaimStatus.PAID, now=now)
     claims.audit("claims.claim.paid", actor=by, claim=claim, now=now, amount_nok=str(paid))

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from refusjon.claims.services import audit
 from refusjon.payouts.management.operator import operator
 from refusjon.payouts.models import PayoutRun, RunStatus
 from refusjon.payouts.services import PayoutError, freeze_run
@@ -71,6 +72,14 @@ class Command(BaseCommand):
                 _("Cannot write %(file)s: %(problem)s")
                 % {"file": out, "problem": error.strerror or error}
             ) from error
+        audit(
+            "payouts.run.bank_file_downloaded",
+            actor=by,
+            purpose="payment",
+            run=run.reference,
+            sha256=run.bank_file_sha256,
+            file=str(out),
+        )
         self.stdout.write(
             _("Bank file written to %(file)s (sha256 %(sha256)s).")
             % {"file": out, "sha256": run.bank_file_sha256}
