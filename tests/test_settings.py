@@ -51,3 +51,21 @@ def test_database_url_switches_to_postgresql() -> None:
         "5433",
         "claims",
     )
+
+
+def test_a_session_ends_with_the_browser_and_after_eight_hours() -> None:
+    from django.conf import settings
+
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
+
+
+def test_the_session_age_comes_from_the_environment() -> None:
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SESSION_COOKIE_AGE)",
+        REFUSJON_SESSION_HOURS="2",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(2 * 60 * 60)

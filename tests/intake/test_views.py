@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
 
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, AuditEntry, Claim, User
+from refusjon.intake.forms import MAX_UPLOAD_BYTES, UploadForm
+from refusjon.intake.uploads import check_upload
 from tests.factories import NOW, sio_draft
 from tests.intake.files import png
 
@@ -95,3 +99,67 @@ def test_a_submitted_claim_takes_no_more_documents(client: Client, alice: User) 
     client.force_login(alice)
     upload(client, claim, png(), "late.png")
     assert not Attachment.objects.filter(claim=claim).exists()
+
+
+class HugeUpload(SimpleUploadedFile):
+    """An upload that says it is 2 GB and must never be read."""
+
+    def __init__(self) -> None:
+        super().__init__("huge.pdf", b"%PDF-1.7")
+        self.size = 2 * 1024 * 1024 * 1024
+
+    def read(self, *args: object) -> bytes:
+        raise AssertionError("a file over the limit was read")
+
+
+def test_the_forms_limit_is_the_limit_intake_checks() -> None:
+    limit = inspect.signature(check_upload).parameters["max_bytes"].default
+    assert limit == MAX_UPLOAD_BYTES
+
+
+def test_a_file_over_the_limit_is_refused_from_its_size_without_reading_it() -> None:
+    form = UploadForm(
+        {"document_type": "user_fee_overview", "language": "no"}, {"file": HugeUpload()}
+    )
+    assert not form.is_valid()
+    assert form.errors["file"] == [
+        "The file is larger than 10 MB. Please upload a smaller scan or photo."
+    ]
+
+
+def test_a_file_over_the_limit_is_refused_with_the_field_and_the_limit(
+    client: Client, alice: User
+) -> None:
+    claim = sio_draft(alice, "700.00")
+    client.force_login(alice)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    upload(client, claim, b"%PDF-" + b"0" * MAX_UPLOAD_BYTES, "big.pdf")
+    assert not Attachment.objects.filter(claim=claim).exists()
+    page = client.get(f"/claim/{claim.reference}/").content.decode()
+    assert (
+        "File (PDF, JPEG or PNG, at most 10 MB): "
+        "The file is larger than 10 MB. Please upload a smaller scan or photo."
+    ) in page
+
+
+def test_a_missing_choice_is_refused_with_the_fields_label(client: Client, alice: User) -> None:
+    claim = sio_draft(alice, "700.00")
+    client.force_login(alice)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    upload(client, claim, png(), "scan.png", document_type="")
+    page = client.get(f"/claim/{claim.reference}/").content.decode()
+    assert "What is it?: This field is required." in page
+
+
+def test_a_download_is_an_attachment_and_only_the_viewer_is_inline(
+    client: Client, alice: User
+) -> None:
+    claim = sio_draft(alice, "700.00")
+    client.force_login(alice)
+    upload(client, claim, png(), "scan.png")
+    attachment = Attachment.objects.get(claim=claim)
+    download = client.get(f"/documents/{attachment.pk}/")
+    assert download["Content-Disposition"] == 'attachment; filename="scan.png"'
+    assert download["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    shown = client.get(reverse("intake:inline", args=[attachment.pk]))
+    assert shown["Content-Disposition"] == 'inline; filename="scan.png"'

@@ -9,7 +9,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -192,3 +194,32 @@ def test_a_caseworker_gets_no_recovery_letter_in_the_portal(
 def test_a_stranger_is_sent_to_sign_in(client: Client, recovery: Recovery) -> None:
     response = client.get(url("recovery", recovery))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def list_queries(client: Client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("portal:recoveries"))
+    return len(queries), page.content.decode()
+
+
+def test_the_list_asks_the_same_questions_for_one_recovery_or_three(
+    client: Client, alice: User, bob: User, recovery: Recovery
+) -> None:
+    client = signed_in(client, alice, "en")
+    one, _ = list_queries(client)
+    part_paid = recovery_of(recovery.claim, bob, "30.00", now=timezone.now())
+    recoveries.record_repayment(part_paid, by=bob, amount_nok=Decimal("10.00"))
+    paid_back = recovery_of(recovery.claim, bob, "20.00", now=timezone.now())
+    recoveries.record_repayment(paid_back, by=bob, amount_nok=Decimal("20.00"))
+    three, text = list_queries(client)
+    assert three == one
+    still_owed = {
+        reference: text[text.index(reference) :].split("</tr>")[0].rsplit(">NOK ", 1)[1].strip()
+        for reference in (recovery.reference, part_paid.reference, paid_back.reference)
+    }
+    assert still_owed == {
+        recovery.reference: "60.00</td>",
+        part_paid.reference: "20.00</td>",
+        paid_back.reference: "0.00</td>",
+    }
+    assert "In all you owe: NOK 80.00" in text

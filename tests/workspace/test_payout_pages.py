@@ -327,7 +327,8 @@ def test_taking_a_payment_out_without_a_reason_is_refused_with_a_message(
     payment = run.payments.get()
     url = reverse("workspace:payout_withdraw", args=[run.reference, payment.end_to_end_id])
     response = signed_in(client, fiona).post(url, {"reason": ""}, follow=True)
-    assert "Say why the payment is taken out of the run." in page_text(response)
+    message = "Why is the payment taken out?: Say why the payment is taken out of the run."
+    assert message in page_text(response)  # the message names the field
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from refusjon.claims.models import AuditEntry, Claim, User
 from refusjon.payouts import recoveries
 from refusjon.payouts.models import Recovery, RecoveryStatus
+from refusjon.workspace import recoveries as recovery_views
 from tests.payouts.test_recoveries import SOURCE, paid_claim, recovery_of
 from tests.workspace.conftest import signed_in
 
@@ -151,3 +152,38 @@ def test_students_are_refused_the_workspace_pages(
     )
     recovery.refresh_from_db()
     assert recovery.status == RecoveryStatus.OPEN
+
+
+def test_a_repayment_without_an_amount_names_the_field(
+    client: Client, bob: User, recovery: Recovery
+) -> None:
+    response = signed_in(client, bob).post(
+        url("recovery_repayment", recovery.reference), {"amount_nok": ""}, follow=True
+    )
+    assert "Amount paid back (NOK): This field is required." in response.content.decode()
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN
+
+
+def test_open_debts_come_a_page_at_a_time_and_each_look_is_logged(
+    client: Client, bob: User, carol: User, recovery: Recovery, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recovery_views, "DEBTS_PAGE_SIZE", 1)
+    other = recovery_of(paid_claim(carol, bob, "300.00", "300.00"), bob, "40.00")
+    client = signed_in(client, bob)
+    first = client.get(reverse("workspace:open_debts"), {"scheme": "sio"}).content.decode()
+    assert recovery.reference in first and other.reference not in first
+    assert 'id="debts-total">100.00<' in first  # the total is of every page
+    assert "?scheme=sio&amp;page=2" in first
+    second = client.get(reverse("workspace:open_debts"), {"scheme": "sio", "page": "2"})
+    assert other.reference in second.content.decode()
+    looks = AuditEntry.objects.filter(action="payouts.recovery.debts_viewed").order_by("pk")
+    assert [(entry.actor, entry.purpose) for entry in looks] == [
+        (bob, "debt follow-up"),
+        (bob, "debt follow-up"),
+    ]
+    assert [entry.data["recoveries"] for entry in looks] == [
+        [recovery.reference],
+        [other.reference],
+    ]
+    assert [entry.data["page"] for entry in looks] == [1, 2]

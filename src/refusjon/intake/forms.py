@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from refusjon.intake.errors import TOO_LARGE
+from refusjon.intake.uploads import human_size
 from refusjon.rules.model import DOCUMENT_TYPES
 from refusjon.rules.terms import DOCUMENTS
+
+# The largest file intake takes (check_upload's ``max_bytes``; a test holds the two equal). The
+# form refuses a larger upload from its size alone, before any of it is read into memory.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 class UploadForm(forms.Form):
@@ -28,3 +37,12 @@ class UploadForm(forms.Form):
         initial="no",
     )
     shows_applicant_name = forms.BooleanField(label=_("My name is on the document"), required=False)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            message = _("The file is larger than {limit}. Please upload a smaller scan or photo.")
+            raise forms.ValidationError(
+                format_lazy(message, limit=human_size(MAX_UPLOAD_BYTES)), code=TOO_LARGE
+            )
+        return upload

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
@@ -61,9 +63,8 @@ def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
     """Check the upload form and ``attach`` the file; every problem becomes a message."""
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
+        for message in error_messages(form):
+            messages.error(request, message)
         return
     upload = form.cleaned_data["file"]
     language = form.cleaned_data["language"]
@@ -77,6 +78,19 @@ def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
         )
     except (IntakeError, ClaimError) as error:
         messages.error(request, str(error))
+
+
+def error_messages(form: forms.Form) -> list[str]:
+    """The form's errors as messages, each after the label of its field ("File: ...") so that
+    it says which field it is about; an error of the whole form as it is."""
+    found = []
+    for name, errors in form.errors.items():
+        label = form[name].label if name in form.fields else ""
+        found += [
+            _("%(field)s: %(error)s") % {"field": label, "error": error} if label else str(error)
+            for error in errors
+        ]
+    return found
 
 
 def _open(request: HttpRequest, pk: int, *, inline: bool) -> services.OpenedDocument:
@@ -94,9 +108,13 @@ def _open(request: HttpRequest, pk: int, *, inline: bool) -> services.OpenedDocu
         raise Http404 from None
 
 
-def _document_response(document: services.OpenedDocument, *, policy: str) -> HttpResponse:
+def _document_response(
+    document: services.OpenedDocument, *, policy: str, as_attachment: bool
+) -> HttpResponse:
     response = HttpResponse(document.content, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition_header(False, document.name) or "inline"
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment, document.name) or "inline"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = policy
     response["Cache-Control"] = "private, no-store"
@@ -107,8 +125,9 @@ def _document_response(document: services.OpenedDocument, *, policy: str) -> Htt
 
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document as a file to save: the browser does not show it as a page of the site."""
     document = _open(request, pk, inline=False)
-    return _document_response(document, policy="default-src 'none'; sandbox")
+    return _document_response(document, policy="default-src 'none'; sandbox", as_attachment=True)
 
 
 @login_required
@@ -118,4 +137,4 @@ def inline(request: HttpRequest, pk: int) -> HttpResponse:
     """The document as the workspace's viewer shows it beside the lines: in a frame or an
     image of a page of this site, and logged as a look like a download."""
     document = _open(request, pk, inline=True)
-    return _document_response(document, policy=INLINE_POLICY)
+    return _document_response(document, policy=INLINE_POLICY, as_attachment=False)

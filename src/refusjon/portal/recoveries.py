@@ -6,6 +6,7 @@ Only the student whose recovery it is sees it; for anyone else there is no such 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, cast
 
 from django.contrib import messages
@@ -20,9 +21,10 @@ from django.utils.translation import gettext as _
 from refusjon.claims.models import User
 from refusjon.claims.services import ClaimError
 from refusjon.payouts import recoveries
-from refusjon.payouts.models import Recovery, RecoverySettlement, SettlementKind
+from refusjon.payouts.models import ZERO, Recovery, RecoverySettlement, SettlementKind
 from refusjon.portal.letters import _lang, _private, _write_pdf
 from refusjon.rules.explain import Renderer
+from refusjon.rules.money import round_ore
 from refusjon.rules.terms import SCHEMES, term
 
 
@@ -75,18 +77,28 @@ def letter_context(recovery: Recovery, lang: str) -> dict[str, Any]:
     }
 
 
+def _remaining(recovery: Recovery) -> Decimal:
+    """What is left of a recovery from :func:`recoveries.with_balances`, as
+    :func:`recoveries.remaining` says it, without asking the database again."""
+    if recovery.status not in recoveries.OWED:
+        return ZERO
+    balance = recovery.balance_nok  # type: ignore[attr-defined]  # from with_balances
+    return max(ZERO, round_ore(Decimal(balance)))
+
+
 @login_required
 def recovery_list(request: HttpRequest) -> HttpResponse:
     """The student's recoveries, each with what is left of it, and what they owe in all."""
     user = cast(User, request.user)
     words = Renderer(_lang())
+    own = recoveries.with_balances(Recovery.objects.filter(student=user).select_related("claim"))
     rows = [
         {
             "recovery": recovery,
             "amount": words.money(recovery.amount_nok),
-            "balance": words.money(recoveries.remaining(recovery)),
+            "balance": words.money(_remaining(recovery)),
         }
-        for recovery in Recovery.objects.filter(student=user).select_related("claim")
+        for recovery in own
     ]
     context = {"rows": rows, "balance": words.money(recoveries.balance(user))}
     return _private(render(request, "portal/recovery_list.html", context))

@@ -312,6 +312,16 @@ ACCESS_WORDS = {
     "intake.document.viewed": gettext_lazy("A document was opened by a caseworker"),
 }
 
+# The purposes the organisation's pages log a look with (their PURPOSE), as the student reads
+# them. The log keeps the words it was written with; one not known here is shown as stored.
+PURPOSE_WORDS = {
+    "case handling": gettext_lazy("Case handling"),
+    "payout review": gettext_lazy("Review of a payout"),
+    "payment": gettext_lazy("Payment"),
+    "reporting": gettext_lazy("Reporting"),
+    "debt follow-up": gettext_lazy("Follow-up of a debt"),
+}
+
 
 @login_required
 def access_log(request: HttpRequest, reference: str) -> HttpResponse:
@@ -319,7 +329,11 @@ def access_log(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
     records = services.access_log(claim, by=cast(User, request.user))
     rows = [
-        (record.at, ACCESS_WORDS.get(record.action, record.action), record.purpose)
+        (
+            record.at,
+            ACCESS_WORDS.get(record.action, record.action),
+            PURPOSE_WORDS.get(record.purpose, record.purpose),
+        )
         for record in records
     ]
     return render(request, "portal/access_log.html", {"claim": claim, "rows": rows})

@@ -99,12 +99,6 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _form_errors(request: HttpRequest, form: forms.Form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
-
-
 def _runs() -> QuerySet[PayoutRun]:
     """Every run, newest first, with its payments counted and summed in the same query."""
     return (
@@ -144,7 +138,7 @@ def runs(request: HttpRequest) -> HttpResponse:
 def prepare(request: HttpRequest) -> HttpResponse:
     form = PrepareForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        views.form_errors(request, form)
         return redirect("workspace:payouts")
     try:
         summary = payouts.build_run(
@@ -251,7 +245,7 @@ def withdraw(request: HttpRequest, reference: str, end_to_end_id: str) -> HttpRe
     payment = get_object_or_404(Payment, run=run, end_to_end_id=end_to_end_id)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        views.form_errors(request, form)
         return _back(run)
     try:
         payouts.withdraw_payment(payment, by=_user(request), reason=form.cleaned_data["reason"])
@@ -327,7 +321,7 @@ def bank_file(request: HttpRequest, reference: str) -> HttpResponse:
 def bank_answer(request: HttpRequest) -> HttpResponse:
     form = AnswerForm(request.POST, request.FILES)
     if not form.is_valid():
-        _form_errors(request, form)
+        views.form_errors(request, form)
         return redirect("workspace:payouts")
     try:
         summary = bankanswers.import_answer(form.cleaned_data["file"].read(), by=_user(request))

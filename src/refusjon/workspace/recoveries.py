@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,15 +21,18 @@ from django.views.decorators.http import require_POST
 
 from refusjon.claims import services
 from refusjon.claims.models import SCHEME_CHOICES, Claim, User
-from refusjon.claims.services import ClaimError
+from refusjon.claims.services import ClaimError, audit
 from refusjon.payouts import recoveries
 from refusjon.payouts.models import Recovery, RecoveryStatus
+from refusjon.workspace import views
 from refusjon.workspace.access import caseworker_required
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
 PURPOSE = "case handling"
+DEBTS_PURPOSE = "debt follow-up"
+DEBTS_PAGE_SIZE = 50
 
 
 def _money_field(label: str | _StrPromise, *, required: bool = True) -> forms.DecimalField:
@@ -77,12 +81,6 @@ class DebtsFilterForm(forms.Form):
         required=False,
         choices=[("", gettext_lazy("All schemes")), *SCHEME_CHOICES],
     )
-
-
-def _form_errors(request: HttpRequest, form: forms.Form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
 
 
 @caseworker_required
@@ -150,7 +148,7 @@ def handle_appeal(request: HttpRequest, reference: str) -> HttpResponse:
     current = _recovery(reference)
     form = HandleAppealForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        views.form_errors(request, form)
         return redirect("workspace:recovery", reference=reference)
     try:
         recoveries.handle_recovery_appeal(current, by=cast(User, request.user), **form.cleaned_data)
@@ -167,7 +165,7 @@ def record_repayment(request: HttpRequest, reference: str) -> HttpResponse:
     current = _recovery(reference)
     form = RepaymentForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        views.form_errors(request, form)
         return redirect("workspace:recovery", reference=reference)
     try:
         recoveries.record_repayment(
@@ -186,5 +184,24 @@ def open_debts(request: HttpRequest) -> HttpResponse:
     form = DebtsFilterForm(request.GET or None)
     scheme = form.cleaned_data["scheme"] if form.is_valid() else ""
     debts = recoveries.open_debts(scheme or None)
-    context = {"form": form, "debts": debts, "total": recoveries.debts_total(debts)}
+    page = Paginator(debts, DEBTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown: list[Recovery] = list(page)
+    # Who owes what is the students' financial data: every look is logged.
+    audit(
+        "payouts.recovery.debts_viewed",
+        actor=cast(User, request.user),
+        purpose=DEBTS_PURPOSE,
+        scheme=scheme,
+        page=page.number,
+        recoveries=[debt.reference for debt in shown],
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "debts": shown,
+        "total": recoveries.debts_total(debts),
+        "query": query.urlencode(),
+    }
     return render(request, "workspace/recovery_debts.html", context)

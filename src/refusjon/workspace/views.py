@@ -184,7 +184,9 @@ def _render_claim(
     services.record_view(claim, by=cast(User, request.user), purpose=PURPOSE)
     lang = rules_language()
     user = cast(User, request.user)
-    overrides = {override.line_number: override for override in claim.overrides.all()}
+    overrides = {
+        override.line_number: override for override in claim.overrides.select_related("by")
+    }
     appeal = appeal_context(claim, user, lang)
     # Lines are assessed in review, and again by whoever handles an appeal.
     assessable = claim.status == ClaimStatus.IN_REVIEW or appeal["may_handle_appeal"]
@@ -327,10 +329,14 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
     return _back(claim)
 
 
-def _form_errors(request: HttpRequest, form: forms.Form) -> None:
-    for errors in form.errors.values():
+def form_errors(request: HttpRequest, form: forms.Form) -> None:
+    """Each of the form's errors as a message after the label of its field ("Refund (NOK):
+    ..."), so that it says which field it is about; an error of the whole form as it is."""
+    for name, errors in form.errors.items():
+        label = form[name].label if name in form.fields else ""
         for error in errors:
-            messages.error(request, str(error))
+            message = _("%(field)s: %(error)s") % {"field": label, "error": error}
+            messages.error(request, message if label else str(error))
 
 
 @caseworker_required
@@ -339,7 +345,7 @@ def override_line(request: HttpRequest, reference: str, number: int) -> HttpResp
     claim = _claim(reference)
     form = OverrideForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors(request, form)
         return _back(claim)
     try:
         services.override_line(
@@ -354,6 +360,22 @@ def override_line(request: HttpRequest, reference: str, number: int) -> HttpResp
         messages.error(request, str(error))
     else:
         messages.success(request, _("Your assessment of line %(line)s is kept.") % {"line": number})
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def clear_override(request: HttpRequest, reference: str, number: int) -> HttpResponse:
+    """Take back a caseworker's assessment of a line: the engine prices it again."""
+    claim = _claim(reference)
+    try:
+        services.clear_override(claim, by=cast(User, request.user), line_number=number)
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Line %(line)s is priced by the rules again.") % {"line": number}
+        )
     return _back(claim)
 
 
@@ -376,7 +398,7 @@ def send_back(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _claim(reference)
     form = SendBackForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors(request, form)
         return _back(claim)
     try:
         services.send_back(claim, by=cast(User, request.user), reason=form.cleaned_data["reason"])
