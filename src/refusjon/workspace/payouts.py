@@ -8,7 +8,7 @@ Views are thin: the services check again, and their refusals become messages.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from functools import wraps
 from typing import Any, cast
 
@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 
 from refusjon.claims.models import SCHEME_CHOICES, User
 from refusjon.claims.services import ClaimError, audit
-from refusjon.payouts import bankanswers
+from refusjon.payouts import bankanswers, bankdays
 from refusjon.payouts import services as payouts
 from refusjon.payouts.models import (
     ZERO,
@@ -59,12 +59,8 @@ def finance_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
 
 def next_business_day(after: date) -> date:
-    """The first weekday after ``after``: when the bank can pay. Public holidays are not
-    known here; the operator moves the date past one."""
-    day = after + timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
+    """The first Norwegian bank day after ``after``: when the bank can pay."""
+    return bankdays.next_bank_day(after)
 
 
 class PrepareForm(forms.Form):

@@ -3,7 +3,7 @@ scheme's payout run, or bring the open one up to date, and show what it pays and
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from refusjon.claims.models import SCHEME_CHOICES
+from refusjon.payouts import bankdays
 from refusjon.payouts.management.operator import operator
 from refusjon.payouts.management.progress import ProgressBar
 from refusjon.payouts.models import Payment, PaymentStatus
@@ -40,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         by = operator(options["by"])
-        pay_on = options["date"] or next_weekday(timezone.localdate())
+        pay_on = options["date"] or bankdays.next_bank_day(timezone.localdate())
         # The bar writes to the stream itself: Django's wrapper would end every redraw a line.
         bar = ProgressBar(_("Payments"), getattr(self.stderr, "_out", None))
         try:
@@ -76,14 +77,6 @@ class Command(BaseCommand):
             )
             for held in summary.held:
                 self.stdout.write(f"  {held.claim.reference}  {held.reason}")
-
-
-def next_weekday(day: date) -> date:
-    """The first day after ``day`` that is not a Saturday or Sunday."""
-    day += timedelta(days=1)
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 def _payment_line(payment: Payment) -> str:
