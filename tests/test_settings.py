@@ -21,17 +21,35 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+PRODUCTION = {
+    "REFUSJON_ENV": "production",
+    "REFUSJON_SECRET_KEY": "k" * 60 + "-Secret-From-The-Vault-42",
+    "REFUSJON_ALLOWED_HOSTS": "refusjon.example.no",
+}
+PAYERS = {
+    f"REFUSJON_PAYER_{scheme}_{field}": value
+    for scheme in ("SIO", "SSN", "HELFO_ABROAD")
+    for field, value in {
+        "NAME": f"{scheme} payer",
+        "ORGANISATION_NUMBER": "974760673",
+        "ACCOUNT": "86011117947",
+        "BIC": "DNBANOKKXXX",
+    }.items()
+}
+
+
 def test_production_settings_pass_the_deploy_check() -> None:
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        REFUSJON_ENV="production",
-        REFUSJON_SECRET_KEY="k" * 60 + "-Secret-From-The-Vault-42",
-        REFUSJON_ALLOWED_HOSTS="refusjon.example.no",
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **PAYERS)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deploy_check_names_the_payer_settings_left_at_the_demo_values() -> None:
+    payers = {k: v for k, v in PAYERS.items() if k != "REFUSJON_PAYER_SSN_ACCOUNT"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **payers)
+    assert result.returncode != 0
+    assert "refusjon.W001" in result.stderr + result.stdout
+    assert "REFUSJON_PAYER_SSN_ACCOUNT" in result.stderr + result.stdout
+    assert "REFUSJON_PAYER_SIO_ACCOUNT" not in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:

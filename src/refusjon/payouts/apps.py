@@ -6,3 +6,6 @@ class PayoutsConfig(AppConfig):
     name = "refusjon.payouts"
     label = "payouts"
     verbose_name = _("Payouts and recoveries")
+
+    def ready(self) -> None:
+        from refusjon.payouts import checks  # noqa: F401  (registers the deploy checks)

@@ -146,12 +146,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
 
 
+# The payer variables left unset, so that the demo value (not a real account) is used: the
+# deploy check (refusjon.payouts.checks) names them.
+REFUSJON_PAYER_DEMO_VALUES: list[str] = []
+
+
 def payer_from_environment(scheme: str, demo: dict[str, str]) -> dict[str, str]:
     """The organisation that pays a scheme's refunds, as its bank files name it (Dbtr,
     DbtrAcct, DbtrAgt): REFUSJON_PAYER_<SCHEME>_NAME, _ORGANISATION_NUMBER, _ACCOUNT (a
     Norwegian account) or _IBAN, and _BIC; the demo values (not real accounts) otherwise."""
     prefix = f"REFUSJON_PAYER_{scheme.upper()}_"
-    return {key: os.environ.get(prefix + key.upper(), value) for key, value in demo.items()}
+    payer = {key: os.environ.get(prefix + key.upper(), value) for key, value in demo.items()}
+    account_given = any(prefix + key in os.environ for key in ("ACCOUNT", "IBAN"))
+    REFUSJON_PAYER_DEMO_VALUES.extend(
+        prefix + key.upper()
+        for key in demo
+        if prefix + key.upper() not in os.environ
+        and not (key in ("account", "iban") and account_given)
+    )
+    return payer
 
 
 REFUSJON_PAYERS = {
