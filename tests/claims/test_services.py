@@ -378,3 +378,39 @@ def test_a_line_assessed_while_the_claim_is_decided_is_never_left_out_silently(
     else:  # assessed first: deciding what bob saw is refused
         assert claim.overrides.exists()
         assert not Assessment.objects.filter(claim=claim, kind=AssessmentKind.DECISION).exists()
+
+
+def test_an_expense_being_typed_is_estimated_as_one_more_line_and_not_saved(
+    alice: User,
+) -> None:
+    claim = sio_claim(alice, "300.00", "300.00")
+    audited = AuditEntry.objects.count()
+    typed = {
+        "category": "gp",
+        "service_on": date(2026, 3, 10),
+        "amount": Decimal("300.00"),
+        "currency": "NOK",
+        "public_user_fee": True,
+    }
+    estimate = services.estimate(claim, lang="en", now=NOW, extra_line=typed)
+    assert estimate.refund_nok == Decimal("410.00")  # 900 less the 490 threshold of 2026
+    assert [line["line_id"] for line in estimate.record["lines"]] == ["1", "2", "3"]
+    assert claim.lines.count() == 2
+    assert AuditEntry.objects.count() == audited
+    assert services.estimate(claim, lang="en", now=NOW).refund_nok == Decimal("110.00")
+
+
+def test_an_expense_being_typed_without_an_exchange_rate_cannot_be_estimated_yet(
+    alice: User,
+) -> None:
+    claim = sio_claim(alice, "300.00")
+    typed = {
+        "category": "gp",
+        "service_on": date(2026, 3, 10),
+        "amount": Decimal("30.00"),
+        "currency": "EUR",
+        "public_user_fee": True,
+    }
+    with pytest.raises(ClaimError, match="have not been imported yet"):
+        services.estimate(claim, lang="en", now=NOW, extra_line=typed)
+    assert claim.lines.count() == 1

@@ -215,7 +215,83 @@ def test_without_htmx_the_estimate_is_on_the_claim_page(client: Client, alice: U
 def test_the_estimate_is_only_read(client: Client, alice: User) -> None:
     claim = gp_draft(alice, "300.00")
     client.force_login(alice)
-    assert client.post(url(claim, "estimate"), headers=HTMX).status_code == 405
+    assert client.put(url(claim, "estimate"), headers=HTMX).status_code == 405
+    assert client.delete(url(claim, "estimate"), headers=HTMX).status_code == 405
+
+
+def test_the_expense_form_asks_for_a_preview_while_alice_types(client: Client, alice: User) -> None:
+    claim = gp_draft(alice, "300.00")
+    client.force_login(alice)
+    form = client.get(url(claim)).content.decode().split('<div id="add-line">')[1]
+    assert f'hx-post="{url(claim, "estimate")}"' in form
+    assert 'hx-include="closest form"' in form and 'hx-target="#estimate"' in form
+    assert "from:closest form" in form
+
+
+@pytest.mark.usefixtures("english")
+def test_the_preview_shows_the_expense_being_typed_and_changes_nothing(
+    client: Client, alice: User
+) -> None:
+    claim = gp_draft(alice, "300.00", "300.00")
+    Attachment.objects.create(
+        claim=claim, document_type="user_fee_overview", shows_applicant_name=True
+    )
+    client.force_login(alice)
+    before = nothing_changes(claim)
+    page = client.post(url(claim, "estimate"), GP_FEE, headers=HTMX)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "With the expense you are adding:" in html
+    # 900 paid less the 490 threshold of 2026, where the saved lines alone give 110
+    assert '<strong id="expected-refund">NOK 410.00</strong>' in html
+    assert nothing_changes(claim) == before
+
+
+@pytest.mark.usefixtures("english")
+def test_an_unfinished_expense_previews_the_saved_lines(client: Client, alice: User) -> None:
+    claim = gp_draft(alice, "300.00", "300.00")
+    Attachment.objects.create(
+        claim=claim, document_type="user_fee_overview", shows_applicant_name=True
+    )
+    client.force_login(alice)
+    before = nothing_changes(claim)
+    page = client.post(url(claim, "estimate"), {**GP_FEE, "amount": "-1"}, headers=HTMX)
+    html = page.content.decode()
+    assert '<strong id="expected-refund">NOK 110.00</strong>' in html
+    assert "With the expense you are adding:" not in html
+    assert nothing_changes(claim) == before
+
+
+@pytest.mark.usefixtures("english")
+def test_a_foreign_expense_without_a_rate_cannot_be_previewed_yet(
+    client: Client, alice: User
+) -> None:
+    claim = gp_draft(alice, "300.00")
+    client.force_login(alice)
+    before = nothing_changes(claim)
+    page = client.post(url(claim, "estimate"), {**GP_FEE, "currency": "EUR"}, headers=HTMX)
+    html = page.content.decode()
+    assert "With the expense you are adding:" in html
+    assert "The exchange rates for that date have not been imported yet." in html
+    assert 'id="expected-refund"' not in html
+    assert nothing_changes(claim) == before
+
+
+def test_the_preview_needs_the_csrf_token(alice: User) -> None:
+    claim = gp_draft(alice, "300.00")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    assert client.post(url(claim, "estimate"), GP_FEE, headers=HTMX).status_code == 403
+
+
+def test_carol_cannot_preview_an_expense_on_alices_claim(
+    client: Client, alice: User, carol: User
+) -> None:
+    claim = gp_draft(alice, "300.00")
+    client.force_login(carol)
+    before = nothing_changes(claim)
+    assert client.post(url(claim, "estimate"), GP_FEE, headers=HTMX).status_code == 404
+    assert nothing_changes(claim) == before
 
 
 def test_carol_cannot_see_alices_estimate(client: Client, alice: User, carol: User) -> None:

@@ -47,13 +47,18 @@ __all__ = [
 
 
 def evaluate(
-    claim: models.Claim, *, on: date, leaving_out: Collection[str] = ()
+    claim: models.Claim,
+    *,
+    on: date,
+    leaving_out: Collection[str] = (),
+    extra_lines: Iterable[models.ExpenseLine] = (),
 ) -> RulesAssessment:
     """What the rules engine decides for a stored claim as it stands, if submitted ``on``,
     against the student's decided claims, with the parameters as the administrators set them.
     The lines whose ids are in ``leaving_out`` are left out, as if they had not been claimed
-    (a caseworker assessed them); the others keep their ids."""
-    rules_claim = to_rules_claim(claim, submitted_on=on)
+    (a caseworker assessed them); the others keep their ids. ``extra_lines`` (not saved) are
+    seen after the stored ones, as if they had been added."""
+    rules_claim = to_rules_claim(claim, submitted_on=on, extra_lines=extra_lines)
     if leaving_out:
         standing = tuple(line for line in rules_claim.expenses if line.line_id not in leaving_out)
         rules_claim = replace(rules_claim, expenses=standing)
@@ -126,16 +131,23 @@ def outcome_words(outcome: str, lang: str) -> str:
     return term(OUTCOMES, outcome, lang)
 
 
-def to_rules_claim(claim: models.Claim, *, submitted_on: date) -> rules.Claim:
-    """The engine's view of a stored claim, as if submitted on ``submitted_on``."""
+def to_rules_claim(
+    claim: models.Claim,
+    *,
+    submitted_on: date,
+    extra_lines: Iterable[models.ExpenseLine] = (),
+) -> rules.Claim:
+    """The engine's view of a stored claim, as if submitted on ``submitted_on``; the unsaved
+    ``extra_lines`` (a line the student is still typing) come after the stored ones."""
     applicant = _applicant(claim.applicant.profile)
+    lines = [*claim.lines.all(), *extra_lines]
     return rules.Claim(
         claim_id=claim.reference,
         scheme=rules.Scheme(claim.scheme),
         submitted_on=submitted_on,
         period=rules.Period.parse(claim.period),
         applicant=applicant,
-        expenses=tuple(_line(line) for line in claim.lines.all()),
+        expenses=tuple(_line(line) for line in lines),
         documents=tuple(_document(attachment) for attachment in claim.attachments.all()),
         patient=rules.Patient(claim.patient_relation, claim.patient_birth_date),
         resubmission_of=claim.reference if claim.was_returned else None,

@@ -185,6 +185,24 @@ def _check_owner_can_edit(claim: Claim, by: User) -> None:
 def add_line(claim: Claim, *, by: User, now: datetime | None = None, **fields: Any) -> ExpenseLine:
     """Add an expense line to a draft or returned claim."""
     _check_owner_can_edit(claim, by)
+    line, conversion = _new_line(claim, fields)
+    line.full_clean(exclude=["claim"])
+    line.save()
+    audit("claims.line.added", actor=by, claim=claim, now=now, line=line.number, **conversion)
+    return line
+
+
+NO_RATE_YET = _(
+    "The exchange rates for that date have not been imported yet. Try again later, or contact "
+    "the office, which can import them."
+)
+
+
+def _new_line(claim: Claim, fields: dict[str, Any]) -> tuple[ExpenseLine, dict[str, str]]:
+    """The line ``fields`` make, numbered after the claim's last, not saved: an amount in
+    another currency converted to NOK at Norges Bank's rate of the day it was paid (a given
+    ``nok_amount`` wins), with the rate used (for the log)."""
+    fields = dict(fields)
     conversion: dict[str, str] = {}
     currency = fields.get("currency", "NOK")
     paid_on = fields.get("paid_on") or fields.get("service_on")
@@ -196,19 +214,11 @@ def add_line(claim: Claim, *, by: User, now: datetime | None = None, **fields: A
         try:
             converted = to_nok(amount, currency, paid_on)
         except NoExchangeRate as error:
-            hint = _(
-                "The exchange rates for that date have not been imported yet. Try again later, "
-                "or contact the office, which can import them."
-            )
-            raise ClaimError(f"{error} {hint}") from error
+            raise ClaimError(f"{error} {NO_RATE_YET}") from error
         fields["nok_amount"] = converted.nok_amount
         conversion = {"rate": str(converted.rate), "rate_day": converted.rate_day.isoformat()}
     number = (claim.lines.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    line = ExpenseLine(claim=claim, number=number, **fields)
-    line.full_clean(exclude=["claim"])
-    line.save()
-    audit("claims.line.added", actor=by, claim=claim, now=now, line=number, **conversion)
-    return line
+    return ExpenseLine(claim=claim, number=number, **fields), conversion
 
 
 @transaction.atomic
@@ -224,9 +234,21 @@ class Estimate:
     record: dict[str, Any]
 
 
-def estimate(claim: Claim, *, lang: str = "nb", now: datetime | None = None) -> Estimate:
-    """The refund the student can expect, with its explanation; changes nothing."""
-    result = adapter.evaluate(claim, on=_today(_now(now)))
+def estimate(
+    claim: Claim,
+    *,
+    lang: str = "nb",
+    now: datetime | None = None,
+    extra_line: dict[str, Any] | None = None,
+) -> Estimate:
+    """The refund the student can expect, with its explanation; changes nothing.
+
+    ``extra_line`` (the fields of an expense the student is still typing, as ``add_line``
+    takes them) is seen as one more line, numbered after the last, in NOK as ``add_line``
+    would convert it, and is not saved. Without a rate for its day it cannot be priced, and
+    the estimate is refused (``ClaimError``)."""
+    extra_lines = [_new_line(claim, extra_line)[0]] if extra_line is not None else []
+    result = adapter.evaluate(claim, on=_today(_now(now)), extra_lines=extra_lines)
     record = adapter.decision_record(result.decision, lang)
     return Estimate(result.decision.refund_nok, record)
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from refusjon.claims import appeals, services
 from refusjon.claims.models import (
@@ -188,17 +188,26 @@ def _missing_text(code: str, lang: str) -> str:
     return reason_text(code, lang)
 
 
-def _estimate(claim: Claim, lang: str) -> dict[str, Any] | None:
-    if not claim.lines.exists():
+def _estimate(
+    claim: Claim, lang: str, *, extra_line: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """The estimate panel's content; with ``extra_line``, a preview with the expense the
+    student is still typing as one more line."""
+    preview = extra_line is not None
+    if not preview and not claim.lines.exists():
         return None
     try:
-        estimate = services.estimate(claim, lang=lang)
+        estimate = services.estimate(claim, lang=lang, extra_line=extra_line)
+    except ClaimError as error:
+        # The expense being typed has no exchange rate for its day yet.
+        return {"unavailable": True, "preview": preview, "why": str(error)}
     except ValueError:
         # The engine refuses a line it cannot price (a foreign amount without NOK); the page
         # still shows, without the estimate.
         logger.warning("no estimate for claim %s", claim.reference, exc_info=True)
-        return {"unavailable": True}
+        return {"unavailable": True, **({"preview": True} if preview else {})}
     return {
+        "preview": preview,
         "refund_nok": estimate.refund_nok,
         "outcome": term(OUTCOMES, str(estimate.record["outcome"]), lang),
         "explanation": estimate.record["explanation"],
@@ -277,17 +286,31 @@ def remove_line(request: HttpRequest, reference: str, number: int) -> HttpRespon
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def estimate(request: HttpRequest, reference: str) -> HttpResponse:
     """The estimate panel on its own, for htmx to draw again after a change; changes nothing.
-    Without htmx, the claim page shows it."""
+    Posted the fields of the expense form while the student types, it previews the expense
+    as one more line if the form is valid, else shows the saved lines. Without htmx, the
+    claim page shows it."""
     claim = _own_claim(request, reference)
     if not _is_htmx(request):
         return redirect(reverse("portal:claim", kwargs={"reference": reference}) + "#estimate")
-    context = {"claim": claim, "estimate": _estimate(claim, _lang())}
+    lang = _lang()
+    context = {
+        "claim": claim,
+        "estimate": _estimate(claim, lang, extra_line=_typed_line(request, claim, lang)),
+    }
     response = render(request, "portal/estimate.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _typed_line(request: HttpRequest, claim: Claim, lang: str) -> dict[str, Any] | None:
+    """The expense the student is typing, if posted, valid and still addable to the claim."""
+    if request.method != "POST" or claim.status not in services.EDITABLE:
+        return None
+    form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
+    return form.cleaned_data if form.is_valid() else None
 
 
 @login_required
