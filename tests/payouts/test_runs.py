@@ -31,6 +31,8 @@ from refusjon.payouts.models import (
     PaymentLine,
     PaymentStatus,
     PayoutRun,
+    Recovery,
+    RecoveryStatus,
     RunStatus,
 )
 from refusjon.payouts.services import PayoutError
@@ -385,6 +387,71 @@ def test_building_asks_the_database_the_same_number_of_times_for_more_students(
     assert (few.added, many.added) == (3, 21)
     assert many.run.payments.count() == 20
     assert len(twenty.captured_queries) <= len(two.captured_queries)
+
+
+def refresh_queries(fiona: User, bob: User, students: int, prefix: str) -> int:
+    """How many queries refreshing an open run takes when each of ``students`` students
+    already in it has a new decided claim."""
+    paid = []
+    for number in range(students):
+        extra = student(f"{prefix}{number}", f"{prefix}-{number}")
+        StudentProfile.objects.filter(user=extra).update(bank_account=ALICE_ACCOUNT)
+        decided_claim(extra, bob, "600")
+        paid.append(extra)
+    build(fiona)
+    for extra in paid:
+        decided_claim(extra, bob, "800")
+    with CaptureQueriesContext(connection) as refresh:
+        summary = services.build_run("sio", by=fiona, execution_date=PAY_ON, now=LATER)
+    assert summary.added == students
+    assert summary.run.payments.count() == students
+    services.discard_run(summary.run, by=fiona, now=LATER)
+    Claim.objects.filter(applicant__in=paid).update(status=ClaimStatus.PAID)  # out of the way
+    return len(refresh.captured_queries)
+
+
+def test_refreshing_a_run_asks_the_database_the_same_number_of_times_for_more_payments(
+    fiona: User, bob: User
+) -> None:
+    assert refresh_queries(fiona, bob, 2, "few") == refresh_queries(fiona, bob, 20, "many")
+
+
+def test_refreshing_sets_a_debt_off_anew_against_the_whole_payment(
+    fiona: User, alice: User, bob: User
+) -> None:
+    with_account(alice)
+    owed = decided_claim(alice, bob, "600")
+    Claim.objects.filter(pk=owed.pk).update(status=ClaimStatus.PAID)
+    decision = claims.current_decision(owed)
+    assert decision is not None
+    debt = Recovery.objects.create(
+        reference="TK-refresh",
+        claim=owed,
+        decision=decision,
+        student=alice,
+        amount_nok=Decimal("1000.00"),
+        reason="Paid twice",
+        source="Forvaltningsloven § 35",
+        opened_by=bob,
+        opened_at=NOW - timedelta(days=10),
+        appeal_deadline=PAY_ON,
+    )
+    decided_claim(alice, bob, "700")
+    build(fiona)
+    decided_claim(alice, bob, "800")
+
+    payment = build(fiona).run.payments.get(student=alice)
+
+    assert (payment.gross_nok, payment.netted_nok, payment.amount_nok) == (
+        Decimal("1500.00"),
+        Decimal("1000.00"),
+        Decimal("500.00"),
+    )
+    assert list(payment.settlements.values_list("recovery", "amount_nok")) == [
+        (debt.pk, Decimal("1000.00"))
+    ]
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED
 
 
 def test_progress_is_reported_as_payments_are_written(fiona: User, paying: list[Claim]) -> None:

@@ -172,6 +172,7 @@ def _build(
     for claim in covered:
         _settle_claim(claim, by=by, now=now)
     added = _add(run, payable, by=by, now=now, progress=progress)
+    _net_debts(run, by=by, now=now)
     claims.audit(
         "payouts.run.created" if created else "payouts.run.refreshed",
         actor=by,
@@ -235,23 +236,32 @@ def _drop_stale_lines(run: PayoutRun, *, by: User, now: datetime) -> int:
             amount_nok=str(line.amount_nok),
         )
     PaymentLine.objects.filter(pk__in=[line.pk for line in stale]).delete()
-    for payment in Payment.objects.filter(pk__in=payment_ids).select_related("run"):
-        _recount(payment, by=by, now=now)
+    _recount(payment_ids, by=by, now=now)
     return len(stale)
 
 
-def _recount(payment: Payment, *, by: User, now: datetime) -> None:
-    """Make an unsent payment pay its lines again, less the student's debt; without lines it
-    goes (it never reached a bank)."""
-    netting.undo_netting(payment, by=by, now=now)
-    gross = payment.lines.aggregate(total=Sum("amount_nok"))["total"]
-    if gross is None:
-        payment.delete()
-        return
-    payment.gross_nok = payment.amount_nok = round_ore(gross)
-    payment.netted_nok = ZERO
-    payment.save(update_fields=["gross_nok", "netted_nok", "amount_nok"])
-    netting.net_against(payment, by=by, now=now)
+def _recount(payment_ids: Iterable[int], *, by: User, now: datetime) -> None:
+    """Make unsent payments pay their lines again, their debt set off no more (until
+    :func:`_net_debts` sets it off anew); a payment without lines goes (it never reached a
+    bank). In a fixed number of queries, however many payments: only those with something
+    set off are undone one by one, and they are the few whose students owe the scheme."""
+    payments = list(Payment.objects.filter(pk__in=list(payment_ids)).select_related("run"))
+    for payment in payments:
+        if payment.netted_nok:
+            netting.undo_netting(payment, by=by, now=now)
+    gross = dict(
+        PaymentLine.objects.filter(payment__in=payments)
+        .order_by()
+        .values("payment")
+        .annotate(total=Sum("amount_nok"))
+        .values_list("payment", "total")
+    )
+    Payment.objects.filter(pk__in=[p.pk for p in payments if p.pk not in gross]).delete()
+    kept = [payment for payment in payments if payment.pk in gross]
+    for payment in kept:
+        payment.gross_nok = payment.amount_nok = round_ore(gross[payment.pk])
+        payment.netted_nok = ZERO
+    Payment.objects.bulk_update(kept, ["gross_nok", "netted_nok", "amount_nok"])
 
 
 def _payable(run: PayoutRun) -> tuple[list[_Payable], list[Held], list[Claim]]:
@@ -420,7 +430,7 @@ def _add(
     progress: Callable[[int, int], None] | None,
 ) -> int:
     """Put the payable decisions into the run: into the student's payment in it, or a new one,
-    in batches; then set their debts off."""
+    in batches; :func:`_net_debts` then sets their debts off."""
     by_student: dict[int, list[_Payable]] = defaultdict(list)
     for item in payable:
         by_student[item.decision.claim.applicant_id].append(item)
@@ -465,10 +475,11 @@ def _add(
         done += len(batch)
         if progress:
             progress(done, total)
-    for student_id in students:
-        if student_id in existing:
-            _recount(existing[student_id], by=by, now=now)
-    _net_debts(run, by=by, now=now)
+    _recount(
+        [existing[student_id].pk for student_id in students if student_id in existing],
+        by=by,
+        now=now,
+    )
     return len(payable)
 
 
