@@ -5,6 +5,7 @@ of it."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from refusjon.claims.models import User
 from refusjon.payouts import netting, recoveries
@@ -143,6 +145,9 @@ def test_the_pdf_letter_has_the_amount_and_the_netting(
     assert "NOK 60.00" in text
     assert SOURCE in text
     assert netted.lines.get().claim.reference in text
+    metadata = PdfReader(io.BytesIO(response.content)).metadata
+    assert metadata is not None
+    assert metadata.title == f"Claim for repayment – {recovery.reference}"
 
 
 def test_alice_appeals_within_the_deadline(client: Client, alice: User, recovery: Recovery) -> None:
