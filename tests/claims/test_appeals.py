@@ -222,9 +222,8 @@ def test_an_upheld_appeal_returns_the_claim_to_where_it_was_when_the_appeal_was_
     assert Claim.objects.get(pk=claim.pk).status == ClaimStatus.PAID
 
 
-def test_a_changed_decision_names_the_overrides_kept_from_the_decision_appealed(
-    alice: User, bob: User, dave: User
-) -> None:
+def appealed_after_bobs_override(alice: User, bob: User) -> tuple[Claim, Appeal]:
+    """alice's claim of 1000 + 1000, decided by bob with line 2 rejected by hand, appealed."""
     claim = sio_claim(alice, "1000.00", "1000.00")
     services.submit_claim(claim, by=alice, token="t", now=NOW)
     services.start_review(claim, by=bob, now=NOW)
@@ -239,7 +238,13 @@ def test_a_changed_decision_names_the_overrides_kept_from_the_decision_appealed(
     )
     services.decide_claim(claim, by=bob, now=NOW)
     claim.refresh_from_db()
-    appeal = sent_appeal(claim, alice)
+    return claim, sent_appeal(claim, alice)
+
+
+def test_a_changed_decision_names_the_overrides_kept_from_the_decision_appealed(
+    alice: User, bob: User, dave: User
+) -> None:
+    _claim, appeal = appealed_after_bobs_override(alice, bob)
 
     new = appeals.change_decision(appeal, by=dave, note="Decided again.", now=NOW)
 
@@ -252,21 +257,7 @@ def test_a_changed_decision_names_the_overrides_kept_from_the_decision_appealed(
 def test_on_appeal_another_caseworker_clears_an_override_of_the_first_decision(
     alice: User, bob: User, dave: User
 ) -> None:
-    claim = sio_claim(alice, "1000.00", "1000.00")
-    services.submit_claim(claim, by=alice, token="t", now=NOW)
-    services.start_review(claim, by=bob, now=NOW)
-    services.override_line(
-        claim,
-        by=bob,
-        line_number=2,
-        outcome="rejected",
-        refund_nok=Decimal("0.00"),
-        justification="Line 2 was refunded by the clinic.",
-        now=NOW,
-    )
-    services.decide_claim(claim, by=bob, now=NOW)
-    claim.refresh_from_db()
-    appeal = sent_appeal(claim, alice)
+    claim, appeal = appealed_after_bobs_override(alice, bob)
     with pytest.raises(ClaimError, match="other than the one who decided"):
         services.clear_override(claim, by=bob, line_number=2, now=NOW)
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +18,7 @@ from refusjon.claims.services import ClaimError, is_caseworker
 from refusjon.intake import services
 from refusjon.intake.errors import IntakeError
 from refusjon.intake.forms import UploadForm
+from refusjon.web.pages import error_messages
 
 PURPOSE = "case handling"
 
@@ -78,19 +77,6 @@ def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
         )
     except (IntakeError, ClaimError) as error:
         messages.error(request, str(error))
-
-
-def error_messages(form: forms.Form) -> list[str]:
-    """The form's errors as messages, each after the label of its field ("File: ...") so that
-    it says which field it is about; an error of the whole form as it is."""
-    found = []
-    for name, errors in form.errors.items():
-        label = form[name].label if name in form.fields else ""
-        found += [
-            _("%(field)s: %(error)s") % {"field": label, "error": error} if label else str(error)
-            for error in errors
-        ]
-    return found
 
 
 def _open(request: HttpRequest, pk: int, *, inline: bool) -> services.OpenedDocument:

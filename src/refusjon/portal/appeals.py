@@ -11,17 +11,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Appeal, AppealStatus, Claim, User
 from refusjon.claims.services import ClaimError
 from refusjon.rules.terms import DOCUMENTS, OUTCOMES, term
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "").startswith("en") else "nb"
+from refusjon.web.pages import rules_language
 
 
 @login_required
@@ -49,7 +45,7 @@ def appeal(request: HttpRequest, reference: str) -> HttpResponse:
 def _page(
     request: HttpRequest, claim: Claim, current: Appeal | None, *, text: str, status: int = 200
 ) -> HttpResponse:
-    lang = _lang()
+    lang = rules_language()
     decision = services.current_decision(claim)
     drafting = current is None or current.status == AppealStatus.DRAFT
     earlier = claim.appeals.exclude(status=AppealStatus.DRAFT).order_by("-created_at")

@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from PIL import ImageFile
 
 from refusjon.claims import appeals, services
@@ -25,13 +24,9 @@ from refusjon.claims.models import Appeal, Assessment, Claim, ClaimStatus, User
 from refusjon.payouts.recoveries import set_off_against
 from refusjon.rules.explain import Renderer
 from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
+from refusjon.web.pages import rules_language
 
 LETTER_STATUSES = (ClaimStatus.DECIDED, ClaimStatus.PAID, ClaimStatus.APPEALED)
-
-
-def _lang() -> str:
-    """The reader's language as the rules' plain words know it: ``nb`` or ``en``."""
-    return "en" if (get_language() or "").startswith("en") else "nb"
 
 
 def _decided_own_claim(request: HttpRequest, reference: str) -> tuple[Claim, Assessment]:
@@ -157,14 +152,14 @@ def _write_pdf(html: str, *, base_url: str) -> bytes:
 @login_required
 def letter(request: HttpRequest, reference: str) -> HttpResponse:
     claim, decision = _decided_own_claim(request, reference)
-    context = letter_context(claim, decision, _lang())
+    context = letter_context(claim, decision, rules_language())
     return _private(render(request, "portal/letter.html", context))
 
 
 @login_required
 def letter_pdf(request: HttpRequest, reference: str) -> HttpResponse:
     claim, decision = _decided_own_claim(request, reference)
-    context = letter_context(claim, decision, _lang())
+    context = letter_context(claim, decision, rules_language())
     context["claim_url"] = request.build_absolute_uri(
         reverse("portal:claim", kwargs={"reference": claim.reference})
     )

@@ -11,14 +11,15 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from refusjon.claims import profiles
 from refusjon.claims.models import Institution, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
 from refusjon.payouts import bankanswers
 from refusjon.rules.terms import reason_text
+from refusjon.web.pages import rules_language
 
 
 class DateInput(forms.DateInput):
@@ -101,10 +102,6 @@ def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
 
 
-def _lang() -> str:
-    return "en" if (get_language() or "").startswith("en") else "nb"
-
-
 def _initial(user: User) -> dict[str, Any]:
     profile = StudentProfile.objects.filter(user=user).first()
     if profile is None:
@@ -135,7 +132,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def eligibility(request: HttpRequest) -> HttpResponse:
-    lang = _lang()
+    lang = rules_language()
     try:
         schemes = profiles.eligibility(_user(request), on=timezone.localdate())
     except ProfileError as error:

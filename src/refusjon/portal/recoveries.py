@@ -22,10 +22,11 @@ from refusjon.claims.models import User
 from refusjon.claims.services import ClaimError
 from refusjon.payouts import recoveries
 from refusjon.payouts.models import ZERO, Recovery, RecoverySettlement, SettlementKind
-from refusjon.portal.letters import _lang, _private, _write_pdf
+from refusjon.portal.letters import _private, _write_pdf
 from refusjon.rules.explain import Renderer
 from refusjon.rules.money import round_ore
 from refusjon.rules.terms import SCHEMES, term
+from refusjon.web.pages import rules_language
 
 
 def _own_recovery(request: HttpRequest, reference: str) -> Recovery:
@@ -90,7 +91,7 @@ def _remaining(recovery: Recovery) -> Decimal:
 def recovery_list(request: HttpRequest) -> HttpResponse:
     """The student's recoveries, each with what is left of it, and what they owe in all."""
     user = cast(User, request.user)
-    words = Renderer(_lang())
+    words = Renderer(rules_language())
     own = recoveries.with_balances(Recovery.objects.filter(student=user).select_related("claim"))
     rows = [
         {
@@ -107,14 +108,14 @@ def recovery_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def recovery_letter(request: HttpRequest, reference: str) -> HttpResponse:
     recovery = _own_recovery(request, reference)
-    context = letter_context(recovery, _lang())
+    context = letter_context(recovery, rules_language())
     return _private(render(request, "portal/recovery_letter.html", context))
 
 
 @login_required
 def recovery_letter_pdf(request: HttpRequest, reference: str) -> HttpResponse:
     recovery = _own_recovery(request, reference)
-    context = letter_context(recovery, _lang())
+    context = letter_context(recovery, rules_language())
     context["recovery_url"] = request.build_absolute_uri(
         reverse("portal:recovery", kwargs={"reference": recovery.reference})
     )
@@ -142,7 +143,7 @@ def recovery_appeal(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("Your appeal has been sent."))
             return redirect("portal:recovery", reference=recovery.reference)
     context = {
-        **letter_context(recovery, _lang()),
+        **letter_context(recovery, rules_language()),
         "text": text,
     }
     status = 400 if request.method == "POST" else 200

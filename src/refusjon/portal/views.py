@@ -19,8 +19,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from refusjon.claims import appeals, services
@@ -34,17 +34,13 @@ from refusjon.claims.services import ClaimError
 from refusjon.payouts import bankanswers, recoveries
 from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
+from refusjon.web.pages import rules_language
 
 logger = logging.getLogger(__name__)
 
 
 def _user(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def _lang() -> str:
-    """The language of the page as the rules' plain words know it: ``nb`` or ``en``."""
-    return "en" if (get_language() or "").startswith("en") else "nb"
 
 
 def _own_claim(request: HttpRequest, reference: str) -> Claim:
@@ -129,7 +125,7 @@ def _rate(line: ExpenseLine) -> Decimal | None:
 def _claim_page(
     request: HttpRequest, claim: Claim, *, line_form: ExpenseLineForm | None = None
 ) -> HttpResponse:
-    lang = _lang()
+    lang = rules_language()
     editable = claim.status in services.EDITABLE
     context: dict[str, Any] = {
         "claim": claim,
@@ -168,7 +164,7 @@ def _lines_changed(
     context: dict[str, Any] = {
         "claim": claim,
         "editable": claim.status in services.EDITABLE,
-        "lines": _line_rows(claim, _lang()),
+        "lines": _line_rows(claim, rules_language()),
         "line_form": line_form,
     }
     if line_form is None:
@@ -248,7 +244,7 @@ def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
 @require_POST
 def add_line(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
-    lang = _lang()
+    lang = rules_language()
     form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
     added = False
     if form.is_valid():
@@ -295,7 +291,7 @@ def estimate(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
     if not _is_htmx(request):
         return redirect(reverse("portal:claim", kwargs={"reference": reference}) + "#estimate")
-    lang = _lang()
+    lang = rules_language()
     context = {
         "claim": claim,
         "estimate": _estimate(claim, lang, extra_line=_typed_line(request, claim, lang)),

@@ -6,21 +6,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.claims.models import SCHEME_CHOICES, LineOutcomeChoice
 from refusjon.rules.model import DOCUMENT_TYPES
 from refusjon.rules.terms import DOCUMENTS, term
+from refusjon.web.pages import rules_language
 from refusjon.workspace.queries import OPEN_STATUSES
 
 # How long a student has to complete a returned claim, unless the caseworker says otherwise.
 COMPLETE_WITHIN_DAYS = 14
-
-
-def rules_language() -> str:
-    """The language of the engine's plain words that matches the page."""
-    return "nb" if (get_language() or "nb").startswith("nb") else "en"
 
 
 class QueueFilterForm(forms.Form):

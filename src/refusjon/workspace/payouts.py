@@ -35,6 +35,7 @@ from refusjon.payouts.models import (
     PayoutRun,
     RunStatus,
 )
+from refusjon.web.pages import form_errors
 from refusjon.workspace import views
 from refusjon.workspace.access import caseworker_required
 
@@ -134,7 +135,7 @@ def runs(request: HttpRequest) -> HttpResponse:
 def prepare(request: HttpRequest) -> HttpResponse:
     form = PrepareForm(request.POST)
     if not form.is_valid():
-        views.form_errors(request, form)
+        form_errors(request, form)
         return redirect("workspace:payouts")
     try:
         summary = payouts.build_run(
@@ -241,7 +242,7 @@ def withdraw(request: HttpRequest, reference: str, end_to_end_id: str) -> HttpRe
     payment = get_object_or_404(Payment, run=run, end_to_end_id=end_to_end_id)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        views.form_errors(request, form)
+        form_errors(request, form)
         return _back(run)
     try:
         payouts.withdraw_payment(payment, by=_user(request), reason=form.cleaned_data["reason"])
@@ -317,7 +318,7 @@ def bank_file(request: HttpRequest, reference: str) -> HttpResponse:
 def bank_answer(request: HttpRequest) -> HttpResponse:
     form = AnswerForm(request.POST, request.FILES)
     if not form.is_valid():
-        views.form_errors(request, form)
+        form_errors(request, form)
         return redirect("workspace:payouts")
     try:
         summary = bankanswers.import_answer(form.cleaned_data["file"].read(), by=_user(request))

@@ -24,7 +24,7 @@ from refusjon.claims.models import SCHEME_CHOICES, Claim, User
 from refusjon.claims.services import ClaimError, audit
 from refusjon.payouts import recoveries
 from refusjon.payouts.models import Recovery, RecoveryStatus
-from refusjon.workspace import views
+from refusjon.web.pages import form_errors
 from refusjon.workspace.access import caseworker_required
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ def handle_appeal(request: HttpRequest, reference: str) -> HttpResponse:
     current = _recovery(reference)
     form = HandleAppealForm(request.POST)
     if not form.is_valid():
-        views.form_errors(request, form)
+        form_errors(request, form)
         return redirect("workspace:recovery", reference=reference)
     try:
         recoveries.handle_recovery_appeal(current, by=cast(User, request.user), **form.cleaned_data)
@@ -165,7 +165,7 @@ def record_repayment(request: HttpRequest, reference: str) -> HttpResponse:
     current = _recovery(reference)
     form = RepaymentForm(request.POST)
     if not form.is_valid():
-        views.form_errors(request, form)
+        form_errors(request, form)
         return redirect("workspace:recovery", reference=reference)
     try:
         recoveries.record_repayment(

@@ -58,9 +58,9 @@ from refusjon.claims.services import audit
 from refusjon.payouts.models import Payment, PaymentLine, PaymentStatus, RunStatus
 from refusjon.rules.money import ZERO, round_ore
 from refusjon.rules.terms import OUTCOMES, term
+from refusjon.web.pages import rules_language
 from refusjon.workspace import views
 from refusjon.workspace.access import caseworker_required
-from refusjon.workspace.forms import rules_language
 from refusjon.workspace.queries import PROCESSING_TARGET_DAYS
 
 PURPOSE = "reporting"

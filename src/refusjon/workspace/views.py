@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any, cast
 
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import models
@@ -32,6 +31,7 @@ from refusjon.claims.models import (
 )
 from refusjon.claims.services import ClaimError
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
+from refusjon.web.pages import form_errors, rules_language
 from refusjon.workspace.access import caseworker_required
 from refusjon.workspace.appeals import appeal_context
 from refusjon.workspace.forms import (
@@ -39,7 +39,6 @@ from refusjon.workspace.forms import (
     QueueFilterForm,
     ReturnForm,
     SendBackForm,
-    rules_language,
 )
 from refusjon.workspace.queries import PROCESSING_TARGET_DAYS, age_in_days, open_claims
 
@@ -327,16 +326,6 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             messages.success(request, _("The claim is decided."))
     return _back(claim)
-
-
-def form_errors(request: HttpRequest, form: forms.Form) -> None:
-    """Each of the form's errors as a message after the label of its field ("Refund (NOK):
-    ..."), so that it says which field it is about; an error of the whole form as it is."""
-    for name, errors in form.errors.items():
-        label = form[name].label if name in form.fields else ""
-        for error in errors:
-            message = _("%(field)s: %(error)s") % {"field": label, "error": error}
-            messages.error(request, message if label else str(error))
 
 
 @caseworker_required
