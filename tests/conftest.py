@@ -1,12 +1,16 @@
-"""Shared test helpers: where the project and the shared spec folder are."""
+"""Shared test helpers: the clock every test runs on, and where the project is."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+from refusjon import clock as application_clock
+from tests.factories import NOW
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,6 +26,34 @@ def shared() -> Path:
     if not (path / "cases" / "claims.jsonl").is_file():
         pytest.fail(f"the shared spec folder is missing: expected {path}/cases/claims.jsonl")
     return path
+
+
+class Clock:
+    """The application's clock as a test holds it: it stands still until the test moves it."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.set(moment)
+
+    def set(self, moment: datetime) -> None:
+        application_clock.set_to(moment)
+
+    def advance(self, delta: timedelta) -> datetime:
+        self.set(self.now() + delta)
+        return self.now()
+
+    def now(self) -> datetime:
+        return application_clock.now()
+
+    def today(self) -> date:
+        return application_clock.today()
+
+
+@pytest.fixture(autouse=True)
+def clock() -> Iterator[Clock]:
+    """Every test runs at ``tests.factories.NOW`` (2 November 2026, 11:00 in Oslo) unless it
+    moves the clock, whatever day the suite runs on."""
+    yield Clock(NOW)
+    application_clock.set_to(None)
 
 
 @pytest.fixture(autouse=True)

@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from django.contrib.auth.models import Group
-from django.utils import formats, timezone, translation
+from django.utils import formats, translation
 from playwright.sync_api import Page
 from pytest_django import Settings
 
+from refusjon import clock
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Attachment, Claim, User
 from refusjon.intake import services as intake
@@ -121,7 +122,7 @@ def returned_claim(student: User, caseworker: User, *amounts: str) -> Claim:
         by=caseworker,
         missing=["user_fee_overview"],
         message="Please add the overview.",
-        complete_by=timezone.localdate() + timedelta(days=14),
+        complete_by=clock.today() + timedelta(days=14),
     )
 
 
@@ -134,10 +135,10 @@ def paid_and_recovered(
     finance.groups.add(Group.objects.get_or_create(name="finance")[0])
     paid = sio_claim(student, *amounts)
     decide(paid, student, decider)
-    run = payouts.build_run("sio", by=finance, execution_date=timezone.localdate()).run
+    run = payouts.build_run("sio", by=finance, execution_date=clock.today()).run
     run = payouts.freeze_run(run, by=finance)
     for payment in run.payments.all():
-        payouts.mark_paid(payment, now=timezone.now())
+        payouts.mark_paid(payment, now=clock.now())
     recovery = recoveries.open_recovery(
         Claim.objects.get(pk=paid.pk),
         by=opener,

@@ -14,9 +14,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from pypdf import PdfReader
 
+from refusjon import clock
 from refusjon.claims.models import User
 from refusjon.payouts import netting, recoveries
 from refusjon.payouts.models import Payment, Recovery, RecoveryStatus
@@ -30,14 +30,14 @@ REASON = "The GP fee of March was refunded by your insurer too."
 def recovery(alice: User, bob: User) -> Recovery:
     """NOK 60 claimed back from alice's paid claim, opened now: she can still appeal."""
     claim = paid_claim(alice, bob, "300.00", "300.00")
-    return recovery_of(claim, bob, "60.00", now=timezone.now())
+    return recovery_of(claim, bob, "60.00", now=clock.now())
 
 
 @pytest.fixture
 def netted(alice: User, bob: User, recovery: Recovery) -> Payment:
     """Her next refund (NOK 200) with the NOK 60 set off against it."""
     payment = pending_payment(alice, bob, "200.00")
-    netting.net_against(payment, by=bob, now=timezone.now())
+    netting.net_against(payment, by=bob, now=clock.now())
     return payment
 
 
@@ -106,7 +106,7 @@ def test_the_letter_shows_what_was_set_off_against_which_refund(
     assert netted.lines.get().claim.reference in text
     assert "Set off against a refund" in text
     assert "You still owe: NOK 0.00" in text
-    assert timezone.localdate().isoformat() in text  # the day it was set off
+    assert clock.today().isoformat() in text  # the day it was set off
 
 
 def test_in_norwegian_the_letter_writes_money_the_norwegian_way(
@@ -164,7 +164,7 @@ def test_alice_appeals_within_the_deadline(client: Client, alice: User, recovery
 
 def test_an_appeal_after_the_deadline_is_refused(client: Client, alice: User, bob: User) -> None:
     claim = paid_claim(alice, bob, "300.00", "300.00")
-    old = recovery_of(claim, bob, now=timezone.now() - timedelta(weeks=4))
+    old = recovery_of(claim, bob, now=clock.now() - timedelta(weeks=4))
     client = signed_in(client, alice, "en")
     assert "can no longer be appealed" in client.get(url("recovery_appeal", old)).content.decode()
     response = client.post(url("recovery_appeal", old), {"text": "Too late?"})
@@ -212,9 +212,9 @@ def test_the_list_asks_the_same_questions_for_one_recovery_or_three(
 ) -> None:
     client = signed_in(client, alice, "en")
     one, _ = list_queries(client)
-    part_paid = recovery_of(recovery.claim, bob, "30.00", now=timezone.now())
+    part_paid = recovery_of(recovery.claim, bob, "30.00", now=clock.now())
     recoveries.record_repayment(part_paid, by=bob, amount_nok=Decimal("10.00"))
-    paid_back = recovery_of(recovery.claim, bob, "20.00", now=timezone.now())
+    paid_back = recovery_of(recovery.claim, bob, "20.00", now=clock.now())
     recoveries.record_repayment(paid_back, by=bob, amount_nok=Decimal("20.00"))
     three, text = list_queries(client)
     assert three == one

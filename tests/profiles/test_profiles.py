@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from stdnum.no import kontonr
 
 from refusjon.claims.models import AuditEntry, Institution, StudentProfile, User
@@ -19,19 +18,12 @@ from refusjon.claims.profiles import (
     save_profile,
     start_profile_from_identity,
 )
+from tests.factories import NOW
 
-NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 ACCOUNT = "86011117947"  # a real check digit (mod 11)
 ACCOUNT_BAD_CHECK_DIGIT = "86011117948"
 IBAN = "GB82 WEST 1234 5698 7654 32"
 BIC = "DEUTDEFF"
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    """Every page is seen on 2 November 2026, whatever today is."""
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
-    return NOW
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import models, services
 from refusjon.rules.parameters import ParameterError, default_parameters, parse_value
 
@@ -56,6 +57,7 @@ class ParameterOverrideAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         obj.changed_by = request.user
+        obj.changed_at = clock.now()
         super().save_model(request, obj, form, change)
         services.audit(
             "claims.parameter.changed",

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import adapter, records, services
 from refusjon.claims.models import (
     OPEN_APPEAL_STATUSES,
@@ -56,7 +57,7 @@ def can_appeal(claim: Claim, *, now: datetime | None = None) -> bool:
 
 
 def _today(now: datetime | None) -> date:
-    return timezone.localdate(now or timezone.now())
+    return timezone.localdate(now or clock.now())
 
 
 def _check_in_time(decision: Assessment, now: datetime) -> None:
@@ -72,7 +73,7 @@ def _check_in_time(decision: Assessment, now: datetime) -> None:
 def save_appeal(claim: Claim, *, by: User, text: str, now: datetime | None = None) -> Appeal:
     """Start or change the student's appeal of the claim's decision; it is kept as a draft
     (across visits, with its documents) until the student sends it."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if claim.applicant_id != by.pk:
         raise ClaimError(_("This is not your claim."))
     Claim.objects.select_for_update().filter(pk=claim.pk).exists()  # one draft, however fast
@@ -104,7 +105,7 @@ def save_appeal(claim: Claim, *, by: User, text: str, now: datetime | None = Non
 def submit_appeal(appeal: Appeal, *, by: User, now: datetime | None = None) -> Appeal:
     """Send the appeal to the caseworkers. Sending twice (a double click, a retry) sends once.
     ``appeal`` is brought up to date."""
-    now = now or timezone.now()
+    now = now or clock.now()
     Appeal.objects.select_for_update().filter(pk=appeal.pk).exists()  # holds the row
     appeal.refresh_from_db()
     if appeal.appellant_id != by.pk:
@@ -161,7 +162,7 @@ HANDLING = (AppealStatus.SUBMITTED, AppealStatus.FORWARDED)
 @transaction.atomic
 def uphold_appeal(appeal: Appeal, *, by: User, note: str, now: datetime | None = None) -> Appeal:
     """The decision stands; the claim goes back to where it was (decided, or paid)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     note = _check_handler(appeal, by, note, allowed=HANDLING)
     services.move(appeal.claim, appeal.claim_status_before, now=now)
     _close(appeal, status=AppealStatus.UPHELD, by=by, note=note, now=now)
@@ -173,7 +174,7 @@ def uphold_appeal(appeal: Appeal, *, by: User, note: str, now: datetime | None =
 def forward_appeal(appeal: Appeal, *, by: User, note: str, now: datetime | None = None) -> Appeal:
     """Send the appeal on to the appeals body; its result is recorded here later (upheld or
     changed) and the claim stays under appeal until then."""
-    now = now or timezone.now()
+    now = now or clock.now()
     note = _check_handler(appeal, by, note, allowed=(AppealStatus.SUBMITTED,))
     _close(appeal, status=AppealStatus.FORWARDED, by=by, note=note, now=now)
     audit("claims.appeal.forwarded", actor=by, claim=appeal.claim, now=now, appeal=appeal.pk)
@@ -192,7 +193,7 @@ def change_decision(
     The line assessments of the decision appealed stand unless the handler cleared them
     (:func:`services.clear_override`); the record names those kept, and who made them, under
     ``overrides_before_appeal``."""
-    now = now or timezone.now()
+    now = now or clock.now()
     note = _check_handler(appeal, by, note, allowed=HANDLING)
     claim = appeal.claim
     services.lock_student(claim)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.rules.model import CATEGORIES, DOCUMENT_TYPES, Period, Scheme
 
 
@@ -140,8 +141,8 @@ class Claim(models.Model):
         related_name="+",
     )
     version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(default=clock.now)
+    updated_at = models.DateTimeField(default=clock.now)  # the services move it on each change
 
     class Meta:
         ordering = ["-created_at"]
@@ -230,6 +231,11 @@ class LineOverride(models.Model):
         verbose_name_plural = _("line overrides")
 
 
+def attachment_path(attachment: Attachment, filename: str) -> str:
+    """Documents are filed by the month they came in (by the one clock, as everything else)."""
+    return f"attachments/{clock.now():%Y/%m}/{filename}"
+
+
 class Attachment(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attachments")
     appeal = models.ForeignKey(
@@ -243,10 +249,10 @@ class Attachment(models.Model):
     document_type = models.CharField(_("document"), max_length=32, choices=DOCUMENT_CHOICES)
     language = models.CharField(_("language"), max_length=2, default="no")
     shows_applicant_name = models.BooleanField(_("shows the applicant's name"), default=False)
-    file = models.FileField(_("file"), upload_to="attachments/%Y/%m/", blank=True)
+    file = models.FileField(_("file"), upload_to=attachment_path, blank=True)
     content_type = models.CharField(max_length=64, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = _("attachment")
@@ -390,7 +396,7 @@ class ParameterOverride(models.Model):
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    changed_at = models.DateTimeField(auto_now=True)
+    changed_at = models.DateTimeField(default=clock.now)  # the admin sets it on each change
 
     class Meta:
         ordering = ["name", "valid_from"]

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import adapter, records
 from refusjon.claims.adapter import RulesAssessment
 from refusjon.claims.errors import ClaimError as ClaimError  # raised by, and imported from, here
@@ -57,7 +58,7 @@ TRANSITIONS: dict[str, set[str]] = {
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or timezone.now()
+    return now or clock.now()
 
 
 def _today(now: datetime) -> date:
@@ -162,6 +163,8 @@ def create_draft(
         reference=_new_reference(now),
         patient_relation=patient_relation,
         patient_birth_date=patient_birth_date,
+        created_at=now,
+        updated_at=now,
     )
     claim.full_clean(exclude=["reference", "applicant"])
     claim.save()

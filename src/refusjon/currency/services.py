@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
+from refusjon import clock
 from refusjon.currency.models import ExchangeRate
 from refusjon.rules.money import round_ore
 from refusjon.rules.rates import ExchangeRates, RatesError
@@ -123,7 +124,7 @@ def import_rates(
     """Store the rates of a Norges Bank CSV export: new days are added, changed values
     updated, the rest left alone, so importing a file twice changes nothing. A file with any
     bad row imports nothing."""
-    now = now or timezone.now()
+    now = now or clock.now()
     source, text = _read_text(path_or_file)
     rates = _parse(source, text)
     result = ImportResult(

@@ -18,11 +18,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
+from refusjon import clock
 from refusjon.claims.models import StudentProfile, User
 from refusjon.claims.services import ClaimError, audit
 from refusjon.payouts import bankfile, services
@@ -503,7 +504,7 @@ def import_answer(content: bytes, *, by: User | None, now: datetime | None = Non
     The file is applied in one transaction, once: the same file again changes nothing and says
     so (``already_imported``). ``by`` is the operator (finance) or None for the bank's own
     delivery."""
-    now = now or timezone.now()
+    now = now or clock.now()
     if by is not None and not services.is_finance(by):
         raise PayoutError(_("Only someone with the finance role can import the bank's answers."))
     sha256 = hashlib.sha256(content).hexdigest()

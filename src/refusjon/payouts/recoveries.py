@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import services
 from refusjon.claims.appeals import APPEAL_PERIOD
 from refusjon.claims.models import Assessment, Claim, ClaimStatus, User
@@ -63,7 +64,7 @@ class AppealOutcome:
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or timezone.now()
+    return now or clock.now()
 
 
 def _new_reference(now: datetime) -> str:

@@ -19,10 +19,10 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet, Sum
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import services as claims
 from refusjon.claims.models import (
     SCHEME_CHOICES,
@@ -56,7 +56,7 @@ class PayoutError(claims.ClaimError):
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or timezone.now()
+    return now or clock.now()
 
 
 def is_finance(user: User) -> bool:

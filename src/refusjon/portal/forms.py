@@ -7,11 +7,11 @@ from typing import Any
 
 from django import forms
 from django.forms import BoundField
-from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims.models import SCHEME_CHOICES, PatientRelation
 from refusjon.rules.model import Scheme
 from refusjon.rules.terms import CATEGORIES, term
@@ -74,7 +74,7 @@ class NewClaimForm(forms.Form):
 
     def clean_patient_birth_date(self) -> date | None:
         born: date | None = self.cleaned_data["patient_birth_date"]
-        if born is not None and born > timezone.localdate():
+        if born is not None and born > clock.today():
             raise forms.ValidationError(_("A date of birth cannot be in the future."))
         return born
 

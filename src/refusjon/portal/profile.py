@@ -10,10 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from refusjon import clock
 from refusjon.claims import profiles
 from refusjon.claims.models import Institution, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
@@ -134,7 +134,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 def eligibility(request: HttpRequest) -> HttpResponse:
     lang = rules_language()
     try:
-        schemes = profiles.eligibility(_user(request), on=timezone.localdate())
+        schemes = profiles.eligibility(_user(request), on=clock.today())
     except ProfileError as error:
         messages.info(request, str(error))
         return redirect("portal:profile")

@@ -17,12 +17,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from refusjon import clock
 from refusjon.claims import appeals, services
 from refusjon.claims.models import (
     Claim,
@@ -64,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def new_claim(request: HttpRequest) -> HttpResponse:
     # The eligibility page links here with the scheme it found (?scheme=sio).
-    initial = {"year": timezone.localdate().year, "scheme": request.GET.get("scheme")}
+    initial = {"year": clock.today().year, "scheme": request.GET.get("scheme")}
     form = NewClaimForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

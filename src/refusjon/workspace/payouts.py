@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from refusjon import clock
 from refusjon.claims.models import SCHEME_CHOICES, User
 from refusjon.claims.services import ClaimError, audit
 from refusjon.payouts import bankanswers, bankdays
@@ -36,7 +37,6 @@ from refusjon.payouts.models import (
     RunStatus,
 )
 from refusjon.web.pages import form_errors
-from refusjon.workspace import views
 from refusjon.workspace.access import caseworker_required
 
 PAGE_SIZE = 50
@@ -121,7 +121,7 @@ def runs(request: HttpRequest) -> HttpResponse:
             "page": page,
             "is_finance": finance,
             "prepare_form": PrepareForm(
-                initial={"execution_date": next_business_day(views.today())}
+                initial={"execution_date": next_business_day(clock.today())}
             )
             if finance
             else None,

@@ -44,6 +44,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from refusjon import clock
 from refusjon.claims.models import (
     SCHEME_CHOICES,
     Appeal,
@@ -59,7 +60,6 @@ from refusjon.payouts.models import Payment, PaymentLine, PaymentStatus, RunStat
 from refusjon.rules.money import ZERO, round_ore
 from refusjon.rules.terms import OUTCOMES, term
 from refusjon.web.pages import rules_language
-from refusjon.workspace import views
 from refusjon.workspace.access import caseworker_required
 from refusjon.workspace.queries import PROCESSING_TARGET_DAYS
 
@@ -444,7 +444,7 @@ def _years(this_year: int) -> list[int]:
 
 @caseworker_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    this_year = views.today().year
+    this_year = clock.today().year
     years = _years(this_year)
     form = YearForm(request.GET or {"year": this_year}, years=years)
     year = form.cleaned_data["year"] if form.is_valid() else this_year

@@ -15,10 +15,10 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from refusjon import clock
 from refusjon.claims import services
 from refusjon.claims.models import (
     Assessment,
@@ -66,11 +66,6 @@ APPLICANT_FACTS = (
 )
 
 
-def today() -> date:
-    """Today in Oslo; tests replace it."""
-    return timezone.localdate()
-
-
 def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
     age = age_in_days(claim, on)
     return {
@@ -85,7 +80,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET or None)
     filters.is_valid()  # a filter that does not parse is left out; the others still apply
     criteria = getattr(filters, "cleaned_data", {})
-    on = today()
+    on = clock.today()
     claims = open_claims(
         today=on,
         scheme=criteria.get("scheme", ""),
@@ -270,7 +265,7 @@ def _override_form(number: int, current: LineOverride | None) -> OverrideForm:
 @caseworker_required
 def claim_page(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _claim(reference)
-    return _render_claim(request, claim, ReturnForm(today=today()))
+    return _render_claim(request, claim, ReturnForm(today=clock.today()))
 
 
 def _back(claim: Claim) -> HttpResponseRedirect:
@@ -294,7 +289,7 @@ def start_review(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def return_claim(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _claim(reference)
-    form = ReturnForm(request.POST, today=today())
+    form = ReturnForm(request.POST, today=clock.today())
     if not form.is_valid():
         return _render_claim(request, claim, form, status=400)
     try:

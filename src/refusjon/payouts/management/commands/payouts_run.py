@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import Count, QuerySet, Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from refusjon import clock
 from refusjon.claims.models import SCHEME_CHOICES
 from refusjon.payouts import bankdays
 from refusjon.payouts.management.operator import operator
@@ -41,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         by = operator(options["by"])
-        pay_on = options["date"] or bankdays.next_bank_day(timezone.localdate())
+        pay_on = options["date"] or bankdays.next_bank_day(clock.today())
         # The bar writes to the stream itself: Django's wrapper would end every redraw a line.
         bar = ProgressBar(_("Payments"), getattr(self.stderr, "_out", None))
         try:
