@@ -2,12 +2,20 @@
 several states, two caseworkers, one with the finance role, and an administrator; a frozen payout
 run with a paid and a rejected payment, and decided claims ready for the next run. Safe to run
 again; never in production.
+
+Every date is counted from the day the data is loaded (the application's clock), so the demo
+shows the same states on any day: each claim covers a recent period whose deadline has not
+passed, its expenses fall in the last three months of it, and the exchange rates cover them.
+It lives in the web project because it builds on every app (claims, currency, payouts).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import cycle
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +25,18 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from refusjon import clock
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
 from refusjon.currency.services import import_rates
 from refusjon.payouts import services as payouts
+from refusjon.rules.model import Period
 
-# Illustrative rates in Norges Bank's format, for the dates of the demo's foreign claims.
+# Illustrative rates in Norges Bank's format; the demo lays them over the recent business days.
 DEMO_RATES = Path(__file__).parents[3] / "currency" / "data" / "norges-bank-demo.csv"
+
+# A claim's expenses are from at most this long ago, well inside Helfo's six months.
+RECENT = timedelta(days=90)
 
 PASSWORD = "demo-refusjon-2026"  # demo accounts only: the command refuses to run in production
 
@@ -63,6 +76,56 @@ STUDENTS: dict[str, dict[str, Any]] = {
 }
 
 
+def demo_period(scheme: str, today: date) -> Period:
+    """The period a demo claim covers on ``today``: the current year (or SSN's semester) once
+    a month of it has passed, else the one before, whose deadline is still ahead (SiO: 31
+    January; SSN: 1 February and 1 August)."""
+    if scheme == "ssn":
+        current = Period(today.year, "spring" if today.month <= 6 else "fall")
+    else:
+        current = Period(today.year, None)
+    if (today - current.start).days >= 31:
+        return current
+    if current.semester == "fall":
+        return Period(today.year, "spring")
+    if current.semester == "spring":
+        return Period(today.year - 1, "fall")
+    return Period(today.year - 1, None)
+
+
+def expense_day(period: Period, today: date, share: float) -> date:
+    """A day in the part of ``period`` that lies in the last three months before ``today``,
+    ``share`` of the way through it (0 its first day, 1 yesterday or the period's end)."""
+    first = max(period.start, today - RECENT)
+    last = min(period.end, today - timedelta(days=1))
+    return first + timedelta(days=round(share * (last - first).days))
+
+
+def demo_rates(today: date) -> io.StringIO:
+    """Norges Bank's CSV with the shipped illustrative values laid over every weekday of the
+    last four months, so each demo expense abroad has a rate of its day."""
+    with DEMO_RATES.open(encoding="utf-8-sig", newline="") as shipped:
+        rows = list(csv.reader(shipped, delimiter=";"))
+    header, body = rows[0], rows[1:]
+    day_at, value_at = header.index("TIME_PERIOD"), header.index("OBS_VALUE")
+    by_currency: dict[str, list[list[str]]] = {}
+    for row in body:
+        by_currency.setdefault(row[header.index("BASE_CUR")], []).append(row)
+    days = [today - timedelta(days=back) for back in range(RECENT.days + 30, -1, -1)]
+    weekdays = [day for day in days if day.weekday() < 5]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(header)
+    for currency_rows in by_currency.values():
+        for day, row in zip(weekdays, cycle(currency_rows), strict=False):
+            dated = list(row)
+            dated[day_at], dated[value_at] = day.isoformat(), row[value_at]
+            writer.writerow(dated)
+    out.seek(0)
+    out.name = "norges-bank-demo.csv"
+    return out
+
+
 class Command(BaseCommand):
     help = "Load demo users and claims (not in production)."
 
@@ -94,7 +157,7 @@ class Command(BaseCommand):
             Institution.objects.get_or_create(
                 code=code, defaults={"name": name, "welfare_organisation": organisation}
             )
-        import_rates(DEMO_RATES)
+        import_rates(demo_rates(clock.today()))
         caseworkers, _ = Group.objects.get_or_create(name="caseworkers")
         finance, _ = Group.objects.get_or_create(name="finance")
         for name in ("bob", "dave", "fiona"):
@@ -122,23 +185,19 @@ class Command(BaseCommand):
         return user
 
     def _claims(self, students: dict[str, User], *, caseworker: User) -> None:
-        now = timezone.now()
+        now = clock.now()
         alice, sindre, hanna = students["alice"], students["sindre"], students["hanna"]
         decided = self._claim(
-            alice,
-            "sio",
-            "2026",
-            [("gp", "2026-01-12", "300.00"), ("psychologist", "2026-02-20", "386.00")],
+            alice, "sio", [("gp", 0.0, "300.00"), ("psychologist", 0.2, "386.00")]
         )
         self._through(decided, alice, caseworker, now, until="decided")
-        self._claim(alice, "sio", "2026", [("radiology", "2026-09-03", "287.00")])  # a draft
-        returned = self._claim(sindre, "ssn", "2026-fall", [("gp", "2026-08-20", "179.00")])
+        self._claim(alice, "sio", [("radiology", 0.9, "287.00")])  # a draft
+        returned = self._claim(sindre, "ssn", [("gp", 0.3, "179.00")])
         self._through(returned, sindre, caseworker, now, until="returned")
         submitted = self._claim(
             hanna,
             "helfo_abroad",
-            "2026",
-            [("gp", "2026-03-02", "1200.00"), ("hospital_stay", "2026-03-03", "18000.00")],
+            [("gp", 0.4, "1200.00"), ("hospital_stay", 0.45, "18000.00")],
             documents=("receipt", "proof_of_payment", "medical_documentation"),
             currency="USD",
         )
@@ -147,9 +206,9 @@ class Command(BaseCommand):
     def _payouts(self, students: dict[str, User], *, caseworker: User, finance: User) -> None:
         """A frozen SiO run that paid alice and was rejected for jonas (closed account), then
         decided claims of alice's and sindre's waiting for the next runs."""
-        now = timezone.now()
+        now = clock.now()
         alice, jonas, sindre = students["alice"], students["jonas"], students["sindre"]
-        rejected = self._claim(jonas, "sio", "2026", [("gp", "2026-02-03", "600.00")])
+        rejected = self._claim(jonas, "sio", [("gp", 0.1, "600.00")])
         self._through(rejected, jonas, caseworker, now, until="decided")
         run = payouts.build_run(
             "sio", by=finance, execution_date=timezone.localdate(now), now=now
@@ -160,13 +219,12 @@ class Command(BaseCommand):
                 payouts.mark_rejected(payment, code="AC04", reason="Closed account", now=now)
             else:
                 payouts.mark_paid(payment, now=now)
-        waiting = self._claim(alice, "sio", "2026", [("gp", "2026-05-14", "450.00")])
+        waiting = self._claim(alice, "sio", [("gp", 0.6, "450.00")])
         self._through(waiting, alice, caseworker, now, until="decided")
         ssn = self._claim(
             sindre,
             "ssn",
-            "2026-fall",
-            [("gp", "2026-09-15", "750.00")],
+            [("gp", 0.7, "750.00")],
             documents=("user_fee_overview", "student_id"),
         )
         self._through(ssn, sindre, caseworker, now, until="decided")
@@ -175,18 +233,21 @@ class Command(BaseCommand):
         self,
         student: User,
         scheme: str,
-        period: str,
-        lines: list[tuple[str, str, str]],
+        lines: list[tuple[str, float, str]],
         documents: tuple[str, ...] = ("user_fee_overview",),
         currency: str = "NOK",
     ) -> Claim:
-        claim = services.create_draft(student, scheme=scheme, period=period)
-        for category, day, amount in lines:
+        """A draft for the scheme's recent period; each line's day is given as its share of
+        the way through the recent part of the period (see ``expense_day``)."""
+        today = clock.today()
+        period = demo_period(scheme, today)
+        claim = services.create_draft(student, scheme=scheme, period=str(period))
+        for category, share, amount in lines:
             services.add_line(
                 claim,
                 by=student,
                 category=category,
-                service_on=date.fromisoformat(day),
+                service_on=expense_day(period, today, share),
                 amount=Decimal(amount),
                 currency=currency,
                 public_user_fee=scheme != "helfo_abroad",
