@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run assess test lint bench messages sync clean
+.PHONY: run assess test test-moved-clock lint bench messages sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -35,11 +35,29 @@ assess: sync
 # The database tests run a second time on PostgreSQL (this machine's and CI's server).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 DATABASE_TESTS := tests --ignore=tests/rules
+# pytest-xdist: one worker per core.
+PYTEST := $(RUN) pytest -n $(or $(TEST_WORKERS),auto)
+# How far ahead test-moved-clock moves the system clock (libfaketime's offset).
+MOVED_CLOCK ?= +400d
 
-## The whole test suite: on the embedded SQLite, then the database tests on PostgreSQL.
+## The whole test suite: on the embedded SQLite, then the database tests on PostgreSQL. Both
+## passes run, whatever the first gives, and make fails if either failed.
 test: sync
-	$(RUN) pytest
-	DATABASE_URL=$(TEST_DATABASE_URL) $(RUN) pytest -q $(DATABASE_TESTS)
+	@sqlite=0; postgresql=0; \
+	echo "== 1/2: the whole suite on SQLite"; \
+	$(PYTEST) || sqlite=$$?; \
+	echo "== 2/2: the database tests on PostgreSQL ($(TEST_DATABASE_URL))"; \
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PYTEST) -q $(DATABASE_TESTS) || postgresql=$$?; \
+	echo "== make test: SQLite $$( [ $$sqlite = 0 ] && echo passed || echo "FAILED (exit $$sqlite)" )," \
+	     "PostgreSQL $$( [ $$postgresql = 0 ] && echo passed || echo "FAILED (exit $$postgresql)" )"; \
+	[ $$sqlite = 0 ] && [ $$postgresql = 0 ]
+
+## The database tests again with the system clock moved ahead (Debian's faketime): nothing may
+## depend on the day the suite runs. .ci/run runs it after make test.
+test-moved-clock: sync
+	@command -v faketime >/dev/null || { echo "faketime is missing: apt-get install faketime"; exit 1; }
+	@echo "== the database tests with the clock moved $(MOVED_CLOCK): $$(faketime -f '$(MOVED_CLOCK)' date -I)"
+	faketime -f '$(MOVED_CLOCK)' $(PYTEST) -q $(DATABASE_TESTS)
 
 lint: sync
 	$(RUN) ruff check src tests bench

@@ -12,7 +12,13 @@ import pytest
 from refusjon import clock as application_clock
 from tests.factories import NOW
 
+pytest_plugins = ["pytester", "tests.plugins.browser_summary"]
+
 REPO = Path(__file__).resolve().parents[1]
+
+# The spec cases and their exchange rates: the repository's copy of ../shared/cases, so a clone
+# tests on its own (tests/rules/test_spec_cases.py checks the copy against ../shared).
+CASES = REPO / "tests" / "rules" / "cases"
 
 
 def shared_dir() -> Path:
@@ -20,12 +26,13 @@ def shared_dir() -> Path:
     return Path(os.environ.get("REFUSJON_SHARED", REPO.parent / "shared"))
 
 
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    path = shared_dir()
-    if not (path / "cases" / "claims.jsonl").is_file():
-        pytest.fail(f"the shared spec folder is missing: expected {path}/cases/claims.jsonl")
-    return path
+def pytest_configure(config: pytest.Config) -> None:
+    """Passwords are hashed with MD5 in tests, the way Django advises: the site's argon2 takes
+    100 MB and a good part of a second for each hash, and the suite makes and signs in a few
+    thousand users. tests/test_settings.py checks the site itself keeps argon2."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 class Clock:

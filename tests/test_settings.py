@@ -87,3 +87,15 @@ def test_the_session_age_comes_from_the_environment() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == str(2 * 60 * 60)
+
+
+def test_the_site_hashes_passwords_with_argon2() -> None:
+    """The tests sign in with a fast hasher (tests/conftest.py); the site keeps argon2."""
+    from django.contrib.auth.hashers import make_password
+    from django.test import override_settings
+
+    from refusjon.web import settings as site
+
+    assert site.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    with override_settings(PASSWORD_HASHERS=site.PASSWORD_HASHERS):
+        assert make_password("correct horse battery staple").startswith("argon2$")

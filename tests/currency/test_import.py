@@ -13,6 +13,7 @@ import pytest
 from refusjon.claims.models import AuditEntry, User
 from refusjon.currency.models import ExchangeRate
 from refusjon.currency.services import RatesFileError, import_rates
+from tests.conftest import CASES
 from tests.currency.conftest import rates_file, row
 
 pytestmark = pytest.mark.django_db
@@ -140,8 +141,8 @@ def test_each_import_is_logged_with_what_it_did(tmp_path: Path, bob: User) -> No
     }
 
 
-def test_the_shared_example_rates_are_imported(shared: Path) -> None:
-    result = import_rates(shared / "cases" / "rates.csv", now=NOW)
+def test_the_spec_cases_rates_are_imported() -> None:
+    result = import_rates(CASES / "rates.csv", now=NOW)
     assert set(result.by_currency) == {"AUD", "JPY", "USD"}
     jpy = ExchangeRate.objects.get(currency="JPY", day=date(2024, 9, 13))
     assert jpy.nok_per_unit == Decimal("0.074874")

@@ -23,8 +23,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from refusjon.claims.models import User
 from tests.claims.conftest import caseworker, student
 from tests.conftest import REPO
+from tests.plugins.browser_summary import CHROMIUM, NO_BROWSER
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -53,7 +53,7 @@ def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):  # CI skips nothing: .ci/run installs Debian's chromium
             pytest.fail(f"no browser at {CHROMIUM}")
-        pytest.skip(f"no browser at {CHROMIUM}")
+        pytest.skip(NO_BROWSER)  # said loudly at the end (tests/plugins/browser_summary.py)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 from pytest_django import Settings
 
 from refusjon.claims.models import Appeal, AppealStatus, Attachment, Claim, ClaimStatus, User
+from tests.conftest import Clock
 from tests.factories import decide, sio_claim
 from tests.intake.files import png
 
@@ -22,10 +22,6 @@ DECIDED_AT = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 def setting(settings: Settings, tmp_path: Path) -> None:
     settings.LANGUAGE_CODE = "en"
     settings.MEDIA_ROOT = tmp_path
-
-
-def on(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
 def decided(alice: User, bob: User) -> Claim:
@@ -39,10 +35,10 @@ def page(claim: Claim) -> str:
 
 
 def test_a_student_writes_adds_a_document_and_sends_an_appeal(
-    client: Client, alice: User, bob: User, monkeypatch: pytest.MonkeyPatch
+    client: Client, alice: User, bob: User, clock: Clock
 ) -> None:
     claim = decided(alice, bob)
-    on(monkeypatch, DECIDED_AT + timedelta(days=5))
+    clock.set(DECIDED_AT + timedelta(days=5))
     client.force_login(alice)
 
     shown = client.get(page(claim))
@@ -72,10 +68,10 @@ def test_a_student_writes_adds_a_document_and_sends_an_appeal(
 
 
 def test_after_the_deadline_the_appeal_is_refused_and_the_words_are_kept(
-    client: Client, alice: User, bob: User, monkeypatch: pytest.MonkeyPatch
+    client: Client, alice: User, bob: User, clock: Clock
 ) -> None:
     claim = decided(alice, bob)
-    on(monkeypatch, DECIDED_AT + timedelta(weeks=3, days=1))
+    clock.set(DECIDED_AT + timedelta(weeks=3, days=1))
     client.force_login(alice)
     response = client.post(page(claim), {"text": "Late but right.", "action": "send"})
     assert response.status_code == 400
@@ -86,10 +82,10 @@ def test_after_the_deadline_the_appeal_is_refused_and_the_words_are_kept(
 
 
 def test_carol_cannot_see_or_appeal_alices_decision(
-    client: Client, alice: User, bob: User, carol: User, monkeypatch: pytest.MonkeyPatch
+    client: Client, alice: User, bob: User, carol: User, clock: Clock
 ) -> None:
     claim = decided(alice, bob)
-    on(monkeypatch, DECIDED_AT)
+    clock.set(DECIDED_AT)
     client.force_login(carol)
     assert client.get(page(claim)).status_code == 404
     assert client.post(page(claim), {"text": "x", "action": "send"}).status_code == 404

@@ -3,7 +3,7 @@ same forms post and redirect; the expense form asks what the scheme needs."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +11,6 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from refusjon.claims import services
 from refusjon.claims.models import (
@@ -24,7 +23,6 @@ from refusjon.claims.models import (
     User,
 )
 
-NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 HTMX = {"HX-Request": "true"}
 
 GP_FEE = {
@@ -44,11 +42,6 @@ TRIP = {
     "trip_min_public_fare_nok": "50.00",
     "trip_companion": "on",
 }
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
 
 
 @pytest.fixture

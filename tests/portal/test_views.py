@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from refusjon.claims import services
 from refusjon.claims.models import (
@@ -26,8 +25,6 @@ from refusjon.claims.models import (
 )
 from tests.factories import sio_claim
 
-NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
-
 GP_FEE = {
     "category": "gp",
     "service_on": "2026-03-10",
@@ -35,13 +32,6 @@ GP_FEE = {
     "currency": "NOK",
     "public_user_fee": "on",
 }
-
-
-@pytest.fixture(autouse=True)
-def frozen_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
-    """Every page is seen on 2 November 2026, whatever today is."""
-    monkeypatch.setattr(timezone, "now", lambda: NOW)
-    return NOW
 
 
 @pytest.fixture

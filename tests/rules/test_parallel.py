@@ -13,13 +13,13 @@ from refusjon.rules import parallel
 from refusjon.rules.batch import BatchAssessor, decision_to_json, dumps
 from refusjon.rules.explain import Renderer
 from refusjon.rules.rates import ExchangeRates
-from tests.conftest import REPO
+from tests.conftest import CASES, REPO
 
 
-def mixed_file(shared: Path) -> list[str]:
+def mixed_file() -> list[str]:
     """The spec cases and the examples, interleaved and repeated under other people's ids,
     so that persons, invalid lines and repeated claim ids mix."""
-    lines = (shared / "cases" / "claims.jsonl").read_text().splitlines()
+    lines = (CASES / "claims.jsonl").read_text().splitlines()
     lines += (REPO / "examples" / "claims.jsonl").read_text().splitlines()
     copies = []
     for copy in range(3):
@@ -36,32 +36,32 @@ def mixed_file(shared: Path) -> list[str]:
     return copies
 
 
-def rates(shared: Path) -> ExchangeRates:
-    with (shared / "cases" / "rates.csv").open(encoding="utf-8") as handle:
+def rates() -> ExchangeRates:
+    with (CASES / "rates.csv").open(encoding="utf-8") as handle:
         return ExchangeRates.from_norges_bank_csv(handle)
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_workers_give_the_same_decisions_in_the_same_order(
-    shared: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+    jobs: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "BATCH", 4)  # many small batches: ordering is exercised
     monkeypatch.setattr(parallel, "IN_FLIGHT", 1)
-    lines = mixed_file(shared)
+    lines = mixed_file()
     renderer = Renderer("nb", with_sources=True)
     one = [
         dumps(decision_to_json(assessed.decision, renderer))
-        for assessed in BatchAssessor(rates=rates(shared)).assess_lines(lines)
+        for assessed in BatchAssessor(rates=rates()).assess_lines(lines)
     ]
-    settings = parallel.Settings(rates(shared), "nb", True)
+    settings = parallel.Settings(rates(), "nb", True)
     several = [record for record, _ in parallel.ParallelAssessor(jobs, settings).run(lines)]
     assert several == one
     assert len(one) == len(lines)
 
 
-def test_the_command_gives_the_same_file_with_jobs(shared: Path, tmp_path: Path) -> None:
+def test_the_command_gives_the_same_file_with_jobs(tmp_path: Path) -> None:
     claims = tmp_path / "claims.jsonl"
-    claims.write_text("\n".join(mixed_file(shared)) + "\n")
+    claims.write_text("\n".join(mixed_file()) + "\n")
     outputs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out-{jobs}.jsonl"
@@ -74,7 +74,7 @@ def test_the_command_gives_the_same_file_with_jobs(shared: Path, tmp_path: Path)
             "--jobs",
             jobs,
             "--rates",
-            str(shared / "cases" / "rates.csv"),
+            str(CASES / "rates.csv"),
             "--out",
             str(out),
         ]

@@ -141,9 +141,9 @@ def test_line_ids_must_be_unique_within_a_claim() -> None:
 
 
 def _known_claims() -> list[Any]:
-    from tests.conftest import REPO, shared_dir
+    from tests.conftest import CASES, REPO
 
-    texts = (shared_dir() / "cases" / "claims.jsonl").read_text().splitlines()
+    texts = (CASES / "claims.jsonl").read_text().splitlines()
     texts += (REPO / "examples" / "claims.jsonl").read_text().splitlines()
     claims = []
     for text in texts:
@@ -192,9 +192,9 @@ def _outcome(reader: Any, data: Any) -> Any:
 
 def test_the_fast_reader_agrees_with_the_careful_one_or_leaves_it_the_claim() -> None:
     from refusjon.rules import reader
-    from tests.conftest import shared_dir
+    from tests.conftest import CASES
 
-    with (shared_dir() / "cases" / "rates.csv").open(encoding="utf-8") as handle:
+    with (CASES / "rates.csv").open(encoding="utf-8") as handle:
         spec_rates = ExchangeRates.from_norges_bank_csv(handle)
     checked = 0
     for data in _known_claims():

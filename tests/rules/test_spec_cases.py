@@ -1,11 +1,14 @@
-"""Every spec case in ../shared/cases gives exactly its expected decision.
+"""Every spec case gives exactly its expected decision.
 
-The files are read from ../shared when the test runs; they are never copied here.
+The cases are the repository's copy of ``../shared/cases`` (``tests/rules/cases``), so a clone
+tests on its own; where ``../shared`` is beside the checkout (as in CI) the copy is checked to be
+identical to it. When the shared cases change, copy them again: never edit a case here.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,20 +16,38 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import shared_dir
+from tests.conftest import CASES, shared_dir
 
 COMPARED = ("claim_id", "outcome", "refund_nok", "reasons", "lines")
 
 
 def _expected() -> list[dict[str, Any]]:
-    path = shared_dir() / "cases" / "decisions.jsonl"
-    if not path.is_file():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    text = (CASES / "decisions.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_the_cases_are_a_copy_of_the_shared_ones() -> None:
+    shared = shared_dir() / "cases"
+    if not shared.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI has ../shared beside the checkout: {shared} is missing")
+        pytest.skip(f"no {shared} to compare the copy with (a clone on its own)")
+    copy, original = _files(CASES), _files(shared)
+    assert sorted(copy) == sorted(original), "copy ../shared/cases to tests/rules/cases again"
+    changed = [name for name in original if copy[name] != original[name]]
+    assert not changed, f"these differ from ../shared/cases: copy them again: {changed}"
 
 
 @pytest.fixture(scope="module")
-def decisions(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+def decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
     out = tmp_path_factory.mktemp("spec") / "decisions.jsonl"
     result = subprocess.run(
         [
@@ -34,9 +55,9 @@ def decisions(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> list[di
             "-m",
             "refusjon.cli",
             "assess",
-            str(shared / "cases" / "claims.jsonl"),
+            str(CASES / "claims.jsonl"),
             "--rates",
-            str(shared / "cases" / "rates.csv"),
+            str(CASES / "rates.csv"),
             "--out",
             str(out),
         ],
@@ -48,8 +69,8 @@ def decisions(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> list[di
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-def test_there_is_one_decision_per_claim(shared: Path, decisions: list[dict[str, Any]]) -> None:
-    claims = (shared / "cases" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+def test_there_is_one_decision_per_claim(decisions: list[dict[str, Any]]) -> None:
+    claims = (CASES / "claims.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(decisions) == len([line for line in claims if line.strip()])
 
 
@@ -68,4 +89,4 @@ def test_the_decision_matches_the_spec_case(
 
 
 def test_spec_cases_are_present() -> None:
-    assert len(_expected()) >= 35, f"expected the spec cases in {shared_dir()}/cases"
+    assert len(_expected()) >= 37

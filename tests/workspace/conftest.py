@@ -1,8 +1,8 @@
-"""The cast, a fixed "today" for the workspace, and claims at every stage."""
+"""The cast, the workspace's "today", and claims at every stage."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.test import Client
@@ -10,8 +10,8 @@ from pytest_django import Settings
 
 from refusjon.claims import services
 from refusjon.claims.models import Claim, User
-from refusjon.workspace import views
 from tests.claims.conftest import alice, bob, carol, dave  # noqa: F401
+from tests.conftest import Clock
 from tests.factories import sio_claim
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
@@ -19,9 +19,9 @@ TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
-    """The workspace's today is fixed: ages and default dates do not depend on the clock."""
-    monkeypatch.setattr(views, "today", lambda: TODAY)
+def caseworkers_today(clock: Clock) -> date:
+    """The caseworkers work on 20 November 2026, eighteen days after the claims came in."""
+    clock.set(datetime.combine(TODAY, time(10), tzinfo=UTC))
     return TODAY
 
 

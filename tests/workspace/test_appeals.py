@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
 from django.test import Client
-from django.utils import timezone
 
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Appeal, AppealStatus, Claim, ClaimStatus, User
+from tests.conftest import Clock
 from tests.factories import NOW, decide
 from tests.workspace.conftest import draft_claim, signed_in
 
@@ -66,7 +65,7 @@ def test_upholding_returns_the_claim_to_decided_and_the_student_reads_why(
 
 
 def test_a_changed_decision_replaces_the_letter(
-    client: Client, alice: User, bob: User, dave: User, monkeypatch: pytest.MonkeyPatch
+    client: Client, alice: User, bob: User, dave: User, clock: Clock
 ) -> None:
     claim = appealed(alice, bob)
     signed_in(client, dave)
@@ -84,7 +83,7 @@ def test_a_changed_decision_replaces_the_letter(
     assert claim.status == ClaimStatus.DECIDED
     assert current is not None and current.refund_nok == Decimal("510.00")
 
-    monkeypatch.setattr(timezone, "now", lambda: NOW + timedelta(days=1))
+    clock.set(NOW + timedelta(days=1))
     client.force_login(alice)
     letter = client.get(f"/claim/{claim.reference}/letter/").content.decode()
     assert "After your appeal, this decision replaces the decision of" in letter
