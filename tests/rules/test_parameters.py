@@ -33,6 +33,21 @@ def test_a_day_before_the_first_value_is_an_error_naming_parameter_and_day() -> 
     )
 
 
+def test_which_categories_are_covered_is_not_dated_so_it_holds_on_an_earlier_day() -> None:
+    params = default_parameters()
+    assert "gp" in params.value("sio.covered_categories", date(2016, 12, 31))
+    assert "hospital_stay" in params.value("helfo_abroad.full_categories", date(2023, 12, 31))
+    assert "dentist" in params.value("ssn.pot_dental_categories", date(1999, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "name", ["sio.eligible_campuses", "ssn.institutions", "common.eea_countries"]
+)
+def test_who_is_eligible_stays_dated(name: str) -> None:
+    with pytest.raises(ParameterMissing):
+        default_parameters().at(name, date(2000, 1, 1))
+
+
 def test_every_value_has_a_source_and_labels_in_both_languages() -> None:
     params = default_parameters()
     for name in params.names:

@@ -261,9 +261,14 @@ def _spouse(claim: ClaimData) -> None:
 
 
 def _before_parameters(claim: ClaimData) -> None:
-    """A line dated before the scheme's first parameter values: the claim is invalid."""
+    """A claim for the period before the scheme's first figures, with every line in it: the
+    claim is invalid. (One early line alone is only rejected ``outside-period``: coverage
+    lists are not dated.)"""
     day = gen.EARLIEST[claim["scheme"]] - timedelta(days=1)
-    claim["expenses"][-1] |= {"service_on": day.isoformat(), "paid_on": day.isoformat()}
+    _year, _, semester = claim["period"].partition("-")
+    claim["period"] = f"{day.year}-fall" if semester else str(day.year)
+    for line in claim["expenses"]:
+        line |= {"service_on": day.isoformat(), "paid_on": day.isoformat()}
 
 
 SPOILERS: dict[str, list[Spoiler]] = {

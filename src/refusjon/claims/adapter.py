@@ -102,6 +102,7 @@ def with_overrides(
             assumed=override.assumed,
             label=template.label,
             unit=template.unit,
+            dated=template.dated,
         )
     return Parameters({name: list(values.values()) for name, values in series.items()})
 

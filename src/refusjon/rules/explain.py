@@ -146,8 +146,10 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "{line}: avslått, standardkostnaden {cost} er ikke høyere enn laveste takst {fare}.",
     ),
     "helfo.companion": (
-        "{line}: rejected, a companion is covered only for a patient under 18.",
-        "{line}: avslått, ledsager dekkes bare for pasienter under 18 år.",
+        "{line}: rejected, a companion is covered only for a patient under 18, or when a "
+        "doctor confirmed that a companion was necessary.",
+        "{line}: avslått, ledsager dekkes bare for pasienter under 18 år, eller når en lege har "
+        "bekreftet at ledsager var nødvendig.",
     ),
     "helfo.psychologist_referral": (
         "{line}: rejected, {seen} consultations this year already; after {free} a referral is "

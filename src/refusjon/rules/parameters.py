@@ -63,6 +63,9 @@ class ParameterValue:
     assumed: bool
     label: Mapping[str, str]
     unit: str
+    # False for what schemes.md says is not dated (which categories a scheme covers): the first
+    # value then holds for any earlier day too, so an old line is still checked against it.
+    dated: bool = True
 
 
 class Parameters:
@@ -103,6 +106,8 @@ class Parameters:
             raise ParameterError(f"unknown parameter {name}")
         index = bisect.bisect_right(starts, day.toordinal()) - 1
         if index < 0:
+            if not self._values[name][0].dated:
+                return self._values[name][0]
             raise ParameterMissing(name, day)
         return self._values[name][index]
 
@@ -145,6 +150,9 @@ def parse_file(name: str, document: Mapping[str, Any]) -> list[ParameterValue]:
     label = document.get("label") or {}
     if not {"en", "nb"} <= set(label):
         raise ParameterError(f"{name}: label needs 'en' and 'nb'")
+    dated = document.get("dated", True)
+    if not isinstance(dated, bool):
+        raise ParameterError(f"{name}: dated is true or false")
     values = []
     for entry in document.get("values") or []:
         if not entry.get("source"):
@@ -158,6 +166,7 @@ def parse_file(name: str, document: Mapping[str, Any]) -> list[ParameterValue]:
                 assumed=bool(entry.get("assumed", False)),
                 label=label,
                 unit=unit,
+                dated=dated,
             )
         )
     if not values:

@@ -159,7 +159,7 @@ class HelfoAbroadRules(SchemeRules):
     def _check_conditions(self, ctx: Context, work: LineWork) -> None:
         """Medicines need a medical statement, speech therapy a referral (seed 004); a trip must
         be longer than 10 km and cost more than the local minimum fare, and a companion is
-        covered only for a child (seed 001, seed 004)."""
+        covered for a child, or when a doctor confirmed one was needed (seed 001, seed 004)."""
         line = work.line
         if line.category == "blue_prescription" and not line.medical_statement:
             work.reject(reasons.missing_document("medical_statement"))
@@ -190,7 +190,7 @@ class HelfoAbroadRules(SchemeRules):
                 cost=standard_cost,
                 fare=trip.min_public_fare_nok,
             )
-        if trip.companion and not self._is_child(ctx, day):
+        if trip.companion and not (line.medical_statement or self._is_child(ctx, day)):
             work.reject(reasons.COMPANION_NOT_COVERED)
             ctx.explain("helfo.companion", SEED_001, line=line)
 
