@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import REPO
 
-
-def run_with_summary(pytester: pytest.Pytester, body: str) -> pytest.RunResult:
-    pytester.makepyfile(test_pages=body)
-    return pytester.runpytest_subprocess(
-        "-p",
-        "tests.plugins.browser_summary",
-        "-p",
-        "no:django",
-        "-p",
-        "no:xdist",
-        "-p",
-        "no:cacheprovider",
-    )
+Run = Callable[[str], pytest.RunResult]
 
 
-def test_skipped_browser_tests_are_named_with_the_install_command(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def run_with_summary(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run a test module of the given text in a pytest of its own, with the summary plugin."""
     monkeypatch.setenv("PYTHONPATH", str(REPO))
+
+    def run(body: str) -> pytest.RunResult:
+        pytester.makepyfile(test_pages=body)
+        plugins = ["tests.plugins.browser_summary", "no:django", "no:xdist", "no:cacheprovider"]
+        return pytester.runpytest_subprocess(*(arg for name in plugins for arg in ("-p", name)))
+
+    return run
+
+
+def test_skipped_browser_tests_are_named_with_the_install_command(run_with_summary: Run) -> None:
     result = run_with_summary(
-        pytester,
         "import pytest\n"
         "from tests.plugins.browser_summary import NO_BROWSER\n"
         "def test_a_page():\n    pytest.skip(NO_BROWSER)\n"
-        "def test_another_page():\n    pytest.skip(NO_BROWSER)\n",
+        "def test_another_page():\n    pytest.skip(NO_BROWSER)\n"
     )
     result.stdout.fnmatch_lines(
         [
@@ -41,10 +40,7 @@ def test_skipped_browser_tests_are_named_with_the_install_command(
     )
 
 
-def test_a_run_with_the_browser_says_nothing_of_it(
-    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PYTHONPATH", str(REPO))
-    result = run_with_summary(pytester, "def test_a_page():\n    pass\n")
+def test_a_run_with_the_browser_says_nothing_of_it(run_with_summary: Run) -> None:
+    result = run_with_summary("def test_a_page():\n    pass\n")
     result.assert_outcomes(passed=1)
     assert "BROWSER" not in result.stdout.str()

@@ -103,11 +103,12 @@ def expense_day(period: Period, today: date, share: float) -> date:
 
 def demo_rates(today: date) -> io.StringIO:
     """Norges Bank's CSV with the shipped illustrative values laid over every weekday of the
-    last four months, so each demo expense abroad has a rate of its day."""
+    last four months, so each demo expense abroad has a rate of its day (or, at a weekend, of
+    the Friday before)."""
     with DEMO_RATES.open(encoding="utf-8-sig", newline="") as shipped:
         rows = list(csv.reader(shipped, delimiter=";"))
     header, body = rows[0], rows[1:]
-    day_at, value_at = header.index("TIME_PERIOD"), header.index("OBS_VALUE")
+    day_at = header.index("TIME_PERIOD")
     by_currency: dict[str, list[list[str]]] = {}
     for row in body:
         by_currency.setdefault(row[header.index("BASE_CUR")], []).append(row)
@@ -119,7 +120,7 @@ def demo_rates(today: date) -> io.StringIO:
     for currency_rows in by_currency.values():
         for day, row in zip(weekdays, cycle(currency_rows), strict=False):
             dated = list(row)
-            dated[day_at], dated[value_at] = day.isoformat(), row[value_at]
+            dated[day_at] = day.isoformat()
             writer.writerow(dated)
     out.seek(0)
     out.name = "norges-bank-demo.csv"
