@@ -13,6 +13,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from refusjon.rules.reader import AMOUNT_PROBLEM
+
 SIO_CLAIM: dict[str, Any] = {
     "claim_id": "C-1",
     "scheme": "sio",
@@ -89,7 +91,7 @@ def test_schema_errors_name_the_field_and_the_problem() -> None:
     bad["period"] = "autumn"
     result = run_cli("-", stdin=json.dumps(bad) + "\n")
     errors = json.loads(result.stdout)["errors"]
-    assert "expenses[0].amount: not an amount" in errors
+    assert f"expenses[0].amount: {AMOUNT_PROBLEM}" in errors
     assert "applicant.birth_date: required" in errors
     assert any(error.startswith("period: ") for error in errors)
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from refusjon.rules.rates import ExchangeRates
-from refusjon.rules.reader import ClaimInvalid, read_claim
+from refusjon.rules.reader import AMOUNT_PROBLEM, ClaimInvalid, read_claim
 
 CLAIM: dict[str, Any] = {
     "claim_id": "H-1",
@@ -104,8 +104,13 @@ def test_a_foreign_amount_without_rate_names_currency_and_date() -> None:
         ),
         ("expenses.0.category", "aromatherapy", "expenses[0].category: unknown"),
         ("expenses.0.service_on", "2024-02-30", "expenses[0].service_on: not a date"),
-        ("expenses.0.amount", "-1.00", "expenses[0].amount: not an amount"),
-        ("expenses.0.amount", True, "expenses[0].amount: not an amount"),
+        ("expenses.0.amount", "-1.00", f"expenses[0].amount: {AMOUNT_PROBLEM}"),
+        ("expenses.0.amount", True, f"expenses[0].amount: {AMOUNT_PROBLEM}"),
+        ("expenses.0.amount", Decimal("1e400"), f"expenses[0].amount: {AMOUNT_PROBLEM}"),
+        ("expenses.0.amount", "1e999999999", f"expenses[0].amount: {AMOUNT_PROBLEM}"),
+        ("expenses.0.amount", "9" * 5000, f"expenses[0].amount: {AMOUNT_PROBLEM}"),
+        ("expenses.0.amount", "1000000000", f"expenses[0].amount: {AMOUNT_PROBLEM}"),
+        ("expenses.0.amount", "0." + "0" * 4999 + "1", f"expenses[0].amount: {AMOUNT_PROBLEM}"),
         ("expenses.0.currency", "dollars", "expenses[0].currency: not an ISO 4217 currency code"),
         ("expenses", [], "expenses: at least one line is needed"),
         ("expenses", "many", "expenses: not a list"),

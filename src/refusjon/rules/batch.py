@@ -1,8 +1,11 @@
 """Batch assessment: JSON Lines of claims in, JSON Lines of decisions out (claims-format.md).
 
 Claims are decided in file order and each sees the earlier claims of the same person. A line
-that cannot be read gets an ``invalid`` decision and the run goes on. Memory stays flat: only
-the per-person running totals (and the claim ids, to refuse a repeated one) are kept.
+that cannot be read gets an ``invalid`` decision and the run goes on, whatever it holds: bytes
+that are not UTF-8 (read with ``surrogateescape``, so they reach :func:`decode_line`), JSON
+nested too deeply, numbers too long to read, text that is no text (a lone surrogate escape).
+Memory stays flat: only the per-person running totals (and the claim ids, to refuse a repeated
+one) are kept.
 """
 
 from __future__ import annotations
@@ -71,11 +74,54 @@ class ClaimIds:
 
 
 def decode_line(text: str) -> tuple[Any, Decision | None]:
-    """A line's JSON, or the ``invalid`` decision of a line that is not JSON."""
+    """A line's JSON, or the ``invalid`` decision of a line that cannot be read."""
+    if not text.isascii() and (problem := not_utf8(text)) is not None:
+        return None, invalid(None, [problem]).decision
     try:
-        return _decode(text), None
+        data = _decode(text)
     except json.JSONDecodeError as error:
         return None, invalid(None, [f"not JSON: {error}"]).decision
+    except RecursionError:
+        return None, invalid(None, ["not JSON: nested too deeply"]).decision
+    except ValueError:  # Python reads no integer of over 4,300 digits
+        return None, invalid(None, ["not JSON: a number with too many digits"]).decision
+    if "\\u" in text and (paths := lone_surrogates(data)):
+        claim_id = None if "claim_id" in paths else text_field(data, "claim_id")
+        errors = [f"{path}: not text (a lone surrogate escape)" for path in paths]
+        return None, invalid(claim_id, errors).decision
+    return data, None
+
+
+def not_utf8(text: str) -> str | None:
+    """What is wrong with a line read with ``surrogateescape``, if it was not UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = ord(text[error.start])
+        what = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
+        return f"not UTF-8 text: {what} at character {error.start + 1}"
+    return None
+
+
+def lone_surrogates(data: Any) -> list[str]:
+    """The paths of the strings (or keys) in decoded JSON that hold a lone surrogate, which no
+    UTF-8 file can carry. Walked without recursion: the JSON may be deep."""
+    found = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if not value.isascii() and not_utf8(value) is not None:
+                found.append(path or "claim")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not key.isascii() and not_utf8(key) is not None:
+                    found.append(f"{path or 'claim'} (a field name)")
+                    continue
+                stack.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+    return sorted(found)
 
 
 class BatchAssessor:
@@ -95,12 +141,21 @@ class BatchAssessor:
 
     def decide(self, data: Any) -> Assessed:
         """Read and decide one decoded claim, and record it in the person's history."""
-        scheme = data.get("scheme") if isinstance(data, dict) else None
+        scheme = text_field(data, "scheme")
+        # Beyond ClaimInvalid, an exception here is a defect of ours, not the claim's: it is
+        # that claim's ``invalid`` decision, and the run goes on.
         try:
             claim = read_claim(data, self.rates)
         except ClaimInvalid as error:
             return Assessed(invalid(error.claim_id, error.errors).decision, scheme)
-        assessment = assess(claim, self.ledger, self.params)
+        except Exception as error:
+            problem = f"could not be read ({type(error).__name__}): please report this claim"
+            return Assessed(invalid(text_field(data, "claim_id"), [problem]).decision, scheme)
+        try:
+            assessment = assess(claim, self.ledger, self.params)
+        except Exception as error:
+            problem = f"could not be decided ({type(error).__name__}): please report this claim"
+            return Assessed(invalid(claim.claim_id, [problem]).decision, scheme)
         self.ledger.record(assessment.effects)
         return Assessed(assessment.decision, claim.scheme.value)
 
@@ -108,7 +163,7 @@ class BatchAssessor:
         """Decide one decoded claim of the file, refusing an id used before."""
         repeated = self.claim_ids.repeated(data)
         if repeated is not None:
-            return Assessed(repeated, data.get("scheme"))
+            return Assessed(repeated, text_field(data, "scheme"))
         return self.decide(data)
 
     def assess_line(self, text: str) -> Assessed:

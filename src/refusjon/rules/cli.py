@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -121,9 +122,13 @@ def _jobs(asked: int, claims: TextIO) -> int:
     """Worker processes: as asked, else one per core (up to four) for a file over 4 MB."""
     if asked > 0:
         return asked
-    if claims is sys.stdin or os.fstat(claims.fileno()).st_size < PARALLEL_FROM_BYTES:
+    if _is_stdin(claims) or os.fstat(claims.fileno()).st_size < PARALLEL_FROM_BYTES:
         return 1
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def _is_stdin(claims: TextIO) -> bool:
+    return getattr(claims, "buffer", None) is getattr(sys.stdin, "buffer", sys.stdin)
 
 
 def _read_rates(path: str) -> ExchangeRates:
@@ -131,12 +136,20 @@ def _read_rates(path: str) -> ExchangeRates:
         return ExchangeRates.from_norges_bank_csv(handle)
 
 
+# A byte-order mark at the start is skipped; bytes that are not UTF-8 are kept as lone
+# surrogates, so that their line gets its own ``invalid`` decision (batch.decode_line) and the
+# run goes on.
+IN_ENCODING, IN_ERRORS = "utf-8-sig", "surrogateescape"
+
+
 @contextlib.contextmanager
 def _open_in(path: str) -> Iterator[TextIO]:
     if path == "-":
-        yield sys.stdin
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding=IN_ENCODING, errors=IN_ERRORS)
+        yield stdin
+        stdin.detach()  # standard input stays open
     else:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding=IN_ENCODING, errors=IN_ERRORS) as handle:
             yield handle
 
 
@@ -164,7 +177,7 @@ class Progress:
     @classmethod
     def for_stream(cls, claims: TextIO, out_path: str) -> Progress:
         interactive = sys.stderr.isatty() and sys.stdout.isatty() and out_path != "-"
-        if not interactive or claims is sys.stdin:
+        if not interactive or _is_stdin(claims):
             return cls(None, None)
         return cls(os.fstat(claims.fileno()).st_size, sys.stderr)
 
@@ -173,7 +186,7 @@ class Progress:
             yield from claims
             return
         for line in claims:
-            self.seen += len(line.encode()) if not line.isascii() else len(line)
+            self.seen += len(line) if line.isascii() else len(line.encode("utf-8", IN_ERRORS))
             self.count += 1
             if not self.count % 2000:
                 self.show()

@@ -28,6 +28,11 @@ from refusjon.rules.model import (
 from refusjon.rules.rates import ExchangeRates, RateMissing
 
 T = TypeVar("T")
+# Amounts a claim can hold: a health expense is never near a billion, and no currency has more
+# than a few decimals. Bounded so no amount can overflow the arithmetic that follows.
+MAX_AMOUNT = Decimal("1000000000")
+MAX_DECIMALS = 6
+AMOUNT_PROBLEM = "not an amount (a number from 0 to 999999999, at most six decimals)"
 _MISSING = object()
 _SCHEMES = {scheme.value: scheme for scheme in Scheme}
 _date_cache: dict[str, date] = {}
@@ -78,7 +83,7 @@ class _Fields:
         return self.get(name, default, _flag, "not true or false")
 
     def amount(self, name: str, default: Any = _MISSING) -> Any:
-        return self.get(name, default, _amount, "not an amount")
+        return self.get(name, default, _amount, AMOUNT_PROBLEM)
 
     def code(self, name: str, allowed: Any, default: Any = _MISSING) -> Any:
         def parse(raw: Any) -> Any:
@@ -136,7 +141,7 @@ def _amount(raw: Any) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
         raise TypeError(raw)
     value = Decimal(str(raw)) if isinstance(raw, float) else Decimal(raw)
-    if not value.is_finite() or value < 0:
+    if not value.is_finite() or not 0 <= value < MAX_AMOUNT or _decimals(value) > MAX_DECIMALS:
         raise ValueError(raw)
     return value
 
@@ -352,7 +357,7 @@ def _plain_amount(raw: Any, decimals: int | None) -> Decimal:
     whole, point, fraction = raw.partition(".")
     if not whole.isdigit() or (point and not fraction.isdigit()):
         raise _NotPlain
-    if decimals is not None and len(fraction) > decimals:
+    if len(whole) > 9 or len(fraction) > (MAX_DECIMALS if decimals is None else decimals):
         raise _NotPlain
     return Decimal(raw)
 
