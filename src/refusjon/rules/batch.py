@@ -23,6 +23,7 @@ from refusjon.rules.model import ClaimOutcome, Decision
 from refusjon.rules.parameters import Parameters, default_parameters
 from refusjon.rules.rates import ExchangeRates
 from refusjon.rules.reader import ClaimInvalid, read_claim
+from refusjon.rules.spill import TemporaryDatabase
 
 _decode = json.JSONDecoder(parse_float=Decimal).decode
 
@@ -57,20 +58,37 @@ def text_field(data: Any, *path: str) -> str | None:
 
 
 class ClaimIds:
-    """The claim ids of a file so far: an id may be used once (claims-format.md)."""
+    """The claim ids of a file so far: an id may be used once (claims-format.md). The first
+    ``in_memory`` are kept in a set; past that, all are in a temporary SQLite file, so memory
+    stays flat however long the file."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_memory: int = 10_000) -> None:
         self._seen: set[str] = set()
+        self._limit = in_memory
+        self._on_disk: TemporaryDatabase | None = None
 
     def repeated(self, data: Any) -> Decision | None:
         """An ``invalid`` decision if this claim's id came earlier in the file; else None."""
         claim_id = text_field(data, "claim_id")
-        if claim_id is None:
+        if claim_id is None or self._first_time(claim_id):
             return None
+        return invalid(claim_id, ["claim_id: already used earlier in the file"]).decision
+
+    def _first_time(self, claim_id: str) -> bool:
+        if self._on_disk is not None:
+            added = self._on_disk.execute("INSERT OR IGNORE INTO ids VALUES (?)", (claim_id,))
+            return added.rowcount == 1
         if claim_id in self._seen:
-            return invalid(claim_id, ["claim_id: already used earlier in the file"]).decision
+            return False
         self._seen.add(claim_id)
-        return None
+        if len(self._seen) > self._limit:
+            self._on_disk = TemporaryDatabase(
+                "CREATE TABLE ids (id TEXT PRIMARY KEY) WITHOUT ROWID;"
+            )
+            for seen in self._seen:
+                self._on_disk.execute("INSERT INTO ids VALUES (?)", (seen,))
+            self._seen.clear()
+        return True
 
 
 def decode_line(text: str) -> tuple[Any, Decision | None]:
@@ -133,11 +151,12 @@ class BatchAssessor:
         rates: ExchangeRates | None = None,
         params: Parameters | None = None,
         ledger: Ledger | None = None,
+        claim_ids: ClaimIds | None = None,
     ) -> None:
         self.rates = rates
         self.params = params or default_parameters()
         self.ledger = ledger if ledger is not None else Ledger()
-        self.claim_ids = ClaimIds()
+        self.claim_ids = claim_ids if claim_ids is not None else ClaimIds()
 
     def decide(self, data: Any) -> Assessed:
         """Read and decide one decoded claim, and record it in the person's history."""

@@ -1,7 +1,16 @@
-"""The running totals of a batch: per person, in memory, in the order claims are decided."""
+"""The running totals of a batch: per person, in the order claims are decided.
+
+A file may hold any number of people, and a person's claims may come anywhere in it, so the
+totals of everyone must be kept to the end. The people seen last are kept in memory; the others
+wait in a temporary SQLite file of this process's own (:mod:`refusjon.rules.spill`), so memory
+stays flat however many people a file holds. A person's claims usually come close together (an
+export is written in submission order), so the file is seldom read.
+"""
 
 from __future__ import annotations
 
+import pickle
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -9,6 +18,9 @@ from refusjon.rules.context import Key
 from refusjon.rules.engine import PAYING, Effects
 from refusjon.rules.model import ClaimOutcome
 from refusjon.rules.money import ZERO
+from refusjon.rules.spill import TemporaryDatabase
+
+PEOPLE_IN_MEMORY = 2000
 
 
 @dataclass(slots=True)
@@ -22,28 +34,28 @@ class PersonHistory:
 
 
 class Ledger:
-    """An in-memory :class:`~refusjon.rules.context.History` that records decided claims."""
+    """A :class:`~refusjon.rules.context.History` that records decided claims, keeping at most
+    ``people_in_memory`` people in memory and the rest on disk."""
 
-    def __init__(self) -> None:
-        self._people: dict[str, PersonHistory] = {}
+    def __init__(self, people_in_memory: int = PEOPLE_IN_MEMORY) -> None:
+        self._recent: OrderedDict[str, PersonHistory] = OrderedDict()
+        self._limit = max(1, people_in_memory)
+        self._spilled: Spill | None = None
 
     def total(self, person_id: str, key: Key) -> Decimal:
-        person = self._people.get(person_id)
-        return person.totals.get(key, ZERO) if person else ZERO
+        return self._person(person_id).totals.get(key, ZERO)
 
     def has_expense(self, person_id: str, key: Key) -> bool:
-        person = self._people.get(person_id)
-        return person is not None and hash(key) in person.expenses
+        return hash(key) in self._person(person_id).expenses
 
     def was_returned(self, person_id: str, claim_id: str) -> bool:
-        person = self._people.get(person_id)
-        return person is not None and claim_id in person.returned
+        return claim_id in self._person(person_id).returned
 
     def record(self, effects: Effects | None) -> None:
         """Add a decided claim's effects; only paying claims change running totals."""
         if effects is None:
             return
-        person = self._people.setdefault(effects.person_id, PersonHistory())
+        person = self._person(effects.person_id)
         if effects.outcome is ClaimOutcome.RETURNED:
             person.returned.add(effects.claim_id)
         if effects.outcome not in PAYING:
@@ -52,5 +64,53 @@ class Ledger:
             person.totals[key] = person.totals.get(key, ZERO) + amount
         person.expenses.update(hash(key) for key in effects.expenses)
 
+    def _person(self, person_id: str) -> PersonHistory:
+        """The person's history, brought into memory (a new one for someone not seen yet)."""
+        person = self._recent.get(person_id)
+        if person is not None:
+            self._recent.move_to_end(person_id)
+            return person
+        person = self._spilled.take(person_id) if self._spilled is not None else None
+        person = self._recent[person_id] = person or PersonHistory()
+        if len(self._recent) > self._limit:
+            oldest_id, oldest = self._recent.popitem(last=False)
+            if oldest.totals or oldest.expenses or oldest.returned:
+                if self._spilled is None:
+                    self._spilled = Spill()
+                self._spilled.put(oldest_id, oldest)
+        return person
+
     def __len__(self) -> int:
-        return len(self._people)
+        """How many people have a history (in memory or on disk)."""
+        people = sum(1 for person in self._recent.values() if person != PersonHistory())
+        return people + (len(self._spilled) if self._spilled is not None else 0)
+
+
+class Spill:
+    """People's histories on disk (pickle is safe here: no one but this process writes the
+    file)."""
+
+    def __init__(self) -> None:
+        self._db = TemporaryDatabase(
+            "CREATE TABLE people (person_id TEXT PRIMARY KEY, history BLOB) WITHOUT ROWID;"
+        )
+
+    def put(self, person_id: str, person: PersonHistory) -> None:
+        state = (person.totals, person.expenses, person.returned)
+        self._db.execute(
+            "INSERT OR REPLACE INTO people VALUES (?, ?)",
+            (person_id, pickle.dumps(state, pickle.HIGHEST_PROTOCOL)),
+        )
+
+    def take(self, person_id: str) -> PersonHistory | None:
+        """The person's history, removed from the file (it is in memory again)."""
+        row = self._db.execute(
+            "DELETE FROM people WHERE person_id = ? RETURNING history", (person_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        totals, expenses, returned = pickle.loads(row[0])
+        return PersonHistory(totals, expenses, returned)
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM people").fetchone()[0])
