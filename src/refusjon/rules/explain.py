@@ -270,7 +270,7 @@ MONTHS = {
 class Renderer:
     """Turns steps into sentences in one language."""
 
-    CACHE_SIZE = 10_000
+    CACHE_SIZE = 4096
 
     def __init__(self, lang: str = "en", with_sources: bool = False) -> None:
         if lang not in terms.LANGUAGES:

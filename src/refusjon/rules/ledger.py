@@ -20,7 +20,7 @@ from refusjon.rules.model import ClaimOutcome
 from refusjon.rules.money import ZERO
 from refusjon.rules.spill import TemporaryDatabase
 
-PEOPLE_IN_MEMORY = 2000
+PEOPLE_IN_MEMORY = 1000
 
 
 @dataclass(slots=True)

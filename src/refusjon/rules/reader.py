@@ -126,7 +126,7 @@ def _date(raw: Any) -> date:
     if not (isinstance(raw, str) and len(raw) == 10):
         raise ValueError(raw)
     parsed = date.fromisoformat(raw)
-    if len(_date_cache) < 100_000:
+    if len(_date_cache) < 5_000:  # treatment days recur; birth dates mostly do not
         _date_cache[raw] = parsed
     return parsed
 

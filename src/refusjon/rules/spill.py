@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-CACHE_KIB = 2048  # SQLite's page cache: the file's share of memory
+CACHE_KIB = 512  # SQLite's page cache: the file's share of memory
 
 
 class TemporaryDatabase:
