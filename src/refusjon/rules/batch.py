@@ -4,8 +4,9 @@ Claims are decided in file order and each sees the earlier claims of the same pe
 that cannot be read gets an ``invalid`` decision and the run goes on, whatever it holds: bytes
 that are not UTF-8 (read with ``surrogateescape``, so they reach :func:`decode_line`), JSON
 nested too deeply, numbers too long to read, text that is no text (a lone surrogate escape).
-Memory stays flat: only the per-person running totals (and the claim ids, to refuse a repeated
-one) are kept.
+Memory stays flat: only the per-person running totals and the claim ids (to refuse a repeated
+one) are kept, and past a few thousand of each they wait on disk (:mod:`refusjon.rules.ledger`,
+:mod:`refusjon.rules.spill`).
 """
 
 from __future__ import annotations
