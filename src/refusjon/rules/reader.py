@@ -374,7 +374,7 @@ def _plain_period(raw: Any) -> Period:
 def _read_plain(data: Any, rates: ExchangeRates | None) -> Claim:
     """Read a well-formed claim with string amounts and no surprises, or raise."""
     applicant = data["applicant"]
-    if applicant.__class__ is not dict or data.get("patient") is not None:
+    if applicant.__class__ is not dict:
         raise _NotPlain
     raw_lines = _plain_list(data["expenses"], required=True)
     lines = tuple(_read_plain_line(raw, rates) for raw in raw_lines)
@@ -405,14 +405,32 @@ def _read_plain(data: Any, rates: ExchangeRates | None) -> Claim:
             ),
             occupational_injury=_plain_flag(applicant.get("occupational_injury")),
         ),
+        patient=_read_plain_patient(data.get("patient")),
         expenses=lines,
         documents=documents,
         resubmission_of=None if resubmission_of is None else _plain_text(resubmission_of),
     )
 
 
+_SELF = Patient()
+
+
+def _read_plain_patient(raw: Any) -> Patient:
+    if raw is None:
+        return _SELF
+    if raw.__class__ is not dict:
+        raise _NotPlain
+    relation = raw.get("relation")
+    birth_date = raw.get("birth_date")
+    if relation is None or relation == "self":
+        relation = "self"
+    elif relation not in RELATIONS or birth_date is None:
+        raise _NotPlain
+    return Patient(relation, None if birth_date is None else _date(birth_date))
+
+
 def _read_plain_line(raw: Any, rates: ExchangeRates | None) -> ExpenseLine:
-    if raw.__class__ is not dict or raw.get("trip") is not None:
+    if raw.__class__ is not dict:
         raise _NotPlain
     category = raw["category"]
     if category not in CATEGORIES:
@@ -444,8 +462,28 @@ def _read_plain_line(raw: Any, rates: ExchangeRates | None) -> ExpenseLine:
         itemized_receipt=_plain_flag(get("itemized_receipt")),
         referral=_plain_flag(get("referral")),
         country="NO" if country is None else _country(country),
+        trip=_read_plain_trip(get("trip")),
         medical_statement=_plain_flag(get("medical_statement")),
     )
+
+
+def _read_plain_trip(raw: Any) -> Trip | None:
+    if raw is None:
+        return None
+    if raw.__class__ is not dict:
+        raise _NotPlain
+    return Trip(
+        _plain_number(raw["distance_km"]),
+        _plain_amount(raw["min_public_fare_nok"], None),
+        _plain_flag(raw.get("companion")),
+    )
+
+
+def _plain_number(raw: Any) -> Decimal:
+    """A distance: a plain amount, or a whole number as JSON writes it."""
+    if raw.__class__ is int and 0 <= raw < MAX_AMOUNT:
+        return Decimal(raw)
+    return _plain_amount(raw, None)
 
 
 def _read_plain_document(raw: Any) -> Document:
