@@ -31,6 +31,7 @@ T = TypeVar("T")
 # Amounts a claim can hold: a health expense is never near a billion, and no currency has more
 # than a few decimals. Bounded so no amount can overflow the arithmetic that follows.
 MAX_AMOUNT = Decimal("1000000000")
+MAX_WHOLE_DIGITS = len(str(MAX_AMOUNT)) - 1  # 999999999 is the largest whole part
 MAX_DECIMALS = 6
 AMOUNT_PROBLEM = "not an amount (a number from 0 to 999999999, at most six decimals)"
 _MISSING = object()
@@ -357,7 +358,9 @@ def _plain_amount(raw: Any, decimals: int | None) -> Decimal:
     whole, point, fraction = raw.partition(".")
     if not whole.isdigit() or (point and not fraction.isdigit()):
         raise _NotPlain
-    if len(whole) > 9 or len(fraction) > (MAX_DECIMALS if decimals is None else decimals):
+    if len(whole) > MAX_WHOLE_DIGITS or len(fraction) > (
+        MAX_DECIMALS if decimals is None else decimals
+    ):
         raise _NotPlain
     return Decimal(raw)
 
