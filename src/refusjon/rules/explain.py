@@ -3,6 +3,7 @@ Norwegian bokmål, with the rule's source when asked for (``--explain``)."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -415,25 +416,16 @@ class Renderer:
         return text
 
     def _render(self, step: Step) -> str:
-        message = MESSAGES[step.key]
-        if isinstance(message, dict):
-            message = message[VARIANTS[step.key](step.args)]
-        template = message[self.nb]
-        if step.key == "param":
-            args = self.parameter(step.args["param"])
-        elif step.key == "claim.start":
-            args = self.claim_args(step.args["claim"])
+        key, args = step.key, step.args
+        choose = VARIANTS.get(key)
+        template, fields = PLANS[key if choose is None else (key, choose(args))][self.nb]
+        if key == "param":
+            values = self.parameter(args["param"])
+        elif key == "claim.start":
+            values = self.claim_args(args["claim"])
         else:
-            args = {}
-            for name, value in step.args.items():
-                known = ARG_FORMATS.get(name)
-                args[name] = (
-                    known(self, value) if known and value is not None else self.arg(name, value)
-                )
-            if "line" in step.args:
-                category = step.args["line"].category
-                args["category"] = terms.term(terms.CATEGORIES, category, self.lang)
-        text = template.format(**args)
+            values = {name: write(self, args) for name, write in fields}
+        text = template.format_map(values)
         if self.with_sources and step.source:
             text = f"{text} [{self.word('source')}: {step.source}]"
         return text
@@ -463,3 +455,45 @@ ARG_FORMATS: dict[str, Callable[[Renderer, Any], str]] = {
     "until": Renderer.day,
     "submitted": Renderer.day,
 }
+
+
+# How a message's field is written, from the step's arguments.
+Write = Callable[[Renderer, dict[str, Any]], str]
+
+
+def _writer(name: str) -> Write:
+    if name == "category":  # the line's category, in words
+        return lambda renderer, args: terms.term(
+            terms.CATEGORIES, args["line"].category, renderer.lang
+        )
+    known = ARG_FORMATS.get(name)
+    if known is None:
+        return lambda renderer, args: renderer.arg(name, args[name])
+
+    def write(renderer: Renderer, args: dict[str, Any]) -> str:
+        value = args[name]
+        return renderer.arg(name, value) if value is None else known(renderer, value)
+
+    return write
+
+
+Plan = tuple[str, tuple[tuple[str, Write], ...]]  # a template, and how to write its fields
+
+
+def _plan(template: str) -> Plan:
+    names = dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(template) if name)
+    return template, tuple((name, _writer(name)) for name in names)
+
+
+def _plans() -> dict[Any, tuple[Plan, Plan]]:
+    """Each message (or each variant of one) in English and bokmål, with the fields its text
+    names: a step's other arguments (those that choose the variant) are not written at all."""
+    plans = {}
+    for key, message in MESSAGES.items():
+        variants = message.items() if isinstance(message, dict) else [(None, message)]
+        for variant, (english, bokmal) in variants:
+            plans[key if variant is None else (key, variant)] = (_plan(english), _plan(bokmal))
+    return plans
+
+
+PLANS = _plans()
