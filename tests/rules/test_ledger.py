@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from refusjon.rules.batch import BatchAssessor, ClaimIds, decision_to_json, dumps
 from refusjon.rules.explain import Renderer
 from refusjon.rules.ledger import Ledger
+from refusjon.rules.model import Decision
 from tests.rules.test_cli import SIO_CLAIM
 from tests.rules.test_parallel import mixed_file, rates
 
 
-def records(assessor: BatchAssessor, lines: list[str]) -> list[str]:
+def records(assessor: BatchAssessor, lines: list[str]) -> list[bytes]:
     renderer = Renderer("en")
     return [
         dumps(decision_to_json(assessed.decision, renderer))
@@ -51,11 +52,16 @@ def test_a_person_brought_back_from_disk_keeps_their_totals() -> None:
 
 def test_a_repeated_claim_id_is_refused_after_the_ids_went_to_disk() -> None:
     ids = ClaimIds(in_memory=3)
-    assert [ids.repeated({"claim_id": f"C-{number}"}) for number in range(10)] == [None] * 10
-    again = ids.repeated({"claim_id": "C-1"})
+
+    def answer(claim_id: str) -> Decision | None:
+        identified = ids.identify(json.dumps({"claim_id": claim_id}))
+        return None if identified.answer is None else identified.answer.decision
+
+    assert [answer(f"C-{number}") for number in range(10)] == [None] * 10
+    again = answer("C-1")
     assert again is not None
     assert again.errors == ("claim_id: already used earlier in the file",)
-    assert ids.repeated({"claim_id": "C-10"}) is None
+    assert answer("C-10") is None
 
 
 def people(count: int) -> Iterator[str]:

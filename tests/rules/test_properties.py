@@ -84,7 +84,7 @@ def assess_file(text: str) -> str:
     renderer = Renderer("en", with_sources=True)
     assessor = BatchAssessor()
     return "".join(
-        dumps(decision_to_json(assessed.decision, renderer)) + "\n"
+        dumps(decision_to_json(assessed.decision, renderer)).decode() + "\n"
         for assessed in assessor.assess_lines(text.splitlines(keepends=True))
     )
 
@@ -214,7 +214,7 @@ def test_deciding_a_file_on_several_workers_gives_the_output_of_one(text: str, j
     # Batches of two lines, one batch in flight: the reordering is exercised even in small files.
     with mock.patch.object(parallel, "BATCH", 2), mock.patch.object(parallel, "IN_FLIGHT", 1):
         decided = parallel.ParallelAssessor(jobs, options).run(text.splitlines(keepends=True))
-        several = "".join(record + "\n" for record, _ in decided)
+        several = "".join(record.decode() + "\n" for record, _ in decided)
     assert several == assess_file(text)
 
 

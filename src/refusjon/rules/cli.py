@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import IO, TextIO
+from typing import IO, BinaryIO, TextIO
 
 from refusjon.rules.batch import (
     Assessed,
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             tune_garbage_collector()
             for record, is_invalid, assessed in _decide(progress.lines(claims), args, rates, jobs):
                 out.write(record)
-                out.write("\n")
+                out.write(b"\n")
                 any_invalid |= is_invalid
                 if args.summary and assessed is not None:
                     summary.append(assessed)
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_INVALID if any_invalid else EXIT_OK
 
 
-Decided = tuple[str, bool, Assessed | None]
+Decided = tuple[bytes, bool, Assessed | None]
 
 
 def _decide(
@@ -154,12 +154,14 @@ def _open_in(path: str) -> Iterator[TextIO]:
 
 
 @contextlib.contextmanager
-def _open_out(path: str) -> Iterator[TextIO]:
+def _open_out(path: str) -> Iterator[BinaryIO]:
+    """Decisions are written as UTF-8 bytes (batch.dumps)."""
     if path == "-":
-        yield sys.stdout
         sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
     else:
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(path, "wb") as handle:
             yield handle
 
 

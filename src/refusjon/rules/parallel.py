@@ -2,8 +2,9 @@
 
 A person's running totals depend only on that person's earlier claims, so each person's claims
 go, in file order, to one worker process (chosen by a stable hash of ``person_id``). The main
-process reads and decodes each line once to route it, answers unreadable lines and repeated
-claim ids itself, and writes the decisions back in file order.
+process reads only the ids of each line to route it (:meth:`ClaimIds.identify`, as one process
+does), answers unreadable lines and repeated claim ids itself, and writes the decisions back in
+file order.
 """
 
 from __future__ import annotations
@@ -21,20 +22,18 @@ from refusjon.rules.batch import (
     BatchAssessor,
     ClaimIds,
     decision_to_json,
-    decode_line,
     dumps,
-    text_field,
     tune_garbage_collector,
 )
 from refusjon.rules.explain import Renderer
-from refusjon.rules.model import ClaimOutcome, Decision
+from refusjon.rules.model import ClaimOutcome
 from refusjon.rules.rates import ExchangeRates
 
 BATCH = 256  # lines sent to a worker at a time
 IN_FLIGHT = 4  # batches a worker may have waiting, so memory stays flat
 WAIT_SECONDS = 1.0
 
-Line = tuple[str, bool]  # a decision as JSON text, and whether it is invalid
+Line = tuple[bytes, bool]  # a decision as a line of JSON, and whether it is invalid
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,7 @@ def _work(settings: Settings, inbox: Queue[Any], outbox: Queue[Any]) -> None:
     while (batch := inbox.get()) is not None:
         decided = []
         for number, text in batch:
-            data, _ = decode_line(text)
-            decision = assessor.decide(data).decision
+            decision = assessor.assess_text(text).decision
             record = dumps(decision_to_json(decision, renderer))
             decided.append((number, record, decision.outcome is ClaimOutcome.INVALID))
         outbox.put(decided)
@@ -98,11 +96,12 @@ class ParallelAssessor:
         for text in lines:
             if not text.strip():
                 continue
-            data, answered = self._read(text)
-            if answered is not None:
-                self._ready[number] = (dumps(decision_to_json(answered, self.renderer)), True)
+            identified = self.claim_ids.identify(text)
+            if identified.answer is not None:
+                answer = identified.answer.decision
+                self._ready[number] = (dumps(decision_to_json(answer, self.renderer)), True)
             else:
-                worker = self._worker_for(data)
+                worker = zlib.crc32((identified.person_id or "").encode()) % self.jobs
                 batches[worker].append((number, text))
             number += 1
             for worker, batch in enumerate(batches):
@@ -121,16 +120,6 @@ class ParallelAssessor:
             self._collect()
             yield from self._in_order()
         yield from self._in_order()
-
-    def _read(self, text: str) -> tuple[Any, Decision | None]:
-        """The line's JSON, and its decision if this process can give it: not JSON, or a
-        claim id used before."""
-        data, not_json = decode_line(text)
-        return data, not_json or self.claim_ids.repeated(data)
-
-    def _worker_for(self, data: Any) -> int:
-        person = text_field(data, "applicant", "person_id") or ""
-        return zlib.crc32(person.encode()) % self.jobs
 
     def _send(self, inbox: Queue[Any], batch: list[tuple[int, str]]) -> None:
         inbox.put(batch)
