@@ -74,7 +74,6 @@ class Parameters:
     def __init__(self, series: Mapping[str, Iterable[ParameterValue]]) -> None:
         self._starts: dict[str, list[int]] = {}
         self._values: dict[str, list[ParameterValue]] = {}
-        self._memo: dict[str, dict[date, ParameterValue]] = {}
         for name, values in series.items():
             ordered = sorted(values, key=lambda value: value.valid_from)
             self._values[name] = ordered
@@ -90,17 +89,6 @@ class Parameters:
 
     def at(self, name: str, day: date) -> ParameterValue:
         """The value of ``name`` in force on ``day``."""
-        by_day = self._memo.get(name)
-        if by_day is None:
-            by_day = self._memo[name] = {}
-        found = by_day.get(day)
-        if found is None:
-            found = self._find(name, day)
-            if len(by_day) < 20_000:
-                by_day[day] = found
-        return found
-
-    def _find(self, name: str, day: date) -> ParameterValue:
         starts = self._starts.get(name)
         if starts is None:
             raise ParameterError(f"unknown parameter {name}")
