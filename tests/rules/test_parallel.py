@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,6 +84,20 @@ def test_the_command_gives_the_same_file_with_jobs(tmp_path: Path) -> None:
         assert result.returncode == 1, result.stderr  # the spec cases hold invalid lines
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_worker_killed_in_the_middle_of_the_run_stops_it_with_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def killed(_settings: object, inbox: Any, _results: object) -> None:
+        inbox.get()  # takes its first batch, and is gone without a word
+        os._exit(9)
+
+    monkeypatch.setattr(parallel, "_work", killed)
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    settings = parallel.Settings(None, "en", False)
+    with pytest.raises(parallel.WorkerFailed, match="a worker stopped"):
+        list(parallel.ParallelAssessor(2, settings).run(mixed_file()))
 
 
 def test_a_worker_that_dies_stops_the_run_with_an_error(monkeypatch: pytest.MonkeyPatch) -> None:

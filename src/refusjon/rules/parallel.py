@@ -10,17 +10,18 @@ file order.
 from __future__ import annotations
 
 import multiprocessing
-import queue
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
-from typing import Any
+from typing import Any, cast
 
 from refusjon.rules.batch import (
     BatchAssessor,
     ClaimIds,
+    Tidy,
     decision_to_json,
     dumps,
     tune_garbage_collector,
@@ -29,8 +30,10 @@ from refusjon.rules.explain import Renderer
 from refusjon.rules.model import ClaimOutcome
 from refusjon.rules.rates import ExchangeRates
 
-BATCH = 256  # lines sent to a worker at a time
-IN_FLIGHT = 4  # batches a worker may have waiting, so memory stays flat
+# Lines sent to a worker at a time, and batches a worker may have waiting. Small, so that the
+# decisions held back for an earlier one (written in file order) take little memory.
+BATCH = 64
+IN_FLIGHT = 4
 WAIT_SECONDS = 1.0
 
 Line = tuple[bytes, bool]  # a decision as a line of JSON, and whether it is invalid
@@ -47,7 +50,7 @@ class WorkerFailed(RuntimeError):
     """A worker process stopped before the file was decided."""
 
 
-def _work(settings: Settings, inbox: Queue[Any], outbox: Queue[Any]) -> None:
+def _work(settings: Settings, inbox: Queue[Any], results: Connection) -> None:
     assessor = BatchAssessor(rates=settings.rates)
     renderer = Renderer(settings.lang, settings.with_sources)
     tune_garbage_collector()
@@ -57,7 +60,9 @@ def _work(settings: Settings, inbox: Queue[Any], outbox: Queue[Any]) -> None:
             decision = assessor.assess_text(text).decision
             record = dumps(decision_to_json(decision, renderer))
             decided.append((number, record, decision.outcome is ClaimOutcome.INVALID))
-        outbox.put(decided)
+        # Sent from this thread, straight into the pipe: a queue's feeder thread would keep a
+        # heap of its own, which grows over a long run.
+        results.send(decided)
 
 
 class ParallelAssessor:
@@ -70,18 +75,21 @@ class ParallelAssessor:
         self.claim_ids = ClaimIds()
         self._ready: dict[int, Line] = {}
         self._next = 0
-        self._in_flight = 0
+        self._in_flight: list[int] = [0] * jobs  # batches sent to each worker, not yet back
 
     def run(self, lines: Iterable[str]) -> Iterator[Line]:
         context = multiprocessing.get_context("fork")
         inboxes: list[Queue[Any]] = [context.Queue() for _ in range(self.jobs)]
-        self._outbox: Queue[Any] = context.Queue()
+        pipes = [context.Pipe(duplex=False) for _ in range(self.jobs)]
+        self._results: list[Connection] = [reader for reader, _ in pipes]
         self._workers: list[BaseProcess] = [
-            context.Process(target=_work, args=(self.settings, inbox, self._outbox), daemon=True)
-            for inbox in inboxes
+            context.Process(target=_work, args=(self.settings, inbox, writer), daemon=True)
+            for inbox, (_, writer) in zip(inboxes, pipes, strict=True)
         ]
         for worker in self._workers:
             worker.start()
+        for _, writer in pipes:
+            writer.close()  # the workers hold them now: a worker that stops closes its pipe
         try:
             yield from self._route_all(lines, inboxes)
         finally:
@@ -89,13 +97,17 @@ class ParallelAssessor:
                 if worker.is_alive():
                     worker.terminate()
                 worker.join()
+            for reader in self._results:
+                reader.close()
 
     def _route_all(self, lines: Iterable[str], inboxes: list[Queue[Any]]) -> Iterator[Line]:
         batches: list[list[tuple[int, str]]] = [[] for _ in inboxes]
         number = 0
+        tidy = Tidy()
         for text in lines:
             if not text.strip():
                 continue
+            tidy.count()
             identified = self.claim_ids.identify(text)
             if identified.answer is not None:
                 answer = identified.answer.decision
@@ -107,38 +119,47 @@ class ParallelAssessor:
             for worker, batch in enumerate(batches):
                 # A batch is sent when full, or when it holds up the output for too long.
                 if batch and (len(batch) >= BATCH or number - batch[0][0] > BATCH * self.jobs):
-                    self._send(inboxes[worker], batch)
+                    self._send(inboxes, worker, batch)
                     batches[worker] = []
-            while self._in_flight > IN_FLIGHT * self.jobs:
+            while sum(self._in_flight) > IN_FLIGHT * self.jobs:
                 self._collect()
             yield from self._in_order()
-        for inbox, batch in zip(inboxes, batches, strict=True):
+        for worker, batch in enumerate(batches):
             if batch:
-                self._send(inbox, batch)
-            inbox.put(None)
-        while self._in_flight:
+                self._send(inboxes, worker, batch)
+            inboxes[worker].put(None)
+        while any(self._in_flight):
             self._collect()
             yield from self._in_order()
         yield from self._in_order()
 
-    def _send(self, inbox: Queue[Any], batch: list[tuple[int, str]]) -> None:
-        inbox.put(batch)
-        self._in_flight += 1
+    def _send(self, inboxes: list[Queue[Any]], worker: int, batch: list[tuple[int, str]]) -> None:
+        inboxes[worker].put(batch)
+        self._in_flight[worker] += 1
 
     def _collect(self) -> None:
-        while True:
+        """Take the decided batches that are ready (waiting for at least one). Only the pipes
+        of workers with batches out are watched: a worker that has finished closes its own."""
+        waiting = [
+            reader for reader, out in zip(self._results, self._in_flight, strict=True) if out
+        ]
+        while not (ready := wait(waiting, timeout=WAIT_SECONDS)):
+            self._check_workers()
+        for reader in cast(list[Connection], ready):
             try:
-                decided = self._outbox.get(timeout=WAIT_SECONDS)
-                break
-            except queue.Empty:
-                stopped = [w for w in self._workers if w.exitcode not in (None, 0)]
-                if stopped:
-                    raise WorkerFailed(
-                        f"a worker stopped (exit code {stopped[0].exitcode})"
-                    ) from None
-        self._in_flight -= 1
-        for number, record, is_invalid in decided:
-            self._ready[number] = (record, is_invalid)
+                decided = reader.recv()
+            except EOFError:
+                self._check_workers()
+                raise WorkerFailed("a worker stopped") from None
+            self._in_flight[self._results.index(reader)] -= 1
+            for number, record, is_invalid in decided:
+                self._ready[number] = (record, is_invalid)
+
+    def _check_workers(self) -> None:
+        for worker in self._workers:
+            worker.join(timeout=0.1 if worker.exitcode is None else 0)
+            if worker.exitcode not in (None, 0):
+                raise WorkerFailed(f"a worker stopped (exit code {worker.exitcode})")
 
     def _in_order(self) -> Iterator[Line]:
         while self._next in self._ready:
