@@ -1,8 +1,8 @@
 """The I/O floor: read and parse every claim, write a decision-sized record, apply no rules.
 
 ``refusjon assess`` can never be faster than this: it has to read each line, decode the JSON
-(with the same decoder settings as ``refusjon.rules.batch``) and write a decision of about the
-same size. The benchmark reports the engine's time as a multiple of this floor, which takes
+and write a decision of about the same size. This one decodes with Python's json module and
+amounts as ``Decimal`` (as the engine's careful reader does; its plain reader uses msgspec). The benchmark reports the engine's time as a multiple of this floor, which takes
 out most of what the machine and Python's JSON module cost and leaves what the rules cost.
 
 The record has the shape of a real decision: claim id, outcome, refund, reasons, one record
@@ -27,7 +27,7 @@ import sys
 from decimal import Decimal
 from typing import Any
 
-# Exactly as refusjon.rules.batch decodes a line.
+# As refusjon.rules.batch decodes a line that its plain reader leaves to the careful one.
 _decode = json.JSONDecoder(parse_float=Decimal).decode
 
 Json = dict[str, Any]
