@@ -2,8 +2,9 @@
 
 ``refusjon assess`` can never be faster than this: it has to read each line, decode the JSON
 and write a decision of about the same size. This one decodes with Python's json module and
-amounts as ``Decimal`` (as the engine's careful reader does; its plain reader uses msgspec). The benchmark reports the engine's time as a multiple of this floor, which takes
-out most of what the machine and Python's JSON module cost and leaves what the rules cost.
+amounts as ``Decimal`` (as the engine's careful reader does; its plain reader uses msgspec).
+The benchmark reports the engine's time as a multiple of this floor, which takes out most of
+what the machine and Python's JSON module cost and leaves what the rules cost.
 
 The record has the shape of a real decision: claim id, outcome, refund, reasons, one record
 per expense line, and an explanation with about as many strings of about the same length as

@@ -168,3 +168,26 @@ def test_a_file_large_enough_for_workers_gives_every_line_the_decision_of_one_pr
     assert len(decisions) == len(lines)
     assert decisions == one_process
     assert sum(decision["outcome"] == "invalid" for decision in decisions) == 10 * len(hostile)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_field_the_format_does_not_define_is_skipped_whatever_it_holds(
+    jobs: str, tmp_path: Path
+) -> None:
+    """Unknown fields are ignored (claims-format.md): a number too long for Python, a float
+    beyond any decimal or NaN there leaves the claim readable and decided."""
+    lines = [
+        line(claim(claim_id)).replace(b"{", b'{"note": ' + raw + b", ", 1)
+        for claim_id, raw in [("DIGITS", b"9" * 5000), ("FLOAT", b"1e400"), ("NAN", b"NaN")]
+    ]
+    path = tmp_path / "claims.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+
+    status, decisions = assess(path, "--jobs", jobs)
+
+    assert status == 0
+    assert [(d["claim_id"], d["outcome"]) for d in decisions] == [
+        ("DIGITS", "approved"),
+        ("FLOAT", "approved"),
+        ("NAN", "approved"),
+    ]

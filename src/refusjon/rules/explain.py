@@ -280,20 +280,15 @@ class Renderer:
         self.nb = lang == "nb"
         self.with_sources = with_sources
         self._cache: dict[tuple[Any, ...], str] = {}
-        self._money: dict[Decimal, str] = {}
         self._lines: dict[int, str] = {}
 
     def word(self, key: str) -> str:
         return WORDS[key][self.nb]
 
     def money(self, amount: Decimal) -> str:
-        text = self._money.get(amount)
-        if text is None:
-            text = f"{round_ore(amount):,.2f}"
-            text = "kr " + text.replace(",", " ").replace(".", ",") if self.nb else "NOK " + text
-            if len(self._money) < self.CACHE_SIZE:
-                self._money[amount] = text
-        return text
+        # Written afresh each time: a cache would hash the Decimal, which costs as much.
+        text = f"{round_ore(amount):,.2f}"
+        return "kr " + text.replace(",", " ").replace(".", ",") if self.nb else "NOK " + text
 
     def day(self, value: date) -> str:
         return f"{value.day:02d}.{value.month:02d}.{value.year}" if self.nb else value.isoformat()
@@ -402,12 +397,11 @@ class Renderer:
         }
 
     def step(self, step: Step) -> str:
-        """One step in words. Steps that do not name a line or a claim repeat across claims
-        (parameters, eligibility, deadlines), so their text is kept once rendered."""
-        args = step.args
-        if "line" in args or "claim" in args:
+        """One step in words. The steps that repeat across claims (parameters, eligibility,
+        deadlines) are kept once rendered."""
+        if step.key not in REPEATING:
             return self._render(step)
-        cache_key = (step.key, step.source, *args.values())
+        cache_key = (step.key, step.source, *step.args.values())
         text = self._cache.get(cache_key)
         if text is None:
             text = self._render(step)
@@ -497,3 +491,21 @@ def _plans() -> dict[Any, tuple[Plan, Plan]]:
 
 
 PLANS = _plans()
+
+
+# The messages whose steps repeat across claims, with arguments that are few and cheap to hash
+# (no line, claim or amount): their text is kept once rendered. The others are written afresh.
+REPEATING = frozenset(
+    {
+        "param",
+        "claim.student",
+        "claim.deadline",
+        "claim.missing_document",
+        "claim.not_priced",
+        "sio.covered",
+        "ssn.covered",
+        "helfo.eligibility",
+        "helfo.power_of_attorney",
+        "helfo.untranslated",
+    }
+)

@@ -41,6 +41,8 @@ class Ledger:
         self._recent: OrderedDict[str, PersonHistory] = OrderedDict()
         self._limit = max(1, people_in_memory)
         self._spilled: Spill | None = None
+        self._last_id: str | None = None
+        self._last = PersonHistory()
 
     def total(self, person_id: str, key: Key) -> Decimal:
         return self._person(person_id).totals.get(key, ZERO)
@@ -66,6 +68,12 @@ class Ledger:
 
     def _person(self, person_id: str) -> PersonHistory:
         """The person's history, brought into memory (a new one for someone not seen yet)."""
+        if person_id == self._last_id:  # the claim being decided asks several times
+            return self._last
+        self._last_id, self._last = person_id, self._bring(person_id)
+        return self._last
+
+    def _bring(self, person_id: str) -> PersonHistory:
         person = self._recent.get(person_id)
         if person is not None:
             self._recent.move_to_end(person_id)

@@ -72,32 +72,32 @@ class Parameters:
     """All parameters, looked up by name and day."""
 
     def __init__(self, series: Mapping[str, Iterable[ParameterValue]]) -> None:
-        self._starts: dict[str, list[int]] = {}
-        self._values: dict[str, list[ParameterValue]] = {}
+        # Per parameter: the days its values start (as ordinals), and the values, oldest first.
+        self._series: dict[str, tuple[list[int], list[ParameterValue]]] = {}
         for name, values in series.items():
             ordered = sorted(values, key=lambda value: value.valid_from)
-            self._values[name] = ordered
-            self._starts[name] = [value.valid_from.toordinal() for value in ordered]
+            self._series[name] = ([value.valid_from.toordinal() for value in ordered], ordered)
 
     @property
     def names(self) -> list[str]:
-        return sorted(self._values)
+        return sorted(self._series)
 
     def history(self, name: str) -> list[ParameterValue]:
         """Every value of one parameter, oldest first."""
-        return list(self._values[name])
+        return list(self._series[name][1])
 
     def at(self, name: str, day: date) -> ParameterValue:
         """The value of ``name`` in force on ``day``."""
-        starts = self._starts.get(name)
-        if starts is None:
+        series = self._series.get(name)
+        if series is None:
             raise ParameterError(f"unknown parameter {name}")
+        starts, values = series
         index = bisect.bisect_right(starts, day.toordinal()) - 1
         if index < 0:
-            if not self._values[name][0].dated:
-                return self._values[name][0]
+            if not values[0].dated:
+                return values[0]
             raise ParameterMissing(name, day)
-        return self._values[name][index]
+        return values[index]
 
     def value(self, name: str, day: date) -> Any:
         return self.at(name, day).value
