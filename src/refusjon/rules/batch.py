@@ -1,12 +1,18 @@
 """Batch assessment: JSON Lines of claims in, JSON Lines of decisions out (claims-format.md).
 
 Claims are decided in file order and each sees the earlier claims of the same person. A line
-that cannot be read gets an ``invalid`` decision and the run goes on, whatever it holds: bytes
-that are not UTF-8 (read with ``surrogateescape``, so they reach :func:`decode_line`), JSON
-nested too deeply, numbers too long to read, text that is no text (a lone surrogate escape).
-Memory stays flat: only the per-person running totals and the claim ids (to refuse a repeated
-one) are kept, and past a few thousand of each they wait on disk (:mod:`refusjon.rules.ledger`,
-:mod:`refusjon.rules.spill`).
+is read in one of two ways: a plain claim straight into typed structs by msgspec
+(:func:`~refusjon.rules.reader.read_plain`), anything else by Python's JSON decoder and the
+careful reader, which names every problem. Decisions are written by msgspec, in the layout of
+Python's ``json.dumps``.
+
+A line that cannot be read gets an ``invalid`` decision and the run goes on, whatever it
+holds: bytes that are not UTF-8 (read with ``surrogateescape``, so they reach
+:func:`decode_line`), JSON nested too deeply, numbers too long to read, text that is no text
+(a lone surrogate escape). Memory stays flat: only the per-person running totals and the claim
+ids (to refuse a repeated one) are kept, and past a few thousand of each they wait on disk
+(:mod:`refusjon.rules.ledger`, :mod:`refusjon.rules.spill`); free lists are emptied as the run
+goes (:class:`Tidy`).
 """
 
 from __future__ import annotations
