@@ -97,10 +97,9 @@ _decode_ids = msgspec.json.Decoder(_Ids).decode
 
 
 class Identified(NamedTuple):
-    """A line's claim and person, and its decision when that needs no more reading: a line
-    that is not JSON, or a claim id used earlier in the file."""
+    """A line's person, and its decision when that needs no more reading: a line that is not
+    JSON, or a claim id used earlier in the file."""
 
-    claim_id: str | None
     person_id: str | None
     answer: Assessed | None
 
@@ -116,8 +115,8 @@ class ClaimIds:
         self._on_disk: TemporaryDatabase | None = None
 
     def identify(self, text: str) -> Identified:
-        """Who and which claim a line is, with the line's decision if it is not JSON or its
-        claim id came earlier in the file. One process and the parallel router both start
+        """Whose claim a line is, with the line's decision if it is not JSON or its claim id
+        came earlier in the file. One process and the parallel router both start
         here, so they settle the same lines the same way."""
         try:
             ids = _decode_ids(text)
@@ -126,13 +125,13 @@ class ClaimIds:
         except (msgspec.MsgspecError, ValueError, RecursionError):  # the careful way names it
             data, not_json = decode_line(text)
             if not_json is not None:
-                return Identified(None, None, Assessed(not_json, None))
+                return Identified(None, Assessed(not_json, None))
             claim_id, scheme = text_field(data, "claim_id"), text_field(data, "scheme")
             person_id = text_field(data, "applicant", "person_id")
         if claim_id is None or self.first_time(claim_id):
-            return Identified(claim_id, person_id, None)
+            return Identified(person_id, None)
         repeated = invalid(claim_id, ["claim_id: already used earlier in the file"])
-        return Identified(claim_id, person_id, Assessed(repeated.decision, scheme))
+        return Identified(person_id, Assessed(repeated.decision, scheme))
 
     def first_time(self, claim_id: str) -> bool:
         """Whether ``claim_id`` is new to the file; it is remembered."""

@@ -79,19 +79,19 @@ class ParallelAssessor:
 
     def run(self, lines: Iterable[str]) -> Iterator[Line]:
         context = multiprocessing.get_context("fork")
-        inboxes: list[Queue[Any]] = [context.Queue() for _ in range(self.jobs)]
+        self._inboxes: list[Queue[Any]] = [context.Queue() for _ in range(self.jobs)]
         pipes = [context.Pipe(duplex=False) for _ in range(self.jobs)]
         self._results: list[Connection] = [reader for reader, _ in pipes]
         self._workers: list[BaseProcess] = [
             context.Process(target=_work, args=(self.settings, inbox, writer), daemon=True)
-            for inbox, (_, writer) in zip(inboxes, pipes, strict=True)
+            for inbox, (_, writer) in zip(self._inboxes, pipes, strict=True)
         ]
         for worker in self._workers:
             worker.start()
         for _, writer in pipes:
             writer.close()  # the workers hold them now: a worker that stops closes its pipe
         try:
-            yield from self._route_all(lines, inboxes)
+            yield from self._route_all(lines)
         finally:
             for worker in self._workers:
                 if worker.is_alive():
@@ -100,8 +100,8 @@ class ParallelAssessor:
             for reader in self._results:
                 reader.close()
 
-    def _route_all(self, lines: Iterable[str], inboxes: list[Queue[Any]]) -> Iterator[Line]:
-        batches: list[list[tuple[int, str]]] = [[] for _ in inboxes]
+    def _route_all(self, lines: Iterable[str]) -> Iterator[Line]:
+        batches: list[list[tuple[int, str]]] = [[] for _ in range(self.jobs)]
         number = 0
         tidy = Tidy()
         for text in lines:
@@ -119,22 +119,22 @@ class ParallelAssessor:
             for worker, batch in enumerate(batches):
                 # A batch is sent when full, or when it holds up the output for too long.
                 if batch and (len(batch) >= BATCH or number - batch[0][0] > BATCH * self.jobs):
-                    self._send(inboxes, worker, batch)
+                    self._send(worker, batch)
                     batches[worker] = []
             while sum(self._in_flight) > IN_FLIGHT * self.jobs:
                 self._collect()
             yield from self._in_order()
         for worker, batch in enumerate(batches):
             if batch:
-                self._send(inboxes, worker, batch)
-            inboxes[worker].put(None)
+                self._send(worker, batch)
+            self._inboxes[worker].put(None)
         while any(self._in_flight):
             self._collect()
             yield from self._in_order()
         yield from self._in_order()
 
-    def _send(self, inboxes: list[Queue[Any]], worker: int, batch: list[tuple[int, str]]) -> None:
-        inboxes[worker].put(batch)
+    def _send(self, worker: int, batch: list[tuple[int, str]]) -> None:
+        self._inboxes[worker].put(batch)
         self._in_flight[worker] += 1
 
     def _collect(self) -> None:
