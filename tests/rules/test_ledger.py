@@ -8,6 +8,8 @@ import json
 import tracemalloc
 from collections.abc import Iterator
 
+import pytest
+
 from refusjon.rules.batch import BatchAssessor, ClaimIds, decision_to_json, dumps
 from refusjon.rules.explain import Renderer
 from refusjon.rules.ledger import Ledger
@@ -24,10 +26,15 @@ def records(assessor: BatchAssessor, lines: list[str]) -> list[bytes]:
     ]
 
 
-def test_a_ledger_holding_two_people_in_memory_decides_as_one_holding_everyone() -> None:
+@pytest.mark.parametrize("people", [1, 2])
+def test_a_ledger_holding_few_people_in_memory_decides_as_one_holding_everyone(
+    people: int,
+) -> None:
     lines = mixed_file()
     all_in_memory = BatchAssessor(rates=rates())
-    few = BatchAssessor(rates=rates(), ledger=Ledger(people_in_memory=2), claim_ids=ClaimIds(5))
+    few = BatchAssessor(
+        rates=rates(), ledger=Ledger(people_in_memory=people), claim_ids=ClaimIds(5)
+    )
     assert records(few, lines) == records(all_in_memory, lines)
     assert len(few.ledger) == len(all_in_memory.ledger) > 2  # the same people, most on disk
 

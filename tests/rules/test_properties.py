@@ -475,3 +475,24 @@ def test_generated_claims_of_every_scheme_are_readable(scheme: str, data: st.Dat
     decision = decide([claim])["P-9-C1"]
     assert decision.outcome is not ClaimOutcome.INVALID, decision.errors
     assert_amounts_within_bounds(claim, decision)
+
+
+# Text as a decision can hold it: any character but a lone surrogate (no UTF-8 file has one).
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**15), 10**15) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(PROPERTY, max_examples=300)
+@given(st.dictionaries(_TEXT, _JSON, max_size=6))
+def test_decisions_are_written_byte_for_byte_as_pythons_json_dumps_writes_them(
+    record: dict[str, Any],
+) -> None:
+    """msgspec writes the records, in the layout of ``json.dumps(ensure_ascii=False)``:
+    control characters, quotes, U+2028 and emoji escaped (or not) the same way."""
+    record["outcome"] = ClaimOutcome.PARTIALLY_APPROVED  # a StrEnum, written as its text
+    record["tricky"] = '\x00\x1f\x7f\u2028"\\/\b\f\n\r\tæøå 😀'
+    assert dumps(record) == json.dumps(record, ensure_ascii=False).encode()
