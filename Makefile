@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run assess test test-moved-clock lint bench messages sync clean
+.PHONY: run serve assess test test-moved-clock lint bench messages sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -19,12 +19,21 @@ $(UV):
 
 sync: .venv/.synced
 
-## The web application on http://127.0.0.1:8000 with demo data (logins printed first).
+## The web application on http://127.0.0.1:8000 with demo data (logins printed first), and
+## the background worker beside it.
 run: sync
 	@mkdir -p $(OUT)
 	$(RUN) python manage.py migrate --verbosity 0
 	$(RUN) python manage.py demo
-	$(RUN) python manage.py runserver 127.0.0.1:8000
+	$(RUN) python manage.py serve --development
+
+## The production server (gunicorn) and the background worker, on DATABASE_URL (else the
+## embedded SQLite database), listening on REFUSJON_BIND (127.0.0.1:8000). See docs/deploy.md.
+serve: sync
+	@mkdir -p $(OUT)
+	$(RUN) python manage.py migrate --verbosity 0
+	$(RUN) python manage.py collectstatic --noinput --verbosity 0
+	$(RUN) python manage.py serve
 
 ## Decide the example claims in a batch and print a table of the decisions.
 assess: sync

@@ -20,6 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 # tests on its own (tests/rules/test_spec_cases.py checks the copy against ../shared).
 CASES = REPO / "tests" / "rules" / "cases"
 
+IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+
 
 def shared_dir() -> Path:
     """``../shared`` beside the checkout (override with REFUSJON_SHARED)."""
@@ -33,6 +35,9 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background jobs run at once, where they are asked for, unless a test runs the database
+    # backend and its worker (tests/test_jobs.py does, on both databases).
+    settings.TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS, "QUEUES": ["default"]}}
 
 
 class Clock:

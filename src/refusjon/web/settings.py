@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "refusjon.web",
     "refusjon.claims",
     "refusjon.currency",
@@ -57,6 +59,9 @@ LOGOUT_REDIRECT_URL = "login"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the application server itself (compressed, cached for ever by name):
+    # no separate file server is needed behind the reverse proxy.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,13 +115,31 @@ DATA_DIR = Path(os.environ.get("REFUSJON_DATA_DIR", BASE_DIR / "var"))
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
 else:
+    # The embedded database: write-ahead logging lets readers go on while one request writes,
+    # and a writer waits (up to 20 s) for the lock instead of failing at once.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "refusjon.sqlite3",
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     }
+
+# Background jobs (Django's tasks API, the django-tasks backport): kept in the database, so the
+# embedded default needs no other server, and run by ``manage.py db_worker`` beside the web
+# server. REFUSJON_TASKS=immediate runs each job at once, in the process that asks for it.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks = os.environ.get("REFUSJON_TASKS", "database")
+if _tasks not in TASK_BACKENDS:
+    raise ImproperlyConfigured("REFUSJON_TASKS must be database or immediate")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks], "QUEUES": ["default"]}}
 
 AUTH_USER_MODEL = "claims.User"
 PASSWORD_HASHERS = [
@@ -139,6 +162,16 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
 MEDIA_ROOT = DATA_DIR / "uploads"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
