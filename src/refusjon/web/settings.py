@@ -176,6 +176,10 @@ MEDIA_ROOT = DATA_DIR / "uploads"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Refusjon's own settings.
+# The daily import of exchange rates (refusjon.currency.tasks): a path or an http(s) address of
+# Norges Bank's CSV export, and the time of day in Oslo; no source, no daily import.
+REFUSJON_RATES_SOURCE = os.environ.get("REFUSJON_RATES_SOURCE", "").strip()
+REFUSJON_RATES_IMPORT_AT = os.environ.get("REFUSJON_RATES_IMPORT_AT", "17:15")
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from refusjon.workspace import appeals, payouts, reports, views
+from refusjon.workspace import appeals, jobs, payouts, reports, views
 from refusjon.workspace import recoveries as recovery_views
 
 app_name = "workspace"
@@ -48,6 +48,8 @@ urlpatterns = [
         payouts.withdraw,
         name="payout_withdraw",
     ),
+    path("jobs/", jobs.failed, name="jobs"),
+    path("jobs/<str:job_id>/try-again/", jobs.try_again, name="job_try_again"),
     path("reports/", reports.dashboard, name="reports"),
     path("reports/payments.csv", reports.runs_csv, name="report_payments_csv"),
     path("reports/decisions.csv", reports.decisions_csv, name="report_decisions_csv"),

@@ -21,6 +21,7 @@ from argparse import ArgumentParser
 from types import FrameType
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from refusjon.web.gunicorn import bind_address
@@ -51,8 +52,9 @@ class Command(BaseCommand):
             web.append("refusjon.web.wsgi:application")
         commands = {"web server": web}
         if not no_worker:
-            worker = [*manage, "db_worker", "--no-reload", "--queue-name", "*"]
-            commands["worker"] = worker + ["--interval", "0.5"]
+            worker = ["db_worker", "--no-reload", "--queue-name", "*", "--interval", "0.5"]
+            commands["worker"] = [*manage, *worker]
+            call_command("schedule_rates_import")
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": _settings_module()}
         processes = {
             name: subprocess.Popen(command, env=environment) for name, command in commands.items()
