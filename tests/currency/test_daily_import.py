@@ -36,7 +36,9 @@ def database_jobs(settings: Any, transactional_db: None) -> None:
 
 @pytest.fixture
 def rates(tmp_path: Path) -> Path:
-    return rates_file(tmp_path, row("USD", "2026-10-30", "10.1270"), row("EUR", "2026-10-30", "11.7"))
+    return rates_file(
+        tmp_path, row("USD", "2026-10-30", "10.1270"), row("EUR", "2026-10-30", "11.7")
+    )
 
 
 @pytest.fixture
