@@ -46,7 +46,7 @@ class Command(BaseCommand):
         python = sys.executable
         manage = [python, "-m", "django"]
         if development:
-            web = [*manage, "runserver", bind_address(), "--noreload"]
+            web = [*manage, "runserver", bind_address()]
         else:
             web = [python, "-m", "gunicorn", "-c", "python:refusjon.web.gunicorn"]
             web.append("refusjon.web.wsgi:application")
