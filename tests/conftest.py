@@ -33,11 +33,15 @@ def pytest_configure(config: pytest.Config) -> None:
     100 MB and a good part of a second for each hash, and the suite makes and signs in a few
     thousand users. tests/test_settings.py checks the site itself keeps argon2."""
     from django.conf import settings
+    from django.core.signals import setting_changed
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Background jobs run at once, where they are asked for, unless a test runs the database
     # backend and its worker (tests/test_jobs.py does, on both databases).
     settings.TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS, "QUEUES": ["default"]}}
+    # django_tasks keeps the backends it made, and a job module imported while Django set up
+    # (an app's receivers) has made the database one already: it lets go of them on this.
+    setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
 
 
 class Clock:
