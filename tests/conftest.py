@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,11 +35,28 @@ def pytest_configure(config: pytest.Config) -> None:
     100 MB and a good part of a second for each hash, and the suite makes and signs in a few
     thousand users. tests/test_settings.py checks the site itself keeps argon2."""
     from django.conf import settings
+    from django.core.signals import setting_changed
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Background jobs run at once, where they are asked for, unless a test runs the database
     # backend and its worker (tests/test_jobs.py does, on both databases).
     settings.TASKS = {"default": {"BACKEND": IMMEDIATE_TASKS, "QUEUES": ["default"]}}
+    # django_tasks keeps the backends it made, and a job module imported while Django set up
+    # (an app's receivers) has made the database one already: it lets go of them on this.
+    setting_changed.send(sender=type(settings), setting="TASKS", value=settings.TASKS, enter=True)
+    # A decision's letters are made when a student asks for one, not when it is made: two PDFs
+    # of a second each for every decision the suite makes would double its time. The tests of
+    # the letters turn it on (tests/letters/test_jobs.py).
+    settings.REFUSJON_LETTERS_IN_ADVANCE = False
+    # What tests store (letters, uploads) goes to a folder of this run's own, never to var/.
+    settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="refusjon-media-"))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    if Path(settings.MEDIA_ROOT).name.startswith("refusjon-media-"):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 class Clock:

@@ -1,5 +1,8 @@
 """The decision letter: alice reads and downloads hers; carol, caseworkers in the portal and
-undecided claims get nothing."""
+undecided claims get nothing.
+
+Jobs run at once here (tests/conftest.py), so asking for the PDF makes it in that request;
+tests/letters/test_jobs.py runs the database backend and its worker, as the site does."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
-from refusjon.claims import adapter, records, services
+from refusjon.claims import adapter, records, services, signals
 from refusjon.claims.models import (
     OPEN_APPEAL_STATUSES,
     Appeal,
@@ -223,4 +223,5 @@ def change_decision(
     old.save(update_fields=["superseded_by"])
     _close(appeal, status=AppealStatus.CHANGED, by=by, note=note, now=now, new_decision=new)
     audit("claims.appeal.changed", actor=by, claim=claim, now=now, appeal=appeal.pk)
+    signals.decision_made.send(sender=Assessment, decision=new)
     return new

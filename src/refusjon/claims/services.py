@@ -20,7 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
-from refusjon.claims import adapter, records
+from refusjon.claims import adapter, records, signals
 from refusjon.claims.adapter import RulesAssessment
 from refusjon.claims.errors import ClaimError as ClaimError  # raised by, and imported from, here
 from refusjon.claims.models import (
@@ -586,7 +586,7 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
         )
         return proposal
     _move(claim, ClaimStatus.DECIDED, now=now)
-    return _finalise(
+    decision = _finalise(
         claim,
         outcome=record["outcome"],
         refund_nok=refund,
@@ -595,6 +595,8 @@ def decide_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Asse
         by=by,
         now=now,
     )
+    signals.decision_made.send(sender=Assessment, decision=decision)
+    return decision
 
 
 def _check_decidable(claim: Claim) -> None:
@@ -676,7 +678,7 @@ def approve_decision(claim: Claim, *, by: User, now: datetime | None = None) -> 
     _check_proposal_holds(claim, proposal)
     proposer = claim.proposed_by
     _move(claim, ClaimStatus.DECIDED, now=now)
-    return _finalise(
+    decision = _finalise(
         claim,
         outcome=proposal.outcome,
         refund_nok=proposal.refund_nok,
@@ -687,6 +689,8 @@ def approve_decision(claim: Claim, *, by: User, now: datetime | None = None) -> 
         proposed_by=proposer.get_username() if proposer else "",
         approved_by=by.get_username(),
     )
+    signals.decision_made.send(sender=Assessment, decision=decision)
+    return decision
 
 
 def _check_proposal_holds(claim: Claim, proposal: Assessment) -> None:

@@ -26,7 +26,7 @@ from refusjon.claims import services
 from refusjon.claims.appeals import APPEAL_PERIOD
 from refusjon.claims.models import Assessment, Claim, ClaimStatus, User
 from refusjon.claims.services import audit
-from refusjon.payouts import netting
+from refusjon.payouts import netting, signals
 from refusjon.payouts import services as payouts
 from refusjon.payouts.models import (
     ZERO,
@@ -212,6 +212,7 @@ def open_recovery(
         reason=reason,
         source=source,
     )
+    signals.recovery_opened.send(sender=Recovery, recovery=recovery)
     return recovery
 
 

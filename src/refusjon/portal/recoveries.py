@@ -7,25 +7,24 @@ Only the student whose recovery it is sees it; for anyone else there is no such 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from refusjon.claims.models import User
 from refusjon.claims.services import ClaimError
+from refusjon.letters import services as letters
+from refusjon.letters.content import recovery_context
 from refusjon.payouts import recoveries
-from refusjon.payouts.models import ZERO, Recovery, RecoverySettlement, SettlementKind
-from refusjon.portal.letters import _private, _write_pdf
+from refusjon.payouts.models import ZERO, Recovery
+from refusjon.portal.letters import _private, stored_pdf
 from refusjon.rules.explain import Renderer
 from refusjon.rules.money import round_ore
-from refusjon.rules.terms import SCHEMES, term
 from refusjon.web.pages import rules_language
 
 
@@ -35,47 +34,6 @@ def _own_recovery(request: HttpRequest, reference: str) -> Recovery:
         reference=reference,
         student=cast(User, request.user),
     )
-
-
-def _settlement(words: Renderer, settlement: RecoverySettlement) -> dict[str, Any]:
-    """One settlement as the letter says it: when, how much, and against which refund."""
-    against: list[str] = []
-    if settlement.kind == SettlementKind.NETTED and settlement.payment is not None:
-        against = sorted(
-            {line.claim.reference for line in settlement.payment.lines.all() if line.active}
-        )
-    return {
-        "on": words.day(timezone.localdate(settlement.recorded_at)),
-        "kind": SettlementKind(settlement.kind).label,
-        "netted": settlement.kind == SettlementKind.NETTED,
-        "amount": words.money(settlement.amount_nok),
-        "against": ", ".join(against),
-    }
-
-
-def letter_context(recovery: Recovery, lang: str) -> dict[str, Any]:
-    """Everything the recovery letter says, in the reader's words, dates and money."""
-    words = Renderer(lang)
-    settlements = recovery.settlements.select_related("payment").prefetch_related(
-        "payment__lines__claim"
-    )
-    student = recovery.student
-    return {
-        "recovery": recovery,
-        "claim": recovery.claim,
-        "scheme": term(SCHEMES, recovery.claim.scheme, lang),
-        "student": student.get_full_name() or student.get_username(),
-        "opened_on": words.day(timezone.localdate(recovery.opened_at)),
-        "amount": words.money(recovery.amount_nok),
-        "settlements": [_settlement(words, settlement) for settlement in settlements],
-        "settled": words.money(recoveries.settled(recovery)),
-        "balance": words.money(recoveries.remaining(recovery)),
-        "appeal_by": words.day(recovery.appeal_deadline),
-        "appealed_on": words.day(timezone.localdate(recovery.appealed_at))
-        if recovery.appealed_at
-        else "",
-        "can_appeal": recoveries.can_appeal(recovery),
-    }
 
 
 def _remaining(recovery: Recovery) -> Decimal:
@@ -108,24 +66,16 @@ def recovery_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def recovery_letter(request: HttpRequest, reference: str) -> HttpResponse:
     recovery = _own_recovery(request, reference)
-    context = letter_context(recovery, rules_language())
+    context = recovery_context(recovery, rules_language())
     return _private(render(request, "portal/recovery_letter.html", context))
 
 
 @login_required
 def recovery_letter_pdf(request: HttpRequest, reference: str) -> HttpResponse:
     recovery = _own_recovery(request, reference)
-    context = letter_context(recovery, rules_language())
-    context["recovery_url"] = request.build_absolute_uri(
-        reverse("portal:recovery", kwargs={"reference": recovery.reference})
-    )
-    html = render_to_string("portal/recovery_letter_pdf.html", context, request=request)
-    pdf = _write_pdf(html, base_url=request.build_absolute_uri("/"))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="tilbakekreving-{recovery.reference}.pdf"'
-    )
-    return _private(response)
+    stored = letters.ask_for(recovery, language=rules_language())
+    page_url = reverse("portal:recovery", kwargs={"reference": recovery.reference})
+    return stored_pdf(request, stored, page_url=page_url)
 
 
 @login_required
@@ -143,7 +93,7 @@ def recovery_appeal(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("Your appeal has been sent."))
             return redirect("portal:recovery", reference=recovery.reference)
     context = {
-        **letter_context(recovery, rules_language()),
+        **recovery_context(recovery, rules_language()),
         "text": text,
     }
     status = 400 if request.method == "POST" else 200

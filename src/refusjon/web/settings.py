@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "refusjon.workspace",
     "refusjon.intake",
     "refusjon.payouts",
+    "refusjon.letters",
 ]
 
 LOGIN_URL = "login"
@@ -181,6 +182,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REFUSJON_RATES_SOURCE = os.environ.get("REFUSJON_RATES_SOURCE", "").strip()
 REFUSJON_RATES_IMPORT_AT = os.environ.get("REFUSJON_RATES_IMPORT_AT", "17:15")
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
+
+
+def site_url() -> str:
+    """The site's address as the letters print it (the page to appeal from): by default the
+    first allowed host that names one host, over HTTPS, in production; else the development
+    server's address."""
+    if "REFUSJON_SITE_URL" in os.environ:
+        return os.environ["REFUSJON_SITE_URL"].strip()
+    if not PRODUCTION:
+        return "http://" + os.environ.get("REFUSJON_BIND", "127.0.0.1:8000")
+    hosts = [host for host in ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
+    return f"https://{hosts[0]}" if hosts else ""
+
+
+REFUSJON_SITE_URL = site_url()
+
+# A letter's PDF is made by a job as soon as its decision is made or its recovery opened, so it
+# is ready when the student comes for it; 0 makes it only when a student first asks for it.
+REFUSJON_LETTERS_IN_ADVANCE = os.environ.get("REFUSJON_LETTERS_IN_ADVANCE", "1") == "1"
 
 
 # The payer variables left unset, so that the demo value (not a real account) is used: the

@@ -1,0 +1,171 @@
+"""What a letter says: the decision letter (vedtaksbrev) of a decision, and the claim for
+repayment of a recovery, each in the reader's words, dates and money.
+
+The portal shows the same content as a page (``letters/decision_body.html``,
+``letters/recovery_body.html``); :func:`compose` gives the whole HTML a letter's PDF is made
+from, the same for the same facts and language, so that its digest names what it says.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from refusjon.claims import appeals
+from refusjon.claims.models import Appeal, Assessment, Claim
+from refusjon.payouts import recoveries
+from refusjon.payouts.models import Recovery, RecoverySettlement, SettlementKind
+from refusjon.rules.explain import Renderer
+from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
+
+
+def _amount_paid(words: Renderer, amount: Decimal, currency: str) -> str:
+    if currency == "NOK":
+        return words.money(amount)
+    return f"{words.number(amount)} {currency}"
+
+
+def _nok(words: Renderer, amount: Decimal) -> str:
+    """An amount in NOK without the currency, for a column whose heading names it."""
+    return words.money(amount).split(" ", 1)[1]
+
+
+def decision_context(claim: Claim, decision: Assessment, lang: str) -> dict[str, Any]:
+    """Everything the decision letter says, already in the reader's words, dates and money."""
+    words = Renderer(lang)
+    record = decision.record
+    decided_on = timezone.localdate(decision.created_at)
+    stored_lines = {str(line.number): line for line in claim.lines.all()}
+    lines = []
+    for line in record.get("lines", []):
+        stored = stored_lines.get(line["line_id"])
+        lines.append(
+            {
+                "number": line["line_id"],
+                "category": term(CATEGORIES, stored.category, lang) if stored else "",
+                "service_on": words.day(stored.service_on) if stored else "",
+                "paid": _amount_paid(words, stored.amount, stored.currency) if stored else "",
+                "eligible": _nok(words, Decimal(line["eligible_nok"])),
+                "refund": _nok(words, Decimal(line["refund_nok"])),
+                "outcome": term(OUTCOMES, line["outcome"], lang),
+                "reasons": [reason_text(code, lang) for code in line["reasons"]],
+            }
+        )
+    applicant = claim.applicant
+    return {
+        "claim": claim,
+        "scheme": term(SCHEMES, claim.scheme, lang),
+        "student": applicant.get_full_name() or applicant.get_username(),
+        "decided_on": words.day(decided_on),
+        "appeal_by": words.day(appeals.appeal_deadline(decision)),
+        "supersedes": _superseded(words, record.get("supersedes"), lang),
+        "appeal_note": _appeal_note(decision),
+        "outcome": term(OUTCOMES, decision.outcome, lang),
+        "refund": words.money(decision.refund_nok),
+        "reasons": [reason_text(code, lang) for code in record.get("reasons", [])],
+        "lines": lines,
+        "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
+        "set_off": _set_off(words, decision),
+    }
+
+
+def _set_off(words: Renderer, decision: Assessment) -> list[dict[str, str | bool]]:
+    """What was set off against the payment of this refund, to settle a recovery; a payment
+    that carried other refunds too says so (the netting is per payment, not per refund)."""
+    return [
+        {
+            "amount": words.money(settlement.amount_nok),
+            "recovery": settlement.recovery.reference,
+            "paid_on": words.day(settlement.payment.run.execution_date),
+            "with_others": settlement.payment.lines.filter(active=True)
+            .exclude(decision=decision)
+            .exists(),
+        }
+        for settlement in recoveries.set_off_against(decision)
+        if settlement.payment is not None
+    ]
+
+
+def _superseded(words: Renderer, old: dict[str, str] | None, lang: str) -> dict[str, str] | None:
+    """What the decision replaced, if it was made on appeal."""
+    if not old:
+        return None
+    return {
+        "decided_on": words.day(date.fromisoformat(old["decided_on"])),
+        "outcome": term(OUTCOMES, old["outcome"], lang),
+        "refund": words.money(Decimal(old["refund_nok"])),
+    }
+
+
+def _appeal_note(decision: Assessment) -> str:
+    """The caseworker's assessment of the appeal that led to this decision, if any."""
+    appeal = Appeal.objects.filter(new_decision=decision).only("handler_note").first()
+    return appeal.handler_note if appeal else ""
+
+
+def _settlement(words: Renderer, settlement: RecoverySettlement) -> dict[str, Any]:
+    """One settlement as the letter says it: when, how much, and against which refund."""
+    against: list[str] = []
+    if settlement.kind == SettlementKind.NETTED and settlement.payment is not None:
+        against = sorted(
+            {line.claim.reference for line in settlement.payment.lines.all() if line.active}
+        )
+    return {
+        "on": words.day(timezone.localdate(settlement.recorded_at)),
+        "kind": SettlementKind(settlement.kind).label,
+        "netted": settlement.kind == SettlementKind.NETTED,
+        "amount": words.money(settlement.amount_nok),
+        "against": ", ".join(against),
+    }
+
+
+def recovery_context(recovery: Recovery, lang: str) -> dict[str, Any]:
+    """Everything the recovery letter says, in the reader's words, dates and money."""
+    words = Renderer(lang)
+    settlements = recovery.settlements.select_related("payment").prefetch_related(
+        "payment__lines__claim"
+    )
+    student = recovery.student
+    return {
+        "recovery": recovery,
+        "claim": recovery.claim,
+        "scheme": term(SCHEMES, recovery.claim.scheme, lang),
+        "student": student.get_full_name() or student.get_username(),
+        "opened_on": words.day(timezone.localdate(recovery.opened_at)),
+        "amount": words.money(recovery.amount_nok),
+        "settlements": [_settlement(words, settlement) for settlement in settlements],
+        "settled": words.money(recoveries.settled(recovery)),
+        "balance": words.money(recoveries.remaining(recovery)),
+        "appeal_by": words.day(recovery.appeal_deadline),
+        "appealed_on": words.day(timezone.localdate(recovery.appealed_at))
+        if recovery.appealed_at
+        else "",
+        "can_appeal": recoveries.can_appeal(recovery),
+    }
+
+
+def _on_the_site(name: str, reference: str) -> str:
+    """The address of a portal page as a letter prints it; none when the site's address is
+    not known (``REFUSJON_SITE_URL``)."""
+    site = settings.REFUSJON_SITE_URL.rstrip("/")
+    return site + reverse(name, kwargs={"reference": reference}) if site else ""
+
+
+def compose(subject: Assessment | Recovery, lang: str) -> str:
+    """The whole letter of a decision or a recovery as it stands, in ``lang`` (``nb`` or
+    ``en``): the HTML its PDF is made from."""
+    with translation.override(lang):
+        if isinstance(subject, Recovery):
+            context = recovery_context(subject, lang)
+            context["recovery_url"] = _on_the_site("portal:recovery", subject.reference)
+            return render_to_string("letters/recovery_pdf.html", context)
+        claim = subject.claim
+        context = decision_context(claim, subject, lang)
+        context["claim_url"] = _on_the_site("portal:claim", claim.reference)
+        return render_to_string("letters/decision_pdf.html", context)
