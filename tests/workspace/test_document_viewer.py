@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
-from refusjon.claims.models import Attachment, AuditEntry, Claim, User
+from refusjon.claims.models import Attachment, AuditEntry, CheckStatus, Claim, User
 from tests.workspace.conftest import signed_in, submitted_claim
 
 
@@ -130,3 +130,26 @@ def test_carol_is_refused_the_claim_page_with_a_document(
     )
     assert response.status_code == 403
     assert reverse("intake:inline", args=[overview.pk]).encode() not in response.content
+
+
+def test_a_document_not_checked_says_so_and_cannot_be_picked(
+    client: Client, alice: User, bob: User
+) -> None:
+    claim = submitted_claim(alice, "300.00")
+    waiting = Attachment.objects.create(
+        claim=claim, document_type="receipt", check_status=CheckStatus.PENDING
+    )
+    refused = Attachment.objects.create(
+        claim=claim,
+        document_type="receipt",
+        check_status=CheckStatus.REFUSED,
+        refusal_code="corrupt",
+        refusal_reason={"en": "The picture could not be read."},
+    )
+    page = claim_page(signed_in(client, bob), claim, document=str(waiting.pk))
+    assert "Being checked" in page
+    assert "Refused</strong>: The picture could not be read." in page
+    for attachment in (waiting, refused):
+        assert f'href="?document={attachment.pk}#viewer"' not in page
+        assert reverse("intake:inline", args=[attachment.pk]) not in page
+    assert "That document cannot be shown here." in page

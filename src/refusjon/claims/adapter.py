@@ -149,7 +149,10 @@ def to_rules_claim(
         period=rules.Period.parse(claim.period),
         applicant=applicant,
         expenses=tuple(_line(line) for line in lines),
-        documents=tuple(_document(attachment) for attachment in claim.attachments.all()),
+        # A document counts once it is checked: one being checked or refused is not there yet.
+        documents=tuple(
+            _document(attachment) for attachment in claim.attachments.all() if attachment.is_checked
+        ),
         patient=rules.Patient(claim.patient_relation, claim.patient_birth_date),
         resubmission_of=claim.reference if claim.was_returned else None,
     )

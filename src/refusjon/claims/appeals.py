@@ -117,6 +117,7 @@ def submit_appeal(appeal: Appeal, *, by: User, now: datetime | None = None) -> A
     if not appeal.text:
         raise ClaimError(_("Write what you disagree with and why before you send the appeal."))
     _check_in_time(appeal.decision, now)
+    services.check_documents_checked(appeal.attachments.all())
     claim = Claim.objects.get(pk=appeal.claim_id)
     # Where an upheld appeal leaves the claim: as it is now (it may have been paid since the
     # draft was saved).

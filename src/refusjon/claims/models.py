@@ -6,6 +6,7 @@ the rules that are true of data alone.
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
@@ -236,7 +238,31 @@ def attachment_path(attachment: Attachment, filename: str) -> str:
     return f"attachments/{clock.now():%Y/%m}/{filename}"
 
 
+def quarantine_path(attachment: Attachment, filename: str) -> str:
+    """An upload waits for its check under a random name: nothing the student chose is in the
+    path. Like every stored file it is in the media storage, which no URL serves; a document
+    is only ever read through intake's views, and those give only checked files."""
+    return f"quarantine/{clock.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class CheckStatus(models.TextChoices):
+    """Where an uploaded document is in its check (decoded and stored cleaned, in a job)."""
+
+    PENDING = "pending", _("Being checked")
+    OK = "ok", _("Checked")
+    REFUSED = "refused", _("Refused")
+
+
 class Attachment(models.Model):
+    """A document of a claim (or of its appeal).
+
+    An upload is ``PENDING`` while the job checks it: the file as received is in
+    ``unchecked_file`` and ``file`` is empty. The job makes it ``OK``, with the cleaned file in
+    ``file``, or ``REFUSED``, with the reason; either way the upload as received is deleted.
+    ``file`` only ever holds a checked file. An attachment made in code (demo data, an import)
+    is ``OK`` unless it says otherwise: only intake's upload path starts one ``PENDING``.
+    """
+
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="attachments")
     appeal = models.ForeignKey(
         "Appeal",
@@ -253,10 +279,45 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=64, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     uploaded_at = models.DateTimeField(default=clock.now)
+    check_status = models.CharField(
+        _("check"), max_length=8, choices=CheckStatus.choices, default=CheckStatus.OK
+    )
+    unchecked_file = models.FileField(
+        upload_to=quarantine_path,
+        blank=True,
+        help_text="the upload as received, until it is checked; never shown",
+    )
+    uploaded_name = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="the file's name on the student's device; it only suggests the stored name",
+    )
+    refusal_code = models.CharField(
+        max_length=32, blank=True, help_text="why the check refused it, for programs"
+    )
+    refusal_reason = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="why the check refused it, as the student reads it, by language code",
+    )
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
+
+    @property
+    def is_checked(self) -> bool:
+        return self.check_status == CheckStatus.OK
+
+    def refusal_text(self) -> str:
+        """Why the check refused the document, in the language of the request (the reason is
+        kept in each of the site's languages as the check said it, like a letter sent)."""
+        reasons: dict[str, str] = self.refusal_reason or {}
+        language = (get_language() or settings.LANGUAGE_CODE).lower()
+        for code in (language, language.split("-")[0], settings.LANGUAGE_CODE):
+            if reasons.get(code):
+                return reasons[code]
+        return next(iter(reasons.values()), "")
 
 
 class AssessmentKind(models.TextChoices):

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,9 @@ from refusjon.claims.errors import ClaimError as ClaimError  # raised by, and im
 from refusjon.claims.models import (
     Assessment,
     AssessmentKind,
+    Attachment,
     AuditEntry,
+    CheckStatus,
     Claim,
     ClaimStatus,
     ExpenseLine,
@@ -285,6 +287,7 @@ def submit_claim(claim: Claim, *, by: User, token: str, now: datetime | None = N
     _check_owner_can_edit(claim, by)
     if not claim.lines.exists():
         raise ClaimError(_("Add at least one expense before you submit."))
+    check_documents_checked(claim.attachments.all())
     _move(claim, ClaimStatus.SUBMITTED, now=now, submitted_on=_today(now), submission_token=token)
     _store(
         claim,
@@ -295,6 +298,24 @@ def submit_claim(claim: Claim, *, by: User, token: str, now: datetime | None = N
     )
     audit("claims.claim.submitted", actor=by, claim=claim, now=now)
     return claim
+
+
+def check_documents_checked(attachments: QuerySet[Attachment]) -> None:
+    """A claim (or appeal) is not sent while one of its documents is still being checked.
+
+    The student would expect what they just uploaded to go with it, but what goes is decided
+    when it is sent (the engine's proposal counts the documents then), and a document refused
+    after that could no longer be replaced: the check takes seconds, so waiting for it is the
+    smaller trouble. A refused document does not hold it up: it is not counted, and the claim
+    page has said why.
+    """
+    if attachments.filter(check_status=CheckStatus.PENDING).exists():
+        raise ClaimError(
+            _(
+                "A document is still being checked. This usually takes a few seconds: "
+                "wait until the page says it is checked, then send again."
+            )
+        )
 
 
 def _check_caseworker(claim: Claim, by: User) -> None:

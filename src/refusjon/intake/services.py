@@ -1,39 +1,63 @@
-"""Attaching documents to claims and opening them again: checked, stored cleaned, logged."""
+"""Attaching documents to claims and opening them again: checked, stored cleaned, logged.
+
+An upload is answered at once on what its size and first bytes show (empty, too large, not a
+PDF, JPEG or PNG). The rest of the check, which decodes it, runs in a job
+(:func:`refusjon.intake.checks.check_document`): the request keeps the file as received in
+quarantine, outside any transaction, then in one short transaction adds the attachment as
+being checked and asks for the job. A student's eight photos at once thus hold the database
+for moments, not for as long as their pixels take to decode.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.claims import services as claims
-from refusjon.claims.models import Appeal, AppealStatus, Attachment, Claim, User
-from refusjon.intake.uploads import CheckedUpload, check_upload
+from refusjon.claims.models import (
+    Appeal,
+    AppealStatus,
+    Attachment,
+    CheckStatus,
+    Claim,
+    User,
+)
+from refusjon.intake import checks
+from refusjon.intake.uploads import HEAD_BYTES, Kind, quick_check
 
 
-@transaction.atomic
 def attach_document(
     claim: Claim,
     *,
     by: User,
-    data: bytes,
+    data: bytes | File[bytes],
     filename: str,
     document_type: str,
     language: str = "no",
     shows_applicant_name: bool = False,
     now: datetime | None = None,
 ) -> Attachment:
-    """Check an upload and keep the cleaned file with the claim (raises ``IntakeError`` or
-    ``ClaimError`` with a message for the student)."""
+    """Take an upload for the claim and have it checked (raises ``IntakeError`` or
+    ``ClaimError`` with a message for the student). The attachment is returned as it stands
+    after the request: being checked, unless jobs run at once where asked for."""
     claims.check_owner_can_edit(claim, by)
-    return _keep(
+
+    def still_editable() -> None:
+        claims.check_owner_can_edit(Claim.objects.select_for_update().get(pk=claim.pk), by)
+
+    return _take(
         claim,
         None,
-        check_upload(data, filename=filename),
+        _as_file(data),
+        still_allowed=still_editable,
         by=by,
+        filename=filename,
         document_type=document_type,
         language=language,
         shows_applicant_name=shows_applicant_name,
@@ -41,29 +65,31 @@ def attach_document(
     )
 
 
-@transaction.atomic
 def attach_appeal_document(
     appeal: Appeal,
     *,
     by: User,
-    data: bytes,
+    data: bytes | File[bytes],
     filename: str,
     document_type: str,
     language: str = "no",
     shows_applicant_name: bool = False,
     now: datetime | None = None,
 ) -> Attachment:
-    """Check an upload and keep it with the student's appeal, until the appeal is sent. It
-    belongs to the claim too: a decision made again on appeal counts it."""
-    if appeal.appellant_id != by.pk:
-        raise claims.ClaimError(_("This is not your claim."))
-    if appeal.status != AppealStatus.DRAFT:
-        raise claims.ClaimError(_("Documents can be added to an appeal until it is sent."))
-    return _keep(
+    """Take an upload for the student's appeal, until the appeal is sent, and have it checked.
+    It belongs to the claim too: a decision made again on appeal counts it."""
+    _check_appeal_open(appeal, by)
+
+    def still_open() -> None:
+        _check_appeal_open(Appeal.objects.select_for_update().get(pk=appeal.pk), by)
+
+    return _take(
         appeal.claim,
         appeal,
-        check_upload(data, filename=filename),
+        _as_file(data),
+        still_allowed=still_open,
         by=by,
+        filename=filename,
         document_type=document_type,
         language=language,
         shows_applicant_name=shows_applicant_name,
@@ -71,40 +97,92 @@ def attach_appeal_document(
     )
 
 
-def _keep(
+def _check_appeal_open(appeal: Appeal, by: User) -> None:
+    if appeal.appellant_id != by.pk:
+        raise claims.ClaimError(_("This is not your claim."))
+    if appeal.status != AppealStatus.DRAFT:
+        raise claims.ClaimError(_("Documents can be added to an appeal until it is sent."))
+
+
+def _as_file(data: bytes | File[bytes]) -> File[bytes]:
+    return ContentFile(data) if isinstance(data, bytes) else data
+
+
+def _take(
     claim: Claim,
     appeal: Appeal | None,
-    checked: CheckedUpload,
+    upload: File[bytes],
     *,
+    still_allowed: Callable[[], None],
     by: User,
+    filename: str,
     document_type: str,
     language: str,
     shows_applicant_name: bool,
     now: datetime | None,
 ) -> Attachment:
+    """Check what can be checked at once, keep the upload in quarantine (outside any
+    transaction: writing a file takes no lock), then add the attachment and ask for its check
+    in one short transaction, after ``still_allowed`` has held the claim or appeal's row and
+    seen that it may still take documents. Whatever fails after the file is kept deletes it."""
+    kind = quick_check(size=upload.size or 0, head=_head(upload))
     attachment = Attachment(
         claim=claim,
         appeal=appeal,
         document_type=document_type,
         language=language,
         shows_applicant_name=shows_applicant_name,
-        content_type=checked.content_type,
-        sha256=checked.sha256,
+        check_status=CheckStatus.PENDING,
+        uploaded_name=filename[-255:],
     )
-    attachment.full_clean(exclude=["claim", "appeal", "file"])
-    attachment.file.save(checked.suggested_name, ContentFile(checked.content), save=False)
-    attachment.save()
+    attachment.full_clean(exclude=["claim", "appeal", "file", "unchecked_file"])
+    received = _sha256(upload)
+    attachment.unchecked_file.save("upload", upload, save=False)
+    try:
+        with transaction.atomic():
+            still_allowed()
+            attachment.save()
+            _log_upload(attachment, kind=kind, sha256=received, by=by, now=now)
+            # Asked for in the transaction that makes its work: the job's row commits with the
+            # attachment, or neither does.
+            checks.check_document.enqueue(attachment.pk)
+    except BaseException:
+        attachment.unchecked_file.delete(save=False)
+        raise
+    attachment.refresh_from_db()
+    return attachment
+
+
+def _head(upload: File[bytes]) -> bytes:
+    """The first bytes of the upload, which tell its kind; it is left at its start."""
+    upload.seek(0)
+    head: bytes = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    return head
+
+
+def _sha256(upload: File[bytes]) -> str:
+    """The digest of the upload as received (for the audit log), read in chunks."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def _log_upload(
+    attachment: Attachment, *, kind: Kind, sha256: str, by: User, now: datetime | None
+) -> None:
     claims.audit(
         "intake.document.uploaded",
         actor=by,
-        claim=claim,
+        claim=attachment.claim,
         now=now,
         attachment=attachment.pk,
-        kind=checked.kind,
-        sha256=checked.sha256,
-        appeal=appeal.pk if appeal else None,
+        kind=kind,
+        sha256=sha256,
+        appeal=attachment.appeal_id,
     )
-    return attachment
 
 
 @dataclass(frozen=True)
@@ -125,11 +203,14 @@ def open_document(
     """The stored file, for the student whose claim it is or for a caseworker; a caseworker's
     look is written to the audit log with its purpose, and whether the file was shown inline
     (in the workspace's viewer) or downloaded. The file is read before the look is logged, so
-    a file that is gone (``FileNotFoundError``) leaves no entry."""
+    a file that is gone (``FileNotFoundError``) leaves no entry, and so does one that is not
+    checked (yet): being checked or refused, it has no file to give."""
     claim = attachment.claim
     by_staff = claims.is_caseworker(by) and claim.applicant_id != by.pk
     if not by_staff and claim.applicant_id != by.pk:
         raise claims.ClaimError(_("This is not your claim."))
+    if attachment.check_status != CheckStatus.OK:
+        raise FileNotFoundError(f"attachment {attachment.pk} is {attachment.check_status}")
     if not attachment.file:
         raise FileNotFoundError(f"attachment {attachment.pk} has no file")
     with attachment.file.open("rb") as handle:

@@ -3,6 +3,10 @@
 The kind is read from the first bytes of the file, never from its name or the content type the
 browser sent. Images are decoded and encoded again from their pixels, PDFs are rebuilt page by
 page, so what is stored is what shows, and nothing that was hidden in the file or could act.
+
+The checks come in two parts: :func:`quick_check` (size and kind, from the size and the first
+bytes alone) answers the student at once, in the request; :func:`check_upload` (all of it,
+decoding included) runs in a background job (:mod:`refusjon.intake.checks`).
 """
 
 from __future__ import annotations
@@ -33,6 +37,11 @@ CONTENT_TYPES: dict[Kind, str] = {
 }
 EXTENSIONS: dict[Kind, str] = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}
 
+# The largest file intake takes (the upload form refuses a larger one from its size alone).
+MAX_BYTES = 10 * 1024 * 1024
+# Enough of a file's start to tell its kind (the longest magic bytes).
+HEAD_BYTES = max(len(magic) for magic in MAGIC.values())
+
 MAX_STEM_LENGTH = 80
 FALLBACK_STEM = "document"
 
@@ -59,7 +68,7 @@ def check_upload(
     data: bytes,
     *,
     filename: str,
-    max_bytes: int = 10 * 1024 * 1024,
+    max_bytes: int = MAX_BYTES,
     max_pixels: int = 40_000_000,
     max_pages: int = 50,
 ) -> CheckedUpload:
@@ -67,7 +76,7 @@ def check_upload(
 
     ``filename`` is the name the student's device gave; it only suggests the stored name.
     """
-    check_size(data, max_bytes=max_bytes)
+    check_size(len(data), max_bytes=max_bytes)
     kind = sniff_kind(data)
     name = suggested_name(filename, kind)
     if kind == "pdf":
@@ -77,14 +86,22 @@ def check_upload(
     return _checked(kind, image.content, name, width=image.width, height=image.height)
 
 
-def check_size(data: bytes, *, max_bytes: int) -> None:
+def quick_check(*, size: int, head: bytes, max_bytes: int = MAX_BYTES) -> Kind:
+    """The checks an upload gets at once, from its ``size`` and its first bytes alone (``head``,
+    at least ``HEAD_BYTES`` of them): not empty, not too large, and a kind intake takes (which
+    is returned)."""
+    check_size(size, max_bytes=max_bytes)
+    return sniff_kind(head)
+
+
+def check_size(size: int, *, max_bytes: int) -> None:
     """Refuse an empty file, and one larger than ``max_bytes``, before reading any of it."""
-    if not data:
+    if not size:
         raise IntakeError(
             _("The file is empty. Please choose the file again, or upload another scan or photo."),
             code=EMPTY,
         )
-    if len(data) > max_bytes:
+    if size > max_bytes:
         message = _("The file is larger than {limit}. Please upload a smaller scan or photo.")
         raise IntakeError(format_lazy(message, limit=human_size(max_bytes)), code=TOO_LARGE)
 

@@ -59,7 +59,9 @@ def appeal_upload(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
-    """Check the upload form and ``attach`` the file; every problem becomes a message."""
+    """Check the upload form and ``attach`` the file, as received (it is not read into memory
+    here); every problem the request can see becomes a message, and the job's check shows on
+    the claim page."""
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         for message in error_messages(form):
@@ -69,7 +71,7 @@ def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
     language = form.cleaned_data["language"]
     try:
         attach(
-            data=upload.read(),
+            data=upload,
             filename=upload.name or "",
             document_type=form.cleaned_data["document_type"],
             language="xx" if language == "other" else language,
@@ -81,7 +83,8 @@ def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
 
 def _open(request: HttpRequest, pk: int, *, inline: bool) -> services.OpenedDocument:
     """The document, for the student whose claim it is or a caseworker; 404 for anyone else
-    (whether the document exists is nobody else's business) and for a file that is gone."""
+    (whether the document exists is nobody else's business), for a file that is gone, and for
+    one not checked (being checked, or refused): only a checked file is ever given out."""
     user = cast(User, request.user)
     attachment = get_object_or_404(Attachment.objects.select_related("claim"), pk=pk)
     if attachment.claim.applicant_id != user.pk and not is_caseworker(user):

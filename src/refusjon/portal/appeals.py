@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from refusjon.claims import appeals, services
-from refusjon.claims.models import Appeal, AppealStatus, Claim, User
+from refusjon.claims.models import Appeal, AppealStatus, CheckStatus, Claim, User
 from refusjon.claims.services import ClaimError
 from refusjon.rules.terms import DOCUMENTS, OUTCOMES, term
 from refusjon.web.pages import rules_language
@@ -51,6 +51,7 @@ def _page(
     earlier = claim.appeals.exclude(status=AppealStatus.DRAFT).order_by("-created_at")
     if current is not None:
         earlier = earlier.exclude(pk=current.pk)
+    documents = list(current.attachments.order_by("uploaded_at", "pk")) if current else []
     context = {
         "claim": claim,
         "decision": decision,
@@ -61,8 +62,11 @@ def _page(
         "can_write": drafting and appeals.can_appeal(claim),
         "attachments": [
             (attachment, term(DOCUMENTS, attachment.document_type, lang))
-            for attachment in (current.attachments.all() if current else [])
+            for attachment in documents
         ],
+        "being_checked": any(
+            attachment.check_status == CheckStatus.PENDING for attachment in documents
+        ),
         "document_choices": sorted(
             ((code, term(DOCUMENTS, code, lang)) for code in DOCUMENTS), key=lambda pair: pair[1]
         ),

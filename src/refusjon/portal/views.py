@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -20,11 +21,13 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from refusjon import clock
 from refusjon.claims import appeals, services
 from refusjon.claims.models import (
+    Attachment,
+    CheckStatus,
     Claim,
     ClaimStatus,
     ExpenseLine,
@@ -131,10 +134,7 @@ def _claim_page(
         "claim": claim,
         "editable": editable,
         "lines": _line_rows(claim, lang),
-        "attachments": [
-            (attachment, term(DOCUMENTS, attachment.document_type, lang))
-            for attachment in claim.attachments.all()
-        ],
+        **_attachment_list(claim, lang),
         "returned_missing": [_missing_text(code, lang) for code in claim.returned_missing],
     }
     if editable:
@@ -149,6 +149,47 @@ def _claim_page(
         context["appeal"] = appeals.open_appeal(claim) or claim.appeals.last()
         context["can_appeal"] = appeals.can_appeal(claim)
     return render(request, "portal/claim.html", context)
+
+
+def _attachment_list(claim: Claim, lang: str) -> dict[str, Any]:
+    """The claim's documents, each with its words, and which are still being checked (as a
+    key the page polls with while there are any: the ids, in order)."""
+    attachments = list(claim.attachments.order_by("uploaded_at", "pk"))
+    return {
+        "attachments": [
+            (attachment, term(DOCUMENTS, attachment.document_type, lang))
+            for attachment in attachments
+        ],
+        "being_checked": _being_checked(attachments),
+    }
+
+
+def _being_checked(attachments: Iterable[Attachment]) -> str:
+    return ".".join(
+        str(attachment.pk)
+        for attachment in attachments
+        if attachment.check_status == CheckStatus.PENDING
+    )
+
+
+@login_required
+@require_GET
+def attachments(request: HttpRequest, reference: str) -> HttpResponse:
+    """The claim's list of documents, for htmx to poll while some are being checked: nothing
+    (204, the list stays as it is) while the same ones are (``?checking=``), else the list
+    drawn again, and ``claim-changed`` so the estimate counts what is now checked. Without
+    htmx, the claim page shows it (and the list there has a link to look again)."""
+    claim = _own_claim(request, reference)
+    if not _is_htmx(request):
+        return redirect(reverse("portal:claim", kwargs={"reference": reference}) + "#attachments")
+    context = {"claim": claim, **_attachment_list(claim, rules_language())}
+    if context["being_checked"] == request.GET.get("checking", ""):
+        response = HttpResponse(status=204)
+    else:
+        response = render(request, "portal/attachment_list.html", context)
+        response["HX-Trigger"] = "claim-changed"
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _lines_changed(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from refusjon.claims import appeals, services
-from refusjon.claims.models import Appeal, AppealStatus, Claim, User
+from refusjon.claims.models import Appeal, AppealStatus, Attachment, Claim, User
 from refusjon.claims.services import ClaimError
 from refusjon.rules.terms import DOCUMENTS, term
 from refusjon.workspace.access import caseworker_required
@@ -50,10 +50,10 @@ def appeal_context(claim: Claim, user: User, lang: str) -> dict[str, Any]:
     }
 
 
-def _documents(appeal: Appeal, lang: str) -> list[tuple[int, str]]:
+def _documents(appeal: Appeal, lang: str) -> list[tuple[Attachment, str]]:
     return [
-        (attachment.pk, term(DOCUMENTS, attachment.document_type, lang))
-        for attachment in appeal.attachments.all()
+        (attachment, term(DOCUMENTS, attachment.document_type, lang))
+        for attachment in appeal.attachments.order_by("uploaded_at", "pk")
     ]
 
 

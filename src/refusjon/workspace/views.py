@@ -237,7 +237,9 @@ def _attachments(claim: Claim, lang: str, *, chosen: str) -> list[dict[str, Any]
     can) and whether it is the one ``chosen`` (an attachment's id from ``?document=``)."""
     rows = []
     for attachment in claim.attachments.order_by("uploaded_at", "pk"):
-        viewer = VIEWERS.get(attachment.content_type) if attachment.file else None
+        # Only a checked file is shown: one being checked or refused has none to show.
+        shown = attachment.is_checked and attachment.file
+        viewer = VIEWERS.get(attachment.content_type) if shown else None
         rows.append(
             {
                 "attachment": attachment,
