@@ -89,7 +89,7 @@ def test_a_job_that_fails_every_attempt_is_shown_as_failed_for_good() -> None:
 
 
 def signed_in(user: User) -> Client:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 

@@ -15,7 +15,6 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from pytest_django import Settings
@@ -66,7 +65,7 @@ def run_worker() -> None:
             waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
             if not waiting.exists():
                 return
-            waiting.update(run_after=timezone.now())
+            waiting.update(run_after=LONG_AGO)
         raise AssertionError("the jobs did not finish")
     finally:
         for number, handler in handlers.items():
