@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -30,9 +29,9 @@ from refusjon.intake.uploads import CheckedUpload
 from tests.conftest import Clock
 from tests.factories import NOW, decide, sio_claim, sio_draft
 from tests.intake.files import image_bytes, jpeg, noisy, png
+from tests.jobs import run_worker, use_database_jobs
 
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 @pytest.fixture(autouse=True)
@@ -46,14 +45,8 @@ def database_jobs(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     """Jobs wait in the database for the worker, as on the site. The worker runs in the test's
     transaction, so it must not close the connection between jobs as it does on the site (the
     test's transaction would go with it, on PostgreSQL)."""
-    settings.TASKS = DATABASE_TASKS
+    use_database_jobs(settings)
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-
-def run_worker() -> None:
-    call_command(
-        "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
-    )
 
 
 def upload(client: Client, claim: Claim, data: bytes, name: str) -> Any:

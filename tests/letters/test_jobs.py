@@ -5,8 +5,6 @@ keeps failing is tried again and then shown to staff. On SQLite and on PostgreSQ
 
 from __future__ import annotations
 
-import signal
-from datetime import UTC, datetime
 from decimal import Decimal
 from io import StringIO
 from typing import Any
@@ -27,6 +25,7 @@ from refusjon.letters.models import Letter
 from refusjon.payouts import recoveries
 from refusjon.payouts.models import Recovery
 from tests.factories import NOW, decide, sio_claim
+from tests.jobs import LONG_AGO, run_worker, use_database_jobs
 from tests.letters.test_letters import pdf_text, signed_in
 from tests.payouts.test_recoveries import paid_claim, recovery_of
 
@@ -35,41 +34,13 @@ from tests.payouts.test_recoveries import paid_claim, recovery_of
 # close a test's open transaction on PostgreSQL).
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DATABASE_TASKS = "django_tasks_db.DatabaseBackend"
-LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
-
 
 @pytest.fixture(autouse=True)
 def database_jobs(settings: Settings) -> None:
     """Jobs wait in the database until :func:`run_worker` runs them, and letters are asked
     for when their decision is made, as on the site."""
-    settings.TASKS = {"default": {"BACKEND": DATABASE_TASKS, "QUEUES": ["default"]}}
+    use_database_jobs(settings)
     settings.REFUSJON_LETTERS_IN_ADVANCE = True
-
-
-def run_worker() -> None:
-    """Run the worker until no job is left, the retries of failed ones too (their pauses cut
-    short). The worker's signal handlers are put back as they were."""
-    numbers = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
-    handlers = {number: signal.getsignal(number) for number in numbers}
-    try:
-        for _ in range(20):
-            call_command(
-                "db_worker",
-                batch=True,
-                reload=False,
-                startup_delay=False,
-                interval=0,
-                verbosity=0,
-            )
-            waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
-            if not waiting.exists():
-                return
-            waiting.update(run_after=LONG_AGO)
-        raise AssertionError("the jobs did not finish")
-    finally:
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
 
 
 real_write_pdf = letters.write_pdf
@@ -128,7 +99,7 @@ def test_the_pdf_is_made_by_the_worker_not_in_the_request(
     assert_being_prepared(client.get(pdf_url(decided)))
     assert writer.made == 0
 
-    run_worker()
+    run_worker(until_done=True)
     assert writer.made == 2  # bokmål and English
     response = client.get(pdf_url(decided))
     assert response.status_code == 200
@@ -146,7 +117,7 @@ def test_the_pdf_is_made_by_the_worker_not_in_the_request(
 def test_the_norwegian_pdf_is_made_too_and_served_as_stored(
     client: Client, alice: User, decided: Claim, writer: Writer
 ) -> None:
-    run_worker()
+    run_worker(until_done=True)
     response = signed_in(client, alice, "nb").get(pdf_url(decided))
     assert response.status_code == 200
     text = pdf_text(response.content)
@@ -167,7 +138,7 @@ def test_the_student_reads_in_norwegian_that_the_letter_is_being_prepared(
 def test_the_letter_is_stored_with_its_content_digest_and_without_its_html(
     decided: Claim,
 ) -> None:
-    run_worker()
+    run_worker(until_done=True)
     decision = services.current_decision(decided)
     stored = {letter.language: letter for letter in Letter.objects.filter(decision=decision)}
     assert set(stored) == {"nb", "en"}
@@ -185,7 +156,7 @@ def test_a_letter_is_made_once_however_often_its_job_runs(decided: Claim, writer
     letter = letters.ask_for(decision, language="en")
     letters.render_letter.enqueue(letter.pk)
     letters.ask_for_letters.enqueue("decision", decision.pk)
-    run_worker()
+    run_worker(until_done=True)
     assert writer.made == 2  # en once, nb once
     letters.render_letter.call(letter.pk)
     assert writer.made == 2
@@ -193,7 +164,7 @@ def test_a_letter_is_made_once_however_often_its_job_runs(decided: Claim, writer
 
 
 def test_asking_again_for_an_unchanged_letter_finds_the_stored_one(decided: Claim) -> None:
-    run_worker()
+    run_worker(until_done=True)
     decision = services.current_decision(decided)
     assert decision is not None
     first = letters.ask_for(decision, language="en")
@@ -210,7 +181,7 @@ def test_a_render_that_keeps_failing_is_tried_again_then_shown_to_staff(
     decision = services.current_decision(decided)
     assert decision is not None
     letter = letters.ask_for(decision, language="en")
-    run_worker()
+    run_worker(until_done=True)
     assert failing.made == 2 * 5  # both languages, five attempts each
     failed = [job for job in jobs.failed_jobs(since=LONG_AGO) if job.arguments == repr(letter.pk)]
     assert len(failed) == 1
@@ -222,7 +193,7 @@ def test_a_render_that_keeps_failing_is_tried_again_then_shown_to_staff(
 
     monkeypatch.setattr(letters, "write_pdf", real_write_pdf)
     jobs.try_failed_again(failed[0].id)
-    run_worker()
+    run_worker(until_done=True)
     assert client.get(pdf_url(decided)).content.startswith(b"%PDF")
 
 
@@ -233,7 +204,7 @@ def test_carol_gets_no_letter_of_alices(
     paid = paid_claim(alice, bob, "300.00", "300.00")
     recovery = recovery_of(paid, bob)
     if made:
-        run_worker()
+        run_worker(until_done=True)
     asked = Letter.objects.count()
     client = signed_in(client, carol, "en")
     assert client.get(pdf_url(paid)).status_code == 404
@@ -244,7 +215,7 @@ def test_carol_gets_no_letter_of_alices(
 def test_a_decision_changed_on_appeal_gets_its_own_letter(
     client: Client, alice: User, bob: User, dave: User, decided: Claim, writer: Writer
 ) -> None:
-    run_worker()
+    run_worker(until_done=True)
     first = services.current_decision(decided)
     appeal = appeals.save_appeal(decided, by=alice, text="Line 2 was paid twice.", now=NOW)
     appeals.submit_appeal(appeal, by=alice, now=NOW)
@@ -254,7 +225,7 @@ def test_a_decision_changed_on_appeal_gets_its_own_letter(
 
     client = signed_in(client, alice, "en")
     assert_being_prepared(client.get(pdf_url(decided)))
-    run_worker()
+    run_worker(until_done=True)
     text = pdf_text(client.get(pdf_url(decided)).content)
     assert "After your appeal, this decision replaces the decision of" in text
     assert "Looked at again." in text
@@ -269,7 +240,7 @@ def test_opening_a_recovery_asks_for_its_letter(
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
     client = signed_in(client, alice, "en")
     assert_being_prepared(client.get(recovery_pdf_url(recovery)))
-    run_worker()
+    run_worker(until_done=True)
     made = writer.made
     response = client.get(recovery_pdf_url(recovery))
     assert response.status_code == 200
@@ -287,11 +258,11 @@ def test_when_the_letter_says_something_new_a_new_edition_is_made_and_the_old_ke
     client: Client, alice: User, bob: User
 ) -> None:
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
-    run_worker()
+    run_worker(until_done=True)
     recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("15.00"))
     client = signed_in(client, alice, "en")
     assert_being_prepared(client.get(recovery_pdf_url(recovery)))
-    run_worker()
+    run_worker(until_done=True)
     text = pdf_text(client.get(recovery_pdf_url(recovery)).content)
     assert "You still owe: NOK 45.00" in text
     editions = Letter.objects.filter(recovery=recovery, language="en")
@@ -307,7 +278,7 @@ def test_with_letters_in_advance_off_nothing_is_asked_for_until_a_student_asks(
     assert not DBTaskResult.objects.exists()
     client = signed_in(client, alice, "en")
     assert_being_prepared(client.get(pdf_url(claim)))
-    run_worker()
+    run_worker(until_done=True)
     assert writer.made == 1  # only the letter asked for
     assert client.get(pdf_url(claim)).content.startswith(b"%PDF")
 
@@ -321,7 +292,7 @@ def test_the_command_asks_for_the_letters_of_decisions_that_have_none(
     out = StringIO()
     call_command("ask_for_letters", stdout=out)
     assert "Asked for the letters of 1 decisions and 0 recoveries" in out.getvalue()
-    run_worker()
+    run_worker(until_done=True)
     decision = services.current_decision(claim)
     assert Letter.objects.filter(decision=decision, pdf__gt="").count() == 2
     call_command("ask_for_letters", stdout=out)
