@@ -98,13 +98,13 @@ def english_by_default() -> Iterator[None]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``postgresql`` are left out (deselected) when the run is on SQLite: make
-    test's PostgreSQL pass runs them."""
+    """Tests marked for the other database are left out (deselected, not skipped): those
+    marked ``postgresql`` on SQLite (make test's PostgreSQL pass runs them), those marked
+    ``sqlite`` on PostgreSQL."""
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        return
-    elsewhere = [item for item in items if item.get_closest_marker("postgresql")]
+    other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
+    elsewhere = [item for item in items if item.get_closest_marker(other)]
     if elsewhere:
         config.hook.pytest_deselected(items=elsewhere)
-        items[:] = [item for item in items if not item.get_closest_marker("postgresql")]
+        items[:] = [item for item in items if not item.get_closest_marker(other)]
