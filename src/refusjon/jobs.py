@@ -25,7 +25,8 @@ from datetime import datetime, timedelta
 from typing import Any, ParamSpec, cast
 
 from django.utils.functional import Promise
-from django_tasks import Task, task
+from django_tasks import task
+from django_tasks.base import Task
 
 from refusjon import clock
 

@@ -52,7 +52,7 @@ class Command(BaseCommand):
         commands = {"web server": web}
         if not no_worker:
             worker = [*manage, "db_worker", "--no-reload", "--queue-name", "*"]
-            commands["worker"] = worker + ["--interval", "0.5"]
+            commands["worker"] = [*worker, "--interval", "0.5"]
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": _settings_module()}
         processes = {
             name: subprocess.Popen(command, env=environment) for name, command in commands.items()
