@@ -11,7 +11,6 @@ from pathlib import PurePosixPath
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,9 +39,17 @@ from refusjon.workspace.forms import (
     ReturnForm,
     SendBackForm,
 )
-from refusjon.workspace.queries import PROCESSING_TARGET_DAYS, age_in_days, open_claims
+from refusjon.workspace.queries import (
+    PROCESSING_TARGET_DAYS,
+    Cursor,
+    age_in_days,
+    open_claims,
+    queue_page,
+)
 
 QUEUE_PAGE_SIZE = 50
+# The queue's own parameters for where a page is; every other one is a filter, kept.
+PAGE_KEYS = ("after", "before", "last", "page")
 PURPOSE = "case handling"
 
 # How the document viewer shows a file of each type that intake cleans uploads to and serves
@@ -88,17 +95,25 @@ def queue(request: HttpRequest) -> HttpResponse:
         waiting_on=criteria.get("waiting_on", ""),
         min_age_days=criteria.get("min_age_days"),
     )
-    page = Paginator(claims, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [_queue_row(claim, on) for claim in page]
+    # A place in the queue that does not parse (an edited address) gives the first page.
+    page = queue_page(
+        claims,
+        size=QUEUE_PAGE_SIZE,
+        after=Cursor.parse(request.GET.get("after", "")),
+        before=Cursor.parse(request.GET.get("before", "")),
+        last=request.GET.get("last") == "1",
+    )
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in PAGE_KEYS:
+        query.pop(key, None)
     return render(
         request,
         "workspace/queue.html",
         {
             "filters": filters,
             "page": page,
-            "rows": rows,
+            "total": claims.count(),
+            "rows": [_queue_row(claim, on) for claim in page.claims],
             "target_days": PROCESSING_TARGET_DAYS,
             "query": query.urlencode(),
         },
