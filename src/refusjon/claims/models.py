@@ -160,6 +160,18 @@ class Claim(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    # The status and scheme in words, as Django's own get_FOO_display give them (which a model
+    # may override), only quicker: Django's hash every choice's label on each call, and a lazy
+    # label is translated to be hashed, so a list of a hundred claims spent 9 ms on them.
+    def get_status_display(self) -> str:  # type: ignore[no-redef]
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    def get_scheme_display(self) -> str:  # type: ignore[no-redef]
+        return str(SCHEME_LABELS.get(self.scheme, self.scheme))
+
+
+STATUS_LABELS = dict(ClaimStatus.choices)
+SCHEME_LABELS = dict(SCHEME_CHOICES)
 
 CATEGORY_CHOICES = sorted((code, code) for code in CATEGORIES)
 DOCUMENT_CHOICES = sorted((code, code) for code in DOCUMENT_TYPES)

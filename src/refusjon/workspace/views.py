@@ -14,6 +14,8 @@ from django.contrib import messages
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -74,11 +76,23 @@ APPLICANT_FACTS = (
 
 
 def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
+    """A row of the queue, with its values as the table shows them. They are written here
+    rather than by the template's tags and filters: fifty rows of those were a third of the
+    page's time."""
     age = age_in_days(claim, on)
+    proposed = claim.proposed_refund_nok  # type: ignore[attr-defined]  # annotated
+    returned = claim.status == ClaimStatus.RETURNED and claim.complete_by is not None
     return {
         "claim": claim,
+        "reference": claim.reference,
+        "url": reverse("workspace:claim", args=[claim.reference]),
+        "scheme": claim.get_scheme_display(),
+        "status": claim.get_status_display(),
+        "complete_by": claim.complete_by.isoformat() if returned else "",  # type: ignore[union-attr]
+        "submitted_on": claim.submitted_on.isoformat() if claim.submitted_on else "",
         "age": age,
         "overdue": age is not None and age > PROCESSING_TARGET_DAYS,
+        "proposed_refund": number_format(proposed, 2) if proposed is not None else None,
     }
 
 
