@@ -306,9 +306,9 @@ def write_plans(environment: dict[str, str], places: list[str]) -> None:
     """PostgreSQL's plans, with timings, of the queries the pages under test make most, in
     bench/out/web/plans.txt: to read when a page is slow."""
     code = f"""
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from refusjon import clock
-from refusjon.claims import services
-from refusjon.claims.adapter import DatabaseHistory
 from refusjon.claims.models import Claim
 from refusjon.workspace.queries import Cursor, open_claims
 queue = open_claims(today=clock.today())
@@ -325,6 +325,11 @@ plans = {{
 out = []
 for title, query in plans.items():
     out.append("== " + title + "\\n" + query.explain(analyze=True))
+with CaptureQueriesContext(connection) as counted:
+    queue.count()
+with connection.cursor() as cursor:
+    cursor.execute("EXPLAIN ANALYZE " + counted.captured_queries[0]["sql"])
+    out.append("== the queue's count\\n" + "\\n".join(row[0] for row in cursor.fetchall()))
 print(json.dumps("\\n\\n".join(out)))
 """
     plans = django_query(environment, code)
