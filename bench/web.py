@@ -432,6 +432,7 @@ def warm_up(address: str, seconds: float = WARM_UP_SECONDS) -> None:
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError), urllib.request.urlopen(request, timeout=10):
                 pass
+            time.sleep(0.2)  # a few hundred requests: gunicorn replaces a worker at 2,000
 
     threads = [threading.Thread(target=ask) for _ in range(8)]
     for thread in threads:
@@ -529,12 +530,14 @@ def processes() -> Iterator[tuple[int, int]]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of process ``pid``, 0 if it is gone."""
+    """User and system CPU time of process ``pid`` and of its children that ended (gunicorn
+    replaces a worker after so many requests: its time passes to the master), 0 if it is
+    gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(field) for field in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def read_stats(path: Path) -> list[PageStats]:
