@@ -609,9 +609,14 @@ class Report:
         )
 
     def server_config(self) -> str:
-        workers = self.args.workers or "default"
-        threads = self.args.threads or "default"
-        return f"gunicorn with {workers} workers × {threads} threads"
+        # What refusjon.web.gunicorn gives the server from this environment, unless the run
+        # set it: the server inherits the environment.
+        from refusjon.web import gunicorn
+
+        workers = self.args.workers or gunicorn.workers
+        threads = self.args.threads or gunicorn.threads
+        given = " (as given)" if self.args.workers or self.args.threads else " (its defaults)"
+        return f"gunicorn with {workers} workers × {threads} threads{given}"
 
     def table(self) -> list[str]:
         rows = [
