@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run serve assess test test-moved-clock lint bench messages sync clean
+.PHONY: run serve assess test test-moved-clock lint bench bench-web messages sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -81,6 +81,11 @@ messages: sync
 
 bench: sync
 	$(RUN) python bench/run.py
+
+## The site under load: 100,000 claims on PostgreSQL (BENCH_POSTGRES, default this machine's),
+## the production server, and a hundred people for a minute (locust). See bench/README.md.
+bench-web: sync
+	$(RUN) python bench/web.py
 
 clean:
 	rm -rf .venv $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -7,13 +7,29 @@ from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.test import Client
+from django.urls import reverse
+from stdnum.no import kontonr
 
-from refusjon.claims import services
-from refusjon.claims.models import AssessmentKind, Claim, ClaimStatus, User
+from refusjon.claims import appeals, services
+from refusjon.claims.models import (
+    Appeal,
+    AppealStatus,
+    Assessment,
+    AssessmentKind,
+    Claim,
+    ClaimStatus,
+    User,
+)
 from refusjon.payouts.models import PaymentStatus, PayoutRun, RunStatus
 from refusjon.rules.model import Period
-from refusjon.web.management.commands.demo import demo_period, expense_day
+from refusjon.web import volume
+from refusjon.web.management.commands.demo import PASSWORD, demo_period, expense_day
 from tests.conftest import Clock
 
 # The edges of the periods the demo picks from (new year, SiO's and SSN's deadlines, the turn
@@ -141,3 +157,148 @@ def test_demo_expenses_are_in_the_period_from_the_last_three_months(day: date) -
         assert first in period and last in period
         assert day - timedelta(days=90) <= first < last < day
         assert (last - first).days >= 29  # room for distinct days
+
+
+# Demo data at volume (demo --claims N), for load tests.
+
+
+def load_volume_on(clock: Clock, day: date, claims: int) -> StringIO:
+    clock.set(datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9))
+    out = StringIO()
+    call_command("demo", claims=claims, stdout=out, stderr=StringIO())
+    return out
+
+
+def volume_claims() -> QuerySet[Claim]:
+    return Claim.objects.filter(applicant__username__startswith="student")
+
+
+@pytest.mark.django_db
+def test_volume_claims_are_spread_over_a_thousand_students_in_every_state(clock: Clock) -> None:
+    out = load_volume_on(clock, date(2027, 3, 6), 2_000)
+    assert "2,000 claims" in out.getvalue() and "student0001" in out.getvalue()
+    assert volume_claims().count() == 2_000
+    assert User.objects.filter(username__startswith="student", profile__isnull=False).count() == (
+        volume.STUDENTS
+    )
+    assert volume_claims().values("applicant").distinct().count() == volume.STUDENTS
+    assert set(volume_claims().values_list("status", flat=True)) == set(ClaimStatus.values)
+    assert set(volume_claims().values_list("scheme", flat=True)) == {"sio", "ssn", "helfo_abroad"}
+    assert Claim.objects.filter(applicant__username="alice").exists()  # the small demo too
+    assert not volume_claims().filter(lines__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_each_volume_claim_has_what_the_services_would_have_stored(clock: Clock) -> None:
+    day = date(2027, 3, 6)
+    load_volume_on(clock, day, 2_000)
+    limit = Decimal(settings.REFUSJON_FOUR_EYES_ABOVE_NOK)
+    for claim in volume_claims().prefetch_related("lines", "assessments", "appeals"):
+        assessments = list(claim.assessments.all())
+        proposals = [a for a in assessments if a.kind == AssessmentKind.PROPOSAL]
+        if claim.status == ClaimStatus.DRAFT:
+            assert not assessments and claim.submitted_on is None
+            continue
+        assert claim.submitted_on is not None and claim.submitted_on <= day
+        assert all(line.service_on <= claim.submitted_on for line in claim.lines.all())
+        assert all(line.service_on in Period.parse(claim.period) for line in claim.lines.all())
+        engine = min(proposals, key=lambda a: a.created_at)
+        assert engine.decided_by is None and engine.record["claim_id"] == claim.reference
+        assert claim.reference in engine.record["explanation"][0]
+        assert claim.reference in engine.record["explanation_nb"][0]
+        assert all(a.created_at <= clock.now() for a in assessments)
+        decision = services.current_decision(claim)
+        if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID, ClaimStatus.APPEALED):
+            assert decision is not None and decision.record["engine"]["outcome"] == engine.outcome
+        else:
+            assert decision is None
+        if claim.status == ClaimStatus.AWAITING_APPROVAL:
+            proposed = [a for a in proposals if a.decided_by_id is not None]
+            assert [a.decided_by_id for a in proposed] == [claim.proposed_by_id]
+            assert proposed[0].refund_nok > limit
+        if claim.status == ClaimStatus.APPEALED:
+            appeal = appeals.open_appeal(claim)
+            assert appeal is not None and appeal.decision == decision
+        superseded = [a for a in assessments if a.superseded_by_id is not None]
+        for old in superseded:
+            assert old.superseded_by == decision and old.created_at < decision.created_at
+            assert claim.appeals.get().new_decision == decision
+        if claim.status == ClaimStatus.RETURNED:
+            assert claim.was_returned and claim.complete_by is not None
+    # Some decisions were changed on appeal: each superseded once, by the appeal's decision.
+    superseded = Assessment.objects.filter(superseded_by__isnull=False)
+    assert superseded.exists()
+    assert superseded.count() == Appeal.objects.filter(status=AppealStatus.CHANGED).count()
+
+
+@pytest.mark.django_db
+def test_a_volume_student_signs_in_and_sees_an_estimate_of_a_draft(
+    client: Client, clock: Clock
+) -> None:
+    load_volume_on(clock, date(2026, 12, 3), 3_000)
+    draft = volume_claims().filter(status=ClaimStatus.DRAFT).first()
+    assert draft is not None
+    student = draft.applicant
+    assert client.login(username=student.get_username(), password=PASSWORD)
+    response = client.get(reverse("portal:claim", args=[draft.reference]))
+    assert response.status_code == 200
+    assert response.context["estimate"]["refund_nok"] >= 0  # against their decided claims
+    assert services.estimate(draft).record["outcome"] in ("approved", "partially_approved")
+
+
+@pytest.mark.django_db
+def test_the_same_volume_on_the_same_day_is_the_same_data(clock: Clock) -> None:
+    def digest() -> list[tuple[object, ...]]:
+        with transaction.atomic():
+            load_volume_on(clock, date(2027, 8, 1), 400)
+            rows = list(
+                volume_claims()
+                .order_by("reference")
+                .values_list("reference", "applicant__username", "status", "submitted_on")
+            )
+            rows += list(
+                Assessment.objects.filter(claim__in=volume_claims())
+                .order_by("claim__reference", "created_at", "kind")
+                .values_list("claim__reference", "kind", "outcome", "refund_nok", "created_at")
+            )
+            transaction.set_rollback(True)
+        return rows
+
+    first = digest()
+    assert len(first) > 400
+    assert digest() == first
+
+
+@pytest.mark.django_db
+def test_loading_volume_twice_adds_nothing_the_second_time(clock: Clock) -> None:
+    load_volume_on(clock, date(2026, 12, 3), 100)
+    out = load_volume_on(clock, date(2026, 12, 3), 100)
+    assert "already there: 100 claims" in out.getvalue()
+    assert volume_claims().count() == 100
+
+
+@pytest.mark.django_db
+def test_claims_made_after_the_volume_get_new_ids(clock: Clock) -> None:
+    """The volume's rows are written with their ids given: PostgreSQL's sequences are moved
+    past them, or the next claim made by the services would take an id already used."""
+    load_volume_on(clock, date(2026, 12, 3), 100)
+    student = User.objects.get(username="student0007")
+    claim = services.create_draft(student, scheme="sio", period="2026")
+    line = services.add_line(
+        claim, by=student, category="gp", service_on=date(2026, 11, 2), amount=Decimal("179.00")
+    )
+    assert claim.pk > volume_claims().exclude(pk=claim.pk).aggregate(Max("pk"))["pk__max"]
+    assert line.pk > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("claims", ["-1"])
+def test_a_negative_number_of_claims_is_refused(claims: str) -> None:
+    with pytest.raises(CommandError):
+        call_command("demo", "--claims", claims, stdout=StringIO())
+
+
+def test_account_numbers_of_volume_students_have_valid_check_digits() -> None:
+    numbers = [volume.account_number(number) for number in range(1, volume.STUDENTS + 1)]
+    assert all(kontonr.is_valid(number) for number in numbers)
+    assert len(set(numbers)) == volume.STUDENTS

@@ -136,14 +136,15 @@ def test_the_queue_filters(
 
 
 def test_the_queue_is_paginated_by_fifty(client: Client, alice: User, bob: User) -> None:
-    for age in range(120):
-        open_claim(alice, age_days=age)
+    claims = [open_claim(alice, age_days=age) for age in range(119, -1, -1)]
     signed_in(client, bob)
     first = client.get(reverse("workspace:queue"), {"scheme": "sio"})
-    last = client.get(reverse("workspace:queue"), {"scheme": "sio", "page": "3"})
-    assert len(first.context["rows"]) == 50 and len(last.context["rows"]) == 20
+    last = client.get(reverse("workspace:queue"), {"scheme": "sio", "last": "1"})
+    assert len(first.context["rows"]) == 50 and len(last.context["rows"]) == 50
     assert first.context["rows"][0]["age"] == 119 and last.context["rows"][-1]["age"] == 0
-    assert "?scheme=sio&amp;page=2" in first.content.decode()
+    assert first.context["total"] == 120
+    after = f"{claims[49].submitted_on:%Y-%m-%d}.{claims[49].pk}"
+    assert f"?scheme=sio&amp;after={after}" in first.content.decode()
 
 
 def test_the_queue_asks_the_database_the_same_few_questions_for_many_claims(

@@ -54,7 +54,8 @@ def _own_claim(request: HttpRequest, reference: str) -> Claim:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     student = _user(request)
-    claims = Claim.objects.filter(applicant=student)
+    # What the list shows, no more: a student may have a hundred claims.
+    claims = Claim.objects.filter(applicant=student).only("reference", "scheme", "period", "status")
     context = {
         "claims": claims,
         "payment_notices": bankanswers.rejected_payments(student),

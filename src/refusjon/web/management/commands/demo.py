@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+from argparse import ArgumentParser
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import cycle
@@ -130,12 +132,25 @@ def demo_rates(today: date) -> io.StringIO:
 class Command(BaseCommand):
     help = "Load demo users and claims (not in production)."
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--claims",
+            type=int,
+            default=0,
+            metavar="N",
+            help="also add N claims over a thousand students, in every state (load tests)",
+        )
+
+    def handle(self, *args: Any, claims: int = 0, **options: Any) -> None:
         if settings.PRODUCTION:
             raise CommandError("demo data is never loaded in production")
+        if claims < 0:
+            raise CommandError("--claims takes a number of claims, 0 or more")
         with transaction.atomic():
             created = self._load()
         self.stdout.write(("Demo data loaded." if created else "Demo data already there.") + "\n")
+        if claims:
+            self._volume(claims)
         self.stdout.write(
             f"Sign in at http://127.0.0.1:8000/ with (password for all: {PASSWORD}):\n"
         )
@@ -150,6 +165,30 @@ class Command(BaseCommand):
             ("admin", "administrator, /admin/"),
         ]:
             self.stdout.write(f"  {name:<8} {role}\n")
+
+    def _volume(self, claims: int) -> None:
+        # Imported here: the volume module builds on this one's dates.
+        from refusjon.web import volume
+
+        there = volume.volume_loaded()
+        if there:
+            self.stdout.write(
+                f"Volume data already there: {there:,} claims of the students "
+                f"{volume.USERNAME.format(1)}...; load another amount into an empty database.\n"
+            )
+            return
+        started = time.monotonic()
+        loaded = volume.load(
+            claims, password=PASSWORD, progress=lambda done: self.stderr.write(f"  {done}")
+        )
+        by_status = ", ".join(
+            f"{status} {count:,}" for status, count in sorted(loaded.by_status.items())
+        )
+        self.stdout.write(
+            f"Volume data loaded in {time.monotonic() - started:.0f} s: {loaded.claims:,} claims "
+            f"({by_status}) of {loaded.students:,} students, who sign in as "
+            f"{volume.USERNAME.format(1)} ... {volume.USERNAME.format(loaded.students)}.\n"
+        )
 
     def _load(self) -> bool:
         if User.objects.filter(username="alice").exists():
