@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -52,6 +53,9 @@ def test_serve_starts_gunicorn_and_the_worker_and_stops_both(tmp_path: Path) -> 
         stderr=subprocess.STDOUT,
         text=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout or []), daemon=True)
+    reader.start()
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + START_SECONDS
@@ -66,10 +70,14 @@ def test_serve_starts_gunicorn_and_the_worker_and_stops_both(tmp_path: Path) -> 
         assert b'name="password"' in page
         status, css = get(f"{base}/static/refusjon/site.css")
         assert status == 200 and css
+        # The worker beside it says it has started (it may come up after the web server).
+        while time.monotonic() < deadline and "Starting worker" not in "".join(lines):
+            time.sleep(0.3)
     finally:
         server.send_signal(signal.SIGTERM)
-        output, _ = server.communicate(timeout=60)
+        server.wait(timeout=60)
+        reader.join(timeout=10)
+    output = "".join(lines)
     assert "Starting worker" in output  # the worker ran beside the web server
     assert "Booting worker" in output  # gunicorn's own worker process
-    assert server.returncode is not None
     assert "Traceback" not in output
