@@ -99,10 +99,16 @@ def failed_jobs(*, since: datetime, limit: int = 200) -> list[FailedJob]:
     return [_failed(row) for row in rows]
 
 
-def _failed(row: Any) -> FailedJob:
+def _call(row: Any) -> tuple[list[Any], dict[str, Any], int]:
+    """A job row's arguments as its function takes them, and which attempt it was."""
     kwargs = dict(row.args_kwargs.get("kwargs", {}))
-    attempts = int(kwargs.pop("attempt", 1))
-    shown = [repr(arg) for arg in row.args_kwargs.get("args", [])]
+    attempt = int(kwargs.pop("attempt", 1))
+    return list(row.args_kwargs.get("args", [])), kwargs, attempt
+
+
+def _failed(row: Any) -> FailedJob:
+    args, kwargs, attempts = _call(row)
+    shown = [repr(arg) for arg in args]
     shown += [f"{name}={value!r}" for name, value in kwargs.items()]
     last_line = (row.traceback or "").strip().splitlines()[-1:] or [row.exception_class_path]
     return FailedJob(
@@ -133,8 +139,7 @@ def try_failed_again(job_id: str) -> FailedJob | None:
     if row is None:
         return None
     failed = _failed(row)
-    kwargs = dict(row.args_kwargs.get("kwargs", {}))
-    kwargs.pop("attempt", None)
-    row.task.enqueue(*row.args_kwargs.get("args", []), **kwargs)
+    args, kwargs, _attempt = _call(row)
+    row.task.enqueue(*args, **kwargs)
     row.delete()
     return failed
