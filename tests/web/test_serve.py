@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -81,3 +82,7 @@ def test_serve_starts_gunicorn_and_the_worker_and_stops_both(tmp_path: Path) -> 
     assert "Starting worker" in output  # the worker ran beside the web server
     assert "Booting worker" in output  # gunicorn's own worker process
     assert "Traceback" not in output
+    # The embedded database is in write-ahead-log mode (kept in the file), so readers go on
+    # while one request writes.
+    with sqlite3.connect(tmp_path / "refusjon.sqlite3") as database:
+        assert database.execute("PRAGMA journal_mode").fetchone() == ("wal",)
