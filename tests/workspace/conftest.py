@@ -11,6 +11,7 @@ from pytest_django import Settings
 from refusjon.claims import services
 from refusjon.claims.models import Claim, User
 from tests.claims.conftest import alice, bob, carol, dave  # noqa: F401
+from tests.payouts.conftest import fiona  # noqa: F401
 from tests.conftest import Clock
 from tests.factories import sio_claim
 
