@@ -28,7 +28,8 @@ from refusjon.claims.models import (
     Claim,
     User,
 )
-from refusjon.intake import checks
+from refusjon import clock
+from refusjon.intake import checks, limits
 from refusjon.intake.uploads import HEAD_BYTES, Kind, quick_check
 
 
@@ -126,6 +127,11 @@ def _take(
     in one short transaction, after ``still_allowed`` has held the claim or appeal's row and
     seen that it may still take documents. Whatever fails after the file is kept deletes it."""
     kind = quick_check(size=upload.size or 0, head=_head(upload))
+    now = now or clock.now()
+    size = upload.size or 0
+    # Once before the file is kept (nothing is written for an upload over a limit), and again
+    # below with the rows held, where it counts.
+    _check_limits(claim, appeal, by=by, size=size, now=now)
     attachment = Attachment(
         claim=claim,
         appeal=appeal,
@@ -141,8 +147,10 @@ def _take(
     try:
         with transaction.atomic():
             still_allowed()
+            limits.hold_person(by)
+            _check_limits(claim, appeal, by=by, size=size, now=now)
             attachment.save()
-            _log_upload(attachment, kind=kind, sha256=received, by=by, now=now)
+            _log_upload(attachment, kind=kind, sha256=received, size=size, by=by, now=now)
             # Asked for in the transaction that makes its work: the job's row commits with the
             # attachment, or neither does.
             checks.check_document.enqueue(attachment.pk)
@@ -151,6 +159,13 @@ def _take(
         raise
     attachment.refresh_from_db()
     return attachment
+
+
+def _check_limits(
+    claim: Claim, appeal: Appeal | None, *, by: User, size: int, now: datetime
+) -> None:
+    limits.check_document_count(claim, appeal)
+    limits.check_daily_bytes(by, size, now=now)
 
 
 def _head(upload: File[bytes]) -> bytes:
@@ -171,8 +186,10 @@ def _sha256(upload: File[bytes]) -> str:
 
 
 def _log_upload(
-    attachment: Attachment, *, kind: Kind, sha256: str, by: User, now: datetime | None
+    attachment: Attachment, *, kind: Kind, sha256: str, size: int, by: User, now: datetime
 ) -> None:
+    """The upload in the audit log, with the bytes received: :mod:`refusjon.intake.limits`
+    counts a person's day from these entries."""
     claims.audit(
         "intake.document.uploaded",
         actor=by,
@@ -181,6 +198,7 @@ def _log_upload(
         attachment=attachment.pk,
         kind=kind,
         sha256=sha256,
+        bytes=size,
         appeal=attachment.appeal_id,
     )
 
