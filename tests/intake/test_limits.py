@@ -59,7 +59,9 @@ def test_a_claim_takes_documents_up_to_the_limit_and_refuses_the_next(
     claim = sio_draft(alice, "700.00")
     for _ in range(3):
         attach(claim, png())
-    with pytest.raises(IntakeError, match=r"as many documents as a claim can have \(3\)") as refused:
+    with pytest.raises(
+        IntakeError, match=r"as many documents as a claim can have \(3\)"
+    ) as refused:
         attach(claim, png())
     assert refused.value.code == TOO_MANY_DOCUMENTS
     assert claim.attachments.count() == 3

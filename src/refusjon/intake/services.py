@@ -14,12 +14,15 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import services as claims
+from refusjon.claims.filenames import display_name
 from refusjon.claims.models import (
     Appeal,
     AppealStatus,
@@ -28,9 +31,8 @@ from refusjon.claims.models import (
     Claim,
     User,
 )
-from refusjon import clock
 from refusjon.intake import checks, limits
-from refusjon.intake.uploads import HEAD_BYTES, Kind, quick_check
+from refusjon.intake.uploads import HEAD_BYTES, Kind, kind_of, quick_check, suggested_name
 
 
 def attach_document(
@@ -139,7 +141,8 @@ def _take(
         language=language,
         shows_applicant_name=shows_applicant_name,
         check_status=CheckStatus.PENDING,
-        uploaded_name=filename[-255:],
+        # A label only (nothing of it is in the stored path), kept as clean text.
+        uploaded_name=display_name(filename, length=255),
     )
     attachment.full_clean(exclude=["claim", "appeal", "file", "unchecked_file"])
     received = _sha256(upload)
@@ -243,5 +246,15 @@ def open_document(
             attachment=attachment.pk,
             inline=inline,
         )
-    name = (attachment.file.name or "document").rsplit("/", 1)[-1]
-    return OpenedDocument(content, attachment.content_type, name)
+    return OpenedDocument(content, attachment.content_type, download_name(attachment))
+
+
+def download_name(attachment: Attachment) -> str:
+    """The name a document is offered under: the name the student gave it, in safe
+    characters, with the extension of the kind it was checked to be; for a file stored before
+    names were kept, its stored name (made safe the same way when it was stored)."""
+    stored = PurePosixPath(attachment.file.name or "").name
+    kind = kind_of(attachment.content_type)
+    if attachment.uploaded_name and kind is not None:
+        return suggested_name(attachment.uploaded_name, kind)
+    return stored or "document"
