@@ -105,7 +105,7 @@ def test_the_day_limit_counts_what_was_refused_and_opens_again_at_midnight_in_os
         attach(claim, photo)
     assert refused.value.code == DAILY_UPLOAD_LIMIT
     page = post(client, claim, photo)
-    assert "You can upload at most 1 MB a day" in page and "after midnight" in page
+    assert "Du kan laste opp høyst 1 MB per døgn" in page and "etter midnatt" in page
     assert claim.attachments.count() == 1
     clock.advance(timedelta(minutes=1))  # 00:00 in Oslo: a new day
     assert attach(claim, photo).check_status == "ok"
