@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import random
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from PIL import Image
 from pytest_django import Settings
@@ -16,6 +18,7 @@ from pytest_django import Settings
 from refusjon.claims.models import Attachment, Claim, User
 from refusjon.intake import limits, services
 from refusjon.intake.errors import DAILY_UPLOAD_LIMIT, TOO_MANY_DOCUMENTS, IntakeError
+from tests.claims.conftest import student
 from tests.conftest import Clock
 from tests.factories import sio_draft
 from tests.intake.files import image_bytes, png
@@ -121,3 +124,43 @@ def test_the_day_limit_is_one_persons_not_everyones(
     attach(sio_draft(carol, "700.00"), photo)
     with pytest.raises(IntakeError):
         attach(sio_draft(alice, "100.00"), photo)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("limit", ["documents", "bytes"])
+def test_two_uploads_at_once_do_not_both_slip_under_a_limit(settings: Settings, limit: str) -> None:
+    """Two requests of alice's at the same moment, with room for one: one is taken, the other
+    refused. On PostgreSQL, where the two truly race: SQLite lets one writer in at a time
+    anyway, and its in-memory test database refuses a second thread's lock instead of waiting."""
+    if connection.vendor == "sqlite":
+        pytest.skip("a race needs PostgreSQL (the PostgreSQL pass of make test)")
+    alice = student("alice", "P-ALICE")
+    photo = photo_of_600_kb()
+    if limit == "documents":
+        settings.REFUSJON_MAX_DOCUMENTS_PER_CLAIM = 1
+        claims = [sio_draft(alice, "700.00")] * 2
+    else:
+        settings.REFUSJON_MAX_UPLOAD_MB_PER_DAY = 1
+        claims = [sio_draft(alice, "700.00"), sio_draft(alice, "100.00")]
+    start = threading.Barrier(2)
+    results: list[str] = []
+
+    def upload(claim: Claim) -> None:
+        try:
+            start.wait()
+            attach(claim, photo)
+            results.append("taken")
+        except IntakeError as refusal:
+            results.append(refusal.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=upload, args=(claim,)) for claim in claims]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == sorted(
+        ["taken", TOO_MANY_DOCUMENTS if limit == "documents" else DAILY_UPLOAD_LIMIT]
+    )
+    assert Attachment.objects.filter(claim__applicant=alice).count() == 1
