@@ -136,3 +136,10 @@ def test_an_unreadable_request_elsewhere_gets_the_sites_page_in_its_language(
     assert response.status_code == 400
     page = response.content.decode()
     assert f"<h1>{heading}</h1>" in page and 'class="site"' in page
+
+
+def test_a_windows_device_name_is_not_offered_for_download(client: Client, alice: User) -> None:
+    attachment = attach(sio_draft(alice, "700.00"), png(), "CON.pdf")
+    client.force_login(alice)
+    response = client.get(reverse("intake:download", args=[attachment.pk]))
+    assert 'filename="CON-document.png"' in response["Content-Disposition"]
