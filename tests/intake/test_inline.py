@@ -52,7 +52,7 @@ def test_bob_sees_a_pdf_inline_and_the_look_is_logged(alice: User, bob: User) ->
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert response["Content-Disposition"].startswith("inline; filename=")
-    assert response["Content-Disposition"].endswith('.pdf"')
+    assert response["Content-Disposition"].endswith(".pdf")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "SAMEORIGIN"
     assert response["Cache-Control"] == "private, no-store"

@@ -159,7 +159,11 @@ def test_a_download_is_an_attachment_and_only_the_viewer_is_inline(
     upload(client, claim, png(), "scan.png")
     attachment = Attachment.objects.get(claim=claim)
     download = client.get(f"/documents/{attachment.pk}/")
-    assert download["Content-Disposition"] == 'attachment; filename="scan.png"'
+    assert download["Content-Disposition"] == (
+        "attachment; filename=\"scan.png\"; filename*=UTF-8''scan.png"
+    )
     assert download["Content-Security-Policy"] == "default-src 'none'; sandbox"
     shown = client.get(reverse("intake:inline", args=[attachment.pk]))
-    assert shown["Content-Disposition"] == 'inline; filename="scan.png"'
+    assert (
+        shown["Content-Disposition"] == "inline; filename=\"scan.png\"; filename*=UTF-8''scan.png"
+    )

@@ -255,11 +255,11 @@ def test_opening_a_recovery_asks_for_its_letter(
 
 
 def test_when_the_letter_says_something_new_a_new_edition_is_made_and_the_old_kept(
-    client: Client, alice: User, bob: User
+    fiona: User, client: Client, alice: User, bob: User
 ) -> None:
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
     run_worker(until_done=True)
-    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("15.00"))
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("15.00"))
     client = signed_in(client, alice, "en")
     assert_being_prepared(client.get(recovery_pdf_url(recovery)))
     run_worker(until_done=True)

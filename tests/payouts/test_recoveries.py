@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 
 from refusjon.claims import services
 from refusjon.claims.models import AuditEntry, Claim, ClaimStatus, User
@@ -284,10 +285,12 @@ def test_a_cancelled_recovery_is_owed_no_more(alice: User, bob: User, dave: User
     assert not recoveries.open_debts().exists()
 
 
-def test_what_is_settled_stays_settled_on_appeal(alice: User, bob: User, dave: User) -> None:
+def test_what_is_settled_stays_settled_on_appeal(
+    fiona: User, alice: User, bob: User, dave: User
+) -> None:
     """NOK 20 paid back before the appeal: the recovery can be lowered to 20, not cancelled."""
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00")
-    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("20.00"), now=NOW)
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("20.00"), now=NOW)
     recoveries.appeal_recovery(recovery, by=alice, text="I disagree.", now=NOW)
     with pytest.raises(ClaimError, match=r"NOK 20\.00 of this recovery"):
         recoveries.handle_recovery_appeal(recovery, by=dave, outcome="cancel", note="Right.")
@@ -303,10 +306,10 @@ def test_what_is_settled_stays_settled_on_appeal(alice: User, bob: User, dave: U
 
 
 def test_a_recovery_settled_within_the_deadline_can_still_be_appealed(
-    alice: User, bob: User, dave: User
+    fiona: User, alice: User, bob: User, dave: User
 ) -> None:
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00")
-    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("60.00"), now=NOW)
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("60.00"), now=NOW)
     recoveries.appeal_recovery(recovery, by=alice, text="I disagree.", now=NOW)
     handled = recoveries.handle_recovery_appeal(recovery, by=dave, outcome="uphold", note="No.")
     assert handled.status == RecoveryStatus.SETTLED
@@ -315,19 +318,21 @@ def test_a_recovery_settled_within_the_deadline_can_still_be_appealed(
 # Settling
 
 
-def test_repayments_lower_the_balance_until_the_recovery_is_settled(alice: User, bob: User) -> None:
+def test_repayments_lower_the_balance_until_the_recovery_is_settled(
+    fiona: User, alice: User, bob: User
+) -> None:
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00")
     assert recoveries.balance(alice) == Decimal("60.00")
-    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("45.00"), now=NOW)
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("45.00"), now=NOW)
     assert recoveries.balance(alice) == Decimal("15.00")
     with pytest.raises(ClaimError, match=r"Only NOK 15\.00"):
-        recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("15.01"))
-    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("15.00"), now=NOW)
+        recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("15.01"))
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("15.00"), now=NOW)
     recovery.refresh_from_db()
     assert recovery.status == RecoveryStatus.SETTLED
     assert recoveries.balance(alice) == Decimal("0.00")
     with pytest.raises(ClaimError, match="Nothing is owed"):
-        recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("1.00"))
+        recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("1.00"))
     assert AuditEntry.objects.filter(action="payouts.recovery.repaid").count() == 2
 
 
@@ -337,9 +342,36 @@ def test_the_student_does_not_register_her_own_repayment(alice: User, bob: User)
         recoveries.record_repayment(recovery, by=alice, amount_nok=Decimal("10.00"))
 
 
-def test_netting_and_repayment_together_settle_the_debt(alice: User, bob: User) -> None:
+def test_a_caseworker_without_the_finance_role_registers_no_repayment(
+    alice: User, bob: User, dave: User
+) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
+    with pytest.raises(ClaimError, match="Only someone with the finance role"):
+        recoveries.record_repayment(recovery, by=dave, amount_nok=Decimal("10.00"))
+    assert not recovery.settlements.exists()
+
+
+def test_who_opened_a_recovery_does_not_also_register_it_repaid(
+    alice: User, bob: User, fiona: User
+) -> None:
+    """Four eyes on money: fiona has the finance role, but she opened this recovery."""
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), fiona)
+    with pytest.raises(ClaimError, match="You opened this recovery"):
+        recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("10.00"))
+    assert not recovery.settlements.exists()
+    finance = Group.objects.get(name="finance")
+    bob.groups.add(finance)
+    bob = User.objects.get(pk=bob.pk)  # the role is read once per user object
+    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("10.00"), now=NOW)
+    entry = AuditEntry.objects.get(action="payouts.recovery.repaid")
+    assert entry.actor == bob and entry.data["opened_by"] == fiona.pk
+
+
+def test_netting_and_repayment_together_settle_the_debt(
+    fiona: User, alice: User, bob: User
+) -> None:
     recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "110.00")
-    recoveries.record_repayment(recovery, by=bob, amount_nok=Decimal("30.00"), now=NOW)
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("30.00"), now=NOW)
     payment = pending_payment(alice, bob, "200.00")  # a refund of NOK 200
     assert netting.net_against(payment, by=bob, now=LATER) == Decimal("80.00")
     recovery.refresh_from_db()
@@ -358,13 +390,13 @@ def test_balances_are_per_student(alice: User, carol: User, bob: User) -> None:
 
 
 def test_open_debts_are_oldest_first_with_balances_and_a_total(
-    alice: User, carol: User, bob: User
+    fiona: User, alice: User, carol: User, bob: User
 ) -> None:
     newer = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00", now=LATER)
     older = recovery_of(paid_claim(carol, bob, "300.00", "300.00"), bob, "40.00", now=NOW)
-    recoveries.record_repayment(older, by=bob, amount_nok=Decimal("15.00"), now=LATER)
+    recoveries.record_repayment(older, by=fiona, amount_nok=Decimal("15.00"), now=LATER)
     settled = recovery_of(paid_claim(carol, bob, "200.00"), bob, "5.00", now=NOW)
-    recoveries.record_repayment(settled, by=bob, amount_nok=Decimal("5.00"), now=LATER)
+    recoveries.record_repayment(settled, by=fiona, amount_nok=Decimal("5.00"), now=LATER)
     debts = recoveries.open_debts()
     assert [(debt.reference, debt.settled_nok, debt.balance_nok) for debt in debts] == [
         (older.reference, Decimal("15.00"), Decimal("25.00")),

@@ -13,6 +13,7 @@ from refusjon.claims.models import Claim, User
 from tests.claims.conftest import alice, bob, carol, dave  # noqa: F401
 from tests.conftest import Clock
 from tests.factories import sio_claim
+from tests.payouts.conftest import fiona  # noqa: F401
 
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 20)

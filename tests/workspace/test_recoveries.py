@@ -111,19 +111,46 @@ def test_bob_who_opened_it_is_not_offered_the_appeal(
     assert recovery.status == RecoveryStatus.APPEALED
 
 
-def test_a_repayment_is_registered(client: Client, bob: User, recovery: Recovery) -> None:
-    signed_in(client, bob).post(
+def test_a_repayment_is_registered(client: Client, fiona: User, recovery: Recovery) -> None:
+    signed_in(client, fiona).post(
         url("recovery_repayment", recovery.reference), {"amount_nok": "60.00"}
     )
     recovery.refresh_from_db()
     assert recovery.status == RecoveryStatus.SETTLED
 
 
+def test_bob_without_the_finance_role_is_told_why_he_cannot_register_money(
+    client: Client, bob: User, recovery: Recovery
+) -> None:
+    client = signed_in(client, bob)
+    page = client.get(url("recovery", recovery.reference)).content.decode()
+    assert url("recovery_repayment", recovery.reference) not in page
+    assert "Only someone with the finance role can register a repayment." in page
+    client.post(url("recovery_repayment", recovery.reference), {"amount_nok": "60.00"})
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN
+    assert not recovery.settlements.exists()
+
+
+def test_the_finance_caseworker_who_opened_a_recovery_does_not_also_settle_it(
+    client: Client, fiona: User, paid: Claim
+) -> None:
+    opened = recoveries.open_recovery(
+        paid, by=fiona, amount_nok=Decimal("60.00"), reason="Paid twice.", source="§ 35"
+    )
+    client = signed_in(client, fiona)
+    page = client.get(url("recovery", opened.reference)).content.decode()
+    assert url("recovery_repayment", opened.reference) not in page
+    assert "You opened this recovery: someone else with the finance role" in page
+    client.post(url("recovery_repayment", opened.reference), {"amount_nok": "60.00"})
+    assert not opened.settlements.exists()
+
+
 def test_open_debts_oldest_first_with_a_total(
-    client: Client, bob: User, carol: User, recovery: Recovery
+    fiona: User, client: Client, bob: User, carol: User, recovery: Recovery
 ) -> None:
     other = recovery_of(paid_claim(carol, bob, "300.00", "300.00"), bob, "40.00")
-    recoveries.record_repayment(other, by=bob, amount_nok=Decimal("15.00"))
+    recoveries.record_repayment(other, by=fiona, amount_nok=Decimal("15.00"))
     client = signed_in(client, bob)
     text = client.get(reverse("workspace:open_debts")).content.decode()
     assert text.index(recovery.reference) < text.index(other.reference)

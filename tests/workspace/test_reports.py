@@ -30,7 +30,9 @@ from refusjon.payouts.models import (
     PayoutRun,
     RunStatus,
 )
+from refusjon.web import spreadsheets
 from refusjon.workspace import reports
+from tests.claims.conftest import student
 from tests.workspace.conftest import NOW, signed_in
 
 _numbers = count(1)
@@ -418,6 +420,47 @@ def test_the_payments_export_has_a_row_per_payment_in_the_date_range(
         "Rejected by the bank",
         "AC04: Closed account",
     ]
+
+
+def test_a_text_that_would_start_a_formula_is_exported_as_text_and_amounts_stay_numbers(
+    client: Client, alice: User, bob: User
+) -> None:
+    """A bank's reason (from outside) and a name that start a formula are quoted; amounts are
+    numbers with a decimal comma, as before."""
+    mallory = student('=HYPERLINK("http://evil.example")', "P-MALLORY")
+    run = run_row(bob, execution_date=date(2026, 3, 10))
+    rejected = payment_row(
+        run, mallory, (claim_row(mallory), "75.50"), status=PaymentStatus.REJECTED
+    )
+    rejected.status_reason_code, rejected.status_reason = "", "@SUM(1+1)*cmd|' /C calc'!A0"
+    rejected.save()
+    for start in ("+1", "-1", "\t=1"):
+        other_run = run_row(bob, execution_date=date(2026, 3, 11))
+        other = payment_row(
+            other_run, alice, (claim_row(alice), "1.00"), status=PaymentStatus.REJECTED
+        )
+        other.status_reason = start
+        other.save()
+
+    response = signed_in(client, bob).get(
+        reverse("workspace:report_payments_csv"), {"start": "2026-03-01", "end": "2026-03-31"}
+    )
+
+    _header, first, *others = exported(response)
+    assert first[4] == '\'=HYPERLINK("http://evil.example")'
+    assert first[5:8] == ["75,50", "0,00", "75,50"]
+    assert first[9] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert [row[9] for row in others] == ["'+1", "'-1", "'\t=1"]
+
+
+def test_a_negative_amount_is_a_number_and_a_negative_looking_text_is_text() -> None:
+    assert spreadsheets.cell(Decimal("-12.5")) == "-12,50"
+    assert spreadsheets.cell(-3) == "-3"
+    assert spreadsheets.cell("-12,50") == "'-12,50"
+    assert spreadsheets.cell("\r=1") == "'\r=1"
+    assert spreadsheets.cell("Kari Nordmann") == "Kari Nordmann"
+    assert spreadsheets.cell(date(2026, 3, 1)) == "2026-03-01"
+    assert spreadsheets.cell(None) == ""
 
 
 def test_the_decisions_export_has_a_row_per_decision_with_what_was_paid(

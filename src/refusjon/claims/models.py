@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
+from refusjon.claims.filenames import display_name
 from refusjon.rules.model import CATEGORIES, DOCUMENT_TYPES, Period, Scheme
 
 
@@ -249,9 +251,18 @@ class LineOverride(models.Model):
         verbose_name_plural = _("line overrides")
 
 
+# The extensions a checked document is stored with (intake's kinds: PDF, JPEG, PNG).
+STORED_EXTENSIONS = frozenset({".pdf", ".jpg", ".png"})
+
+
 def attachment_path(attachment: Attachment, filename: str) -> str:
-    """Documents are filed by the month they came in (by the one clock, as everything else)."""
-    return f"attachments/{clock.now():%Y/%m}/{filename}"
+    """Documents are filed by the month they came in (by the one clock, as everything else),
+    under a random name with the extension of the kind the check found in ``filename``:
+    nothing the student chose is in the path (the name they gave is only a label,
+    ``Attachment.display_name``). Files stored before keep their names and still open."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    extension = suffix if suffix in STORED_EXTENSIONS else ""
+    return f"attachments/{clock.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
 def quarantine_path(attachment: Attachment, filename: str) -> str:
@@ -324,6 +335,14 @@ class Attachment(models.Model):
     @property
     def is_checked(self) -> bool:
         return self.check_status == CheckStatus.OK
+
+    @property
+    def display_name(self) -> str:
+        """The file's name as the student's device gave it, as text to show (cleaned and
+        shortened, :func:`~refusjon.claims.filenames.display_name`); for a file stored before
+        names were kept, its stored name."""
+        raw = self.uploaded_name or PurePosixPath(self.file.name or "").name
+        return display_name(raw)
 
     def refusal_text(self) -> str:
         """Why the check refused the document, in the language of the request (the reason is

@@ -35,3 +35,8 @@ class IntakeError(Exception):
 
     def __repr__(self) -> str:
         return f"IntakeError(code={self.code!r})"
+
+
+# Limits on what one person sends (refusjon.intake.limits).
+TOO_MANY_DOCUMENTS = "too-many-documents"
+DAILY_UPLOAD_LIMIT = "daily-upload-limit"

@@ -14,12 +14,15 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from refusjon import clock
 from refusjon.claims import services as claims
+from refusjon.claims.filenames import display_name
 from refusjon.claims.models import (
     Appeal,
     AppealStatus,
@@ -28,8 +31,8 @@ from refusjon.claims.models import (
     Claim,
     User,
 )
-from refusjon.intake import checks
-from refusjon.intake.uploads import HEAD_BYTES, Kind, quick_check
+from refusjon.intake import checks, limits
+from refusjon.intake.uploads import HEAD_BYTES, Kind, kind_of, quick_check, suggested_name
 
 
 def attach_document(
@@ -126,6 +129,11 @@ def _take(
     in one short transaction, after ``still_allowed`` has held the claim or appeal's row and
     seen that it may still take documents. Whatever fails after the file is kept deletes it."""
     kind = quick_check(size=upload.size or 0, head=_head(upload))
+    now = now or clock.now()
+    size = upload.size or 0
+    # Once before the file is kept (nothing is written for an upload over a limit), and again
+    # below with the rows held, where it counts.
+    _check_limits(claim, appeal, by=by, size=size, now=now)
     attachment = Attachment(
         claim=claim,
         appeal=appeal,
@@ -133,7 +141,8 @@ def _take(
         language=language,
         shows_applicant_name=shows_applicant_name,
         check_status=CheckStatus.PENDING,
-        uploaded_name=filename[-255:],
+        # A label only (nothing of it is in the stored path), kept as clean text.
+        uploaded_name=display_name(filename, length=255),
     )
     attachment.full_clean(exclude=["claim", "appeal", "file", "unchecked_file"])
     received = _sha256(upload)
@@ -141,8 +150,10 @@ def _take(
     try:
         with transaction.atomic():
             still_allowed()
+            limits.hold_person(by)
+            _check_limits(claim, appeal, by=by, size=size, now=now)
             attachment.save()
-            _log_upload(attachment, kind=kind, sha256=received, by=by, now=now)
+            _log_upload(attachment, kind=kind, sha256=received, size=size, by=by, now=now)
             # Asked for in the transaction that makes its work: the job's row commits with the
             # attachment, or neither does.
             checks.check_document.enqueue(attachment.pk)
@@ -151,6 +162,13 @@ def _take(
         raise
     attachment.refresh_from_db()
     return attachment
+
+
+def _check_limits(
+    claim: Claim, appeal: Appeal | None, *, by: User, size: int, now: datetime
+) -> None:
+    limits.check_document_count(claim, appeal)
+    limits.check_daily_bytes(by, size, now=now)
 
 
 def _head(upload: File[bytes]) -> bytes:
@@ -171,8 +189,10 @@ def _sha256(upload: File[bytes]) -> str:
 
 
 def _log_upload(
-    attachment: Attachment, *, kind: Kind, sha256: str, by: User, now: datetime | None
+    attachment: Attachment, *, kind: Kind, sha256: str, size: int, by: User, now: datetime
 ) -> None:
+    """The upload in the audit log, with the bytes received: :mod:`refusjon.intake.limits`
+    counts a person's day from these entries."""
     claims.audit(
         "intake.document.uploaded",
         actor=by,
@@ -181,6 +201,7 @@ def _log_upload(
         attachment=attachment.pk,
         kind=kind,
         sha256=sha256,
+        bytes=size,
         appeal=attachment.appeal_id,
     )
 
@@ -225,5 +246,15 @@ def open_document(
             attachment=attachment.pk,
             inline=inline,
         )
-    name = (attachment.file.name or "document").rsplit("/", 1)[-1]
-    return OpenedDocument(content, attachment.content_type, name)
+    return OpenedDocument(content, attachment.content_type, download_name(attachment))
+
+
+def download_name(attachment: Attachment) -> str:
+    """The name a document is offered under: the name the student gave it, in safe
+    characters, with the extension of the kind it was checked to be; for a file stored before
+    names were kept, its stored name (made safe the same way when it was stored)."""
+    stored = PurePosixPath(attachment.file.name or "").name
+    kind = kind_of(attachment.content_type)
+    if attachment.uploaded_name and kind is not None:
+        return suggested_name(attachment.uploaded_name, kind)
+    return stored or "document"

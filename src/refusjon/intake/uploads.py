@@ -44,6 +44,10 @@ HEAD_BYTES = max(len(magic) for magic in MAGIC.values())
 
 MAX_STEM_LENGTH = 80
 FALLBACK_STEM = "document"
+# Names Windows keeps for devices, whatever the extension: a download is not to be saved so.
+RESERVED_STEMS = frozenset(
+    {"CON", "PRN", "AUX", "NUL"} | {f"{port}{n}" for port in ("COM", "LPT") for n in range(10)}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,8 @@ def sniff_kind(data: bytes) -> Kind:
 
 
 def suggested_name(filename: str, kind: Kind) -> str:
-    """A safe name to store and offer for download: the upload's own stem, the real extension.
+    """A safe name to offer for download: the upload's own stem, the real extension. (Files
+    are stored under a random name: ``refusjon.claims.models.attachment_path``.)
 
     Folders are dropped (``C:\\fakepath\\...``), and so is the extension the name claimed.
     Letters of any script and digits stay; every other run of characters (spaces, dots,
@@ -132,7 +137,17 @@ def suggested_name(filename: str, kind: Kind) -> str:
     stem = unicodedata.normalize("NFKC", stem)
     safe = "".join(ch if ch.isalnum() or ch in "-_" else " " for ch in stem)
     safe = re.sub(r"[\s-]+", "-", safe.strip()).strip("-_")[:MAX_STEM_LENGTH].rstrip("-_")
+    if safe.upper() in RESERVED_STEMS:
+        safe = f"{safe}-{FALLBACK_STEM}"
     return (safe or FALLBACK_STEM) + EXTENSIONS[kind]
+
+
+def kind_of(content_type: str) -> Kind | None:
+    """The kind a stored file's content type says, if it is one intake takes."""
+    for kind, known in CONTENT_TYPES.items():
+        if known == content_type:
+            return kind
+    return None
 
 
 def human_size(size: int) -> str:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import cast
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import content_disposition_header
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
@@ -101,8 +102,8 @@ def _document_response(
     document: services.OpenedDocument, *, policy: str, as_attachment: bool
 ) -> HttpResponse:
     response = HttpResponse(document.content, content_type=document.content_type)
-    response["Content-Disposition"] = (
-        content_disposition_header(as_attachment, document.name) or "inline"
+    response["Content-Disposition"] = content_disposition(
+        document.name, as_attachment=as_attachment
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = policy
@@ -110,6 +111,16 @@ def _document_response(
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def content_disposition(name: str, *, as_attachment: bool) -> str:
+    """The header for a document offered as ``name``: a plain ASCII ``filename`` for old
+    browsers and the name itself, percent-encoded, as ``filename*`` (RFC 6266). Nothing in
+    either can end the header or add a parameter."""
+    fallback = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_.") or "document"
+    encoded = quote(name, safe="")
+    disposition = "attachment" if as_attachment else "inline"
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 
 @login_required

@@ -355,15 +355,45 @@ def handle_recovery_appeal(
     return current
 
 
+def why_not_settle(recovery: Recovery, by: User) -> str | None:
+    """Why ``by`` may not register money on the recovery, in words for them; None if they may.
+
+    Money is the finance role's, and never one person's alone: the caseworker who opened a
+    recovery does not also register it settled (four eyes, as on large decisions). A student
+    never handles their own recovery, whatever their roles.
+    """
+    if not services.is_caseworker(by):
+        return str(_("Only caseworkers can do this."))
+    if recovery.student_id == by.pk:
+        return str(_("Nobody handles a recovery from themselves."))
+    if not payouts.is_finance(by):
+        return str(_("Only someone with the finance role can register a repayment."))
+    if recovery.opened_by_id == by.pk:
+        return str(
+            _(
+                "You opened this recovery: someone else with the finance role registers "
+                "what is paid back."
+            )
+        )
+    return None
+
+
+def _check_may_settle(recovery: Recovery, by: User) -> None:
+    reason = why_not_settle(recovery, by)
+    if reason is not None:
+        raise payouts.PayoutError(reason)
+
+
 @transaction.atomic
 def record_repayment(
     recovery: Recovery, *, by: User, amount_nok: Decimal, now: datetime | None = None
 ) -> RecoverySettlement:
     """Register money the student paid back by bank transfer; the recovery is settled when
     nothing remains. An appealed recovery takes repayments too (the money has come); it stays
-    appealed until the appeal is handled."""
+    appealed until the appeal is handled. Only someone with the finance role, other than the
+    caseworker who opened the recovery, registers it (:func:`why_not_settle`)."""
     now = _now(now)
-    _check_staff(recovery.student_id, by)
+    _check_may_settle(recovery, by)
     current = _locked(recovery)
     if current.status not in OWED:
         raise payouts.PayoutError(_("Nothing is owed on this recovery."))
@@ -391,6 +421,7 @@ def record_repayment(
         recovery=current.reference,
         amount_nok=_money(amount),
         left_nok=_money(left - amount),
+        opened_by=current.opened_by_id,
     )
     return settlement
 

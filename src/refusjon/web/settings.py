@@ -182,6 +182,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REFUSJON_RATES_SOURCE = os.environ.get("REFUSJON_RATES_SOURCE", "").strip()
 REFUSJON_RATES_IMPORT_AT = os.environ.get("REFUSJON_RATES_IMPORT_AT", "17:15")
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
+# What one person may send (refusjon.intake.limits): documents on one claim (and as many on
+# its appeal), and megabytes uploaded in a day (Oslo time).
+REFUSJON_MAX_DOCUMENTS_PER_CLAIM = int(os.environ.get("REFUSJON_MAX_DOCUMENTS_PER_CLAIM", "20"))
+REFUSJON_MAX_UPLOAD_MB_PER_DAY = int(os.environ.get("REFUSJON_MAX_UPLOAD_MB_PER_DAY", "100"))
 
 
 def site_url() -> str:

@@ -20,5 +20,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# An unreadable request (an upload whose file name the parser refuses, say) gets the site's
+# own page in the reader's language, or goes back to its upload form with a message.
+handler400 = "refusjon.web.errors.bad_request"
+
 if settings.REFUSJON_OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

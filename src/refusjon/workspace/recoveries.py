@@ -126,6 +126,8 @@ def recovery(request: HttpRequest, reference: str) -> HttpResponse:
     current = _recovery(reference)
     user = cast(User, request.user)
     services.record_view(current.claim, by=user, purpose=PURPOSE)
+    owed = current.status in recoveries.OWED
+    why_not_settle = recoveries.why_not_settle(current, user) if owed else None
     context: dict[str, Any] = {
         "recovery": current,
         "claim": current.claim,
@@ -136,7 +138,8 @@ def recovery(request: HttpRequest, reference: str) -> HttpResponse:
         and current.opened_by_id != user.pk
         and current.student_id != user.pk,
         "appeal_form": HandleAppealForm(),
-        "may_record_repayment": current.status in recoveries.OWED,
+        "may_record_repayment": owed and why_not_settle is None,
+        "why_not_settle": why_not_settle,
         "repayment_form": RepaymentForm(),
     }
     return render(request, "workspace/recovery.html", context)

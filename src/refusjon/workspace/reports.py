@@ -8,7 +8,9 @@ Refunds paid are the lines of payments the bank (or a set-off) has paid, by the 
 bank's answer: what the decisions paid, whether transferred or set off against a debt.
 
 The CSV files are for Norwegian spreadsheets: UTF-8 with a byte-order mark, fields separated by
-semicolons, amounts with a decimal comma, dates as ISO dates. They are streamed, so an export of
+semicolons, amounts with a decimal comma, dates as ISO dates. Every cell goes through
+:func:`refusjon.web.spreadsheets.cell`: amounts stay numbers, and a text that would start a
+formula (``=``, ``+``, ``-``, ``@``) gets a quote in front. They are streamed, so an export of
 every payment ever made does not sit in memory.
 """
 
@@ -59,6 +61,7 @@ from refusjon.claims.services import audit
 from refusjon.payouts.models import Payment, PaymentLine, PaymentStatus, RunStatus
 from refusjon.rules.money import ZERO, round_ore
 from refusjon.rules.terms import OUTCOMES, term
+from refusjon.web import spreadsheets
 from refusjon.web.pages import rules_language
 from refusjon.workspace.access import caseworker_required
 from refusjon.workspace.queries import PROCESSING_TARGET_DAYS
@@ -480,19 +483,9 @@ class _Echo:
 def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
     """The CSV text, line by line: a byte-order mark and the header, then a line per row."""
     writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
-    yield BOM + cast(str, writer.writerow(header))
+    yield BOM + cast(str, writer.writerow([spreadsheets.cell(title) for title in header]))
     for row in rows:
-        yield cast(str, writer.writerow([_cell(value) for value in row]))
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}".replace(".", ",")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+        yield cast(str, writer.writerow([spreadsheets.cell(value) for value in row]))
 
 
 def _range(request: HttpRequest) -> tuple[date, date] | None:

@@ -7,7 +7,6 @@ Views are thin: find the claim, check that a caseworker asks, call the service, 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import PurePosixPath
 from typing import Any, cast
 
 from django.contrib import messages
@@ -273,7 +272,7 @@ def _attachments(claim: Claim, lang: str, *, chosen: str) -> list[dict[str, Any]
             {
                 "attachment": attachment,
                 "document": term(DOCUMENTS, attachment.document_type, lang),
-                "name": PurePosixPath(attachment.file.name or "").name,
+                "name": attachment.display_name,
                 "viewer": viewer,
                 "shown": viewer is not None and chosen == str(attachment.pk),
             }
