@@ -228,11 +228,13 @@ def test_wrong_old_passwords_lock_the_password_change_and_the_sign_in(
         assert "Your old password was entered incorrectly" in response.text
 
     fifth = client.post(
-        url, {"old_password": "guess 5", "new_password1": new, "new_password2": new},
+        url,
+        {"old_password": "guess 5", "new_password1": new, "new_password2": new},
         REMOTE_ADDR=GUESSER,
     )
     right = client.post(
-        url, {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+        url,
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
         REMOTE_ADDR=GUESSER,
     )
 

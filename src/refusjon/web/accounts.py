@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
@@ -53,13 +53,15 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
 
 
 class PasswordChangeView(LoginRequiredMixin, FormView[ThrottledPasswordChangeForm]):
-    template_name = "registration/password_change_form.html"
+    template_name = "web/password_change.html"
     form_class = ThrottledPasswordChangeForm
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         # Those who sign in through their institution have no password here to change.
         if request.user.is_authenticated and not request.user.has_usable_password():
-            messages.info(request, _("You sign in through your institution: change your password there."))
+            messages.info(
+                request, _("You sign in through your institution: change your password there.")
+            )
             return redirect("portal:home")
         return super().dispatch(request, *args, **kwargs)
 

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    # For its translations (nb among them) of zxcvbn's advice.
+    "django_zxcvbn_password_validator",
     "refusjon.web",
     "refusjon.claims",
     "refusjon.currency",
@@ -322,6 +324,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests
 
 # Sign-in through an OpenID Connect provider (Feide, ID-porten) beside the local accounts. It
 # is on only when the environment names a client and the provider's four endpoints; the

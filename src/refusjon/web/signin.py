@@ -162,11 +162,16 @@ class SignInThrottle(AxesDatabaseHandler):  # type: ignore[misc]
         its own limit."""
         scale = settings.AXES_FAILURE_LIMIT
         return max(
-            (count.failures * scale // count.limit.failures for count in self.counts(request, credentials)),
+            (
+                count.failures * scale // count.limit.failures
+                for count in self.counts(request, credentials)
+            ),
             default=0,
         )
 
-    def locked_until(self, request: Any, credentials: dict[str, Any] | None = None) -> datetime | None:
+    def locked_until(
+        self, request: Any, credentials: dict[str, Any] | None = None
+    ) -> datetime | None:
         """When the lock-out ends: the cool-down after the latest failure counted against each
         limit reached (the failures then fall out of the count). None when not locked out."""
         cool_off = get_cool_off(request) or timedelta(0)
@@ -219,9 +224,7 @@ def record_lockout(request: Any, username: str | None, until: datetime | None) -
 def sign_in_refused(request: HttpRequest, *, username: str | None) -> None:
     """Count a failed sign-in that no authentication backend saw: a wrong old password when
     changing it, a provider's answer that failed before the backends ran."""
-    user_login_failed.send(
-        sender=__name__, credentials={"username": username}, request=request
-    )
+    user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
 
 
 def is_locked_out(request: HttpRequest, *, username: str | None) -> bool:
@@ -251,7 +254,7 @@ def locked_out_response(
         minutes = max(1, math.ceil(seconds / 60))
     context: dict[str, Any] = {"locked_until": until, "locked_minutes": minutes, "locked_out": True}
     if request.user.is_authenticated:
-        template = "registration/locked_out.html"
+        template = "web/locked_out.html"
     else:
         template = "registration/login.html"
         # Unbound: a bound form would check the password again as the page shows its errors.
