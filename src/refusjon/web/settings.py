@@ -298,10 +298,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Sign-in throttling (django-axes, refusjon.web.signin; docs/security/signin.md). Wrong
-# passwords are counted over the last REFUSJON_SIGNIN_COOLDOWN_MINUTES, three ways: for one
-# account from one address (REFUSJON_SIGNIN_FAILURES), for one account from anywhere, and for
-# one address whatever the account; reaching any limit locks that out until the cool-down has
-# passed since the last failure counted.
+# passwords are remembered until REFUSJON_SIGNIN_COOLDOWN_MINUTES pass without another, and
+# counted three ways: for one account from one address (REFUSJON_SIGNIN_FAILURES), for one
+# account from anywhere, and for one address whatever the account; reaching any limit locks
+# that out until the cool-down has passed since the last failure counted.
 REFUSJON_SIGNIN_FAILURES = int(os.environ.get("REFUSJON_SIGNIN_FAILURES", "5"))
 REFUSJON_SIGNIN_ACCOUNT_FAILURES = int(os.environ.get("REFUSJON_SIGNIN_ACCOUNT_FAILURES", "10"))
 REFUSJON_SIGNIN_ADDRESS_FAILURES = int(os.environ.get("REFUSJON_SIGNIN_ADDRESS_FAILURES", "20"))
