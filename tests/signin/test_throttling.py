@@ -261,3 +261,20 @@ def test_the_right_old_password_changes_it(client: Client, alice: User) -> None:
     assert alice.check_password(new)
     assert AuditEntry.objects.filter(action="web.signin.password_changed", actor=alice).exists()
     assert client.get(reverse("portal:home")).status_code == 200  # still signed in
+
+
+def test_the_password_page_is_for_signed_in_people_with_a_password_here(
+    client: Client, alice: User
+) -> None:
+    url = reverse("password_change")
+    assert client.get(url)["Location"].startswith(reverse("login"))
+
+    client.force_login(alice)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'autocomplete="current-password"' in page.text
+
+    alice.set_unusable_password()  # as for those who sign in through their institution
+    alice.save()
+    client.force_login(alice)
+    assert client.get(url)["Location"] == reverse("portal:home")
