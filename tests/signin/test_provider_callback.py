@@ -48,6 +48,7 @@ def test_failed_callbacks_lock_the_address_out(
     assert "Try again in 15 minutes, at 11:15." in third.text
     assert AccessAttempt.objects.get().ip_address == ATTACKER
     assert AccessAttempt.objects.get().username is None
+    assert "made-up" not in AccessAttempt.objects.get().get_data  # the code is not kept
     assert AuditEntry.objects.get(action="web.signin.locked_out").data["address"] == ATTACKER
     # Locked out, even a real answer from the provider signs no one in from that address.
     response = sign_in(Client(REMOTE_ADDR=ATTACKER), oidc_on, "student-42")

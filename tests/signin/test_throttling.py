@@ -241,6 +241,10 @@ def test_wrong_old_passwords_lock_the_password_change_and_the_sign_in(
     assert fifth.status_code == 429
     assert "Try again in 15 minutes, at 11:15." in fifth.text
     assert right.status_code == 429
+    # What was typed is not kept with the failures.
+    kept = AccessAttempt.objects.get(username="alice").post_data
+    assert "guess" not in kept
+    assert new not in kept
     alice.refresh_from_db()
     assert alice.check_password(PASSWORD)
     assert sign_in(Client(), "alice", PASSWORD, address=GUESSER).status_code == 429

@@ -323,6 +323,19 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 # otherwise clear their address's count by signing in between guesses.
 AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# django-axes keeps the form and query of each failure (AccessAttempt.post_data, get_data) and
+# masks only ``password``: the password change's fields and the provider's one-time code go
+# masked too.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "csrfmiddlewaretoken",
+    "code",
+    "state",
+]
 AXES_VERBOSE = False
 AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests
 
