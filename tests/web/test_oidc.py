@@ -370,7 +370,10 @@ def test_the_provider_is_off_when_the_environment_names_none(
 
     assert not configured.REFUSJON_OIDC_ENABLED
     assert "mozilla_django_oidc" not in configured.INSTALLED_APPS
-    assert configured.AUTHENTICATION_BACKENDS == ["django.contrib.auth.backends.ModelBackend"]
+    assert configured.AUTHENTICATION_BACKENDS == [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
     assert not hasattr(configured, "OIDC_RP_CLIENT_ID")
 
 
@@ -392,6 +395,7 @@ def test_a_configured_provider_keeps_the_local_accounts(monkeypatch: pytest.Monk
 
     assert configured.REFUSJON_OIDC_ENABLED
     assert configured.AUTHENTICATION_BACKENDS == [
+        "axes.backends.AxesStandaloneBackend",
         "django.contrib.auth.backends.ModelBackend",
         "refusjon.web.oidc.RefusjonOIDCBackend",
     ]

@@ -6,3 +6,6 @@ class WebConfig(AppConfig):
 
     name = "refusjon.web"
     label = "web"
+
+    def ready(self) -> None:
+        from refusjon.web import checks  # noqa: F401  (registers the deploy checks)

@@ -36,6 +36,7 @@ from refusjon.claims.profiles import (
     start_profile_from_identity,
 )
 from refusjon.claims.services import is_caseworker
+from refusjon.web import signin
 
 USERNAME_PREFIX = "oidc-"
 
@@ -241,6 +242,10 @@ class RefusjonOIDCCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[
     """The provider's way back: on failure, the sign-in page with a message."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        # An address locked out for failed sign-ins gets no further, whatever it brings.
+        if signin.is_locked_out(request, username=None):
+            request.axes_locked_out = True  # type: ignore[attr-defined]
+            return signin.locked_out_response(request)
         # A forged or stale answer (unknown state, wrong nonce, issuer or audience) is logged
         # and ends like any failed sign-in, not as a bare 400 page.
         try:
@@ -258,6 +263,10 @@ class RefusjonOIDCCallbackView(OIDCAuthenticationCallbackView):  # type: ignore[
         return response
 
     def login_failure(self, message: Any = None) -> HttpResponse:
+        # Every failed answer counts against the address (guessing codes or states is guessing
+        # too), once: when no backend ran, or all of them declined, Django has counted it.
+        if getattr(self.request, "axes_failures_since_start", None) is None:
+            signin.sign_in_refused(self.request, username=None)
         messages.error(
             self.request,
             message

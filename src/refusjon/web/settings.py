@@ -8,6 +8,7 @@ given). DATABASE_URL switches from the embedded SQLite file to PostgreSQL.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    # For its translations (nb among them) of zxcvbn's advice.
+    "django_zxcvbn_password_validator",
     "refusjon.web",
     "refusjon.claims",
     "refusjon.currency",
@@ -72,6 +76,9 @@ MIDDLEWARE = [
     "refusjon.web.middleware.HtmxLoginMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a sign-in refused for too many failures into the
+    # sign-in page saying when to try again (refusjon.web.signin).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "refusjon.web.urls"
@@ -147,11 +154,37 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# A new password must be long enough and hard to guess: zxcvbn estimates how many guesses it
+# takes, knowing common passwords, names, dates, keyboard patterns and the person's own names,
+# and Norwegian words it would not know (PASSWORD_EXTRA_DICTIONARY); strength 3 means more than
+# 10^8 guesses. Django's own checks stay: similarity to the user's names, the 20,000 most common
+# passwords, all digits. See docs/security/signin.md.
+REFUSJON_PASSWORD_MIN_LENGTH = int(os.environ.get("REFUSJON_PASSWORD_MIN_LENGTH", "10"))
+REFUSJON_PASSWORD_MIN_STRENGTH = int(os.environ.get("REFUSJON_PASSWORD_MIN_STRENGTH", "3"))
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": REFUSJON_PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
+]
+PASSWORD_MINIMAL_STRENGTH = REFUSJON_PASSWORD_MIN_STRENGTH
+# Words zxcvbn's English lists lack that Norwegian passwords are made of: seasons, months,
+# days, greetings, places and the names of this service and its organisations.
+PASSWORD_EXTRA_DICTIONARY = [
+    *("passord", "hemmelig", "velkommen", "hei", "hallo", "heisann", "takk", "glemt"),
+    *("sommer", "vinter", "høst", "vår", "sommeren", "vinteren", "høsten", "våren"),
+    *("januar", "februar", "mars", "april", "mai", "juni", "juli", "august"),
+    *("september", "oktober", "november", "desember", "jul", "påske", "sankthans"),
+    *("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    *("norge", "noreg", "oslo", "bergen", "trondheim", "tromsø", "stavanger", "kristiansand"),
+    *("student", "studenter", "studier", "eksamen", "skole", "universitet", "høgskole"),
+    *("refusjon", "helse", "lege", "tannlege", "sio", "ssn", "helfo", "feide", "uio", "ntnu"),
+    *("uib", "uit", "oslomet", "nmbu", "kjæreste", "elskerdeg", "fotball", "rosenborg"),
+    *("brann", "vålerenga", "mamma", "pappa", "bestemor", "bestefar", "hund", "katt"),
 ]
 
 LANGUAGE_CODE = "nb"
@@ -261,7 +294,54 @@ REFUSJON_PAYERS = {
     ),
 }
 
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: it refuses every sign-in (password or provider) while the account or the address
+    # is locked out, before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes, refusjon.web.signin; docs/security/signin.md). Wrong
+# passwords are remembered until REFUSJON_SIGNIN_COOLDOWN_MINUTES pass without another, and
+# counted three ways: for one account from one address (REFUSJON_SIGNIN_FAILURES), for one
+# account from anywhere, and for one address whatever the account; reaching any limit locks
+# that out until the cool-down has passed since the last failure counted.
+REFUSJON_SIGNIN_FAILURES = int(os.environ.get("REFUSJON_SIGNIN_FAILURES", "5"))
+REFUSJON_SIGNIN_ACCOUNT_FAILURES = int(os.environ.get("REFUSJON_SIGNIN_ACCOUNT_FAILURES", "10"))
+REFUSJON_SIGNIN_ADDRESS_FAILURES = int(os.environ.get("REFUSJON_SIGNIN_ADDRESS_FAILURES", "20"))
+REFUSJON_SIGNIN_COOLDOWN_MINUTES = float(os.environ.get("REFUSJON_SIGNIN_COOLDOWN_MINUTES", "15"))
+# The reverse proxies (addresses or networks, or *) whose X-Forwarded-For names the client, as
+# gunicorn reads the same variable; from any other peer the header is ignored.
+REFUSJON_FORWARDED_ALLOW_IPS = env_list("REFUSJON_FORWARDED_ALLOW_IPS", "127.0.0.1")
+AXES_ENABLED = os.environ.get("REFUSJON_SIGNIN_THROTTLE", "1") == "1"
+AXES_HANDLER = "refusjon.web.signin.SignInThrottle"
+AXES_FAILURE_LIMIT = REFUSJON_SIGNIN_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=REFUSJON_SIGNIN_COOLDOWN_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "refusjon.web.signin.client_address"
+AXES_LOCKOUT_CALLABLE = "refusjon.web.signin.locked_out_response"
+# A try while locked out does not push the end of the lock-out further: the time the page
+# names holds. Such tries are still logged (django.security.signin).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A right password does not wipe the count: an attacker with one account of their own could
+# otherwise clear their address's count by signing in between guesses.
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# django-axes keeps the form and query of each failure (AccessAttempt.post_data, get_data) and
+# masks only ``password``: the password change's fields and the provider's one-time code go
+# masked too.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "csrfmiddlewaretoken",
+    "code",
+    "state",
+]
+AXES_VERBOSE = False
+AXES_HTTP_RESPONSE_CODE = 429  # Too Many Requests
 
 # Sign-in through an OpenID Connect provider (Feide, ID-porten) beside the local accounts. It
 # is on only when the environment names a client and the provider's four endpoints; the

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from refusjon.web.accounts import PasswordChangeView
+
 logout_view = auth_views.LogoutView.as_view()
 if settings.REFUSJON_OIDC_ENABLED:
     from refusjon.web.oidc import RefusjonLogoutView
@@ -16,6 +18,7 @@ urlpatterns = [
     path("", include("refusjon.intake.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", logout_view, name="logout"),
+    path("password/", PasswordChangeView.as_view(), name="password_change"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
