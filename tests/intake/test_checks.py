@@ -25,6 +25,7 @@ from refusjon.claims.models import Attachment, AuditEntry, CheckStatus, Claim, U
 from refusjon.intake import checks, services
 from refusjon.intake.errors import CORRUPT
 from refusjon.intake.images import _unreadable
+from refusjon.intake.limits import DecodingLimits
 from refusjon.intake.uploads import CheckedUpload
 from tests.conftest import Clock
 from tests.factories import NOW, decide, sio_claim, sio_draft
@@ -191,9 +192,9 @@ def test_a_run_that_finds_the_check_done_meanwhile_keeps_nothing_of_its_own(
     )
     real_check = checks.check_upload
 
-    def overtaken(data: bytes, *, filename: str) -> CheckedUpload:
+    def overtaken(data: bytes, *, filename: str, limits: DecodingLimits) -> CheckedUpload:
         """Another run checks the upload and finishes while this one is decoding."""
-        checked = real_check(data, filename=filename)
+        checked = real_check(data, filename=filename, limits=limits)
         monkeypatch.setattr(checks, "check_upload", real_check)
         checks.check_document.call(attachment.pk)
         return checked
@@ -211,7 +212,7 @@ def test_a_run_that_finds_the_check_done_meanwhile_keeps_nothing_of_its_own(
 def test_a_check_that_fails_is_tried_again_and_then_shown_to_staff(
     alice: User, media: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash(data: bytes, *, filename: str) -> CheckedUpload:
+    def crash(data: bytes, *, filename: str, limits: DecodingLimits) -> CheckedUpload:
         raise RuntimeError("the decoder crashed")
 
     mended = checks.check_upload

@@ -1,0 +1,269 @@
+"""The streams of a rebuilt PDF, unpacked within bounds and packed again.
+
+A PDF's streams (a page's content, its pictures, fonts, forms) are packed with filters, mostly
+Flate (zlib). Copied as they are, a stream of a few bytes can unpack to hundreds of megabytes in
+the caseworker's viewer: a decompression bomb. So every stream the rebuilt document keeps is
+unpacked here, a megabyte at a time, counted against ``DecodingLimits`` and packed again with
+Flate as it goes, so the worker never holds more than a megabyte of it unpacked (and the stored
+file holds only what was counted). A file past a bound is refused with the bound named.
+
+The filters that pack any data (Flate, LZW, run-length, ASCII hex and base-85) are undone. Those
+that pack a picture's pixels (JPEG, JPEG 2000, JBIG2, CCITT fax) are left to the viewer: what
+they unpack to is bounded instead by the picture's size, which ``/Width`` and ``/Height`` (and,
+for a JPEG, its own header) declare.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+from pypdf import apply_configuration
+from pypdf.errors import LimitReachedError, PdfStreamError
+from pypdf.filters import ASCII85Decode, ASCIIHexDecode, LZWDecode, RunLengthDecode
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    NameObject,
+    NullObject,
+    PdfObject,
+    StreamObject,
+)
+
+from refusjon.intake.errors import TOO_MANY_PIXELS, TOO_MUCH_CONTENT, IntakeError
+from refusjon.intake.limits import MB, DecodingLimits
+
+FLATE = frozenset({"/FlateDecode", "/Fl"})
+HELD_DECODERS = {
+    "/ASCIIHexDecode": ASCIIHexDecode,
+    "/AHx": ASCIIHexDecode,
+    "/ASCII85Decode": ASCII85Decode,
+    "/A85": ASCII85Decode,
+    "/LZWDecode": LZWDecode,
+    "/LZW": LZWDecode,
+    "/RunLengthDecode": RunLengthDecode,
+    "/RL": RunLengthDecode,
+}
+PACKING = FLATE | HELD_DECODERS.keys()
+PICTURE_CODECS = frozenset(
+    {"/DCTDecode", "/DCT", "/JPXDecode", "/JBIG2Decode", "/CCITTFaxDecode", "/CCF"}
+)
+# Codecs whose data starts with a header Pillow reads without decoding a pixel.
+HEADED_CODECS = frozenset({"/DCTDecode", "/DCT", "/JPXDecode"})
+
+CHUNK = MB
+
+
+@dataclass(slots=True)
+class _Budget:
+    """What the document's streams may still unpack to."""
+
+    remaining: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """What one stream may unpack to, and the limit to name when it would unpack to more."""
+
+    size: int
+    named: int
+
+
+def repack_streams(objects: Iterable[PdfObject | None], limits: DecodingLimits) -> None:
+    """Unpack and pack again every stream among ``objects``, or refuse the document."""
+    budget = _Budget(remaining=limits.pdf_max_decoded_bytes, total=limits.pdf_max_decoded_bytes)
+    for stream in objects:
+        if isinstance(stream, StreamObject):
+            _check_picture_size(stream, max_pixels=limits.max_pixels)
+            used = _repack(stream, _bound(stream, budget, limits))
+            budget.remaining -= used
+
+
+def too_much_content(limit: int) -> IntakeError:
+    message = _(
+        "The PDF unpacks to more than {limit}, far more than a document for a claim needs. "
+        "Please save it again as a new PDF (for example by printing it to PDF), or upload a "
+        "photo or scan of the document instead."
+    )
+    return IntakeError(format_lazy(message, limit=f"{limit // MB} MB"), code=TOO_MUCH_CONTENT)
+
+
+def _bound(stream: StreamObject, budget: _Budget, limits: DecodingLimits) -> _Bound:
+    """A picture may take what is left of the document's bound (its declared size bounds it
+    too); any other stream no more than ``pdf_max_stream_bytes`` of it."""
+    if _is_picture(stream) or limits.pdf_max_stream_bytes >= budget.remaining:
+        return _Bound(size=budget.remaining, named=budget.total)
+    return _Bound(size=limits.pdf_max_stream_bytes, named=limits.pdf_max_stream_bytes)
+
+
+def _repack(stream: StreamObject, bound: _Bound) -> int:
+    """Unpack ``stream`` within ``bound`` and pack it again; what it unpacked to."""
+    filters, parameters = _filter_chain(stream)
+    packing = next((i for i, name in enumerate(filters) if name not in PACKING), len(filters))
+    rest = filters[packing:]
+    if len(rest) > 1 or not set(rest) <= PICTURE_CODECS:
+        raise PdfStreamError(f"unknown or misplaced filter in {filters}")
+    if packing == 0:
+        return _counted(len(stream._data), bound)
+    data = stream._data
+    for name, parameter in zip(filters[: packing - 1], parameters[: packing - 1], strict=True):
+        data = _unpacked(name, parameter, data, bound)
+    last, last_parameter = filters[packing - 1], parameters[packing - 1]
+    if last in FLATE:
+        packed, size = _reflated(data, bound)
+        kept: DictionaryObject | None = last_parameter
+    else:
+        unpacked = _unpacked(last, last_parameter, data, bound)
+        packed, size, kept = zlib.compress(unpacked), len(unpacked), None
+    _replace(
+        stream, packed, [("/FlateDecode", kept), *zip(rest, parameters[packing:], strict=True)]
+    )
+    return size
+
+
+def _filter_chain(stream: StreamObject) -> tuple[list[str], list[DictionaryObject | None]]:
+    filters = _entry(stream, "/Filter")
+    names = [] if filters is None else filters if isinstance(filters, ArrayObject) else [filters]
+    given = _entry(stream, "/DecodeParms")
+    listed = given if isinstance(given, ArrayObject) else [given]
+    parameters = [value.get_object() if isinstance(value, PdfObject) else None for value in listed]
+    dictionaries = [value if isinstance(value, DictionaryObject) else None for value in parameters]
+    dictionaries += [None] * (len(names) - len(dictionaries))
+    return [str(name) for name in names], dictionaries[: len(names)]
+
+
+def _counted(size: int, bound: _Bound) -> int:
+    if size > bound.size:
+        raise too_much_content(bound.named)
+    return size
+
+
+def _unpacked(name: str, parameter: DictionaryObject | None, data: bytes, bound: _Bound) -> bytes:
+    """``data`` unpacked whole (a step before the last of a chain, or a filter other than
+    Flate), holding at most ``bound`` of it."""
+    if name in FLATE:
+        if parameter is not None and parameter.get("/Predictor", 1) not in (1, None):
+            raise PdfStreamError("a predictor before the last filter")
+        return _inflated(data, bound)
+    limit = bound.size + 1
+    try:
+        with apply_configuration(
+            lzw_maximum_output_length=limit, run_length_maximum_output_length=limit
+        ):
+            unpacked = HELD_DECODERS[name].decode(data, parameter)
+    except LimitReachedError:
+        raise too_much_content(bound.named) from None
+    _counted(len(unpacked), bound)
+    return bytes(unpacked)
+
+
+def _inflated(data: bytes, bound: _Bound) -> bytes:
+    unpacked = bytearray()
+    for chunk in _inflating(data, bound):
+        unpacked += chunk
+    return bytes(unpacked)
+
+
+def _reflated(data: bytes, bound: _Bound) -> tuple[bytes, int]:
+    """``data`` inflated and deflated again a chunk at a time; and its unpacked size."""
+    deflater = zlib.compressobj()
+    packed = []
+    size = 0
+    for chunk in _inflating(data, bound):
+        size += len(chunk)
+        packed.append(deflater.compress(chunk))
+    packed.append(deflater.flush())
+    return b"".join(packed), size
+
+
+def _inflating(data: bytes, bound: _Bound) -> Iterable[bytes]:
+    """The chunks ``data`` inflates to, none larger than ``CHUNK``; refused past ``bound``.
+
+    A stream damaged part-way keeps what inflated before the damage, as viewers show it.
+    """
+    inflater = zlib.decompressobj()
+    pending, size = data, 0
+    while True:
+        try:
+            chunk = inflater.decompress(pending, CHUNK)
+        except zlib.error:
+            return
+        size += len(chunk)
+        if size > bound.size:
+            raise too_much_content(bound.named)
+        yield chunk
+        pending = inflater.unconsumed_tail
+        if inflater.eof or (not pending and len(chunk) < CHUNK):
+            return
+
+
+def _replace(
+    stream: StreamObject, packed: bytes, chain: list[tuple[str, DictionaryObject | None]]
+) -> None:
+    stream._data = packed
+    stream.decoded_self = None
+    for key in ("/Filter", "/DecodeParms", "/DL"):
+        stream.pop(key, None)
+    if len(chain) == 1:
+        stream[NameObject("/Filter")] = NameObject(chain[0][0])
+        if chain[0][1] is not None:
+            stream[NameObject("/DecodeParms")] = chain[0][1]
+        return
+    stream[NameObject("/Filter")] = ArrayObject(NameObject(name) for name, _ in chain)
+    if any(parameter is not None for _, parameter in chain):
+        stream[NameObject("/DecodeParms")] = ArrayObject(
+            NullObject() if parameter is None else parameter for _, parameter in chain
+        )
+
+
+def _check_picture_size(stream: StreamObject, *, max_pixels: int) -> None:
+    """A picture's declared size, and the size in a JPEG's own header, within ``max_pixels``."""
+    if not _is_picture(stream):
+        return
+    width, height = _entry(stream, "/Width"), _entry(stream, "/Height")
+    if not isinstance(width, int | float) or not isinstance(height, int | float):
+        raise PdfStreamError("a picture without its size")
+    if not abs(width * height) <= max_pixels:  # not ``>``: NaN is refused too
+        raise too_many_pixels(max_pixels)
+    filters, _parameters = _filter_chain(stream)
+    if len(filters) == 1 and filters[0] in HEADED_CODECS:
+        header_width, header_height = _header_size(stream._data, max_pixels=max_pixels)
+        if header_width * header_height > max_pixels:
+            raise too_many_pixels(max_pixels)
+
+
+def _header_size(data: bytes, *, max_pixels: int) -> tuple[int, int]:
+    """The size a picture's own header gives; ``(0, 0)`` if Pillow cannot read it (a viewer
+    shows no picture then)."""
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            return picture.size
+    except Image.DecompressionBombError:
+        raise too_many_pixels(max_pixels) from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        return 0, 0
+
+
+def _is_picture(stream: StreamObject) -> bool:
+    return _entry(stream, "/Subtype") == "/Image"
+
+
+def _entry(dictionary: DictionaryObject, key: str) -> PdfObject | None:
+    """The value at ``key``, followed if it is a reference (``get`` does not follow it)."""
+    value = dictionary.get(key)
+    return None if value is None else value.get_object()
+
+
+def too_many_pixels(max_pixels: int) -> IntakeError:
+    message = _(
+        "The PDF holds a picture of more than {limit} megapixels. Please save it again with "
+        "smaller pictures, or upload a photo or scan of the document instead."
+    )
+    limit = f"{max_pixels / 1_000_000:.1f}".removesuffix(".0")
+    return IntakeError(format_lazy(message, limit=limit), code=TOO_MANY_PIXELS)
