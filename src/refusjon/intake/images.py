@@ -9,12 +9,12 @@ size in the header is checked against ``max_pixels`` before a pixel is decoded, 
 ``DecompressionBombError`` (for images far above its own limit) is refused the same way.
 
 Memory is bounded before decoding too (``DecodingLimits``): an image larger than
-``image_max_side`` is stored scaled down to it, and a JPEG that large is decoded at the 1/2,
-1/4 or 1/8 scale that brings it near that size (libjpeg scales while it decodes), so a
-40-megapixel photo is never held at full size. What the decoded pixels will take (width ×
-height × the bytes Pillow keeps per pixel, at that scale, and the full-size coefficients a
-progressive JPEG is decoded from) is checked against ``image_max_decoded_bytes`` from the header
-alone. The figures: docs/security/uploads.md.
+``image_max_side`` is stored reduced by a whole factor to within it, and a JPEG that large is
+decoded at the 1/2, 1/4 or 1/8 scale that brings it near that size (libjpeg scales while it
+decodes), so a 40-megapixel photo is never held at full size. What the decoded pixels will
+take (width × height × the bytes Pillow keeps per pixel, at that scale, and the full-size
+coefficients a progressive JPEG is decoded from) is checked against
+``image_max_decoded_bytes`` from the header alone. The figures: docs/security/uploads.md.
 """
 
 from __future__ import annotations
@@ -60,9 +60,9 @@ def reencode_image(data: bytes, *, kind: ImageKind, limits: DecodingLimits) -> C
         _reduce_while_decoding(image, max_side=limits.image_max_side)
         _check_decoded_size(image, full_size, limits)
         _decode(image)
-        _scale_down(image, max_side=limits.image_max_side)
-        _turn_upright(image)
-        clean = _only_pixels(image, kind)
+        kept = _scaled_down(image, max_side=limits.image_max_side)
+        _turn_upright(kept)
+        clean = _only_pixels(kept, kind)
     return CleanImage(content=_encoded(clean, kind), width=clean.width, height=clean.height)
 
 
@@ -109,9 +109,8 @@ def _check_decoded_size(
         # libjpeg keeps every coefficient (2 bytes a sample) of a progressive JPEG at full size.
         decoded += full_size[0] * full_size[1] * len(image.getbands()) * 2
     if decoded > limits.image_max_decoded_bytes:
-        at_full_size = decoded * full_size[0] * full_size[1] // (image.width * image.height)
-        per_full_pixel = max(at_full_size // (full_size[0] * full_size[1]), 1)
-        pixels = min(limits.max_pixels, limits.image_max_decoded_bytes // per_full_pixel)
+        per_full_pixel = decoded / (full_size[0] * full_size[1])
+        pixels = min(limits.max_pixels, int(limits.image_max_decoded_bytes / per_full_pixel))
         raise _too_many_pixels(max_pixels=pixels)
 
 
@@ -139,15 +138,21 @@ def _decode(image: Image.Image) -> None:
         raise _unreadable() from None
 
 
-def _scale_down(image: Image.Image, *, max_side: int) -> None:
-    """Scale the image down, in place, to at most ``max_side`` on its longer side."""
-    if max(image.size) > max_side:
-        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+def _scaled_down(image: Image.Image, *, max_side: int) -> Image.Image:
+    """The image, or if it is larger than ``max_side`` the image reduced by the smallest whole
+    factor that brings it within (each pixel the mean of a block, as libjpeg's scaling does); the
+    larger one is closed at once, so the two are held together only while reducing."""
+    factor = -(-max(image.size) // max_side)
+    if factor <= 1:
+        return image
+    reduced = image.reduce(factor)
+    image.close()
+    return reduced
 
 
 def _turn_upright(image: Image.Image) -> None:
     """Turn the image, in place, as its EXIF orientation says; damaged EXIF leaves it as it is."""
-    with suppress(_DECODING_ERRORS):
+    with suppress(*_DECODING_ERRORS):
         ImageOps.exif_transpose(image, in_place=True)
 
 

@@ -16,8 +16,9 @@ for a JPEG, its own header) declare.
 from __future__ import annotations
 
 import io
+import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.text import format_lazy
@@ -39,15 +40,15 @@ from refusjon.intake.errors import TOO_MANY_PIXELS, TOO_MUCH_CONTENT, IntakeErro
 from refusjon.intake.limits import MB, DecodingLimits
 
 FLATE = frozenset({"/FlateDecode", "/Fl"})
-HELD_DECODERS = {
-    "/ASCIIHexDecode": ASCIIHexDecode,
-    "/AHx": ASCIIHexDecode,
-    "/ASCII85Decode": ASCII85Decode,
-    "/A85": ASCII85Decode,
-    "/LZWDecode": LZWDecode,
-    "/LZW": LZWDecode,
-    "/RunLengthDecode": RunLengthDecode,
-    "/RL": RunLengthDecode,
+HELD_DECODERS: dict[str, Callable[[bytes, DictionaryObject | None], bytes]] = {
+    "/ASCIIHexDecode": ASCIIHexDecode.decode,
+    "/AHx": ASCIIHexDecode.decode,
+    "/ASCII85Decode": ASCII85Decode.decode,
+    "/A85": ASCII85Decode.decode,
+    "/LZWDecode": LZWDecode.decode,
+    "/LZW": LZWDecode.decode,
+    "/RunLengthDecode": RunLengthDecode.decode,
+    "/RL": RunLengthDecode.decode,
 }
 PACKING = FLATE | HELD_DECODERS.keys()
 PICTURE_CODECS = frozenset(
@@ -69,10 +70,12 @@ class _Budget:
 
 @dataclass(frozen=True, slots=True)
 class _Bound:
-    """What one stream may unpack to, and the limit to name when it would unpack to more."""
+    """What one stream may unpack to, the limit to name when it would unpack to more, and what
+    reads its unpacked content on the way (for pictures inline)."""
 
     size: int
     named: int
+    scan: _InlinePictures | None = None
 
 
 def repack_streams(objects: Iterable[PdfObject | None], limits: DecodingLimits) -> None:
@@ -81,8 +84,34 @@ def repack_streams(objects: Iterable[PdfObject | None], limits: DecodingLimits) 
     for stream in objects:
         if isinstance(stream, StreamObject):
             _check_picture_size(stream, max_pixels=limits.max_pixels)
-            used = _repack(stream, _bound(stream, budget, limits))
+            scan = None if _is_picture(stream) else _InlinePictures(max_pixels=limits.max_pixels)
+            used = _repack(stream, _bound(stream, budget, limits, scan))
             budget.remaining -= used
+
+
+class _InlinePictures:
+    """The pictures a content stream holds inline (``BI`` … ``ID`` … ``EI``), their declared
+    size within ``max_pixels``: their data is packed too, and a viewer unpacks it to that size.
+
+    It reads the unpacked content a chunk at a time, keeping the end of each chunk to read again
+    with the next, so a picture's entries cut in two are seen whole.
+    """
+
+    HEADER = re.compile(rb"(?<![^\s\[\]()<>{}/%])BI\s(.{0,4096}?)\sID\s", re.DOTALL)
+    ENTRY = re.compile(rb"/(W|Width|H|Height)\s+(\d+)")
+    OVERLAP = 4200
+
+    def __init__(self, *, max_pixels: int) -> None:
+        self.max_pixels = max_pixels
+        self.tail = b""
+
+    def read(self, chunk: bytes) -> None:
+        text = self.tail + chunk
+        for header in self.HEADER.finditer(text):
+            entries = {key.decode()[0]: int(value) for key, value in self.ENTRY.findall(header[1])}
+            if entries.get("W", 0) * entries.get("H", 0) > self.max_pixels:
+                raise too_many_pixels(self.max_pixels)
+        self.tail = text[-self.OVERLAP :]
 
 
 def too_much_content(limit: int) -> IntakeError:
@@ -94,12 +123,14 @@ def too_much_content(limit: int) -> IntakeError:
     return IntakeError(format_lazy(message, limit=f"{limit // MB} MB"), code=TOO_MUCH_CONTENT)
 
 
-def _bound(stream: StreamObject, budget: _Budget, limits: DecodingLimits) -> _Bound:
+def _bound(
+    stream: StreamObject, budget: _Budget, limits: DecodingLimits, scan: _InlinePictures | None
+) -> _Bound:
     """A picture may take what is left of the document's bound (its declared size bounds it
     too); any other stream no more than ``pdf_max_stream_bytes`` of it."""
     if _is_picture(stream) or limits.pdf_max_stream_bytes >= budget.remaining:
-        return _Bound(size=budget.remaining, named=budget.total)
-    return _Bound(size=limits.pdf_max_stream_bytes, named=limits.pdf_max_stream_bytes)
+        return _Bound(size=budget.remaining, named=budget.total, scan=scan)
+    return _Bound(size=limits.pdf_max_stream_bytes, named=limits.pdf_max_stream_bytes, scan=scan)
 
 
 def _repack(stream: StreamObject, bound: _Bound) -> int:
@@ -110,6 +141,7 @@ def _repack(stream: StreamObject, bound: _Bound) -> int:
     if len(rest) > 1 or not set(rest) <= PICTURE_CODECS:
         raise PdfStreamError(f"unknown or misplaced filter in {filters}")
     if packing == 0:
+        _read(stream._data, bound)
         return _counted(len(stream._data), bound)
     data = stream._data
     for name, parameter in zip(filters[: packing - 1], parameters[: packing - 1], strict=True):
@@ -120,6 +152,7 @@ def _repack(stream: StreamObject, bound: _Bound) -> int:
         kept: DictionaryObject | None = last_parameter
     else:
         unpacked = _unpacked(last, last_parameter, data, bound)
+        _read(unpacked, bound)
         packed, size, kept = zlib.compress(unpacked), len(unpacked), None
     _replace(
         stream, packed, [("/FlateDecode", kept), *zip(rest, parameters[packing:], strict=True)]
@@ -136,6 +169,12 @@ def _filter_chain(stream: StreamObject) -> tuple[list[str], list[DictionaryObjec
     dictionaries = [value if isinstance(value, DictionaryObject) else None for value in parameters]
     dictionaries += [None] * (len(names) - len(dictionaries))
     return [str(name) for name in names], dictionaries[: len(names)]
+
+
+def _read(unpacked: bytes, bound: _Bound) -> None:
+    if bound.scan is not None:
+        for start in range(0, len(unpacked), CHUNK):
+            bound.scan.read(unpacked[start : start + CHUNK])
 
 
 def _counted(size: int, bound: _Bound) -> int:
@@ -156,7 +195,7 @@ def _unpacked(name: str, parameter: DictionaryObject | None, data: bytes, bound:
         with apply_configuration(
             lzw_maximum_output_length=limit, run_length_maximum_output_length=limit
         ):
-            unpacked = HELD_DECODERS[name].decode(data, parameter)
+            unpacked = HELD_DECODERS[name](data, parameter)
     except LimitReachedError:
         raise too_much_content(bound.named) from None
     _counted(len(unpacked), bound)
@@ -177,6 +216,8 @@ def _reflated(data: bytes, bound: _Bound) -> tuple[bytes, int]:
     size = 0
     for chunk in _inflating(data, bound):
         size += len(chunk)
+        if bound.scan is not None:
+            bound.scan.read(chunk)
         packed.append(deflater.compress(chunk))
     packed.append(deflater.flush())
     return b"".join(packed), size
@@ -251,7 +292,7 @@ def _header_size(data: bytes, *, max_pixels: int) -> tuple[int, int]:
 
 
 def _is_picture(stream: StreamObject) -> bool:
-    return _entry(stream, "/Subtype") == "/Image"
+    return _entry(stream, "/Subtype") == NameObject("/Image")
 
 
 def _entry(dictionary: DictionaryObject, key: str) -> PdfObject | None:
