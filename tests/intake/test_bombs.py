@@ -326,3 +326,15 @@ def test_checking_the_worst_files_takes_bounded_memory(
     assert measured["outcome"] == outcome
     assert measured["peak"] - measured["before"] < most_added
     assert measured["peak"] < MOST_IN_ALL
+
+
+def test_each_refusal_names_its_limit_in_bokmal_too() -> None:
+    refusals = [
+        (refusal(pdf(pdf_with_content(deflated(21 * MB)))), "20 MB"),
+        (refusal(pdf(pdf_with_page_size(14400, 842))), "120 cm"),
+        (refusal(pdf(pdf_with_picture(b"", width=10_000, height=5_000))), "40 megapiksler"),
+    ]
+    for error, limit in refusals:
+        with translation.override("nb"):
+            in_bokmal = str(error)
+        assert limit in in_bokmal and in_bokmal != english(error)

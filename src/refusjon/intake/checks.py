@@ -16,6 +16,8 @@ document stays "being checked" until staff have it tried again.
 
 from __future__ import annotations
 
+import threading
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -30,6 +32,12 @@ from refusjon.intake.uploads import CheckedUpload, check_upload
 from refusjon.jobs import job
 
 
+# One check decodes at a time in a process, so the memory the bounds allow one check is the most
+# a process spends on them. ``manage.py db_worker`` runs one job at a time anyway; this holds
+# where jobs run at once in the web server's threads (REFUSJON_TASKS=immediate).
+_ONE_AT_A_TIME = threading.RLock()
+
+
 @job(label=_("Check an uploaded document"))
 def check_document(attachment_id: int) -> None:
     """Check the upload of attachment ``attachment_id``, if it is still being checked."""
@@ -40,7 +48,10 @@ def check_document(attachment_id: int) -> None:
     with attachment.unchecked_file.open("rb") as handle:
         data = handle.read()
     try:
-        checked = check_upload(data, filename=attachment.uploaded_name, limits=decoding_limits())
+        with _ONE_AT_A_TIME:
+            checked = check_upload(
+                data, filename=attachment.uploaded_name, limits=decoding_limits()
+            )
     except IntakeError as refusal:
         _refuse(attachment, refusal)
     else:
