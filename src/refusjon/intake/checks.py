@@ -31,7 +31,6 @@ from refusjon.intake.limits import MB, DecodingLimits
 from refusjon.intake.uploads import CheckedUpload, check_upload
 from refusjon.jobs import job
 
-
 # One check decodes at a time in a process, so the memory the bounds allow one check is the most
 # a process spends on them. ``manage.py db_worker`` runs one job at a time anyway; this holds
 # where jobs run at once in the web server's threads (REFUSJON_TASKS=immediate).
