@@ -185,6 +185,39 @@ def test_a_jpeg_in_a_pdf_whose_own_header_claims_more_pixels_is_refused() -> Non
     assert refusal(pdf(writer)).code == "too-many-pixels"
 
 
+def test_a_page_whose_pictures_together_pass_the_page_limit_is_refused() -> None:
+    writer = pdf_with_picture(b"", width=6000, height=5000)
+    pictures = writer.pages[0]["/Resources"]["/XObject"]  # type: ignore[index]
+    pictures[NameObject("/Im2")] = packed_stream(
+        writer, b"", Type="/XObject", Subtype="/Image", Width=6000, Height=5000
+    )
+    pictures[NameObject("/Im3")] = packed_stream(
+        writer, b"", Type="/XObject", Subtype="/Image", Width=6000, Height=5000
+    )
+
+    error = refusal(pdf(writer))
+
+    assert error.code == "too-many-pixels"
+    assert "pictures of more than 80 megapixels together" in english(error)
+
+
+def test_pictures_on_pages_of_their_own_are_counted_on_each_page() -> None:
+    writer = pdf_with_picture(b"", width=6000, height=5000)
+    writer.add_page(pdf_with_picture(b"", width=6000, height=5000).pages[0])
+    writer.add_page(pdf_with_picture(b"", width=6000, height=5000).pages[0])
+
+    assert checked(pdf(writer)).pages == 3
+
+
+def test_pictures_inline_in_a_page_that_pass_the_page_limit_together_are_refused() -> None:
+    inline = b"BI /W 6000 /H 5000 /BPC 8 /CS /RGB /F /Fl ID " + deflated(100) + b" EI\n"
+    content = b"q 500 0 0 700 40 70 cm " + inline * 3 + b" Q"
+
+    error = refusal(pdf(pdf_with_content(zlib.compress(content))))
+
+    assert "80 megapixels together" in english(error)
+
+
 def test_a_picture_inline_in_a_page_declared_larger_than_the_pixel_limit_is_refused() -> None:
     inline = b"BI /W 100000 /H 100000 /BPC 8 /CS /RGB /F /Fl ID " + deflated(1000) + b" EI"
     content = b"q 500 0 0 700 40 70 cm " + inline + b" Q"

@@ -67,6 +67,7 @@ def decoding_limits() -> DecodingLimits:
         max_pages=settings.REFUSJON_PDF_MAX_PAGES,
         pdf_max_decoded_bytes=settings.REFUSJON_PDF_MAX_DECODED_MB * MB,
         pdf_max_stream_bytes=settings.REFUSJON_PDF_MAX_STREAM_MB * MB,
+        pdf_max_page_pixels=int(settings.REFUSJON_PDF_MAX_PAGE_MEGAPIXELS * 1_000_000),
         pdf_max_page_cm=settings.REFUSJON_PDF_MAX_PAGE_CM,
     )
 

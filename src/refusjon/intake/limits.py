@@ -28,5 +28,7 @@ class DecodingLimits:
     """All streams of the document together, unpacked."""
     pdf_max_stream_bytes: int = 20 * MB
     """Any one stream that is not an image (a page's content, a font), unpacked."""
+    pdf_max_page_pixels: int = 80_000_000
+    """The pictures one page draws together (a picture and its soft mask, say), as declared."""
     pdf_max_page_cm: float = 120.0
     """A page's longer side (its boxes × ``/UserUnit``); A0 is 118.9 cm."""

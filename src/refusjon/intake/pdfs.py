@@ -42,7 +42,7 @@ from refusjon.intake.errors import (
     IntakeError,
 )
 from refusjon.intake.limits import DecodingLimits
-from refusjon.intake.pdfstreams import repack_streams, too_much_content
+from refusjon.intake.pdfstreams import check_page_pictures, repack_streams, too_much_content
 
 KEPT_PAGE_KEYS = frozenset(
     {
@@ -244,6 +244,8 @@ def _rebuilt(reader: PdfReader, limits: DecodingLimits) -> bytes:
             writer.add_annotation(copy, _inert_copy(annotation, writer))
     # Every object the new document holds, streams included (pypdf has no public list of them).
     repack_streams(writer._objects, limits)
+    for page in writer.pages:
+        check_page_pictures(page, max_pixels=limits.pdf_max_page_pixels)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -30,6 +30,7 @@ from pypdf.filters import ASCII85Decode, ASCIIHexDecode, LZWDecode, RunLengthDec
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
+    IndirectObject,
     NameObject,
     NullObject,
     PdfObject,
@@ -84,14 +85,21 @@ def repack_streams(objects: Iterable[PdfObject | None], limits: DecodingLimits) 
     for stream in objects:
         if isinstance(stream, StreamObject):
             _check_picture_size(stream, max_pixels=limits.max_pixels)
-            scan = None if _is_picture(stream) else _InlinePictures(max_pixels=limits.max_pixels)
+            scan = (
+                None
+                if _is_picture(stream)
+                else _InlinePictures(
+                    max_pixels=limits.max_pixels, max_page_pixels=limits.pdf_max_page_pixels
+                )
+            )
             used = _repack(stream, _bound(stream, budget, limits, scan))
             budget.remaining -= used
 
 
 class _InlinePictures:
     """The pictures a content stream holds inline (``BI`` … ``ID`` … ``EI``), their declared
-    size within ``max_pixels``: their data is packed too, and a viewer unpacks it to that size.
+    size within ``max_pixels`` each and ``max_page_pixels`` together: their data is packed too,
+    and a viewer unpacks it to that size.
 
     It reads the unpacked content a chunk at a time, keeping the end of each chunk to read again
     with the next, so a picture's entries cut in two are seen whole.
@@ -101,17 +109,32 @@ class _InlinePictures:
     ENTRY = re.compile(rb"/(W|Width|H|Height)\s+(\d+)")
     OVERLAP = 4200
 
-    def __init__(self, *, max_pixels: int) -> None:
+    def __init__(self, *, max_pixels: int, max_page_pixels: int) -> None:
         self.max_pixels = max_pixels
+        self.max_page_pixels = max_page_pixels
+        self.pixels = 0
         self.tail = b""
+        self.offset = 0  # where the tail starts, in the unpacked content
+        self.read_up_to = -1  # where the last picture counted starts
 
     def read(self, chunk: bytes) -> None:
         text = self.tail + chunk
         for header in self.HEADER.finditer(text):
-            entries = {key.decode()[0]: int(value) for key, value in self.ENTRY.findall(header[1])}
-            if entries.get("W", 0) * entries.get("H", 0) > self.max_pixels:
-                raise too_many_pixels(self.max_pixels)
+            start = self.offset + header.start()
+            if start > self.read_up_to:  # not counted with the chunk before
+                self.read_up_to = start
+                self._count(dict(self.ENTRY.findall(header[1])))
         self.tail = text[-self.OVERLAP :]
+        self.offset += len(text) - len(self.tail)
+
+    def _count(self, entries: dict[bytes, bytes]) -> None:
+        width = int(entries.get(b"W") or entries.get(b"Width") or 0)
+        height = int(entries.get(b"H") or entries.get(b"Height") or 0)
+        if width * height > self.max_pixels:
+            raise too_many_pixels(self.max_pixels)
+        self.pixels += width * height
+        if self.pixels > self.max_page_pixels:
+            raise too_many_pixels_on_a_page(self.max_page_pixels)
 
 
 def too_much_content(limit: int) -> IntakeError:
@@ -291,6 +314,45 @@ def _header_size(data: bytes, *, max_pixels: int) -> tuple[int, int]:
         return 0, 0
 
 
+def check_page_pictures(page: DictionaryObject, *, max_pixels: int) -> None:
+    """The pictures a page draws (through its resources, forms, patterns, fonts and the looks
+    of its notes: whatever it leads to but its parent), each counted once, within
+    ``max_pixels`` together: a viewer may hold them all to show the page."""
+    pixels = 0
+    seen: set[int] = set()
+    waiting: list[PdfObject] = [page]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, IndirectObject):
+            if item.idnum in seen:
+                continue
+            seen.add(item.idnum)
+            item = item.get_object()
+        if isinstance(item, StreamObject) and _is_picture(item):
+            width, height = _entry(item, "/Width"), _entry(item, "/Height")
+            if isinstance(width, int | float) and isinstance(height, int | float):
+                pixels += int(abs(width * height))
+        if isinstance(item, DictionaryObject):
+            waiting.extend(value for key, value in item.items() if key != "/Parent")
+        elif isinstance(item, ArrayObject):
+            waiting.extend(item)
+    if pixels > max_pixels:
+        raise too_many_pixels_on_a_page(max_pixels)
+
+
+def too_many_pixels_on_a_page(max_pixels: int) -> IntakeError:
+    message = _(
+        "A page of the PDF holds pictures of more than {limit} megapixels together. Please "
+        "save it again with smaller pictures, or upload a photo or scan of the document "
+        "instead."
+    )
+    return IntakeError(format_lazy(message, limit=_megapixels(max_pixels)), code=TOO_MANY_PIXELS)
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:.1f}".removesuffix(".0")
+
+
 def _is_picture(stream: StreamObject) -> bool:
     return _entry(stream, "/Subtype") == NameObject("/Image")
 
@@ -306,5 +368,4 @@ def too_many_pixels(max_pixels: int) -> IntakeError:
         "The PDF holds a picture of more than {limit} megapixels. Please save it again with "
         "smaller pictures, or upload a photo or scan of the document instead."
     )
-    limit = f"{max_pixels / 1_000_000:.1f}".removesuffix(".0")
-    return IntakeError(format_lazy(message, limit=limit), code=TOO_MANY_PIXELS)
+    return IntakeError(format_lazy(message, limit=_megapixels(max_pixels)), code=TOO_MANY_PIXELS)
