@@ -320,7 +320,7 @@ def check_page_pictures(page: DictionaryObject, *, max_pixels: int) -> None:
     ``max_pixels`` together: a viewer may hold them all to show the page."""
     pixels = 0
     seen: set[int] = set()
-    waiting: list[PdfObject] = [page]
+    waiting: list[PdfObject | None] = [page]
     while waiting:
         item = waiting.pop()
         if isinstance(item, IndirectObject):
