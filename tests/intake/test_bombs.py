@@ -277,6 +277,25 @@ def test_a_png_larger_than_the_stored_size_is_stored_reduced_by_a_whole_factor()
     assert (upload.width, upload.height) == (84, 40)
 
 
+@pytest.mark.parametrize("mode", ["1", "L", "P", "RGB", "RGBA", "I;16"])
+def test_an_image_of_any_mode_larger_than_the_stored_size_is_stored_smaller(mode: str) -> None:
+    picture = noisy((250, 120)).convert(mode if mode != "I;16" else "L")
+    if mode == "I;16":
+        picture = picture.convert("I").point(lambda value: value * 256).convert("I;16")
+
+    upload = checked(image_bytes(picture, "PNG"), "scan.png", image_max_side=100)
+
+    assert (upload.width, upload.height) == (84, 40)
+
+
+def test_a_cmyk_jpeg_larger_than_the_stored_size_is_stored_smaller() -> None:
+    picture = image_bytes(noisy((250, 120)).convert("CMYK"), "JPEG")
+
+    upload = checked(picture, "photo.jpg", image_max_side=100)
+
+    assert (upload.width, upload.height) == (63, 30)  # libjpeg's 1/4 scale
+
+
 def test_a_turned_photo_larger_than_the_stored_size_is_stored_upright_and_smaller() -> None:
     exif = Image.Exif()
     exif[0x0112] = 6  # turned: the camera was held upright

@@ -36,6 +36,8 @@ from refusjon.intake.limits import DecodingLimits
 ImageKind = Literal["jpeg", "png"]
 
 JPEG_QUALITY = 90
+# The modes Pillow's ``reduce`` takes (others are reduced by taking every n-th pixel).
+BLOCK_MEAN_MODES = frozenset({"L", "LA", "PA", "RGB", "RGBA", "CMYK", "YCbCr", "I", "F"})
 
 # What Pillow raises on a damaged, truncated or malformed file (UnidentifiedImageError is an
 # OSError; so is "image file is truncated").
@@ -145,7 +147,11 @@ def _scaled_down(image: Image.Image, *, max_side: int) -> Image.Image:
     factor = -(-max(image.size) // max_side)
     if factor <= 1:
         return image
-    reduced = image.reduce(factor)
+    if image.mode in BLOCK_MEAN_MODES:
+        reduced = image.reduce(factor)
+    else:  # a palette has no mean; nor, in Pillow, bilevel or 16-bit grey: every factor-th pixel
+        size = (-(-image.width // factor), -(-image.height // factor))
+        reduced = image.resize(size, Image.Resampling.NEAREST)
     image.close()
     return reduced
 
