@@ -23,12 +23,14 @@ from refusjon.claims import appeals
 from refusjon.claims import services as claims
 from refusjon.claims.models import Attachment, AuditEntry, CheckStatus, Claim, User
 from refusjon.intake import checks, services
-from refusjon.intake.errors import CORRUPT
+from refusjon.intake.bounds import DecodingLimits
+from refusjon.intake.errors import CORRUPT, TOO_MUCH_CONTENT
 from refusjon.intake.images import _unreadable
 from refusjon.intake.uploads import CheckedUpload
 from tests.conftest import Clock
 from tests.factories import NOW, decide, sio_claim, sio_draft
-from tests.intake.files import image_bytes, jpeg, noisy, png
+from tests.intake.bombs import MB, deflated, pdf_with_content
+from tests.intake.files import image_bytes, jpeg, noisy, pdf, png
 from tests.jobs import run_worker, use_database_jobs
 
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
@@ -191,9 +193,9 @@ def test_a_run_that_finds_the_check_done_meanwhile_keeps_nothing_of_its_own(
     )
     real_check = checks.check_upload
 
-    def overtaken(data: bytes, *, filename: str) -> CheckedUpload:
+    def overtaken(data: bytes, *, filename: str, limits: DecodingLimits) -> CheckedUpload:
         """Another run checks the upload and finishes while this one is decoding."""
-        checked = real_check(data, filename=filename)
+        checked = real_check(data, filename=filename, limits=limits)
         monkeypatch.setattr(checks, "check_upload", real_check)
         checks.check_document.call(attachment.pk)
         return checked
@@ -211,7 +213,7 @@ def test_a_run_that_finds_the_check_done_meanwhile_keeps_nothing_of_its_own(
 def test_a_check_that_fails_is_tried_again_and_then_shown_to_staff(
     alice: User, media: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash(data: bytes, *, filename: str) -> CheckedUpload:
+    def crash(data: bytes, *, filename: str, limits: DecodingLimits) -> CheckedUpload:
         raise RuntimeError("the decoder crashed")
 
     mended = checks.check_upload
@@ -314,3 +316,21 @@ def test_an_appeal_is_not_sent_while_its_document_is_being_checked(alice: User, 
 
     run_worker()
     assert appeals.submit_appeal(appeal, by=alice, now=NOW).status == "submitted"
+
+
+def test_the_check_holds_an_upload_to_the_bounds_in_the_settings(
+    alice: User, settings: Settings
+) -> None:
+    settings.REFUSJON_PDF_MAX_STREAM_MB = 1
+    claim = sio_draft(alice, "700.00")
+    unpacks_to_two_mb = pdf(pdf_with_content(deflated(2 * MB)))
+
+    assert upload(signed_in(alice), claim, unpacks_to_two_mb, "kvittering.pdf").status_code == 302
+    run_worker()
+
+    attachment = Attachment.objects.get(claim=claim)
+    assert (attachment.check_status, attachment.refusal_code) == (
+        CheckStatus.REFUSED,
+        TOO_MUCH_CONTENT,
+    )
+    assert "more than 1 MB" in attachment.refusal_reason["en"]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.utils import translation
 from PIL import ExifTags, Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
+from refusjon.intake.bounds import DecodingLimits
 from refusjon.intake.errors import IntakeError
 from refusjon.intake.uploads import CheckedUpload, check_upload
 
@@ -18,16 +20,16 @@ from .files import halves, image_bytes, jpeg, noisy, png, png_header_only, zip_a
 SECRET = "Storgata 1, Oslo"
 
 
-def stored(data: bytes, filename: str = "photo.jpg", **limits: int) -> Image.Image:
-    upload = check_upload(data, filename=filename, **limits)
+def stored(data: bytes, filename: str = "photo.jpg", **limits: Any) -> Image.Image:
+    upload = check_upload(data, filename=filename, limits=DecodingLimits(**limits))
     image = Image.open(io.BytesIO(upload.content))
     image.load()
     return image
 
 
-def refusal(data: bytes, **limits: int) -> IntakeError:
+def refusal(data: bytes, **limits: Any) -> IntakeError:
     with pytest.raises(IntakeError) as caught:
-        check_upload(data, filename="photo.jpg", **limits)
+        check_upload(data, filename="photo.jpg", limits=DecodingLimits(**limits))
     return caught.value
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from django.utils import translation
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
+from refusjon.intake.bounds import DecodingLimits
 from refusjon.intake.errors import IntakeError
 from refusjon.intake.uploads import check_upload
 
@@ -27,14 +28,14 @@ from .files import (
 SCRIPT = "app.alert('stealing your cookies')"
 
 
-def stored(data: bytes, **limits: int) -> tuple[bytes, PdfReader]:
-    upload = check_upload(data, filename="receipt.pdf", **limits)
+def stored(data: bytes, **limits: Any) -> tuple[bytes, PdfReader]:
+    upload = check_upload(data, filename="receipt.pdf", limits=DecodingLimits(**limits))
     return upload.content, PdfReader(io.BytesIO(upload.content))
 
 
-def refusal(data: bytes, **limits: int) -> IntakeError:
+def refusal(data: bytes, **limits: Any) -> IntakeError:
     with pytest.raises(IntakeError) as caught:
-        check_upload(data, filename="receipt.pdf", **limits)
+        check_upload(data, filename="receipt.pdf", limits=DecodingLimits(**limits))
     return caught.value
 
 

@@ -220,7 +220,14 @@ ALLOWED_DJANGO = {"django.utils.translation", "django.utils.text", "django.utils
 
 
 # The checks themselves; the app around them (services, views, forms) uses claims as any app.
-CHECK_MODULES = ("uploads.py", "images.py", "pdfs.py", "errors.py")
+CHECK_MODULES = (
+    "uploads.py",
+    "images.py",
+    "pdfs.py",
+    "pdfstreams.py",
+    "bounds.py",
+    "errors.py",
+)
 
 
 def test_the_checks_use_no_other_part_of_the_project_and_django_only_to_translate() -> None:

@@ -16,6 +16,8 @@ document stays "being checked" until staff have it tried again.
 
 from __future__ import annotations
 
+import threading
+
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -24,9 +26,15 @@ from django.utils.translation import gettext_lazy as _
 
 from refusjon.claims import services as claims
 from refusjon.claims.models import Attachment, CheckStatus
+from refusjon.intake.bounds import MB, DecodingLimits
 from refusjon.intake.errors import IntakeError
 from refusjon.intake.uploads import CheckedUpload, check_upload
 from refusjon.jobs import job
+
+# One check decodes at a time in a process, so the memory the bounds allow one check is the most
+# a process spends on them. ``manage.py db_worker`` runs one job at a time anyway; this holds
+# where jobs run at once in the web server's threads (REFUSJON_TASKS=immediate).
+_ONE_AT_A_TIME = threading.RLock()
 
 
 @job(label=_("Check an uploaded document"))
@@ -39,12 +47,29 @@ def check_document(attachment_id: int) -> None:
     with attachment.unchecked_file.open("rb") as handle:
         data = handle.read()
     try:
-        checked = check_upload(data, filename=attachment.uploaded_name)
+        with _ONE_AT_A_TIME:
+            checked = check_upload(
+                data, filename=attachment.uploaded_name, limits=decoding_limits()
+            )
     except IntakeError as refusal:
         _refuse(attachment, refusal)
     else:
         _keep(attachment, checked)
     attachment.unchecked_file.storage.delete(received)
+
+
+def decoding_limits() -> DecodingLimits:
+    """The bounds of the check, from the settings (``REFUSJON_IMAGE_*``, ``REFUSJON_PDF_*``)."""
+    return DecodingLimits(
+        max_pixels=int(settings.REFUSJON_IMAGE_MAX_MEGAPIXELS * 1_000_000),
+        image_max_decoded_bytes=settings.REFUSJON_IMAGE_MAX_DECODED_MB * MB,
+        image_max_side=settings.REFUSJON_IMAGE_MAX_SIDE,
+        max_pages=settings.REFUSJON_PDF_MAX_PAGES,
+        pdf_max_decoded_bytes=settings.REFUSJON_PDF_MAX_DECODED_MB * MB,
+        pdf_max_stream_bytes=settings.REFUSJON_PDF_MAX_STREAM_MB * MB,
+        pdf_max_page_pixels=int(settings.REFUSJON_PDF_MAX_PAGE_MEGAPIXELS * 1_000_000),
+        pdf_max_page_cm=settings.REFUSJON_PDF_MAX_PAGE_CM,
+    )
 
 
 def _keep(attachment: Attachment, checked: CheckedUpload) -> None:

@@ -12,6 +12,8 @@ TOO_MANY_PIXELS = "too-many-pixels"
 ENCRYPTED_PDF = "encrypted-pdf"
 NO_PAGES = "no-pages"
 TOO_MANY_PAGES = "too-many-pages"
+TOO_MUCH_CONTENT = "too-much-content"
+PAGE_TOO_LARGE = "page-too-large"
 
 
 class IntakeError(Exception):

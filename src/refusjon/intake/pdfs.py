@@ -11,6 +11,11 @@ highlights, stamps, ink, and form fields, whose filled-in values are visible) ke
 ``KEPT_ANNOTATION_KEYS``, so no action (``/A``, ``/AA``) and no form field (``/Parent``)
 comes with them.
 
+Nothing is copied packed as it came: every stream the new document keeps is unpacked within
+bounds and packed again (:mod:`~refusjon.intake.pdfstreams`), and a page larger than
+``pdf_max_page_cm`` is refused, so a small file cannot unpack to a large one in the worker or
+in a caseworker's viewer (``DecodingLimits``; docs/security/uploads.md).
+
 A PDF encrypted with an empty user password (one that limits printing or copying, which the
 student's reader opens without asking) is opened, and stored without the encryption; one that
 needs a password to open is refused.
@@ -19,15 +24,25 @@ needs a password to open is refused.
 from __future__ import annotations
 
 import io
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from pypdf import PageObject, PasswordType, PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
+from pypdf import PageObject, PasswordType, PdfReader, PdfWriter, apply_configuration
+from pypdf.errors import LimitReachedError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-from refusjon.intake.errors import CORRUPT, ENCRYPTED_PDF, NO_PAGES, TOO_MANY_PAGES, IntakeError
+from refusjon.intake.bounds import DecodingLimits
+from refusjon.intake.errors import (
+    CORRUPT,
+    ENCRYPTED_PDF,
+    NO_PAGES,
+    PAGE_TOO_LARGE,
+    TOO_MANY_PAGES,
+    IntakeError,
+)
+from refusjon.intake.pdfstreams import check_page_pictures, repack_streams, too_much_content
 
 KEPT_PAGE_KEYS = frozenset(
     {
@@ -116,6 +131,9 @@ ACTIVE_KEYS = (
 # An annotation's links to other objects (its form field, page, popup, the note it answers).
 ANNOTATION_LINKS = ("/Parent", "/P", "/Popup", "/IRT")
 
+PAGE_BOXES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
+CM_PER_POINT = 2.54 / 72
+
 # pypdf lets more than its own errors escape on a malformed file.
 _PARSING_ERRORS = (
     PyPdfError,
@@ -137,16 +155,36 @@ class CleanPdf:
     pages: int
 
 
-def rewrite_pdf(data: bytes, *, max_pages: int) -> CleanPdf:
-    """The pages of the PDF in ``data``, in a new document with nothing that can act."""
+def rewrite_pdf(data: bytes, *, limits: DecodingLimits) -> CleanPdf:
+    """The pages of the PDF in ``data``, in a new document with nothing that can act and
+    nothing packed that was not unpacked within ``limits``."""
     try:
-        reader = _opened(data)
-        pages = _counted_pages(reader, max_pages=max_pages)
-        content = _rebuilt(reader)
-        _check_readable(content, pages=pages)
+        with _pypdf_bounded(limits):
+            reader = _opened(data)
+            pages = _counted_pages(reader, max_pages=limits.max_pages)
+            _check_page_sizes(reader, max_cm=limits.pdf_max_page_cm)
+            content = _rebuilt(reader, limits)
+            _check_readable(content, pages=pages)
+    except LimitReachedError:
+        raise too_much_content(limits.pdf_max_stream_bytes) from None
     except _PARSING_ERRORS:
         raise _unreadable() from None
     return CleanPdf(content=content, pages=pages)
+
+
+def _pypdf_bounded(limits: DecodingLimits) -> AbstractContextManager[object]:
+    """pypdf's own unpacking (of the streams that hold the file's objects and cross-reference
+    table, while it reads) held to the bound of one stream."""
+    bound = limits.pdf_max_stream_bytes
+    return apply_configuration(
+        zlib_maximum_output_length=bound,
+        lzw_maximum_output_length=bound,
+        run_length_maximum_output_length=bound,
+        jbig2_maximum_output_length=bound,
+        brotli_maximum_output_length=bound,
+        array_based_stream_maximum_output_length=bound,
+        image_maximum_buffer_size=bound,
+    )
 
 
 def _opened(data: bytes) -> PdfReader:
@@ -185,12 +223,29 @@ def _counted_pages(reader: PdfReader, *, max_pages: int) -> int:
     return pages
 
 
-def _rebuilt(reader: PdfReader) -> bytes:
+def _check_page_sizes(reader: PdfReader, *, max_cm: float) -> None:
+    """Every box of every page, in ``/UserUnit``s, no longer than ``max_cm`` on either side."""
+    for page in reader.pages:
+        unit = page.user_unit
+        for key in PAGE_BOXES & page.keys():
+            box = page[key]
+            if not isinstance(box, ArrayObject) or len(box) != 4:
+                raise _unreadable()
+            x1, y1, x2, y2 = (float(value.get_object()) * unit * CM_PER_POINT for value in box)
+            if not max(abs(x2 - x1), abs(y2 - y1)) <= max_cm:  # not ``>``: NaN is refused too
+                raise _page_too_large(max_cm)
+
+
+def _rebuilt(reader: PdfReader, limits: DecodingLimits) -> bytes:
     writer = PdfWriter()
     for page in reader.pages:
         copy = writer.add_page(_bare(page), excluded_keys=ACTIVE_KEYS)
         for annotation in _shown_annotations(page):
             writer.add_annotation(copy, _inert_copy(annotation, writer))
+    # Every object the new document holds, streams included (pypdf has no public list of them).
+    repack_streams(writer._objects, limits)
+    for page in writer.pages:
+        check_page_pictures(page, max_pixels=limits.pdf_max_page_pixels)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -232,6 +287,15 @@ def _check_readable(content: bytes, *, pages: int) -> None:
     """The rebuilt PDF opens, with every page; otherwise the upload was not sound."""
     if len(PdfReader(io.BytesIO(content)).pages) != pages:
         raise _unreadable()
+
+
+def _page_too_large(max_cm: float) -> IntakeError:
+    message = _(
+        "A page of the PDF is larger than {limit} cm on a side. Please save it again with the "
+        "document's own page size, or upload a photo or scan of the document instead."
+    )
+    limit = f"{max_cm:.1f}".removesuffix(".0")
+    return IntakeError(format_lazy(message, limit=limit), code=PAGE_TOO_LARGE)
 
 
 def _unreadable() -> IntakeError:

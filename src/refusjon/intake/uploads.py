@@ -21,6 +21,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.intake import images, pdfs
+from refusjon.intake.bounds import DecodingLimits
 from refusjon.intake.errors import EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, IntakeError
 
 Kind = Literal["pdf", "jpeg", "png"]
@@ -39,6 +40,8 @@ EXTENSIONS: dict[Kind, str] = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}
 
 # The largest file intake takes (the upload form refuses a larger one from its size alone).
 MAX_BYTES = 10 * 1024 * 1024
+# The bounds of decoding when none are given (the job gives those of the settings).
+DEFAULT_LIMITS = DecodingLimits()
 # Enough of a file's start to tell its kind (the longest magic bytes).
 HEAD_BYTES = max(len(magic) for magic in MAGIC.values())
 
@@ -73,20 +76,20 @@ def check_upload(
     *,
     filename: str,
     max_bytes: int = MAX_BYTES,
-    max_pixels: int = 40_000_000,
-    max_pages: int = 50,
+    limits: DecodingLimits = DEFAULT_LIMITS,
 ) -> CheckedUpload:
     """Check an uploaded file and return what to store, or raise ``IntakeError``.
 
     ``filename`` is the name the student's device gave; it only suggests the stored name.
+    ``limits`` bound what decoding it may unpack to.
     """
     check_size(len(data), max_bytes=max_bytes)
     kind = sniff_kind(data)
     name = suggested_name(filename, kind)
     if kind == "pdf":
-        pdf = pdfs.rewrite_pdf(data, max_pages=max_pages)
+        pdf = pdfs.rewrite_pdf(data, limits=limits)
         return _checked(kind, pdf.content, name, pages=pdf.pages)
-    image = images.reencode_image(data, kind=kind, max_pixels=max_pixels)
+    image = images.reencode_image(data, kind=kind, limits=limits)
     return _checked(kind, image.content, name, width=image.width, height=image.height)
 
 

@@ -220,6 +220,17 @@ REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "1
 REFUSJON_MAX_DOCUMENTS_PER_CLAIM = int(os.environ.get("REFUSJON_MAX_DOCUMENTS_PER_CLAIM", "20"))
 REFUSJON_MAX_UPLOAD_MB_PER_DAY = int(os.environ.get("REFUSJON_MAX_UPLOAD_MB_PER_DAY", "100"))
 
+# What an upload may unpack to while it is checked (refusjon.intake.bounds, read by the check's
+# job; docs/security/uploads.md).
+REFUSJON_IMAGE_MAX_MEGAPIXELS = float(os.environ.get("REFUSJON_IMAGE_MAX_MEGAPIXELS", "40"))
+REFUSJON_IMAGE_MAX_DECODED_MB = int(os.environ.get("REFUSJON_IMAGE_MAX_DECODED_MB", "100"))
+REFUSJON_IMAGE_MAX_SIDE = int(os.environ.get("REFUSJON_IMAGE_MAX_SIDE", "4096"))
+REFUSJON_PDF_MAX_PAGES = int(os.environ.get("REFUSJON_PDF_MAX_PAGES", "50"))
+REFUSJON_PDF_MAX_DECODED_MB = int(os.environ.get("REFUSJON_PDF_MAX_DECODED_MB", "100"))
+REFUSJON_PDF_MAX_STREAM_MB = int(os.environ.get("REFUSJON_PDF_MAX_STREAM_MB", "20"))
+REFUSJON_PDF_MAX_PAGE_MEGAPIXELS = float(os.environ.get("REFUSJON_PDF_MAX_PAGE_MEGAPIXELS", "80"))
+REFUSJON_PDF_MAX_PAGE_CM = float(os.environ.get("REFUSJON_PDF_MAX_PAGE_CM", "120"))
+
 
 def site_url() -> str:
     """The site's address as the letters print it (the page to appeal from): by default the
