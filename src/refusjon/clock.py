@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -28,6 +28,15 @@ def now() -> datetime:
 def today() -> date:
     """Today's date where the organisations work (``TIME_ZONE``, Europe/Oslo)."""
     return timezone.localdate(now())
+
+
+def next_at(at: time, *, after: datetime) -> datetime:
+    """The first moment after ``after`` when it is ``at`` o'clock in Oslo (for daily jobs)."""
+    day = timezone.localdate(after)
+    moment = timezone.make_aware(datetime.combine(day, at))
+    if moment > after:
+        return moment
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), at))
 
 
 def set_to(moment: datetime | None) -> None:

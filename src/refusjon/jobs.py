@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any, ParamSpec, cast
 
 from django.utils.functional import Promise
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from django_tasks.base import Task
 
 from refusjon import clock
@@ -64,6 +64,23 @@ def job(
         return cast(Task[P, None], runner)
 
     return decorate
+
+
+def ask_once(runner: Task[Any, None], *, run_after: datetime) -> bool:
+    """Ask for ``runner`` at ``run_after`` unless a run of it is already waiting: a job that
+    asks for its own next run (a daily one) then has only ever one run ahead. Whether one was
+    asked for; only a backend that keeps jobs for later (the database) can."""
+    from django_tasks_db.models import DBTaskResult
+
+    if not runner.get_backend().supports_defer:
+        return False
+    waiting = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, task_path=runner.module_path
+    )
+    if waiting.exists():
+        return False
+    runner.using(run_after=run_after).enqueue()
+    return True
 
 
 def _try_again(runner: Task[Any, None], attempt: int, args: Any, kwargs: Any) -> None:

@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import io
 import urllib.request
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import IO
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_tasks import TaskResultStatus
 
 from refusjon import clock
 from refusjon.currency import services
-from refusjon.jobs import job
+from refusjon.jobs import ask_once, job
 
 # Norges Bank's export of every currency for a year is about 2 MB.
 LARGEST_FILE = 20 * 1024 * 1024
@@ -45,29 +43,14 @@ def import_rates_daily() -> None:
 def schedule_rates_import(*, now: datetime | None = None) -> bool:
     """Ask for the next daily import, unless one is already waiting or no source is set;
     whether one was asked for. Only the database backend keeps a job for later."""
-    from django_tasks_db.models import DBTaskResult
-
-    if not settings.REFUSJON_RATES_SOURCE or not import_rates_daily.get_backend().supports_defer:
+    if not settings.REFUSJON_RATES_SOURCE:
         return False
-    waiting = DBTaskResult.objects.filter(
-        status=TaskResultStatus.READY, task_path=import_rates_daily.module_path
-    )
-    if waiting.exists():
-        return False
-    import_rates_daily.using(run_after=next_import(now or clock.now())).enqueue()
-    return True
+    return ask_once(import_rates_daily, run_after=next_import(now or clock.now()))
 
 
 def next_import(now: datetime) -> datetime:
     """The next moment at the configured time of day in Oslo, after ``now``."""
-    at = time.fromisoformat(settings.REFUSJON_RATES_IMPORT_AT)
-    local = timezone.localtime(now)
-    moment = timezone.make_aware(datetime.combine(local.date(), at))
-    return (
-        moment
-        if moment > now
-        else timezone.make_aware(datetime.combine(local.date() + timedelta(days=1), at))
-    )
+    return clock.next_at(time.fromisoformat(settings.REFUSJON_RATES_IMPORT_AT), after=now)
 
 
 def fetch(source: str) -> str | IO[bytes]:

@@ -324,6 +324,9 @@ REFUSJON_SIGNIN_COOLDOWN_MINUTES = float(os.environ.get("REFUSJON_SIGNIN_COOLDOW
 # The reverse proxies (addresses or networks, or *) whose X-Forwarded-For names the client, as
 # gunicorn reads the same variable; from any other peer the header is ignored.
 REFUSJON_FORWARDED_ALLOW_IPS = env_list("REFUSJON_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Failed and successful sign-ins (user name, address) are kept this many days for security
+# review, then deleted by a nightly job (refusjon.web.signin_records).
+REFUSJON_SIGNIN_RECORDS_DAYS = int(os.environ.get("REFUSJON_SIGNIN_RECORDS_DAYS", "90"))
 AXES_ENABLED = os.environ.get("REFUSJON_SIGNIN_THROTTLE", "1") == "1"
 AXES_HANDLER = "refusjon.web.signin.SignInThrottle"
 AXES_FAILURE_LIMIT = REFUSJON_SIGNIN_FAILURES

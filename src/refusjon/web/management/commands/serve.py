@@ -54,7 +54,7 @@ class Command(BaseCommand):
         if not no_worker:
             worker = ["db_worker", "--no-reload", "--queue-name", "*", "--interval", "0.5"]
             commands["worker"] = [*manage, *worker]
-            call_command("schedule_rates_import")
+            call_command("schedule_jobs")
         environment = {**os.environ, "DJANGO_SETTINGS_MODULE": _settings_module()}
         processes = {
             name: subprocess.Popen(command, env=environment) for name, command in commands.items()
