@@ -318,3 +318,44 @@ def test_freezing_leaves_a_set_off_that_still_holds_as_it_is(
 
     assert debt.settlements.get() == settlement
     assert not AuditEntry.objects.filter(action="payouts.recovery.netting_undone").exists()
+
+
+def test_a_debt_set_off_in_a_run_not_yet_sent_is_given_back_when_written_off(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim
+) -> None:
+    """R6: the set-off was provisional; writing off the debt undoes it, and the run pays
+    alice's refund in full when frozen."""
+    debt = recovery(owed, "100.00", bob)
+    run = build(fiona)
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED  # only in the run being prepared
+
+    settlement = recoveries.write_off(debt, by=fiona, reason="Student deceased.", now=LATER)
+
+    assert settlement.amount_nok == Decimal("100.00")
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.WRITTEN_OFF
+    assert list(debt.settlements.values_list("kind", "amount_nok")) == [
+        (SettlementKind.WRITTEN_OFF, Decimal("100.00"))
+    ]
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+    assert AuditEntry.objects.filter(action="payouts.recovery.netting_undone").exists()
+    run = services.freeze_run(run, by=fiona, now=LATER)
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+    assert '<InstdAmt Ccy="NOK">700.00</InstdAmt>' in run.bank_file
+    assert debt.settlements.count() == 1
+
+
+def test_a_debt_set_off_in_a_payment_sent_to_the_bank_is_not_written_off(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "300.00", bob)
+    run = services.freeze_run(build(fiona), by=fiona, now=NOW)  # NOK 300 set off, sent
+    assert payment_of(run, alice).status == PaymentStatus.SENT
+    with pytest.raises(services.PayoutError, match="Nothing is owed"):
+        recoveries.write_off(debt, by=fiona, reason="Small amount.", now=LATER)
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED
+    assert list(debt.settlements.values_list("kind", flat=True)) == [SettlementKind.NETTED]
