@@ -486,8 +486,19 @@ def write_off(
     reason = _required(reason, str(_("Give the reason for the write-off.")))
     # The runs first, then the recovery: the order in which the payout runs lock them.
     runs = _pending_set_offs(recovery).values("run_id")
-    list(PayoutRun.objects.select_for_update().filter(pk__in=runs).order_by("pk"))
+    locked = set(
+        PayoutRun.objects.select_for_update()
+        .filter(pk__in=runs)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     current = _locked(recovery)
+    if set(_pending_set_offs(current).values_list("run_id", flat=True)) - locked:
+        # A run set the debt off between the two: its row is not held, and taking it now
+        # would lock in the opposite order to the runs'.
+        raise payouts.PayoutError(
+            _("A payout run set this recovery off at this very moment: try again.")
+        )
     if current.status == RecoveryStatus.APPEALED:
         raise payouts.PayoutError(
             _("The student has appealed this recovery: handle the appeal before writing it off.")
