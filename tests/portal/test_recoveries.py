@@ -270,3 +270,16 @@ def test_the_pdf_letter_says_the_rest_is_written_off(
     text = " ".join(pdf_text(response.content).split())
     assert "has been written off" in text
     assert "Not worth collecting." not in text
+
+
+def test_the_appeal_page_of_a_written_off_recovery_says_why_there_is_no_form(
+    fiona: User, client: Client, alice: User, recovery: Recovery
+) -> None:
+    recoveries.write_off(recovery, by=fiona, reason="Small amount.")
+    client = signed_in(client, alice, "en")
+    text = client.get(url("recovery_appeal", recovery)).content.decode()
+    assert "As the rest has been written off" in text and "<textarea" not in text
+    response = client.post(url("recovery_appeal", recovery), {"text": "I disagree."})
+    assert response.status_code == 400
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.WRITTEN_OFF and recovery.appealed_at is None
