@@ -3,10 +3,14 @@ the debt, oldest debt first, and the debt comes back when the payment does not g
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
+from django.db import connections
 
 from refusjon.claims.models import AuditEntry, Claim, ClaimStatus, User
 from refusjon.claims.services import current_decision
@@ -318,3 +322,124 @@ def test_freezing_leaves_a_set_off_that_still_holds_as_it_is(
 
     assert debt.settlements.get() == settlement
     assert not AuditEntry.objects.filter(action="payouts.recovery.netting_undone").exists()
+
+
+def test_a_debt_set_off_in_a_run_not_yet_sent_is_given_back_when_written_off(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim
+) -> None:
+    """R6: the set-off was provisional; writing off the debt undoes it, and the run pays
+    alice's refund in full when frozen."""
+    debt = recovery(owed, "100.00", bob)
+    run = build(fiona)
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED  # only in the run being prepared
+
+    settlement = recoveries.write_off(debt, by=fiona, reason="Student deceased.", now=LATER)
+
+    assert settlement.amount_nok == Decimal("100.00")
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.WRITTEN_OFF
+    assert list(debt.settlements.values_list("kind", "amount_nok")) == [
+        (SettlementKind.WRITTEN_OFF, Decimal("100.00"))
+    ]
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+    assert AuditEntry.objects.filter(action="payouts.recovery.netting_undone").exists()
+    run = services.freeze_run(run, by=fiona, now=LATER)
+    payment = payment_of(run, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+    assert '<InstdAmt Ccy="NOK">700.00</InstdAmt>' in run.bank_file
+    assert debt.settlements.count() == 1
+
+
+def test_a_debt_set_off_in_a_payment_sent_to_the_bank_is_not_written_off(
+    fiona: User, alice: User, bob: User, owed: Claim, refund: Claim
+) -> None:
+    debt = recovery(owed, "300.00", bob)
+    run = services.freeze_run(build(fiona), by=fiona, now=NOW)  # NOK 300 set off, sent
+    assert payment_of(run, alice).status == PaymentStatus.SENT
+    with pytest.raises(services.PayoutError, match="Nothing is owed"):
+        recoveries.write_off(debt, by=fiona, reason="Small amount.", now=LATER)
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.SETTLED
+    assert list(debt.settlements.values_list("kind", flat=True)) == [SettlementKind.NETTED]
+
+
+# Writing off while a run is prepared -----------------------------------------------------------
+
+
+def _at_once(*calls: Callable[[], object]) -> list[object]:
+    """Run the calls in threads started together; each gives its result or its error."""
+    start = threading.Barrier(len(calls))
+    results: list[object] = [None] * len(calls)
+
+    def run(number: int) -> None:
+        start.wait()
+        try:
+            results[number] = calls[number]()
+        except Exception as error:
+            results[number] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_write_off_while_the_run_is_prepared_leaves_nothing_set_off(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim
+) -> None:
+    """Whichever comes first, the run pays alice's refund whole and the debt is written off;
+    or, should the run set it off between the write-off's two locks, the write-off is refused
+    and changes nothing."""
+    debt = recovery(owed, "100.00", bob)
+    dave.groups.add(Group.objects.get(name="finance"))
+    dave = User.objects.get(pk=dave.pk)
+
+    written, built = _at_once(
+        lambda: recoveries.write_off(debt, by=dave, reason="Student deceased.", now=LATER),
+        lambda: build(fiona),
+    )
+
+    assert isinstance(built, PayoutRun), built
+    debt.refresh_from_db()
+    if isinstance(written, services.PayoutError):  # the run set it off between two locks
+        assert "try again" in str(written)
+        assert debt.status == RecoveryStatus.SETTLED
+        assert payment_of(built, alice).netted_nok == Decimal("100.00")
+        return
+    assert isinstance(written, RecoverySettlement), written
+    assert debt.status == RecoveryStatus.WRITTEN_OFF
+    assert list(debt.settlements.values_list("kind", "amount_nok")) == [
+        (SettlementKind.WRITTEN_OFF, Decimal("100.00"))
+    ]
+    payment = payment_of(built, alice)
+    assert (payment.netted_nok, payment.amount_nok) == (Decimal("0.00"), Decimal("700.00"))
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_write_offs_at_once_write_off_once(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim
+) -> None:
+    debt = recovery(owed, "100.00", bob)
+    dave.groups.add(Group.objects.get(name="finance"))
+    dave = User.objects.get(pk=dave.pk)
+
+    results = _at_once(
+        lambda: recoveries.write_off(debt, by=dave, reason="Small amount.", now=LATER),
+        lambda: recoveries.write_off(debt, by=fiona, reason="Small amount.", now=LATER),
+    )
+
+    assert sorted(type(result).__name__ for result in results) == [
+        "PayoutError",
+        "RecoverySettlement",
+    ]
+    assert debt.settlements.count() == 1
+    assert AuditEntry.objects.filter(action="payouts.recovery.written_off").count() == 1

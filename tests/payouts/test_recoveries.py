@@ -405,3 +405,135 @@ def test_open_debts_are_oldest_first_with_balances_and_a_total(
     assert recoveries.debts_total(debts) == Decimal("85.00")
     assert not recoveries.open_debts("ssn").exists()
     assert recoveries.open_debts("sio").count() == 2
+
+
+# Writing off
+
+
+def test_fiona_writes_off_what_remains_and_alice_owes_nothing_more(
+    fiona: User, alice: User, bob: User
+) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00")
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("20.00"), now=NOW)
+
+    settlement = recoveries.write_off(recovery, by=fiona, reason="Small amount.", now=LATER)
+
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.WRITTEN_OFF
+    assert settlement.amount_nok == Decimal("40.00")
+    assert recoveries.remaining(recovery) == Decimal("0.00")
+    assert recoveries.settled(recovery) == Decimal("20.00")  # the money that came
+    assert recoveries.written_off(recovery) == Decimal("40.00")
+    assert recoveries.balance(alice) == Decimal("0.00")
+    assert not recoveries.open_debts().exists()
+    entry = AuditEntry.objects.get(action="payouts.recovery.written_off")
+    assert entry.actor == fiona and entry.claim == recovery.claim
+    assert entry.data == {
+        "recovery": recovery.reference,
+        "amount_nok": "40.00",
+        "reason": "Small amount.",
+        "opened_by": bob.pk,
+    }
+    (row,) = recoveries.with_balances(Recovery.objects.filter(pk=recovery.pk))
+    assert (row.settled_nok, row.written_off_nok, row.balance_nok) == (
+        Decimal("20.00"),
+        Decimal("40.00"),
+        Decimal("0.00"),
+    )
+
+
+def test_a_written_off_debt_is_set_off_no_more(fiona: User, alice: User, bob: User) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00")
+    recoveries.write_off(recovery, by=fiona, reason="Cannot be collected.", now=NOW)
+    payment = pending_payment(alice, bob, "200.00")
+    assert netting.net_against(payment, by=fiona, now=LATER) == Decimal("0.00")
+    assert not netting.bring_up_to_date(payment, by=fiona, now=LATER)
+
+
+def test_who_opened_a_recovery_does_not_also_write_it_off(
+    alice: User, bob: User, fiona: User
+) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), fiona)
+    with pytest.raises(
+        ClaimError, match=r"You opened this recovery: someone else .* writes it off"
+    ):
+        recoveries.write_off(recovery, by=fiona, reason="Small amount.", now=NOW)
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN
+    assert not recovery.settlements.exists()
+    assert not AuditEntry.objects.filter(action="payouts.recovery.written_off").exists()
+
+
+def test_a_caseworker_without_the_finance_role_writes_off_nothing(
+    alice: User, bob: User, dave: User
+) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
+    with pytest.raises(ClaimError, match="Only someone with the finance role can write off"):
+        recoveries.write_off(recovery, by=dave, reason="Small amount.", now=NOW)
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN and not recovery.settlements.exists()
+
+
+def test_alice_does_not_write_off_her_own_debt(alice: User, bob: User) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
+    with pytest.raises(ClaimError, match="Only caseworkers"):
+        recoveries.write_off(recovery, by=alice, reason="I cannot pay.", now=NOW)
+    finance = Group.objects.get_or_create(name="finance")[0]
+    alice.groups.add(finance, *bob.groups.all())
+    with pytest.raises(ClaimError, match="Nobody handles a recovery from themselves"):
+        recoveries.write_off(
+            recovery, by=User.objects.get(pk=alice.pk), reason="I cannot pay.", now=NOW
+        )
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN and not recovery.settlements.exists()
+
+
+def test_nothing_owed_is_not_written_off(
+    fiona: User, alice: User, carol: User, bob: User, dave: User
+) -> None:
+    repaid = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob, "60.00")
+    recoveries.record_repayment(repaid, by=fiona, amount_nok=Decimal("60.00"), now=NOW)
+    with pytest.raises(ClaimError, match="Nothing is owed"):
+        recoveries.write_off(repaid, by=fiona, reason="Small amount.", now=NOW)
+    assert not repaid.settlements.filter(kind="written_off").exists()
+    cancelled = recovery_of(paid_claim(alice, bob, "200.00"), bob, "10.00")
+    recoveries.appeal_recovery(cancelled, by=alice, text="Not twice.", now=NOW)
+    recoveries.handle_recovery_appeal(cancelled, by=dave, outcome="cancel", note="Right.")
+    with pytest.raises(ClaimError, match="Nothing is owed"):
+        recoveries.write_off(cancelled, by=fiona, reason="Small amount.", now=NOW)
+    written_off = recovery_of(paid_claim(carol, bob, "300.00", "300.00"), bob, "10.00")
+    recoveries.write_off(written_off, by=fiona, reason="Small amount.", now=NOW)
+    with pytest.raises(ClaimError, match="Nothing is owed"):
+        recoveries.write_off(written_off, by=fiona, reason="Again.", now=NOW)
+    assert written_off.settlements.count() == 1
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_write_off_without_a_reason_is_refused_naming_it(
+    fiona: User, alice: User, bob: User, reason: str
+) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
+    with pytest.raises(ClaimError, match="Give the reason for the write-off"):
+        recoveries.write_off(recovery, by=fiona, reason=reason, now=NOW)
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN and not recovery.settlements.exists()
+
+
+def test_an_appealed_recovery_waits_for_its_appeal_before_a_write_off(
+    fiona: User, alice: User, bob: User
+) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
+    recoveries.appeal_recovery(recovery, by=alice, text="I disagree.", now=NOW)
+    with pytest.raises(ClaimError, match="handle the appeal before writing it off"):
+        recoveries.write_off(recovery, by=fiona, reason="Small amount.", now=NOW)
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.APPEALED
+
+
+def test_a_written_off_recovery_is_not_appealed(fiona: User, alice: User, bob: User) -> None:
+    recovery = recovery_of(paid_claim(alice, bob, "300.00", "300.00"), bob)
+    recoveries.write_off(recovery, by=fiona, reason="Student abroad for good.", now=NOW)
+    recovery.refresh_from_db()
+    assert not recoveries.can_appeal(recovery, now=NOW)
+    with pytest.raises(ClaimError, match="written off: you owe nothing more"):
+        recoveries.appeal_recovery(recovery, by=alice, text="I disagree.", now=NOW)

@@ -228,3 +228,58 @@ def test_the_list_asks_the_same_questions_for_one_recovery_or_three(
         paid_back.reference: "0.00</td>",
     }
     assert "In all you owe: NOK 80.00" in text
+
+
+def test_alice_sees_the_rest_written_off_and_that_she_owes_nothing_more(
+    fiona: User, client: Client, alice: User, recovery: Recovery
+) -> None:
+    recoveries.record_repayment(recovery, by=fiona, amount_nok=Decimal("15.00"))
+    recoveries.write_off(recovery, by=fiona, reason="Internal: not worth collecting.")
+    client = signed_in(client, alice, "en")
+
+    text = client.get(url("recovery", recovery)).content.decode()
+    assert '<span id="recovery-status">Written off</span>' in text
+    assert (
+        "The rest of this claim for repayment, NOK 45.00, has been written off. "
+        "You owe nothing more on it"
+    ) in text
+    assert "You still owe" not in text
+    assert "Internal: not worth collecting." not in text  # the reason is the office's
+    assert url("recovery_appeal", recovery) not in text
+    listing = client.get(reverse("portal:recoveries")).content.decode()
+    assert "In all you owe: NOK 0.00" in listing and "Written off" in listing
+    home = client.get(reverse("portal:home")).content.decode()
+    assert "You owe nothing now." in home
+
+
+def test_in_norwegian_the_letter_says_avskrevet(
+    fiona: User, client: Client, alice: User, recovery: Recovery
+) -> None:
+    recoveries.write_off(recovery, by=fiona, reason="Lite beløp.")
+    text = signed_in(client, alice, "nb").get(url("recovery", recovery)).content.decode()
+    assert '<span id="recovery-status">Avskrevet</span>' in text
+    assert "Resten av tilbakekrevingen, kr 60,00, er avskrevet." in text
+    assert "Lite beløp." not in text
+
+
+def test_the_pdf_letter_says_the_rest_is_written_off(
+    fiona: User, client: Client, alice: User, recovery: Recovery
+) -> None:
+    recoveries.write_off(recovery, by=fiona, reason="Not worth collecting.")
+    response = signed_in(client, alice, "en").get(url("recovery_letter_pdf", recovery))
+    text = " ".join(pdf_text(response.content).split())
+    assert "has been written off" in text
+    assert "Not worth collecting." not in text
+
+
+def test_the_appeal_page_of_a_written_off_recovery_says_why_there_is_no_form(
+    fiona: User, client: Client, alice: User, recovery: Recovery
+) -> None:
+    recoveries.write_off(recovery, by=fiona, reason="Small amount.")
+    client = signed_in(client, alice, "en")
+    text = client.get(url("recovery_appeal", recovery)).content.decode()
+    assert "As the rest has been written off" in text and "<textarea" not in text
+    response = client.post(url("recovery_appeal", recovery), {"text": "I disagree."})
+    assert response.status_code == 400
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.WRITTEN_OFF and recovery.appealed_at is None

@@ -214,3 +214,93 @@ def test_open_debts_come_a_page_at_a_time_and_each_look_is_logged(
         [other.reference],
     ]
     assert [entry.data["page"] for entry in looks] == [1, 2]
+
+
+def test_fiona_writes_off_the_rest_from_the_recovery_page(
+    client: Client, fiona: User, recovery: Recovery
+) -> None:
+    client = signed_in(client, fiona)
+    page = client.get(url("recovery", recovery.reference)).content.decode()
+    assert url("recovery_write_off", recovery.reference) in page
+    response = client.post(
+        url("recovery_write_off", recovery.reference),
+        {"reason": "Cannot be collected.", "confirm": "on"},
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "The rest of the recovery is written off." in text
+    assert '<dd id="recovery-status">Written off</dd>' in text
+    assert '<dd id="recovery-written-off">NOK 60.00</dd>' in text
+    assert "Written off: Cannot be collected." in text  # the reason, for the staff
+    assert url("recovery_write_off", recovery.reference) not in text
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.WRITTEN_OFF
+
+
+def test_a_write_off_asks_for_the_reason_and_the_confirmation(
+    client: Client, fiona: User, recovery: Recovery
+) -> None:
+    client = signed_in(client, fiona)
+    text = client.post(
+        url("recovery_write_off", recovery.reference), {"reason": " ", "confirm": "on"}, follow=True
+    ).content.decode()
+    assert "Reason for the write-off (kept in the log; the student does not see it): " in text
+    client.post(url("recovery_write_off", recovery.reference), {"reason": "Small amount."})
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN
+    assert not recovery.settlements.exists()
+
+
+def test_dave_without_the_finance_role_is_told_why_he_cannot_write_off(
+    client: Client, dave: User, recovery: Recovery
+) -> None:
+    client = signed_in(client, dave)
+    page = client.get(url("recovery", recovery.reference)).content.decode()
+    assert url("recovery_write_off", recovery.reference) not in page
+    assert "Only someone with the finance role can write off a recovery." in page
+    client.post(
+        url("recovery_write_off", recovery.reference),
+        {"reason": "Small amount.", "confirm": "on"},
+    )
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN
+    assert not recovery.settlements.exists()
+    assert not AuditEntry.objects.filter(action="payouts.recovery.written_off").exists()
+
+
+def test_the_finance_caseworker_who_opened_a_recovery_does_not_also_write_it_off(
+    client: Client, fiona: User, paid: Claim
+) -> None:
+    opened = recoveries.open_recovery(
+        paid, by=fiona, amount_nok=Decimal("60.00"), reason="Paid twice.", source="§ 35"
+    )
+    client = signed_in(client, fiona)
+    page = client.get(url("recovery", opened.reference)).content.decode()
+    assert url("recovery_write_off", opened.reference) not in page
+    assert "You opened this recovery: someone else with the finance role writes it off." in page
+    client.post(url("recovery_write_off", opened.reference), {"reason": "Small.", "confirm": "on"})
+    opened.refresh_from_db()
+    assert opened.status == RecoveryStatus.OPEN and not opened.settlements.exists()
+
+
+def test_a_written_off_debt_leaves_the_open_debts(
+    client: Client, fiona: User, bob: User, carol: User, recovery: Recovery
+) -> None:
+    other = recovery_of(paid_claim(carol, bob, "300.00", "300.00"), bob, "40.00")
+    recoveries.write_off(recovery, by=fiona, reason="Small amount.")
+    text = signed_in(client, bob).get(reverse("workspace:open_debts")).content.decode()
+    assert recovery.reference not in text and other.reference in text
+    assert 'id="debts-total">40.00<' in text
+
+
+@pytest.mark.parametrize("user", ["alice", "carol"])
+def test_students_cannot_write_off(
+    client: Client, recovery: Recovery, user: str, request: pytest.FixtureRequest
+) -> None:
+    response = signed_in(client, request.getfixturevalue(user)).post(
+        url("recovery_write_off", recovery.reference),
+        {"reason": "I cannot pay.", "confirm": "on"},
+    )
+    assert response.status_code == 403
+    recovery.refresh_from_db()
+    assert recovery.status == RecoveryStatus.OPEN

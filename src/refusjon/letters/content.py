@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from refusjon.claims import appeals
 from refusjon.claims.models import Appeal, Assessment, Claim
 from refusjon.payouts import recoveries
-from refusjon.payouts.models import Recovery, RecoverySettlement, SettlementKind
+from refusjon.payouts.models import Recovery, RecoverySettlement, RecoveryStatus, SettlementKind
 from refusjon.rules.explain import Renderer
 from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
 
@@ -126,10 +126,14 @@ def _settlement(words: Renderer, settlement: RecoverySettlement) -> dict[str, An
 
 
 def recovery_context(recovery: Recovery, lang: str) -> dict[str, Any]:
-    """Everything the recovery letter says, in the reader's words, dates and money."""
+    """Everything the recovery letter says, in the reader's words, dates and money. A
+    write-off is said as what was written off, without its reason: that is the
+    organisation's (docs/decisions.md, R9)."""
     words = Renderer(lang)
-    settlements = recovery.settlements.select_related("payment").prefetch_related(
-        "payment__lines__claim"
+    settlements = (
+        recovery.settlements.filter(kind__in=recoveries.MONEY)
+        .select_related("payment")
+        .prefetch_related("payment__lines__claim")
     )
     student = recovery.student
     return {
@@ -142,6 +146,8 @@ def recovery_context(recovery: Recovery, lang: str) -> dict[str, Any]:
         "settlements": [_settlement(words, settlement) for settlement in settlements],
         "settled": words.money(recoveries.settled(recovery)),
         "balance": words.money(recoveries.remaining(recovery)),
+        "written_off": recovery.status == RecoveryStatus.WRITTEN_OFF,
+        "written_off_amount": words.money(recoveries.written_off(recovery)),
         "appeal_by": words.day(recovery.appeal_deadline),
         "appealed_on": words.day(timezone.localdate(recovery.appealed_at))
         if recovery.appealed_at

@@ -173,12 +173,14 @@ class RecoveryStatus(models.TextChoices):
     APPEALED = "appealed", _("Appeal under consideration")
     SETTLED = "settled", _("Paid back")
     CANCELLED = "cancelled", _("Cancelled")
+    WRITTEN_OFF = "written_off", _("Written off")
 
 
 class Recovery(models.Model):
     """A claim for repayment (tilbakekreving) of a refund paid on wrong grounds: its amount,
     reason and source go to the student in a letter they can appeal. It is settled by setting
-    it off against their next refunds or by their paying it back."""
+    it off against their next refunds or by their paying it back, or what remains of it is
+    written off (avskrevet) by the finance role."""
 
     reference = models.CharField(_("reference"), max_length=35, unique=True)
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="recoveries")
@@ -222,10 +224,12 @@ class Recovery(models.Model):
 class SettlementKind(models.TextChoices):
     NETTED = "netted", _("Set off against a refund")
     REPAID = "repaid", _("Paid back")
+    WRITTEN_OFF = "written_off", _("Written off")
 
 
 class RecoverySettlement(models.Model):
-    """Part (or all) of a recovery settled: set off against a payment, or paid back."""
+    """Part (or all) of a recovery settled: set off against a payment, paid back, or (what
+    remained of it) written off: no longer claimed, though not recovered either."""
 
     recovery = models.ForeignKey(Recovery, on_delete=models.PROTECT, related_name="settlements")
     kind = models.CharField(max_length=16, choices=SettlementKind.choices)
@@ -237,14 +241,19 @@ class RecoverySettlement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
+    # Why a write-off was made: for the organisation, never in the student's letter.
+    note = models.TextField(_("reason"), blank=True)
 
     class Meta:
         ordering = ["recovery", "recorded_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(amount_nok__gt=0), name="settlement_positive"),
             models.CheckConstraint(
-                condition=Q(kind="repaid") | Q(payment__isnull=False),
+                condition=Q(kind__in=("repaid", "written_off")) | Q(payment__isnull=False),
                 name="netting_names_its_payment",
+            ),
+            models.UniqueConstraint(
+                fields=["recovery"], condition=Q(kind="written_off"), name="written_off_once"
             ),
         ]
         verbose_name = _("settlement")

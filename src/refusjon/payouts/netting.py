@@ -1,13 +1,14 @@
 """Setting a student's debt off against their refunds (motregning).
 
 A payment in a run being prepared pays the student's refunds (``gross_nok``) less what they
-owe the same scheme on recoveries that are open, not under appeal: oldest first, each as far
-as the payment reaches. Each amount set off is a :class:`RecoverySettlement` naming the
-payment, so both letters can show it, and undoing it (the payment withdrawn, the run
-discarded, the bank rejecting the transfer, the recovery cancelled or lowered on appeal)
-gives the debt back. Until the run is frozen a set-off is provisional: freezing brings each
-payment's set-off up to date (:func:`bring_up_to_date`), so the bank file carries what the
-student owes at that moment (docs/decisions.md, R6).
+owe the same scheme on recoveries that are open, not under appeal (nor settled, cancelled or
+written off): oldest first, each as far as the payment reaches. Each amount set off is a
+:class:`RecoverySettlement` naming the payment, so both letters can show it, and undoing it
+(the payment withdrawn, the run discarded, the bank rejecting the transfer, the recovery
+cancelled or lowered on appeal, or written off) gives the debt back. Until the run is frozen
+a set-off is provisional: freezing brings each payment's set-off up to date
+(:func:`bring_up_to_date`), so the bank file carries what the student owes at that moment
+(docs/decisions.md, R6).
 """
 
 from __future__ import annotations

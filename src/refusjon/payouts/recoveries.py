@@ -2,7 +2,8 @@
 wrong grounds. The student gets a letter with the amount, the reason, its source and the
 appeal deadline, and can appeal; a caseworker other than the one who opened it handles the
 appeal. The debt is settled by setting it off against the student's next refunds (the payout
-runs do that, :mod:`refusjon.payouts.netting`) or by the student paying it back.
+runs do that, :mod:`refusjon.payouts.netting`) or by the student paying it back; what cannot
+or should not be collected is written off (avskrevet) by the finance role.
 
 What has been settled is never undone here: an appeal can lower a recovery to what is already
 settled, not below it (docs/decisions.md, "Recoveries"). A set-off in a run not yet frozen is
@@ -14,6 +15,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 
 from django.db import transaction
 from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
@@ -45,6 +47,8 @@ from refusjon.rules.money import round_ore
 # stops it from being set off until the appeal is handled.
 OWED = (RecoveryStatus.OPEN, RecoveryStatus.APPEALED)
 APPEALABLE = (RecoveryStatus.OPEN, RecoveryStatus.SETTLED)
+# Settlements that are money: set off or paid back. A write-off settles the rest without it.
+MONEY = (SettlementKind.NETTED, SettlementKind.REPAID)
 
 # Typical sources a caseworker cites; the field stays free text.
 TYPICAL_SOURCES = (
@@ -105,8 +109,16 @@ def recoverable(claim: Claim) -> Decimal:
 
 
 def settled(recovery: Recovery) -> Decimal:
-    """What has been set off or paid back of the recovery so far."""
-    total = recovery.settlements.aggregate(total=Sum("amount_nok"))["total"]
+    """What has been set off or paid back of the recovery so far (not what was written off)."""
+    total = recovery.settlements.filter(kind__in=MONEY).aggregate(total=Sum("amount_nok"))["total"]
+    return round_ore(Decimal(total or ZERO))
+
+
+def written_off(recovery: Recovery) -> Decimal:
+    """What of the recovery was written off: claimed no more, though never recovered."""
+    total = recovery.settlements.filter(kind=SettlementKind.WRITTEN_OFF).aggregate(
+        total=Sum("amount_nok")
+    )["total"]
     return round_ore(Decimal(total or ZERO))
 
 
@@ -243,6 +255,10 @@ def appeal_recovery(
     current = _locked(recovery)
     if current.appealed_at is not None:
         raise payouts.PayoutError(_("This recovery has been appealed already."))
+    if current.status == RecoveryStatus.WRITTEN_OFF:
+        raise payouts.PayoutError(
+            _("This recovery has been written off: you owe nothing more on it.")
+        )
     if current.status not in APPEALABLE:
         raise payouts.PayoutError(_("A cancelled recovery cannot be appealed."))
     if timezone.localdate(now) > current.appeal_deadline:
@@ -355,20 +371,30 @@ def handle_recovery_appeal(
     return current
 
 
-def why_not_settle(recovery: Recovery, by: User) -> str | None:
-    """Why ``by`` may not register money on the recovery, in words for them; None if they may.
+Settling = Literal["repayment", "write_off"]
+
+
+def why_not_settle(recovery: Recovery, by: User, *, what: Settling = "repayment") -> str | None:
+    """Why ``by`` may not register a repayment of the recovery (or, with ``what="write_off"``,
+    write it off), in words for them; None if they may.
 
     Money is the finance role's, and never one person's alone: the caseworker who opened a
-    recovery does not also register it settled (four eyes, as on large decisions). A student
-    never handles their own recovery, whatever their roles.
+    recovery does not also register it settled or write it off (four eyes, as on large
+    decisions). A student never handles their own recovery, whatever their roles.
     """
     if not services.is_caseworker(by):
         return str(_("Only caseworkers can do this."))
     if recovery.student_id == by.pk:
         return str(_("Nobody handles a recovery from themselves."))
     if not payouts.is_finance(by):
+        if what == "write_off":
+            return str(_("Only someone with the finance role can write off a recovery."))
         return str(_("Only someone with the finance role can register a repayment."))
     if recovery.opened_by_id == by.pk:
+        if what == "write_off":
+            return str(
+                _("You opened this recovery: someone else with the finance role writes it off.")
+            )
         return str(
             _(
                 "You opened this recovery: someone else with the finance role registers "
@@ -378,8 +404,8 @@ def why_not_settle(recovery: Recovery, by: User) -> str | None:
     return None
 
 
-def _check_may_settle(recovery: Recovery, by: User) -> None:
-    reason = why_not_settle(recovery, by)
+def _check_may_settle(recovery: Recovery, by: User, *, what: Settling = "repayment") -> None:
+    reason = why_not_settle(recovery, by, what=what)
     if reason is not None:
         raise payouts.PayoutError(reason)
 
@@ -426,10 +452,100 @@ def record_repayment(
     return settlement
 
 
-def _settled_sum() -> Coalesce:
-    """The sum of a recovery's settlements, as a subquery (no join to multiply rows)."""
+def _at_the_bank(recovery: Recovery) -> Decimal:
+    """What of the recovery is set off in payments sent to the bank and not yet answered: the
+    bank may still reject them, which gives that part of the debt back."""
+    total = recovery.settlements.filter(payment__status=PaymentStatus.SENT).aggregate(
+        total=Sum("amount_nok")
+    )["total"]
+    return round_ore(Decimal(total or ZERO))
+
+
+def can_be_written_off(recovery: Recovery) -> bool:
+    """Whether anything of the recovery is left to write off: it is open, or settled only by
+    set-offs in runs still being prepared (which a write-off undoes, R6). An appealed
+    recovery waits for its appeal."""
+    if recovery.status == RecoveryStatus.OPEN:
+        return True
+    return recovery.status == RecoveryStatus.SETTLED and kept(recovery) < recovery.amount_nok
+
+
+@transaction.atomic
+def write_off(
+    recovery: Recovery, *, by: User, reason: str, now: datetime | None = None
+) -> RecoverySettlement:
+    """Write off what remains of the recovery (avskrivning): the student owes nothing more on
+    it, and it is set off no more. What was paid back or set off in a payment the bank has
+    paid stays settled; a set-off in a run still being prepared is undone, and the run pays
+    the refund whole (R6). The reason (a small amount, the student deceased, not collectable)
+    is for the organisation, not the student's letter. Only someone with the finance role,
+    other than the caseworker who opened the recovery, writes it off (:func:`why_not_settle`).
+    """
+    now = _now(now)
+    _check_may_settle(recovery, by, what="write_off")
+    reason = _required(reason, str(_("Give the reason for the write-off.")))
+    # The runs first, then the recovery: the order in which the payout runs lock them.
+    runs = _pending_set_offs(recovery).values("run_id")
+    locked = set(
+        PayoutRun.objects.select_for_update()
+        .filter(pk__in=runs)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    current = _locked(recovery)
+    if set(_pending_set_offs(current).values_list("run_id", flat=True)) - locked:
+        # A run set the debt off between the two: its row is not held, and taking it now
+        # would lock in the opposite order to the runs'.
+        raise payouts.PayoutError(
+            _("A payout run set this recovery off at this very moment: try again.")
+        )
+    if current.status == RecoveryStatus.APPEALED:
+        raise payouts.PayoutError(
+            _("The student has appealed this recovery: handle the appeal before writing it off.")
+        )
+    if not can_be_written_off(current):
+        raise payouts.PayoutError(_("Nothing is owed on this recovery."))
+    at_the_bank = _at_the_bank(current)
+    if at_the_bank > 0:
+        raise payouts.PayoutError(
+            _(
+                "NOK %(amount)s of this recovery is set off in a payment the bank has not "
+                "answered yet: write off the rest once it has."
+            )
+            % {"amount": _money(at_the_bank)}
+        )
+    _undo_pending_set_offs(current, by=by, now=now)
+    left = current.amount_nok - settled(current)
+    if left <= 0:
+        raise payouts.PayoutError(_("Nothing is owed on this recovery."))
+    settlement = RecoverySettlement.objects.create(
+        recovery=current,
+        kind=SettlementKind.WRITTEN_OFF,
+        amount_nok=left,
+        recorded_by=by,
+        recorded_at=now,
+        note=reason,
+    )
+    current.status = RecoveryStatus.WRITTEN_OFF
+    current.save(update_fields=["status"])
+    audit(
+        "payouts.recovery.written_off",
+        actor=by,
+        claim=current.claim,
+        now=now,
+        recovery=current.reference,
+        amount_nok=_money(left),
+        reason=reason,
+        opened_by=current.opened_by_id,
+    )
+    return settlement
+
+
+def _settled_sum(*kinds: str) -> Coalesce:
+    """The sum of a recovery's settlements of ``kinds``, as a subquery (no join to multiply
+    rows)."""
     total = (
-        RecoverySettlement.objects.filter(recovery=OuterRef("pk"))
+        RecoverySettlement.objects.filter(recovery=OuterRef("pk"), kind__in=kinds)
         .order_by()
         .values("recovery")
         .annotate(total=Sum("amount_nok"))
@@ -440,10 +556,12 @@ def _settled_sum() -> Coalesce:
 
 
 def with_balances(recoveries: QuerySet[Recovery]) -> QuerySet[Recovery]:
-    """The recoveries with ``settled_nok`` and ``balance_nok`` (what is still owed)."""
-    return recoveries.annotate(settled_nok=_settled_sum()).annotate(
-        balance_nok=F("amount_nok") - F("settled_nok")
-    )
+    """The recoveries with ``settled_nok`` (set off or paid back), ``written_off_nok`` and
+    ``balance_nok`` (what is still owed: nothing, once written off)."""
+    return recoveries.annotate(
+        settled_nok=_settled_sum(*MONEY),
+        written_off_nok=_settled_sum(SettlementKind.WRITTEN_OFF),
+    ).annotate(balance_nok=F("amount_nok") - F("settled_nok") - F("written_off_nok"))
 
 
 def balance(student: User) -> Decimal:

@@ -75,6 +75,18 @@ class RepaymentForm(forms.Form):
     amount_nok = _money_field(gettext_lazy("Amount paid back (NOK)"))
 
 
+class WriteOffForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy(
+            "Reason for the write-off (kept in the log; the student does not see it)"
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(
+        label=gettext_lazy("I confirm that the rest of this recovery is written off"),
+    )
+
+
 class DebtsFilterForm(forms.Form):
     scheme = forms.ChoiceField(
         label=gettext_lazy("Scheme"),
@@ -128,11 +140,16 @@ def recovery(request: HttpRequest, reference: str) -> HttpResponse:
     services.record_view(current.claim, by=user, purpose=PURPOSE)
     owed = current.status in recoveries.OWED
     why_not_settle = recoveries.why_not_settle(current, user) if owed else None
+    writable_off = recoveries.can_be_written_off(current)
+    why_not_write_off = (
+        recoveries.why_not_settle(current, user, what="write_off") if writable_off else None
+    )
     context: dict[str, Any] = {
         "recovery": current,
         "claim": current.claim,
         "settlements": current.settlements.select_related("payment__run", "recorded_by"),
         "settled": recoveries.settled(current),
+        "written_off": recoveries.written_off(current),
         "remaining": recoveries.remaining(current),
         "may_handle_appeal": current.status == RecoveryStatus.APPEALED
         and current.opened_by_id != user.pk
@@ -141,6 +158,9 @@ def recovery(request: HttpRequest, reference: str) -> HttpResponse:
         "may_record_repayment": owed and why_not_settle is None,
         "why_not_settle": why_not_settle,
         "repayment_form": RepaymentForm(),
+        "may_write_off": writable_off and why_not_write_off is None,
+        "why_not_write_off": why_not_write_off,
+        "write_off_form": WriteOffForm(),
     }
     return render(request, "workspace/recovery.html", context)
 
@@ -178,6 +198,25 @@ def record_repayment(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The repayment is registered."))
+    return redirect("workspace:recovery", reference=reference)
+
+
+@caseworker_required
+@require_POST
+def write_off(request: HttpRequest, reference: str) -> HttpResponse:
+    current = _recovery(reference)
+    form = WriteOffForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("workspace:recovery", reference=reference)
+    try:
+        recoveries.write_off(
+            current, by=cast(User, request.user), reason=form.cleaned_data["reason"]
+        )
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The rest of the recovery is written off."))
     return redirect("workspace:recovery", reference=reference)
 
 

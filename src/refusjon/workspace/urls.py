@@ -36,6 +36,11 @@ urlpatterns = [
         recovery_views.record_repayment,
         name="recovery_repayment",
     ),
+    path(
+        "recovery/<str:reference>/write-off/",
+        recovery_views.write_off,
+        name="recovery_write_off",
+    ),
     path("payouts/", payouts.runs, name="payouts"),
     path("payouts/prepare/", payouts.prepare, name="payout_prepare"),
     path("payouts/bank-answer/", payouts.bank_answer, name="payout_answer"),
