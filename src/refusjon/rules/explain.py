@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from refusjon.rules import terms
 from refusjon.rules.model import Claim, ExpenseLine, Step
-from refusjon.rules.money import round_ore
+from refusjon.rules.money import ore_text
 from refusjon.rules.parameters import Deadline, ParameterValue
 
 Message = tuple[str, str]  # (English, bokmål)
@@ -287,7 +287,7 @@ class Renderer:
 
     def money(self, amount: Decimal) -> str:
         # Written afresh each time: a cache would hash the Decimal, which costs as much.
-        text = f"{round_ore(amount):,.2f}"
+        text = ore_text(amount)
         return "kr " + text.replace(",", " ").replace(".", ",") if self.nb else "NOK " + text
 
     def day(self, value: date) -> str:
