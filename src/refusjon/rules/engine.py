@@ -159,13 +159,17 @@ def _line_decision(work: LineWork, priced: bool) -> LineDecision:
     """A line's decision; amounts only where the claim was priced and the line accepted."""
     line_id = work.line.line_id
     if work.codes:
-        return LineDecision(line_id, LineOutcome.REJECTED, ZERO, ZERO, _sorted_codes(work.codes))
+        codes = _sorted_codes(work.codes)
+        return _new(LineDecision, (line_id, LineOutcome.REJECTED, ZERO, ZERO, codes))
     notes = _sorted_codes(work.notes)
     if not priced or work.outcome is not LineOutcome.ACCEPTED:
-        return LineDecision(line_id, work.outcome, ZERO, ZERO, notes)
-    return LineDecision(
-        line_id, LineOutcome.ACCEPTED, round_ore(work.eligible), round_ore(work.refund), notes
-    )
+        return _new(LineDecision, (line_id, work.outcome, ZERO, ZERO, notes))
+    eligible, refund = round_ore(work.eligible), round_ore(work.refund)
+    return _new(LineDecision, (line_id, LineOutcome.ACCEPTED, eligible, refund, notes))
+
+
+# LineDecision(...) without the Python function the class's constructor is; every field given.
+_new = tuple.__new__
 
 
 def _sorted_codes(codes: list[str]) -> tuple[str, ...]:
