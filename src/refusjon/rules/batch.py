@@ -292,7 +292,8 @@ class BatchAssessor:
             problem = f"could not be decided ({type(error).__name__}): please report this claim"
             return Assessed(invalid(claim.claim_id, [problem]).decision, claim.scheme.value)
         self.ledger.record(assessment.effects)
-        return Assessed(assessment.decision, claim.scheme.value)
+        # Assessed(decision, scheme), without the Python function the constructor is
+        return tuple.__new__(Assessed, (assessment.decision, claim.scheme.value))
 
 
 def decision_to_json(decision: Decision, renderer: Renderer) -> dict[str, Any]:
