@@ -6,8 +6,12 @@ import json
 import string
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from refusjon.rules.batch import BatchAssessor, decision_to_json
 from refusjon.rules.explain import MESSAGES, Renderer
+from refusjon.rules.money import round_ore
 
 OVERVIEW = {"type": "user_fee_overview", "shows_applicant_name": True}
 
@@ -75,6 +79,18 @@ def test_bokmal_formats_money_and_dates_the_norwegian_way() -> None:
     assert renderer.money(Decimal("3278")) == "kr 3 278,00"
     text = " ".join(explained("nb"))
     assert "01.01.2026" in text and "kr 1 045,00" in text
+
+
+@given(
+    st.decimals(min_value=-(10**9), max_value=10**9, places=4)
+    | st.decimals(min_value=-2000, max_value=2000, places=3)
+    | st.sampled_from([Decimal(text) for text in ("-0.001", "999.995", "-99.995", "-0", "1E+3")])
+)
+def test_money_is_rounded_half_up_to_ore_with_commas_between_thousands(amount: Decimal) -> None:
+    # Amounts below a thousand are written a quicker way: it must read the same.
+    assert Renderer("en").money(amount) == f"NOK {round_ore(amount):,.2f}"
+    bokmal = f"kr {round_ore(amount):,.2f}".replace(",", " ").replace(".", ",")
+    assert Renderer("nb").money(amount) == bokmal
 
 
 def test_every_message_has_english_and_bokmal_with_the_same_fields() -> None:

@@ -180,14 +180,20 @@ def test_a_field_the_format_does_not_define_is_skipped_whatever_it_holds(
         line(claim(claim_id)).replace(b"{", b'{"note": ' + raw + b", ", 1)
         for claim_id, raw in [("DIGITS", b"9" * 5000), ("FLOAT", b"1e400"), ("NAN", b"NaN")]
     ]
+    in_applicant = line(claim("APPLICANT", applicant__note="PLACEHOLDER"))
+    lines.append(in_applicant.replace(b'"PLACEHOLDER"', b"9" * 5000))
+    lines.append(line(claim("APPLICANT")))  # the id again: refused, as for any claim
     path = tmp_path / "claims.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
 
     status, decisions = assess(path, "--jobs", jobs)
 
-    assert status == 0
+    assert status == 1
     assert [(d["claim_id"], d["outcome"]) for d in decisions] == [
         ("DIGITS", "approved"),
         ("FLOAT", "approved"),
         ("NAN", "approved"),
+        ("APPLICANT", "approved"),
+        ("APPLICANT", "invalid"),
     ]
+    assert decisions[-1]["errors"] == ["claim_id: already used earlier in the file"]

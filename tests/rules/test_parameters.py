@@ -12,6 +12,7 @@ from refusjon.rules.parameters import (
     PARAMETER_DIR,
     ParameterError,
     ParameterMissing,
+    Parameters,
     default_parameters,
     load_directory,
 )
@@ -23,6 +24,24 @@ def test_a_value_holds_from_its_date_until_the_next_one() -> None:
     assert params.value("sio.threshold_gp", date(2026, 1, 1)) == Decimal("490")
     assert params.value("common.exemption_card_limit", date(2019, 6, 1)) == Decimal("2205")
     assert params.value("common.exemption_card_limit", date(2024, 6, 1)) == Decimal("3165")
+
+
+def test_asking_back_and_forth_across_the_dates_gives_each_day_its_own_value() -> None:
+    # The engine remembers the value it found last for each parameter: days on either side of
+    # a change, and before the first value, must still get their own answers in any order.
+    days = [date(2025, 12, 31), date(2026, 1, 1), date(2025, 12, 31), date(2016, 1, 1)]
+    days += [date(2026, 1, 1), date(1, 1, 1), date(9999, 12, 31), date(2025, 12, 31)]
+    shipped = default_parameters()
+    for name in shipped.names:
+        for day in days:
+            fresh = Parameters({name: shipped.history(name)})  # nothing remembered: a search
+            try:
+                expected = fresh.at(name, day)
+            except ParameterMissing:
+                with pytest.raises(ParameterMissing):
+                    shipped.at(name, day)
+            else:
+                assert shipped.at(name, day) is expected, (name, day)
 
 
 def test_a_day_before_the_first_value_is_an_error_naming_parameter_and_day() -> None:

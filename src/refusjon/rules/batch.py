@@ -85,12 +85,18 @@ def text_field(data: Any, *path: str) -> str | None:
     return str(data).strip() or None
 
 
+class _PersonId(msgspec.Struct, gc=False):
+    person_id: Any = None
+
+
 class _Ids(msgspec.Struct, gc=False):
-    """What a line says of who and which claim, read before the claim itself."""
+    """What a line says of who and which claim, read before the claim itself. The applicant's
+    other fields are skipped as the plain reader skips the fields it does not know, so that
+    every line it reads is one this reads too (:meth:`BatchAssessor.assess_line`)."""
 
     claim_id: Any = None
     scheme: Any = None
-    applicant: Any = None
+    applicant: _PersonId | None = None
 
 
 _decode_ids = msgspec.json.Decoder(_Ids).decode
@@ -121,7 +127,7 @@ class ClaimIds:
         try:
             ids = _decode_ids(text)
             claim_id, scheme = text_field(ids.claim_id), text_field(ids.scheme)
-            person_id = text_field(ids.applicant, "person_id")
+            person_id = None if ids.applicant is None else text_field(ids.applicant.person_id)
         except (msgspec.MsgspecError, ValueError, RecursionError):  # the careful way names it
             data, not_json = decode_line(text)
             if not_json is not None:
@@ -130,8 +136,7 @@ class ClaimIds:
             person_id = text_field(data, "applicant", "person_id")
         if claim_id is None or self.first_time(claim_id):
             return Identified(person_id, None)
-        repeated = invalid(claim_id, ["claim_id: already used earlier in the file"])
-        return Identified(person_id, Assessed(repeated.decision, scheme))
+        return Identified(person_id, repeated(claim_id, scheme))
 
     def first_time(self, claim_id: str) -> bool:
         """Whether ``claim_id`` is new to the file; it is remembered."""
@@ -149,6 +154,13 @@ class ClaimIds:
                 self._on_disk.execute("INSERT INTO ids VALUES (?)", (seen,))
             self._seen.clear()
         return True
+
+
+def repeated(claim_id: str, scheme: str | None) -> Assessed:
+    """The decision for a claim whose id came earlier in the file."""
+    return Assessed(
+        invalid(claim_id, ["claim_id: already used earlier in the file"]).decision, scheme
+    )
 
 
 def decode_line(text: str) -> tuple[Any, Decision | None]:
@@ -225,9 +237,24 @@ class BatchAssessor:
                 yield self.assess_line(text)
 
     def assess_line(self, text: str) -> Assessed:
-        """Decide one line of a JSON Lines file, refusing a claim id used before."""
-        answer = self.claim_ids.identify(text).answer
-        return answer if answer is not None else self.assess_text(text)
+        """Decide one line of a JSON Lines file, refusing a claim id used before.
+
+        A plain claim is read once, its id with it, rather than identified first as the
+        parallel router does: the same decision, since any line the plain reader reads the
+        router's reading of ids reads too, to the same claim id (``_Ids``). The claim ids are
+        checked in file order either way."""
+        try:
+            claim = read_plain(text, self.rates)
+        except NOT_PLAIN:
+            answer = self.claim_ids.identify(text).answer
+            if answer is not None:
+                return answer
+            self._tidy.count()
+            return self._assess_carefully(text)
+        if not self.claim_ids.first_time(claim.claim_id):
+            return repeated(claim.claim_id, claim.scheme.value)
+        self._tidy.count()
+        return self._decide(claim)
 
     def assess_text(self, text: str) -> Assessed:
         """Read and decide one line of JSON whose claim id has been checked."""
@@ -235,9 +262,12 @@ class BatchAssessor:
         try:
             claim = read_plain(text, self.rates)
         except NOT_PLAIN:
-            data, not_json = decode_line(text)
-            return Assessed(not_json, None) if not_json is not None else self.decide(data)
+            return self._assess_carefully(text)
         return self._decide(claim)
+
+    def _assess_carefully(self, text: str) -> Assessed:
+        data, not_json = decode_line(text)
+        return Assessed(not_json, None) if not_json is not None else self.decide(data)
 
     def decide(self, data: Any) -> Assessed:
         """Read and decide one decoded claim, naming every problem of one that is not well
@@ -262,7 +292,8 @@ class BatchAssessor:
             problem = f"could not be decided ({type(error).__name__}): please report this claim"
             return Assessed(invalid(claim.claim_id, [problem]).decision, claim.scheme.value)
         self.ledger.record(assessment.effects)
-        return Assessed(assessment.decision, claim.scheme.value)
+        # Assessed(decision, scheme), without the Python function the constructor is
+        return tuple.__new__(Assessed, (assessment.decision, claim.scheme.value))
 
 
 def decision_to_json(decision: Decision, renderer: Renderer) -> dict[str, Any]:

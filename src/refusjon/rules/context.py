@@ -72,13 +72,16 @@ class Context:
         """A parameter's value, without a word in the explanation (for lists and codes)."""
         return self.params.at(name, day).value
 
+    # Steps are made as Step(key, args, source) would make them, but with tuple.__new__: without
+    # the Python function the class's constructor is (a batch makes a dozen steps a claim).
+
     def cite(self, name: str, day: date) -> Any:
         """A parameter's value, said once in the explanation with its date and source."""
         value = self.params.at(name, day)
         if value not in self._cited:
             self._cited.add(value)
-            self.steps.append(Step("param", {"param": value}))
+            self.steps.append(tuple.__new__(Step, ("param", {"param": value}, None)))
         return value.value
 
     def explain(self, key: str, source: str | None = None, **args: Any) -> None:
-        self.steps.append(Step(key, args, source))
+        self.steps.append(tuple.__new__(Step, (key, args, source)))

@@ -33,6 +33,10 @@ from refusjon.rules.parameters import ParameterMissing, Parameters, default_para
 from refusjon.rules.schemes import SCHEMES
 
 PAYING = frozenset({ClaimOutcome.APPROVED, ClaimOutcome.PARTIALLY_APPROVED})
+# The named tuples made for every claim and line (decisions, line decisions, effects) are made
+# with tuple.__new__ and every field in the class's order: the same tuple, without the Python
+# function that the class's own constructor is.
+_new = tuple.__new__
 
 
 class Effects(NamedTuple):
@@ -136,36 +140,35 @@ def _finish(
     refund = sum((line.refund_nok for line in lines), ZERO) if paying else ZERO
     ctx.explain("claim.outcome", outcome=outcome, refund=refund)
     claim = ctx.claim
-    decision = Decision(
-        claim_id=claim.claim_id,
-        outcome=outcome,
-        refund_nok=refund,
-        reasons=tuple(sorted(set(claim_reasons))),
-        lines=lines,
-        explanation=tuple(ctx.steps),
+    claim_reasons_once = tuple(sorted(set(claim_reasons)))
+    explanation = tuple(ctx.steps)
+    # Decision(claim_id, outcome, refund_nok, reasons, lines, explanation, errors)
+    decision = _new(
+        Decision, (claim.claim_id, outcome, refund, claim_reasons_once, lines, explanation, ())
     )
     effects = None
     if paying:
         accepted = tuple(
             expense_key(claim, work.line) for work in works if work.outcome is LineOutcome.ACCEPTED
         )
-        effects = Effects(ctx.person_id, claim.claim_id, outcome, dict(ctx.deltas), accepted)
+        totals = dict(ctx.deltas)
+        effects = _new(Effects, (ctx.person_id, claim.claim_id, outcome, totals, accepted))
     elif outcome is ClaimOutcome.RETURNED:
         effects = Effects(ctx.person_id, claim.claim_id, outcome)
-    return Assessment(decision, effects)
+    return _new(Assessment, (decision, effects))
 
 
 def _line_decision(work: LineWork, priced: bool) -> LineDecision:
     """A line's decision; amounts only where the claim was priced and the line accepted."""
     line_id = work.line.line_id
     if work.codes:
-        return LineDecision(line_id, LineOutcome.REJECTED, ZERO, ZERO, _sorted_codes(work.codes))
+        codes = _sorted_codes(work.codes)
+        return _new(LineDecision, (line_id, LineOutcome.REJECTED, ZERO, ZERO, codes))
     notes = _sorted_codes(work.notes)
     if not priced or work.outcome is not LineOutcome.ACCEPTED:
-        return LineDecision(line_id, work.outcome, ZERO, ZERO, notes)
-    return LineDecision(
-        line_id, LineOutcome.ACCEPTED, round_ore(work.eligible), round_ore(work.refund), notes
-    )
+        return _new(LineDecision, (line_id, work.outcome, ZERO, ZERO, notes))
+    eligible, refund = round_ore(work.eligible), round_ore(work.refund)
+    return _new(LineDecision, (line_id, LineOutcome.ACCEPTED, eligible, refund, notes))
 
 
 def _sorted_codes(codes: list[str]) -> tuple[str, ...]:

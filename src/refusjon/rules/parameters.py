@@ -77,6 +77,10 @@ class Parameters:
         for name, values in series.items():
             ordered = sorted(values, key=lambda value: value.valid_from)
             self._series[name] = ([value.valid_from.toordinal() for value in ordered], ordered)
+        # Per parameter, the value found last and the days it holds (first and last): a batch
+        # asks for the same few values again and again, and this answers without a search. One
+        # entry per parameter, so it stays as small as the parameters themselves.
+        self._last: dict[str, tuple[date, date, ParameterValue]] = {}
 
     @property
     def names(self) -> list[str]:
@@ -88,15 +92,24 @@ class Parameters:
 
     def at(self, name: str, day: date) -> ParameterValue:
         """The value of ``name`` in force on ``day``."""
+        last = self._last.get(name)
+        if last is not None and last[0] <= day <= last[1]:
+            return last[2]
+        return self._find(name, day)
+
+    def _find(self, name: str, day: date) -> ParameterValue:
         series = self._series.get(name)
         if series is None:
             raise ParameterError(f"unknown parameter {name}")
         starts, values = series
         index = bisect.bisect_right(starts, day.toordinal()) - 1
         if index < 0:
-            if not values[0].dated:
-                return values[0]
-            raise ParameterMissing(name, day)
+            if values[0].dated:
+                raise ParameterMissing(name, day)
+            index = 0
+        first = values[index].valid_from if index or values[0].dated else date.min
+        last = date.fromordinal(starts[index + 1] - 1) if index + 1 < len(starts) else date.max
+        self._last[name] = (first, last, values[index])
         return values[index]
 
     def value(self, name: str, day: date) -> Any:
