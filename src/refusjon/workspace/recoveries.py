@@ -8,6 +8,7 @@ view of the claim.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
@@ -185,38 +186,49 @@ def handle_appeal(request: HttpRequest, reference: str) -> HttpResponse:
 @caseworker_required
 @require_POST
 def record_repayment(request: HttpRequest, reference: str) -> HttpResponse:
-    current = _recovery(reference)
-    form = RepaymentForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return redirect("workspace:recovery", reference=reference)
-    try:
-        recoveries.record_repayment(
-            current, by=cast(User, request.user), amount_nok=form.cleaned_data["amount_nok"]
-        )
-    except ClaimError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The repayment is registered."))
-    return redirect("workspace:recovery", reference=reference)
+    return _settle(
+        request,
+        reference,
+        RepaymentForm(request.POST),
+        lambda current, by, data: recoveries.record_repayment(
+            current, by=by, amount_nok=data["amount_nok"]
+        ),
+        done=_("The repayment is registered."),
+    )
 
 
 @caseworker_required
 @require_POST
 def write_off(request: HttpRequest, reference: str) -> HttpResponse:
+    return _settle(
+        request,
+        reference,
+        WriteOffForm(request.POST),
+        lambda current, by, data: recoveries.write_off(current, by=by, reason=data["reason"]),
+        done=_("The rest of the recovery is written off."),
+    )
+
+
+def _settle(
+    request: HttpRequest,
+    reference: str,
+    form: forms.Form,
+    settle: Callable[[Recovery, User, dict[str, Any]], object],
+    *,
+    done: str,
+) -> HttpResponse:
+    """Register money on the recovery (or write it off) from ``form``; back to its page with
+    what happened, or why not (the service decides who may)."""
     current = _recovery(reference)
-    form = WriteOffForm(request.POST)
     if not form.is_valid():
         form_errors(request, form)
         return redirect("workspace:recovery", reference=reference)
     try:
-        recoveries.write_off(
-            current, by=cast(User, request.user), reason=form.cleaned_data["reason"]
-        )
+        settle(current, cast(User, request.user), form.cleaned_data)
     except ClaimError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The rest of the recovery is written off."))
+        messages.success(request, done)
     return redirect("workspace:recovery", reference=reference)
 
 
