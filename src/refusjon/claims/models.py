@@ -45,6 +45,11 @@ class Institution(models.Model):
         return self.name
 
 
+class NoticeChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    NONE = "none", _("No notices")
+
+
 class StudentProfile(models.Model):
     """The facts about a student that the rules ask for."""
 
@@ -71,6 +76,14 @@ class StudentProfile(models.Model):
     bank_account = models.CharField(_("Norwegian account number"), max_length=11, blank=True)
     iban = models.CharField(_("IBAN"), max_length=34, blank=True)
     bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    # How the student is told of their claims (refusjon.notices), and in which language: empty
+    # until they choose, then the language of the site when they first sent a claim.
+    notice_channel = models.CharField(
+        _("notices by"), max_length=8, choices=NoticeChannel.choices, default=NoticeChannel.EMAIL
+    )
+    notice_language = models.CharField(
+        _("language of notices"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
 
     class Meta:
         verbose_name = _("student profile")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms.models import model_to_dict
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from refusjon import clock
 from refusjon.claims import profiles
-from refusjon.claims.models import Institution, StudentProfile, User
+from refusjon.claims.models import Institution, NoticeChannel, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
 from refusjon.payouts import bankanswers
 from refusjon.rules.terms import reason_text
@@ -81,16 +82,33 @@ class ProfileForm(forms.Form):
         label=gettext_lazy("I have a decision on an occupational injury"), required=False
     )
 
+    notice_channel = forms.ChoiceField(
+        label=gettext_lazy("Tell me about my claims by"),
+        choices=NoticeChannel.choices,
+        initial=NoticeChannel.EMAIL,
+        help_text=gettext_lazy(
+            "A short message when a claim is received, returned, decided or paid, with a link "
+            "here. It never says what the claim is about."
+        ),
+    )
+    notice_language = forms.ChoiceField(
+        label=gettext_lazy("Language of the messages"),
+        choices=[("", gettext_lazy("The language I use on this site")), *settings.LANGUAGES],
+        required=False,
+    )
+
     # Shown under their own headings in the page.
     ABROAD = ("nis_member", "full_time_student_abroad", "study_country", "last_semester_ends_on")
     ACCOUNT = ("bank_account", "iban", "bic")
+    NOTICES = ("notice_channel", "notice_language")
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The fields under their headings, in the order of the page."""
-        grouped = {*self.ABROAD, *self.ACCOUNT, "occupational_injury"}
+        grouped = {*self.ABROAD, *self.ACCOUNT, *self.NOTICES, "occupational_injury"}
         return [
             (_("About you"), [self[name] for name in self.fields if name not in grouped]),
             (_("Where we pay"), [self[name] for name in self.ACCOUNT]),
+            (_("Messages about your claims"), [self[name] for name in self.NOTICES]),
             (
                 _("If you study outside the EU/EEA"),
                 [self[name] for name in (*self.ABROAD, "occupational_injury")],
