@@ -241,11 +241,31 @@ def test_the_profile_page_keeps_the_students_choice(alice: User, language: str) 
     assert b'name="notice_channel"' in page.content
     form = page.context["form"]
     data = {name: value for name, value in form.initial.items() if value not in (None, False)}
-    data.update(bank_account=ALICE_ACCOUNT, notice_channel="none", notice_language=language)
+    assert form.initial["email"] == "alice@student.example.no"
+    data.update(
+        bank_account=ALICE_ACCOUNT,
+        email="alice.new@example.no",
+        notice_channel="none",
+        notice_language=language,
+    )
     answer = client.post(reverse("portal:profile"), data)
     assert answer.status_code == 302, answer.context["form"].errors
     profile = StudentProfile.objects.get(user=alice)
     assert (profile.notice_channel, profile.notice_language) == ("none", language)
+    alice.refresh_from_db()
+    assert alice.email == "alice.new@example.no"
+
+
+def test_a_student_without_an_address_gets_no_message_until_they_give_one(
+    smtp: Mailbox, alice: User
+) -> None:
+    User.objects.filter(pk=alice.pk).update(email="")  # the national sign-in gives none
+    alice.refresh_from_db()
+    submitted(alice)
+    assert smtp.messages == []
+    notices.set_address(alice, by=alice, email="alice@student.example.no")
+    submitted(alice)
+    assert len(smtp.messages) == 1
 
 
 def test_the_language_of_the_site_is_kept_until_the_student_chooses(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -207,3 +208,20 @@ def remember_language(student: User, language: str) -> None:
         StudentProfile.objects.filter(user=student, notice_language="").update(
             notice_language=language
         )
+
+
+@transaction.atomic
+def set_address(student: User, *, by: User, email: str, now: datetime | None = None) -> bool:
+    """Change the e-mail address the student's notices go to (the sign-in may give none);
+    whether it changed. The log says that it changed, not to what."""
+    if by.pk != student.pk:
+        raise PermissionError("only the student changes their address")
+    email = email.strip()
+    if email:
+        validate_email(email)
+    if email == student.email:
+        return False
+    student.email = email
+    student.save(update_fields=["email"])
+    services.audit("notices.address.changed", actor=by, now=now, removed=not email)
+    return True

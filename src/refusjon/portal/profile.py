@@ -18,6 +18,7 @@ from refusjon import clock
 from refusjon.claims import profiles
 from refusjon.claims.models import Institution, NoticeChannel, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
+from refusjon.notices import services as notice_services
 from refusjon.payouts import bankanswers
 from refusjon.rules.terms import reason_text
 from refusjon.web.pages import rules_language
@@ -82,10 +83,16 @@ class ProfileForm(forms.Form):
         label=gettext_lazy("I have a decision on an occupational injury"), required=False
     )
 
+    email = forms.EmailField(
+        label=gettext_lazy("E-mail address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     notice_channel = forms.ChoiceField(
         label=gettext_lazy("Tell me about my claims by"),
         choices=NoticeChannel.choices,
         initial=NoticeChannel.EMAIL,
+        required=False,
         help_text=gettext_lazy(
             "A short message when a claim is received, returned, decided or paid, with a link "
             "here. It never says what the claim is about."
@@ -100,7 +107,10 @@ class ProfileForm(forms.Form):
     # Shown under their own headings in the page.
     ABROAD = ("nis_member", "full_time_student_abroad", "study_country", "last_semester_ends_on")
     ACCOUNT = ("bank_account", "iban", "bic")
-    NOTICES = ("notice_channel", "notice_language")
+    NOTICES = ("email", "notice_channel", "notice_language")
+
+    def clean_notice_channel(self) -> str:
+        return str(self.cleaned_data.get("notice_channel") or NoticeChannel.EMAIL)
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The fields under their headings, in the order of the page."""
@@ -123,8 +133,8 @@ def _user(request: HttpRequest) -> User:
 def _initial(user: User) -> dict[str, Any]:
     profile = StudentProfile.objects.filter(user=user).first()
     if profile is None:
-        return {}
-    return model_to_dict(profile, fields=list(ProfileForm.base_fields))
+        return {"email": user.email}
+    return {**model_to_dict(profile, fields=list(ProfileForm.base_fields)), "email": user.email}
 
 
 @login_required
@@ -138,7 +148,10 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.fields["birth_date"].help_text = _("From your national identity number.")
     if request.method == "POST" and form.is_valid():
         try:
-            profiles.save_profile(user, by=user, **form.cleaned_data)
+            facts = dict(form.cleaned_data)
+            email = facts.pop("email")
+            profiles.save_profile(user, by=user, **facts)
+            notice_services.set_address(user, by=user, email=email)
         except ProfileError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
