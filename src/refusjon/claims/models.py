@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,7 @@ class Institution(models.Model):
 
 class NoticeChannel(models.TextChoices):
     EMAIL = "email", _("E-mail")
+    SMS = "sms", _("Text message (SMS)")
     NONE = "none", _("No notices")
 
 
@@ -80,6 +82,17 @@ class StudentProfile(models.Model):
     # until they choose, then the language of the site when they first sent a claim.
     notice_channel = models.CharField(
         _("notices by"), max_length=8, choices=NoticeChannel.choices, default=NoticeChannel.EMAIL
+    )
+    phone = models.CharField(
+        _("mobile number"),
+        max_length=16,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9]{8,15}$",
+                _("Give a mobile number of 8 to 15 digits, such as +47 912 34 567."),
+            )
+        ],
     )
     notice_language = models.CharField(
         _("language of notices"), max_length=8, choices=settings.LANGUAGES, blank=True

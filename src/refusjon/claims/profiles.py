@@ -45,6 +45,7 @@ FIELDS = frozenset(
         "bic",
         "notice_channel",
         "notice_language",
+        "phone",
     }
 )
 

@@ -25,7 +25,7 @@ from refusjon.claims import appeals, services
 from refusjon.claims.models import AuditEntry, Claim, ClaimStatus, StudentProfile, User
 from refusjon.jobs import ask_once, job
 from refusjon.notices import content
-from refusjon.notices.channels import CHANNELS
+from refusjon.notices.channels import CHANNELS, sms_configured
 from refusjon.notices.content import Facts
 from refusjon.notices.models import NoticeKind, SentNotice
 from refusjon.payouts.models import PaymentLine, PaymentStatus
@@ -66,9 +66,7 @@ def deliver(
     claim = Claim.objects.select_related("applicant").get(pk=claim_id)
     student = claim.applicant
     profile = StudentProfile.objects.filter(user=student).first()
-    channel_name = profile.notice_channel if profile else "email"
-    if not student.email:
-        channel_name = "none"
+    channel_name, address = _channel(student, profile)
     language = _language(profile)
     try:
         with transaction.atomic():
@@ -87,10 +85,21 @@ def deliver(
     if channel is not None:
         entry = AuditEntry.objects.filter(pk=entry_id).first() if entry_id else None
         notice = content.compose(
-            kind, facts(kind, claim, entry, now=now), to=student.email, language=language
+            kind, facts(kind, claim, entry, now=now), to=address, language=language
         )
         channel.deliver(notice)  # raises: the key is rolled back and the job tried again
     return sent
+
+
+def _channel(student: User, profile: StudentProfile | None) -> tuple[str, str]:
+    """The channel the student chose and their address on it: ``none`` where they chose none,
+    gave no address, or chose text messages and no gateway is configured."""
+    chosen = profile.notice_channel if profile else "email"
+    if chosen == "email" and student.email:
+        return "email", student.email
+    if chosen == "sms" and profile is not None and profile.phone and sms_configured():
+        return "sms", profile.phone
+    return "none", ""
 
 
 def _language(profile: StudentProfile | None) -> str:

@@ -19,6 +19,7 @@ from refusjon.claims import profiles
 from refusjon.claims.models import Institution, NoticeChannel, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
 from refusjon.notices import services as notice_services
+from refusjon.notices.channels import sms_configured
 from refusjon.payouts import bankanswers
 from refusjon.rules.terms import reason_text
 from refusjon.web.pages import rules_language
@@ -98,6 +99,12 @@ class ProfileForm(forms.Form):
             "here. It never says what the claim is about."
         ),
     )
+    phone = forms.CharField(
+        label=gettext_lazy("Mobile number"),
+        required=False,
+        max_length=24,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
     notice_language = forms.ChoiceField(
         label=gettext_lazy("Language of the messages"),
         choices=[("", gettext_lazy("The language I use on this site")), *settings.LANGUAGES],
@@ -107,7 +114,18 @@ class ProfileForm(forms.Form):
     # Shown under their own headings in the page.
     ABROAD = ("nis_member", "full_time_student_abroad", "study_country", "last_semester_ends_on")
     ACCOUNT = ("bank_account", "iban", "bic")
-    NOTICES = ("email", "notice_channel", "notice_language")
+    NOTICES = ("email", "phone", "notice_channel", "notice_language")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not sms_configured():  # text messages only where an operator has a gateway
+            del self.fields["phone"]
+            channel = self.fields["notice_channel"]
+            assert isinstance(channel, forms.ChoiceField)
+            channel.choices = [c for c in NoticeChannel.choices if c[0] != NoticeChannel.SMS]
+
+    def clean_phone(self) -> str:
+        return "".join(str(self.cleaned_data.get("phone") or "").split())
 
     def clean_notice_channel(self) -> str:
         return str(self.cleaned_data.get("notice_channel") or NoticeChannel.EMAIL)
@@ -118,7 +136,10 @@ class ProfileForm(forms.Form):
         return [
             (_("About you"), [self[name] for name in self.fields if name not in grouped]),
             (_("Where we pay"), [self[name] for name in self.ACCOUNT]),
-            (_("Messages about your claims"), [self[name] for name in self.NOTICES]),
+            (
+                _("Messages about your claims"),
+                [self[name] for name in self.NOTICES if name in self.fields],
+            ),
             (
                 _("If you study outside the EU/EEA"),
                 [self[name] for name in (*self.ABROAD, "occupational_injury")],

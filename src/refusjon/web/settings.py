@@ -270,6 +270,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("REFUSJON_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("REFUSJON_EMAIL_USE_TLS", "0") == "1"
 EMAIL_TIMEOUT = int(os.environ.get("REFUSJON_EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("REFUSJON_DEFAULT_FROM_EMAIL", "refusjon@localhost")
+# Text messages (SMS) through an operator's HTTP gateway: a JSON POST of {"to", "from",
+# "message"} with the token as a bearer; unset, students are offered e-mail only.
+REFUSJON_SMS_GATEWAY_URL = os.environ.get("REFUSJON_SMS_GATEWAY_URL", "").strip()
+REFUSJON_SMS_GATEWAY_TOKEN = os.environ.get("REFUSJON_SMS_GATEWAY_TOKEN", "")
+REFUSJON_SMS_SENDER = os.environ.get("REFUSJON_SMS_SENDER", "Refusjon")
 # A submitted claim should be decided within this many days: the receipt names the date, and
 # a claim still waiting after it gets an interim reply (Public Administration Act § 11 a).
 REFUSJON_PROCESSING_TARGET_DAYS = int(os.environ.get("REFUSJON_PROCESSING_TARGET_DAYS", "30"))
