@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +46,12 @@ class Institution(models.Model):
         return self.name
 
 
+class NoticeChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("Text message (SMS)")
+    NONE = "none", _("No notices")
+
+
 class StudentProfile(models.Model):
     """The facts about a student that the rules ask for."""
 
@@ -71,6 +78,25 @@ class StudentProfile(models.Model):
     bank_account = models.CharField(_("Norwegian account number"), max_length=11, blank=True)
     iban = models.CharField(_("IBAN"), max_length=34, blank=True)
     bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    # How the student is told of their claims (refusjon.notices), and in which language: empty
+    # until they choose, then the language of the site when they first sent a claim.
+    notice_channel = models.CharField(
+        _("notices by"), max_length=8, choices=NoticeChannel.choices, default=NoticeChannel.EMAIL
+    )
+    phone = models.CharField(
+        _("mobile number"),
+        max_length=16,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9]{8,15}$",
+                _("Give a mobile number of 8 to 15 digits, such as +47 912 34 567."),
+            )
+        ],
+    )
+    notice_language = models.CharField(
+        _("language of notices"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
 
     class Meta:
         verbose_name = _("student profile")

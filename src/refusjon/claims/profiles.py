@@ -43,6 +43,9 @@ FIELDS = frozenset(
         "bank_account",
         "iban",
         "bic",
+        "notice_channel",
+        "notice_language",
+        "phone",
     }
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms.models import model_to_dict
@@ -15,8 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from refusjon import clock
 from refusjon.claims import profiles
-from refusjon.claims.models import Institution, StudentProfile, User
+from refusjon.claims.models import Institution, NoticeChannel, StudentProfile, User
 from refusjon.claims.profiles import ProfileError
+from refusjon.notices import services as notice_services
+from refusjon.notices.channels import sms_configured
 from refusjon.payouts import bankanswers
 from refusjon.rules.terms import reason_text
 from refusjon.web.pages import rules_language
@@ -81,16 +84,62 @@ class ProfileForm(forms.Form):
         label=gettext_lazy("I have a decision on an occupational injury"), required=False
     )
 
+    email = forms.EmailField(
+        label=gettext_lazy("E-mail address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    notice_channel = forms.ChoiceField(
+        label=gettext_lazy("Tell me about my claims by"),
+        choices=NoticeChannel.choices,
+        initial=NoticeChannel.EMAIL,
+        required=False,
+        help_text=gettext_lazy(
+            "A short message when a claim is received, returned, decided or paid, with a link "
+            "here. It never says what the claim is about."
+        ),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Mobile number"),
+        required=False,
+        max_length=24,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    notice_language = forms.ChoiceField(
+        label=gettext_lazy("Language of the messages"),
+        choices=[("", gettext_lazy("The language I use on this site")), *settings.LANGUAGES],
+        required=False,
+    )
+
     # Shown under their own headings in the page.
     ABROAD = ("nis_member", "full_time_student_abroad", "study_country", "last_semester_ends_on")
     ACCOUNT = ("bank_account", "iban", "bic")
+    NOTICES = ("email", "phone", "notice_channel", "notice_language")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not sms_configured():  # text messages only where an operator has a gateway
+            del self.fields["phone"]
+            channel = self.fields["notice_channel"]
+            assert isinstance(channel, forms.ChoiceField)
+            channel.choices = [c for c in NoticeChannel.choices if c[0] != NoticeChannel.SMS]
+
+    def clean_phone(self) -> str:
+        return "".join(str(self.cleaned_data.get("phone") or "").split())
+
+    def clean_notice_channel(self) -> str:
+        return str(self.cleaned_data.get("notice_channel") or NoticeChannel.EMAIL)
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         """The fields under their headings, in the order of the page."""
-        grouped = {*self.ABROAD, *self.ACCOUNT, "occupational_injury"}
+        grouped = {*self.ABROAD, *self.ACCOUNT, *self.NOTICES, "occupational_injury"}
         return [
             (_("About you"), [self[name] for name in self.fields if name not in grouped]),
             (_("Where we pay"), [self[name] for name in self.ACCOUNT]),
+            (
+                _("Messages about your claims"),
+                [self[name] for name in self.NOTICES if name in self.fields],
+            ),
             (
                 _("If you study outside the EU/EEA"),
                 [self[name] for name in (*self.ABROAD, "occupational_injury")],
@@ -105,8 +154,8 @@ def _user(request: HttpRequest) -> User:
 def _initial(user: User) -> dict[str, Any]:
     profile = StudentProfile.objects.filter(user=user).first()
     if profile is None:
-        return {}
-    return model_to_dict(profile, fields=list(ProfileForm.base_fields))
+        return {"email": user.email}
+    return {**model_to_dict(profile, fields=list(ProfileForm.base_fields)), "email": user.email}
 
 
 @login_required
@@ -120,7 +169,10 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.fields["birth_date"].help_text = _("From your national identity number.")
     if request.method == "POST" and form.is_valid():
         try:
-            profiles.save_profile(user, by=user, **form.cleaned_data)
+            facts = dict(form.cleaned_data)
+            email = facts.pop("email")
+            profiles.save_profile(user, by=user, **facts)
+            notice_services.set_address(user, by=user, email=email)
         except ProfileError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "refusjon.intake",
     "refusjon.payouts",
     "refusjon.letters",
+    "refusjon.notices",
 ]
 
 LOGIN_URL = "login"
@@ -249,6 +250,34 @@ REFUSJON_SITE_URL = site_url()
 # A letter's PDF is made by a job as soon as its decision is made or its recovery opened, so it
 # is ready when the student comes for it; 0 makes it only when a student first asks for it.
 REFUSJON_LETTERS_IN_ADVANCE = os.environ.get("REFUSJON_LETTERS_IN_ADVANCE", "1") == "1"
+
+# Notices to students (refusjon.notices) go by e-mail through Django's mail framework: SMTP in
+# production; in development each message is written to a file in var/mail/ (make run says so).
+_email_backends = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+}
+_email = os.environ.get("REFUSJON_EMAIL_BACKEND", "smtp" if PRODUCTION else "file")
+if _email not in _email_backends:
+    raise ImproperlyConfigured("REFUSJON_EMAIL_BACKEND must be smtp, file or console")
+EMAIL_BACKEND = _email_backends[_email]
+EMAIL_FILE_PATH = Path(os.environ.get("REFUSJON_EMAIL_FILE_PATH", DATA_DIR / "mail"))
+EMAIL_HOST = os.environ.get("REFUSJON_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("REFUSJON_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("REFUSJON_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("REFUSJON_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("REFUSJON_EMAIL_USE_TLS", "0") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("REFUSJON_EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("REFUSJON_DEFAULT_FROM_EMAIL", "refusjon@localhost")
+# Text messages (SMS) through an operator's HTTP gateway: a JSON POST of {"to", "from",
+# "message"} with the token as a bearer; unset, students are offered e-mail only.
+REFUSJON_SMS_GATEWAY_URL = os.environ.get("REFUSJON_SMS_GATEWAY_URL", "").strip()
+REFUSJON_SMS_GATEWAY_TOKEN = os.environ.get("REFUSJON_SMS_GATEWAY_TOKEN", "")
+REFUSJON_SMS_SENDER = os.environ.get("REFUSJON_SMS_SENDER", "Refusjon")
+# A submitted claim should be decided within this many days: the receipt names the date, and
+# a claim still waiting after it gets an interim reply (Public Administration Act § 11 a).
+REFUSJON_PROCESSING_TARGET_DAYS = int(os.environ.get("REFUSJON_PROCESSING_TARGET_DAYS", "30"))
 
 
 # The payer variables left unset, so that the demo value (not a real account) is used: the

@@ -165,6 +165,7 @@ class Command(BaseCommand):
             ("admin", "administrator, /admin/"),
         ]:
             self.stdout.write(f"  {name:<8} {role}\n")
+        self.stdout.write(mail_note() + "\n")
 
     def _volume(self, claims: int) -> None:
         # Imported here: the volume module builds on this one's dates.
@@ -211,7 +212,9 @@ class Command(BaseCommand):
         return True
 
     def _student(self, name: str, facts: dict[str, Any]) -> User:
-        user = User.objects.create_user(name, password=PASSWORD, first_name=name.title())
+        user = User.objects.create_user(
+            name, password=PASSWORD, first_name=name.title(), email=f"{name}@student.example.no"
+        )
         facts = dict(facts)
         institution = facts.pop("institution")
         StudentProfile.objects.create(
@@ -317,3 +320,16 @@ class Command(BaseCommand):
             )
         else:
             services.decide_claim(claim, by=caseworker, now=now)
+
+
+def mail_note() -> str:
+    """Where the e-mails to students go (the notices: receipt, returned, decided, paid...)."""
+    backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
+    if backend == "filebased":
+        return (
+            f"E-mails to students are written to {settings.EMAIL_FILE_PATH}/, one file per "
+            "message, by the background worker (REFUSJON_EMAIL_BACKEND=smtp sends them)."
+        )
+    if backend == "console":
+        return "E-mails to students are printed by the background worker."
+    return f"E-mails to students go to the SMTP server {settings.EMAIL_HOST}:{settings.EMAIL_PORT}."
