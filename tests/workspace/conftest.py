@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 import pytest
-from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
@@ -53,7 +53,7 @@ def signed_in(client: Client, user: User) -> Client:
     return client
 
 
-def confirm_decision(client: Client, claim: Claim) -> HttpResponse:
+def confirm_decision(client: Client, claim: Claim) -> Any:
     """Decide as the page does: open the confirmation, and confirm what it showed."""
     claim.refresh_from_db()
     return client.post(
