@@ -283,6 +283,8 @@ def test_caseworker_pages_have_no_serious_axe_violations(
             "/workspace/?scheme=sio&status=in_review&waiting_on=caseworkers&min_age_days=0"
         ),
         "queue-filter-error": Visit("/workspace/?min_age_days=-3"),
+        "queue-search": Visit("/workspace/?q=alice&assigned=mine", Shows("Claims found")),
+        "decide-confirmation": Visit(claim(ref, "decide/"), Shows("Cancel")),
         "submitted-claim": Visit(claim(submitted.reference), Shows("Start review")),
         "claim-in-review": Visit(claim(ref), Shows("Return to the student")),
         "override-form": Visit(claim(ref), Shows("Override"), then=open_the_override_form),

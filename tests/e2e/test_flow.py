@@ -129,7 +129,8 @@ def test_claim_from_draft_to_decision_letter(
     expect(image).to_be_visible()
     assert image.evaluate("img => img.complete && img.naturalWidth") == 200
     shots(caseworker, "overview-beside-the-lines")
-    caseworker.get_by_role("button", name="Decide").click()
+    caseworker.get_by_role("link", name="Decide…").click()
+    caseworker.get_by_role("button", name="Confirm the decision").click()
     expect(caseworker.get_by_role("status")).to_contain_text("The claim is decided.")
     shots(caseworker, "decided")
 

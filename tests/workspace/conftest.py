@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from pytest_django import Settings
 
 from refusjon.claims import services
@@ -49,3 +51,13 @@ def submitted_claim(student: User, *amounts: str) -> Claim:
 def signed_in(client: Client, user: User) -> Client:
     client.force_login(user)
     return client
+
+
+def confirm_decision(client: Client, claim: Claim) -> Any:
+    """Decide as the page does: open the confirmation, and confirm what it showed."""
+    claim.refresh_from_db()
+    return client.post(
+        reverse("workspace:decide", args=[claim.reference]),
+        {"version": claim.version},
+        follow=True,
+    )

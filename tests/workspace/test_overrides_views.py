@@ -22,7 +22,7 @@ from refusjon.claims.models import (
     User,
 )
 from tests.factories import decide, in_review
-from tests.workspace.conftest import draft_claim, signed_in
+from tests.workspace.conftest import confirm_decision, draft_claim, signed_in
 
 
 @pytest.fixture(autouse=True)
@@ -114,7 +114,7 @@ def test_above_the_limit_bob_proposes_and_sees_no_approve_button(
     client: Client, alice: User, bob: User
 ) -> None:
     claim = reviewed_claim(client, alice, bob, "300.00", "300.00")
-    response = client.post(reverse("workspace:decide", args=[claim.reference]), follow=True)
+    response = confirm_decision(client, claim)
     page = response.content.decode()
     assert "The decision now waits for a second caseworker." in page
     assert "Proposed decision" in page

@@ -22,6 +22,7 @@ from refusjon.claims.models import (
 from tests.workspace.conftest import (
     NOW,
     TODAY,
+    confirm_decision,
     draft_claim,
     signed_in,
     submitted_claim,
@@ -100,12 +101,17 @@ def test_the_queue_shows_age_overdue_and_the_latest_proposal(
     assert response.content.decode().count("overdue</strong>") == 1
 
 
-def test_the_queue_shows_no_health_details_and_logs_no_views(
+def test_the_queue_shows_names_but_no_health_details_and_logs_no_views(
     client: Client, alice: User, bob: User
 ) -> None:
+    alice.first_name, alice.last_name = "Alice", "Berg"
+    alice.save()
+    alice.profile.person_id = "09040112345"
+    alice.profile.save()
     submitted_claim(alice, "300.00")
     page = signed_in(client, bob).get(reverse("workspace:queue")).content.decode()
-    assert "P-ALICE" not in page and "alice" not in page and "oversikt.pdf" not in page
+    assert "Alice Berg" in page and "090401 *****" in page
+    assert "12345" not in page and "oversikt.pdf" not in page
     assert not AuditEntry.objects.filter(action="claims.claim.viewed").exists()
 
 
@@ -241,7 +247,7 @@ def test_bob_decides_a_claim_with_the_engines_decision(
 ) -> None:
     claim = submitted_claim(alice, "300.00", "300.00")
     signed_in(client, bob).post(reverse("workspace:start_review", args=[claim.reference]))
-    response = client.post(reverse("workspace:decide", args=[claim.reference]), follow=True)
+    response = confirm_decision(client, claim)
     assert "The claim is decided." in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.DECIDED
@@ -253,9 +259,7 @@ def test_deciding_a_draft_shows_an_error_and_changes_nothing(
     client: Client, alice: User, bob: User
 ) -> None:
     claim = draft_claim(alice, "300.00")
-    response = signed_in(client, bob).post(
-        reverse("workspace:decide", args=[claim.reference]), follow=True
-    )
+    response = confirm_decision(signed_in(client, bob), claim)
     assert response.status_code == 200
     assert "cannot be made" in response.content.decode()
     claim.refresh_from_db()
@@ -278,7 +282,7 @@ def test_a_second_caseworker_starting_the_same_review_is_told(
 
 def test_actions_only_take_post(client: Client, alice: User, bob: User) -> None:
     claim = submitted_claim(alice, "300.00")
-    response = signed_in(client, bob).get(reverse("workspace:decide", args=[claim.reference]))
+    response = signed_in(client, bob).get(reverse("workspace:return", args=[claim.reference]))
     assert response.status_code == 405
 
 

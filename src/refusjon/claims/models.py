@@ -170,6 +170,17 @@ class Claim(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The caseworker handling the claim (taken by them or assigned by another); the services
+    # set it (claims.services.take_claim, take_next_claim, assign_claim).
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_claims",
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=clock.now)
     updated_at = models.DateTimeField(default=clock.now)  # the services move it on each change

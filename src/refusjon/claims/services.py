@@ -7,13 +7,14 @@ and ``now`` for the time (tests pass it; views leave it out).
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -362,6 +363,90 @@ def start_review(claim: Claim, *, by: User, now: datetime | None = None) -> Clai
     return claim
 
 
+# The claims a caseworker can take or be assigned: open ones, not drafts and not decided ones.
+ASSIGNABLE = (
+    ClaimStatus.SUBMITTED,
+    ClaimStatus.IN_REVIEW,
+    ClaimStatus.AWAITING_APPROVAL,
+    ClaimStatus.RETURNED,
+    ClaimStatus.APPEALED,
+)
+# "Take the next claim" takes the oldest claim that waits for a review and has nobody on it.
+NEXT_STATUSES = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW)
+
+
+@transaction.atomic
+def assign_claim(claim: Claim, *, to: User | None, by: User, now: datetime | None = None) -> Claim:
+    """Give the claim to the caseworker ``to`` (or to nobody, ``None``), if nobody changed it
+    since ``claim`` was read. A caseworker who takes a claim that was only submitted starts its
+    review at the same time."""
+    now = _now(now)
+    _check_caseworker(claim, by)
+    if to is not None and not is_caseworker(to):
+        raise ClaimError(_("A claim can only be assigned to a caseworker."))
+    if to is not None and claim.applicant_id == to.pk:
+        raise ClaimError(_("Nobody decides a claim of their own."))
+    if claim.status not in ASSIGNABLE:
+        raise ClaimError(_("Only an open claim can be assigned."))
+    previous = claim.assigned_to.get_username() if claim.assigned_to else ""
+    updated = Claim.objects.filter(pk=claim.pk, version=claim.version).update(
+        assigned_to=to,
+        assigned_at=now if to is not None else None,
+        version=F("version") + 1,
+        updated_at=now,
+    )
+    if not updated:
+        raise ClaimError(CHANGED_MEANWHILE)
+    claim.refresh_from_db()
+    audit(
+        "claims.claim.assigned",
+        actor=by,
+        claim=claim,
+        now=now,
+        to=to.get_username() if to is not None else "",
+        previous=previous,
+    )
+    if to is not None and to.pk == by.pk and claim.status == ClaimStatus.SUBMITTED:
+        _move(claim, ClaimStatus.IN_REVIEW, now=now)
+        audit("claims.claim.review_started", actor=by, claim=claim, now=now)
+    return claim
+
+
+def take_claim(claim: Claim, *, by: User, now: datetime | None = None) -> Claim:
+    """``by`` takes the claim (:func:`assign_claim` to themselves)."""
+    return assign_claim(claim, to=by, by=by, now=now)
+
+
+def take_next_claim(*, by: User, now: datetime | None = None) -> Claim | None:
+    """``by`` takes the oldest claim waiting for review that nobody has (not their own), or
+    None when there is none. Two caseworkers asking at once get two different claims: on
+    PostgreSQL the candidate's row is locked and others skip it (``SKIP LOCKED``); everywhere
+    the assignment is a conditional update that only the first one wins, and the loser tries
+    the next candidate."""
+    if not is_caseworker(by):
+        raise ClaimError(_("Only caseworkers can do this."))
+    candidates = (
+        Claim.objects.filter(
+            status__in=NEXT_STATUSES, assigned_to__isnull=True, submitted_on__isnull=False
+        )
+        .exclude(applicant=by)
+        .order_by("submitted_on", "pk")
+    )
+    if connection.features.has_select_for_update_skip_locked:
+        candidates = candidates.select_for_update(skip_locked=True)
+    for _attempt in range(10):
+        with transaction.atomic():
+            claim = candidates.first()
+            if claim is None:
+                return None
+            try:
+                with transaction.atomic():
+                    return assign_claim(claim, to=by, by=by, now=now)
+            except ClaimError:
+                continue  # another caseworker changed it first: the next one
+    return None
+
+
 @transaction.atomic
 def return_claim(
     claim: Claim,
@@ -410,6 +495,11 @@ def _clear_overrides(claim: Claim, *, by: User, now: datetime) -> None:
 
 def _four_eyes_limit() -> Decimal:
     return Decimal(str(settings.REFUSJON_FOUR_EYES_ABOVE_NOK))
+
+
+def four_eyes_limit() -> Decimal:
+    """The refund above which a decision is only proposed, for a second caseworker."""
+    return _four_eyes_limit()
 
 
 def _line_amount_nok(line: ExpenseLine) -> Decimal:
@@ -769,6 +859,23 @@ def record_view(claim: Claim, *, by: User, purpose: str, now: datetime | None = 
     audit("claims.claim.viewed", actor=by, claim=claim, now=now, purpose=purpose)
 
 
+def record_search(
+    *, by: User, kind: str, found: list[Claim], purpose: str, now: datetime | None = None
+) -> None:
+    """Log that staff searched the claims (a view of personal data), by what kind of term
+    (``reference``, ``person_id`` or ``name``) and which claims the search showed: the term
+    itself is not kept (a person id or a name in the log would be one more copy of it; the
+    claims found say whose data was seen). See docs/decisions.md."""
+    audit(
+        "claims.claims.searched",
+        actor=by,
+        now=now,
+        purpose=purpose,
+        kind=kind,
+        claims=[claim.reference for claim in found],
+    )
+
+
 def visible_claims(user: User) -> Any:
     """The claims a user may see: their own, or, for caseworkers, all."""
     if is_caseworker(user):
@@ -778,28 +885,56 @@ def visible_claims(user: User) -> Any:
 
 @dataclass(frozen=True)
 class AccessRecord:
-    """One look at a student's claim by the organisation: when and why, never by whom."""
+    """One look at a student's claim by the organisation: when and why, never by whom. Looks
+    of one person, for one purpose, minutes apart are one record: from ``at`` to ``until``,
+    ``count`` of them."""
 
     at: datetime
     action: str
     purpose: str
+    until: datetime | None = None
+    count: int = 1
 
 
 STAFF_ACCESS_ACTIONS = ("claims.claim.viewed", "intake.document.viewed")
 
+# Looks of one person at one claim for one purpose no further apart than this are shown as one
+# (a caseworker reloading the page as they work): the audit log itself keeps every one.
+ACCESS_FOLD_WITHIN = timedelta(minutes=5)
+
+
+def fold_access(entries: Iterable[AuditEntry]) -> list[AccessRecord]:
+    """The entries (in time order) as records, each run of one actor's looks with the same
+    action and purpose, each within :data:`ACCESS_FOLD_WITHIN` of the one before, as one."""
+    records: list[AccessRecord] = []
+    open_runs: dict[tuple[int | None, str, str], int] = {}  # key -> index in records
+    for entry in entries:
+        key = (entry.actor_id, entry.action, entry.purpose)
+        index = open_runs.get(key)
+        if index is not None:
+            run = records[index]
+            if entry.at - (run.until or run.at) <= ACCESS_FOLD_WITHIN:
+                records[index] = replace(run, until=entry.at, count=run.count + 1)
+                continue
+        open_runs[key] = len(records)
+        records.append(AccessRecord(entry.at, entry.action, entry.purpose))
+    return records
+
 
 def access_log(claim: Claim, *, by: User) -> list[AccessRecord]:
     """When the claim and its documents were looked at by the organisation, and for what, as
-    helsenorge shows patients. Only the student whose claim it is may see it."""
+    helsenorge shows patients, with repeated looks folded (:func:`fold_access`). Only the
+    student whose claim it is may see it."""
     if claim.applicant_id != by.pk:
         raise ClaimError(_("This is not your claim."))
     entries = claim.audit_entries.filter(action__in=STAFF_ACCESS_ACTIONS).exclude(actor=by)
-    return [AccessRecord(entry.at, entry.action, entry.purpose) for entry in entries]
+    return fold_access(entries.order_by("at", "pk"))
 
 
 # The appeals module (refusjon.claims.appeals) moves and decides claims too, by the same rules.
 move = _move
 check_caseworker = _check_caseworker
+check_decidable = _check_decidable  # the workspace asks before it shows a decision to confirm
 finalise = _finalise
 lock_claim = _lock_claim
 lock_student = _lock_student

@@ -391,7 +391,7 @@ def access_log(request: HttpRequest, reference: str) -> HttpResponse:
     records = services.access_log(claim, by=cast(User, request.user))
     rows = [
         (
-            record.at,
+            record,
             ACCESS_WORDS.get(record.action, record.action),
             PURPOSE_WORDS.get(record.purpose, record.purpose),
         )

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from refusjon.claims.models import SCHEME_CHOICES, LineOutcomeChoice
+from refusjon.claims.models import SCHEME_CHOICES, LineOutcomeChoice, User
 from refusjon.rules.model import DOCUMENT_TYPES
 from refusjon.rules.terms import DOCUMENTS, term
 from refusjon.web.pages import rules_language
@@ -19,6 +19,17 @@ COMPLETE_WITHIN_DAYS = 14
 
 
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search: reference, name or person id"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    assigned = forms.ChoiceField(
+        label=_("Assigned"),
+        required=False,
+        choices=[("", _("Anyone or nobody")), ("mine", _("Mine")), ("nobody", _("Nobody"))],
+    )
     scheme = forms.ChoiceField(
         label=_("Scheme"), required=False, choices=[("", _("All schemes")), *SCHEME_CHOICES]
     )
@@ -90,3 +101,36 @@ class SendBackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Say why the proposed decision is sent back.")},
     )
+
+
+class CaseworkerField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A caseworker, by name."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return obj.get_full_name() or obj.get_username()
+
+
+class AssignForm(forms.Form):
+    """Whom a claim goes to: a caseworker, or nobody."""
+
+    to = CaseworkerField(
+        label=_("Assign to"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Nobody"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        to = self.fields["to"]
+        assert isinstance(to, forms.ModelChoiceField)
+        to.queryset = User.objects.filter(groups__name="caseworkers", is_active=True).order_by(
+            "first_name", "last_name", "username"
+        )
+
+
+class ConfirmDecisionForm(forms.Form):
+    """The version of the claim the caseworker saw when they confirmed: a claim changed since
+    is not decided on that confirmation."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Concat
 
-from refusjon.claims.models import Assessment, AssessmentKind, Claim, ClaimStatus
+from refusjon.claims.models import Assessment, AssessmentKind, Claim, ClaimStatus, User
 
 OPEN_STATUSES = (
     ClaimStatus.SUBMITTED,
@@ -38,6 +39,54 @@ WAITING_ON_CASEWORKERS = (
 PROCESSING_TARGET_DAYS = 30
 
 
+# Every claim a search finds: any that was ever sent (not drafts, which are the student's own).
+SEARCHED_STATUSES = tuple(s for s in ClaimStatus if s != ClaimStatus.DRAFT)
+
+
+@dataclass(frozen=True)
+class Search:
+    """What a caseworker searched for, as it was read: a person id (eleven digits), or else a
+    part of a name. (A claim's exact reference is looked up before: it opens the claim.)"""
+
+    kind: str  # "person_id" or "name"
+    term: str
+
+    @classmethod
+    def parse(cls, text: str) -> Search | None:
+        text = " ".join(text.split())
+        if not text:
+            return None
+        digits = text.replace(" ", "")
+        if digits.isdigit() and len(digits) == PERSON_ID_LENGTH:
+            return cls("person_id", digits)
+        return cls("name", text)
+
+    def applied(self, claims: QuerySet[Claim]) -> QuerySet[Claim]:
+        if self.kind == "person_id":
+            return claims.filter(applicant__profile__person_id=self.term)
+        named = claims.alias(
+            full_name=Concat("applicant__first_name", Value(" "), "applicant__last_name")
+        )
+        return named.filter(full_name__icontains=self.term)
+
+
+PERSON_ID_LENGTH = 11
+
+
+def person_id_shown(person_id: str, *, full: bool) -> str:
+    """A Norwegian person id as a caseworker compares it with a document: ``DDMMYY NNNNN``, or
+    with the five personal digits hidden (``DDMMYY *****``) where the full id is not needed.
+    Anything not eleven digits is shown as it is (in full) or not at all."""
+    if len(person_id) != PERSON_ID_LENGTH or not person_id.isdigit():
+        return person_id if full else ""
+    return f"{person_id[:6]} {person_id[6:] if full else '*****'}"
+
+
+def applicant_name(user: User) -> str:
+    """The applicant's name as the documents should carry it (the user name if none is kept)."""
+    return user.get_full_name() or user.get_username()
+
+
 def open_claims(
     *,
     today: date,
@@ -45,13 +94,18 @@ def open_claims(
     status: str = "",
     waiting_on: str = "",
     min_age_days: int | None = None,
+    assigned_to: User | None = None,
+    unassigned: bool = False,
+    search: Search | None = None,
 ) -> QuerySet[Claim]:
     """Open claims, oldest first, each with ``proposed_refund_nok`` (the latest proposal)
-    annotated in the same query. Filters narrow ``status__in``, ``scheme`` and
+    annotated in the same query, and with its applicant's name and person id and who has it
+    joined in (no query per row). Filters narrow ``status__in``, ``scheme`` and
     ``submitted_on``, which the claim's indexes serve; the order is the queue's key, which
     :func:`queue_page` pages by. (Every open claim was submitted: one without a day would have
-    no place in the order, and different places on the two databases.)"""
-    statuses: tuple[str, ...] = OPEN_STATUSES
+    no place in the order, and different places on the two databases.) A ``search`` looks at
+    every claim sent, decided ones too."""
+    statuses: tuple[str, ...] = SEARCHED_STATUSES if search is not None else OPEN_STATUSES
     if waiting_on == "student":
         statuses = WAITING_ON_STUDENT
     elif waiting_on == "caseworkers":
@@ -63,6 +117,12 @@ def open_claims(
         claims = claims.filter(scheme=scheme)
     if min_age_days:
         claims = claims.filter(submitted_on__lte=today - timedelta(days=min_age_days))
+    if assigned_to is not None:
+        claims = claims.filter(assigned_to=assigned_to)
+    elif unassigned:
+        claims = claims.filter(assigned_to__isnull=True)
+    if search is not None:
+        claims = search.applied(claims)
     latest_proposal = Assessment.objects.filter(
         claim=OuterRef("pk"), kind=AssessmentKind.PROPOSAL
     ).order_by("-created_at", "-pk")
@@ -73,7 +133,21 @@ def open_claims(
                 output_field=DecimalField(max_digits=12, decimal_places=2),
             )
         )
-        .only("reference", "scheme", "status", "submitted_on", "complete_by")
+        .select_related("applicant__profile", "assigned_to")
+        .only(
+            "reference",
+            "scheme",
+            "status",
+            "submitted_on",
+            "complete_by",
+            "applicant__username",
+            "applicant__first_name",
+            "applicant__last_name",
+            "applicant__profile__person_id",
+            "assigned_to__username",
+            "assigned_to__first_name",
+            "assigned_to__last_name",
+        )
         .order_by("submitted_on", "pk")
     )
 

@@ -6,7 +6,10 @@ from refusjon.workspace import recoveries as recovery_views
 app_name = "workspace"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("take-next/", views.take_next, name="take_next"),
     path("claim/<str:reference>/", views.claim_page, name="claim"),
+    path("claim/<str:reference>/take/", views.take, name="take"),
+    path("claim/<str:reference>/assign/", views.assign, name="assign"),
     path("claim/<str:reference>/start-review/", views.start_review, name="start_review"),
     path("claim/<str:reference>/return/", views.return_claim, name="return"),
     path("claim/<str:reference>/decide/", views.decide, name="decide"),

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from refusjon import clock
 from refusjon.claims import services
@@ -35,6 +35,8 @@ from refusjon.web.pages import form_errors, rules_language
 from refusjon.workspace.access import caseworker_required
 from refusjon.workspace.appeals import appeal_context
 from refusjon.workspace.forms import (
+    AssignForm,
+    ConfirmDecisionForm,
     OverrideForm,
     QueueFilterForm,
     ReturnForm,
@@ -43,8 +45,11 @@ from refusjon.workspace.forms import (
 from refusjon.workspace.queries import (
     PROCESSING_TARGET_DAYS,
     Cursor,
+    Search,
     age_in_days,
+    applicant_name,
     open_claims,
+    person_id_shown,
     queue_page,
 )
 
@@ -60,7 +65,6 @@ VIEWERS = {"application/pdf": "frame", "image/png": "image", "image/jpeg": "imag
 
 # The facts about the applicant that the rules ask for, in the order a caseworker reads them.
 APPLICANT_FACTS = (
-    "person_id",
     "birth_date",
     "institution",
     "registered_student",
@@ -81,10 +85,14 @@ def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
     age = age_in_days(claim, on)
     proposed = claim.proposed_refund_nok  # type: ignore[attr-defined]  # annotated
     returned = claim.status == ClaimStatus.RETURNED and claim.complete_by is not None
+    profile = getattr(claim.applicant, "profile", None)
     return {
         "claim": claim,
         "reference": claim.reference,
         "url": reverse("workspace:claim", args=[claim.reference]),
+        "name": applicant_name(claim.applicant),
+        "person_id": person_id_shown(profile.person_id, full=False) if profile else "",
+        "assigned_to": applicant_name(claim.assigned_to) if claim.assigned_to else "",
         "scheme": claim.get_scheme_display(),
         "status": claim.get_status_display(),
         "complete_by": claim.complete_by.isoformat() if returned else "",  # type: ignore[union-attr]
@@ -100,6 +108,20 @@ def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET or None)
     filters.is_valid()  # a filter that does not parse is left out; the others still apply
     criteria = getattr(filters, "cleaned_data", {})
+    user = cast(User, request.user)
+    text = criteria.get("q", "")
+    if text:
+        # A claim's exact reference opens the claim (its page logs the view).
+        reference = (
+            Claim.objects.filter(reference__iexact=text.strip())
+            .exclude(status=ClaimStatus.DRAFT)
+            .values_list("reference", flat=True)
+            .first()
+        )
+        if reference is not None:
+            services.record_search(by=user, kind="reference", found=[], purpose=PURPOSE)
+            return redirect("workspace:claim", reference=reference)
+    search = Search.parse(text)
     on = clock.today()
     claims = open_claims(
         today=on,
@@ -107,6 +129,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         status=criteria.get("status", ""),
         waiting_on=criteria.get("waiting_on", ""),
         min_age_days=criteria.get("min_age_days"),
+        assigned_to=user if criteria.get("assigned") == "mine" else None,
+        unassigned=criteria.get("assigned") == "nobody",
+        search=search,
     )
     # A place in the queue that does not parse (an edited address) gives the first page.
     page = queue_page(
@@ -116,6 +141,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         before=Cursor.parse(request.GET.get("before", "")),
         last=request.GET.get("last") == "1",
     )
+    if search is not None:
+        services.record_search(by=user, kind=search.kind, found=page.claims, purpose=PURPOSE)
     query = request.GET.copy()
     for key in PAGE_KEYS:
         query.pop(key, None)
@@ -124,6 +151,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "workspace/queue.html",
         {
             "filters": filters,
+            "search": search,
             "page": page,
             "total": claims.count(),
             "rows": [_queue_row(claim, on) for claim in page.claims],
@@ -133,9 +161,59 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+@caseworker_required
+@require_POST
+def take_next(request: HttpRequest) -> HttpResponse:
+    """Take the oldest claim waiting for review that nobody has, and open it."""
+    claim = services.take_next_claim(by=cast(User, request.user))
+    if claim is None:
+        messages.info(request, _("No claim waits for a caseworker now."))
+        return redirect("workspace:queue")
+    messages.success(request, _("The claim is yours now."))
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def take(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    try:
+        services.take_claim(claim, by=cast(User, request.user))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The claim is yours now."))
+    return _back(claim)
+
+
+@caseworker_required
+@require_POST
+def assign(request: HttpRequest, reference: str) -> HttpResponse:
+    claim = _claim(reference)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return _back(claim)
+    to: User | None = form.cleaned_data["to"]
+    try:
+        services.assign_claim(claim, to=to, by=cast(User, request.user))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        if to is None:
+            messages.success(request, _("Nobody has the claim now."))
+        else:
+            messages.success(
+                request,
+                _("The claim is assigned to %(name)s.") % {"name": applicant_name(to)},
+            )
+    return _back(claim)
+
+
 def _claim(reference: str) -> Claim:
     return get_object_or_404(
-        Claim.objects.select_related("applicant__profile__institution"), reference=reference
+        Claim.objects.select_related("applicant__profile__institution", "assigned_to"),
+        reference=reference,
     )
 
 
@@ -245,6 +323,11 @@ def _render_claim(
             and claim.proposed_by_id != user.pk
             and claim.applicant_id != user.pk,
             "send_back_form": SendBackForm(auto_id="id_send_back_%s"),
+            "applicant": _applicant(claim, full=True),
+            "assigned_to": applicant_name(claim.assigned_to) if claim.assigned_to else "",
+            "is_mine": claim.assigned_to_id == user.pk,
+            "may_assign": claim.status in services.ASSIGNABLE and claim.applicant_id != user.pk,
+            "assign_form": AssignForm(initial={"to": claim.assigned_to_id}),
         },
         status=status,
     )
@@ -338,19 +421,62 @@ def return_claim(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @caseworker_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, reference: str) -> HttpResponse:
+    """Deciding takes two steps: this page shows the outcome and the amount deciding now would
+    give (or that it becomes a proposal for a second caseworker), and its form confirms them.
+    A confirmation of a claim that changed since it was shown is not acted on."""
     claim = _claim(reference)
+    user = cast(User, request.user)
+    if request.method == "POST":
+        form = ConfirmDecisionForm(request.POST)
+        if not form.is_valid() or form.cleaned_data["version"] != claim.version:
+            messages.error(
+                request, _("The claim changed since you confirmed: check the decision again.")
+            )
+            return redirect("workspace:decide", reference=claim.reference)
+        try:
+            services.decide_claim(claim, by=user)
+        except ClaimError as error:
+            messages.error(request, str(error))
+        else:
+            if claim.status == ClaimStatus.AWAITING_APPROVAL:
+                messages.success(request, _("The decision now waits for a second caseworker."))
+            else:
+                messages.success(request, _("The claim is decided."))
+        return _back(claim)
     try:
-        services.decide_claim(claim, by=cast(User, request.user))
+        services.check_caseworker(claim, user)
+        services.check_decidable(claim)
+        preview = services.preview_decision(claim)
     except ClaimError as error:
         messages.error(request, str(error))
-    else:
-        if claim.status == ClaimStatus.AWAITING_APPROVAL:
-            messages.success(request, _("The decision now waits for a second caseworker."))
-        else:
-            messages.success(request, _("The claim is decided."))
-    return _back(claim)
+        return _back(claim)
+    services.record_view(claim, by=user, purpose=PURPOSE)
+    assessment = preview.assessment
+    return render(
+        request,
+        "workspace/claim_confirm.html",
+        {
+            "claim": claim,
+            "applicant": _applicant(claim, full=True),
+            "outcome": term(OUTCOMES, assessment.outcome, rules_language()),
+            "refund": assessment.refund_nok,
+            "is_proposal": assessment.kind == AssessmentKind.PROPOSAL,
+            "four_eyes_above": services.four_eyes_limit(),
+            "waiting": preview.waiting,
+            "form": ConfirmDecisionForm(initial={"version": claim.version}),
+        },
+    )
+
+
+def _applicant(claim: Claim, *, full: bool) -> dict[str, str]:
+    """The applicant's name and person id as the page shows them."""
+    profile = getattr(claim.applicant, "profile", None)
+    return {
+        "name": applicant_name(claim.applicant),
+        "person_id": person_id_shown(profile.person_id, full=full) if profile else "",
+    }
 
 
 @caseworker_required
