@@ -10,7 +10,6 @@ and the document's width is compared with the window's.
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import Page
 
 from refusjon.claims import appeals, services
@@ -19,7 +18,7 @@ from refusjon.intake import services as intake
 from tests.claims.conftest import caseworker
 from tests.e2e.conftest import NewContext, Shots, sign_in
 from tests.e2e.test_accessibility import paid_and_recovered, returned_claim, with_documents
-from tests.factories import decide, in_review, sio_claim, sio_draft
+from tests.factories import decide, in_review, sio_claim
 from tests.intake.files import png
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -121,8 +120,7 @@ def test_no_student_page_is_wider_than_a_phone(
     paths = student_pages(alice, bob)
     page = new_context(language).new_page()
     page.set_viewport_size({"width": 390, "height": 844})
-    with translation.override(language):
-        found = too_wide(page, {"login": "/login/"}, shots=shots, label=f"{language}-390")
+    found = too_wide(page, {"login": "/login/"}, shots=shots, label=f"{language}-390")
     sign_in(page, "alice", language)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
