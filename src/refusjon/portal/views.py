@@ -19,12 +19,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from refusjon import clock
-from refusjon.claims import appeals, services
+from refusjon.claims import appeals, offers, services
 from refusjon.claims.models import (
     Attachment,
     CheckStatus,
@@ -68,20 +69,23 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def new_claim(request: HttpRequest) -> HttpResponse:
     # The eligibility page links here with the scheme it found (?scheme=sio).
+    student = _user(request)
     initial = {"year": clock.today().year, "scheme": request.GET.get("scheme")}
-    form = NewClaimForm(request.POST or None, initial=initial)
+    eligible = offers.eligible_schemes(student)
+    form = NewClaimForm(request.POST or None, initial=initial, eligible=eligible)
     if request.method == "POST" and form.is_valid():
         try:
-            claim = _start_claim(_user(request), form)
+            claim = _start_claim(student, form)
         except ClaimError as error:
             form.add_error(None, str(error))
         else:
             return redirect("portal:claim", reference=claim.reference)
-    return render(request, "portal/new_claim.html", {"form": form})
+    context = {"form": form, "eligible": eligible, "has_profile": hasattr(student, "profile")}
+    return render(request, "portal/new_claim.html", context)
 
 
 def _start_claim(student: User, form: NewClaimForm) -> Claim:
-    return services.create_draft(
+    return offers.start_claim(
         student,
         scheme=form.cleaned_data["scheme"],
         period=form.period,
@@ -139,17 +143,29 @@ def _claim_page(
         "returned_missing": [_missing_text(code, lang) for code in claim.returned_missing],
     }
     if editable:
-        context["line_form"] = line_form or ExpenseLineForm(lang=lang, scheme=claim.scheme)
+        context["line_form"] = line_form or _line_form(claim, lang)
         context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
         context["estimate"] = _estimate(claim, lang)
-        context["document_choices"] = sorted(
-            ((code, term(DOCUMENTS, code, lang)) for code in DOCUMENTS), key=lambda pair: pair[1]
-        )
+        context["document_choices"] = document_choices(claim, lang)
     if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID, ClaimStatus.APPEALED):
         context["decision"] = _decision(claim, lang)
         context["appeal"] = appeals.open_appeal(claim) or claim.appeals.last()
         context["can_appeal"] = appeals.can_appeal(claim)
     return render(request, "portal/claim.html", context)
+
+
+def _line_form(claim: Claim, lang: str, data: Any | None = None) -> ExpenseLineForm:
+    """The expense form for the claim: its scheme's fields and kinds of treatment."""
+    return ExpenseLineForm(
+        data, lang=lang, scheme=claim.scheme, categories=offers.categories(claim)
+    )
+
+
+def document_choices(claim: Claim, lang: str, *, appeal: bool = False) -> list[tuple[str, str]]:
+    """The kinds of document offered for the claim (or its appeal), in words, in the order of
+    :func:`offers.document_types` (what a return asked for, then what most claims need)."""
+    kinds = offers.appeal_document_types(claim) if appeal else offers.document_types(claim)
+    return [(code, capfirst(term(DOCUMENTS, code, lang))) for code in kinds]
 
 
 def _attachment_list(claim: Claim, lang: str) -> dict[str, Any]:
@@ -287,7 +303,7 @@ def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
 def add_line(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
     lang = rules_language()
-    form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
+    form = _line_form(claim, lang, request.POST)
     added = False
     if form.is_valid():
         try:
@@ -298,7 +314,7 @@ def add_line(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("The expense was added."))
             added = True
     if _is_htmx(request):
-        fresh = ExpenseLineForm(lang=lang, scheme=claim.scheme)
+        fresh = _line_form(claim, lang)
         return _lines_changed(request, claim, changed=added, line_form=fresh if added else form)
     if added:
         return redirect("portal:claim", reference=claim.reference)
@@ -347,7 +363,7 @@ def _typed_line(request: HttpRequest, claim: Claim, lang: str) -> dict[str, Any]
     """The expense the student is typing, if posted, valid and still addable to the claim."""
     if request.method != "POST" or claim.status not in services.EDITABLE:
         return None
-    form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
+    form = _line_form(claim, lang, request.POST)
     return form.cleaned_data if form.is_valid() else None
 
 
