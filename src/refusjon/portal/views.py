@@ -10,6 +10,7 @@ import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -36,6 +37,7 @@ from refusjon.claims.models import (
 )
 from refusjon.claims.services import ClaimError
 from refusjon.payouts import bankanswers, recoveries
+from refusjon.portal import timeline
 from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
 from refusjon.web.pages import rules_language
@@ -56,14 +58,26 @@ def _own_claim(request: HttpRequest, reference: str) -> Claim:
 def home(request: HttpRequest) -> HttpResponse:
     student = _user(request)
     # What the list shows, no more: a student may have a hundred claims.
-    claims = Claim.objects.filter(applicant=student).only("reference", "scheme", "period", "status")
+    claims = list(
+        Claim.objects.filter(applicant=student).only(
+            "reference", "scheme", "period", "status", "submitted_on", "complete_by"
+        )
+    )
+    steps = timeline.timelines(claims)
     context = {
-        "claims": claims,
+        "claims": [(claim, _where(steps[claim.pk])) for claim in claims],
         "payment_notices": bankanswers.rejected_payments(student),
         "has_recoveries": student.recoveries.exists(),
         "owed": recoveries.balance(student),
     }
     return render(request, "portal/home.html", context)
+
+
+def _where(steps: list[timeline.Step]) -> tuple[timeline.Step | None, timeline.Step | None]:
+    """The last step a claim took and the next one, for the list of claims."""
+    done = [step for step in steps if step.done]
+    upcoming = [step for step in steps if not step.done]
+    return (done[-1] if done else None, upcoming[0] if upcoming else None)
 
 
 @login_required
@@ -141,8 +155,10 @@ def _claim_page(
         "lines": _line_rows(claim, lang),
         **_attachment_list(claim, lang),
         "returned_missing": [_missing_text(code, lang) for code in claim.returned_missing],
+        "steps": timeline.timeline(claim),
     }
     if editable:
+        context["expected_decision"] = clock.today() + timedelta(days=timeline.target_days())
         context["line_form"] = line_form or _line_form(claim, lang)
         context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
         context["estimate"] = _estimate(claim, lang)
@@ -380,8 +396,27 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
     except ClaimError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The claim was submitted."))
+        return redirect("portal:receipt", reference=claim.reference)
     return redirect("portal:claim", reference=claim.reference)
+
+
+@login_required
+@require_GET
+def receipt(request: HttpRequest, reference: str) -> HttpResponse:
+    """What was sent and when, and what happens next: the page after sending, kept for later."""
+    claim = _own_claim(request, reference)
+    if claim.submitted_on is None:
+        return redirect("portal:claim", reference=claim.reference)
+    lang = rules_language()
+    context = {
+        "claim": claim,
+        "lines": _line_rows(claim, lang),
+        **_attachment_list(claim, lang),
+        "expected_decision": timeline.expected_decision_on(claim),
+        "target_days": timeline.target_days(),
+        "steps": timeline.timeline(claim),
+    }
+    return render(request, "portal/receipt.html", context)
 
 
 ACCESS_WORDS = {

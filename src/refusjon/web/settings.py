@@ -217,6 +217,9 @@ REFUSJON_RATES_IMPORT_AT = os.environ.get("REFUSJON_RATES_IMPORT_AT", "17:15")
 REFUSJON_FOUR_EYES_ABOVE_NOK = os.environ.get("REFUSJON_FOUR_EYES_ABOVE_NOK", "10000.00")
 # What one person may send (refusjon.intake.limits): documents on one claim (and as many on
 # its appeal), and megabytes uploaded in a day (Oslo time).
+# Days within which a sent claim should be decided: the student's timeline and receipt show the
+# expected day (the notices use it too).
+REFUSJON_PROCESSING_TARGET_DAYS = int(os.environ.get("REFUSJON_PROCESSING_TARGET_DAYS", "30"))
 REFUSJON_MAX_DOCUMENTS_PER_CLAIM = int(os.environ.get("REFUSJON_MAX_DOCUMENTS_PER_CLAIM", "20"))
 REFUSJON_MAX_UPLOAD_MB_PER_DAY = int(os.environ.get("REFUSJON_MAX_UPLOAD_MB_PER_DAY", "100"))
 
