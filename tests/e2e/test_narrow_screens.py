@@ -83,6 +83,7 @@ def student_pages(alice: User, bob: User) -> dict[str, str]:
         "draft-empty": claim(empty.reference),
         "estimate": claim(draft.reference, "estimate/"),
         "sent": claim(sent.reference),
+        "receipt": claim(sent.reference, "receipt/"),
         "being-checked": claim(checking.reference),
         "returned": claim(returned.reference),
         "decided": claim(decided.reference),
