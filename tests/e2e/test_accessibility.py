@@ -175,6 +175,9 @@ def test_student_pages_have_no_serious_axe_violations(
             f"/claim/{returned.reference}/", Shows("The claim was returned to you")
         ),
         "decided-claim": Visit(f"/claim/{decided.reference}/", refund),
+        "receipt": Visit(
+            f"/claim/{decided.reference}/receipt/", Shows("We have received your claim")
+        ),
         "letter": Visit(f"/claim/{decided.reference}/letter/", Shows("Total refund")),
         "access-log": Visit(f"/claim/{decided.reference}/access/"),
         "appeal": Visit(f"/claim/{decided.reference}/appeal/", Shows("Deadline for an appeal")),

@@ -66,8 +66,13 @@ def test_claim_from_draft_to_decision_letter(
     expect(attachments.get_by_role("link", name="itemised receipts")).to_be_visible()
     shots(student, "draft-with-lines")
     student.get_by_role("button", name="Submit the claim").click()
-    expect(student.get_by_role("status")).to_contain_text("The claim was submitted.")
+    # a receipt: the reference, and the day a decision is expected
+    expect(student.get_by_role("heading", level=1)).to_have_text("We have received your claim")
+    expect(student.locator("main")).to_contain_text(reference)
+    shots(student, "receipt")
+    student.get_by_role("link", name="Follow the claim").click()
     expect(student.locator("#status")).to_have_text("Submitted")
+    expect(student.locator("ol.timeline")).to_contain_text("Next: Decision expected")
 
     # bob finds it in the queue and returns it: the user-fee overview is missing
     caseworker = new_context().new_page()
@@ -103,8 +108,10 @@ def test_claim_from_draft_to_decision_letter(
         )
     ).to_be_visible()
     student.get_by_role("button", name="Send the claim again").click()
-    expect(student.get_by_role("status")).to_contain_text("The claim was submitted.")
+    expect(student.get_by_role("heading", level=1)).to_have_text("We have received your claim")
+    student.get_by_role("link", name="Follow the claim").click()
     expect(student.locator("#status")).to_have_text("Submitted")
+    expect(student.locator("ol.timeline")).to_contain_text("Claim sent again")
 
     # bob reviews again, with each document beside the lines, and decides
     caseworker.goto("/workspace/")

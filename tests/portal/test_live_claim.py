@@ -444,6 +444,6 @@ def test_the_birth_date_is_shown_only_for_a_child_or_spouse(client: Client, alic
 
 
 def test_the_scheme_found_on_the_eligibility_page_is_chosen(client: Client, alice: User) -> None:
-    client.force_login(alice)
+    client.force_login(studies_abroad(alice))
     page = client.get(reverse("portal:new_claim") + "?scheme=helfo_abroad")
     assert '<option value="helfo_abroad" selected>' in page.content.decode()

@@ -38,6 +38,15 @@ class UploadForm(forms.Form):
     )
     shows_applicant_name = forms.BooleanField(label=_("My name is on the document"), required=False)
 
+    def __init__(self, *args: Any, document_types: tuple[str, ...] | None = None, **kwargs: Any):
+        """``document_types``: the kinds the claim's scheme takes (refusjon.claims.offers);
+        another is refused as not one of the choices."""
+        super().__init__(*args, **kwargs)
+        if document_types is not None:
+            field = self.fields["document_type"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [(code, DOCUMENTS.get(code, (code,))[0]) for code in document_types]
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:

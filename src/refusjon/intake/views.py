@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
+from refusjon.claims import offers
 from refusjon.claims.models import Appeal, AppealStatus, Attachment, Claim, User
 from refusjon.claims.services import ClaimError, is_caseworker
 from refusjon.intake import services
@@ -44,7 +45,8 @@ def upload(request: HttpRequest, reference: str) -> HttpResponse:
     """A document for the student's own claim (a draft or returned one)."""
     user = cast(User, request.user)
     claim = get_object_or_404(Claim, reference=reference, applicant=user)
-    _attach(request, lambda **fields: services.attach_document(claim, by=user, **fields))
+    kinds = offers.document_types(claim)
+    _attach(request, kinds, lambda **fields: services.attach_document(claim, by=user, **fields))
     return redirect("portal:claim", reference=reference)
 
 
@@ -55,15 +57,20 @@ def appeal_upload(request: HttpRequest, reference: str) -> HttpResponse:
     user = cast(User, request.user)
     claim = get_object_or_404(Claim, reference=reference, applicant=user)
     appeal = get_object_or_404(Appeal, claim=claim, status=AppealStatus.DRAFT)
-    _attach(request, lambda **fields: services.attach_appeal_document(appeal, by=user, **fields))
+    kinds = offers.appeal_document_types(claim)
+    _attach(
+        request, kinds, lambda **fields: services.attach_appeal_document(appeal, by=user, **fields)
+    )
     return redirect("portal:appeal", reference=reference)
 
 
-def _attach(request: HttpRequest, attach: Callable[..., Attachment]) -> None:
+def _attach(
+    request: HttpRequest, kinds: tuple[str, ...], attach: Callable[..., Attachment]
+) -> None:
     """Check the upload form and ``attach`` the file, as received (it is not read into memory
     here); every problem the request can see becomes a message, and the job's check shows on
     the claim page."""
-    form = UploadForm(request.POST, request.FILES)
+    form = UploadForm(request.POST, request.FILES, document_types=kinds)
     if not form.is_valid():
         for message in error_messages(form):
             messages.error(request, message)

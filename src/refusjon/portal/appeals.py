@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Appeal, AppealStatus, CheckStatus, Claim, User
 from refusjon.claims.services import ClaimError
+from refusjon.portal.views import document_choices
 from refusjon.rules.terms import DOCUMENTS, OUTCOMES, term
 from refusjon.web.pages import rules_language
 
@@ -67,9 +68,7 @@ def _page(
         "being_checked": any(
             attachment.check_status == CheckStatus.PENDING for attachment in documents
         ),
-        "document_choices": sorted(
-            ((code, term(DOCUMENTS, code, lang)) for code in DOCUMENTS), key=lambda pair: pair[1]
-        ),
+        "document_choices": document_choices(claim, lang, appeal=True),
         "earlier": earlier,
     }
     return render(request, "portal/appeal.html", context, status=status)

@@ -48,6 +48,17 @@ class NewClaimForm(forms.Form):
         help_text=_("Only when the treatment was for your child or your spouse."),
     )
 
+    def __init__(self, *args: Any, eligible: frozenset[str] | None = None, **kwargs: Any) -> None:
+        """``eligible``: the schemes the student can use (the eligibility page's answer); only
+        they are offered, and one alone is chosen already."""
+        super().__init__(*args, **kwargs)
+        if eligible is not None:
+            scheme = self.fields["scheme"]
+            assert isinstance(scheme, forms.ChoiceField)
+            scheme.choices = [(code, label) for code, label in SCHEME_CHOICES if code in eligible]
+            if len(eligible) == 1:
+                self.initial["scheme"] = next(iter(eligible))
+
     @property
     def period(self) -> str:
         """The period as the claim keeps it: ``2026`` or ``2026-spring``."""
@@ -161,13 +172,21 @@ class ExpenseLineForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, lang: str = "en", scheme: str | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        lang: str = "en",
+        scheme: str | None = None,
+        categories: frozenset[str] | None = None,
+        **kwargs: Any,
     ) -> None:
+        """``categories``: the kinds of treatment the claim's scheme refunds (every kind the
+        rules know without it); another is refused as not one of the choices."""
         super().__init__(*args, **kwargs)
         if scheme in SCHEME_FIELDS:
             for name in SCHEME_SPECIFIC - set(SCHEME_FIELDS[scheme]):
                 del self.fields[name]
-        choices = [(code, capfirst(term(CATEGORIES, code, lang))) for code in CATEGORIES]
+        offered = CATEGORIES if categories is None else [c for c in CATEGORIES if c in categories]
+        choices = [(code, capfirst(term(CATEGORIES, code, lang))) for code in offered]
         category = self.fields["category"]
         assert isinstance(category, forms.ChoiceField)
         category.choices = [("", gettext("Choose…")), *sorted(choices, key=lambda pair: pair[1])]

@@ -10,6 +10,7 @@ import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -19,12 +20,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from refusjon import clock
-from refusjon.claims import appeals, services
+from refusjon.claims import appeals, offers, services
 from refusjon.claims.models import (
     Attachment,
     CheckStatus,
@@ -35,6 +37,7 @@ from refusjon.claims.models import (
 )
 from refusjon.claims.services import ClaimError
 from refusjon.payouts import bankanswers, recoveries
+from refusjon.portal import timeline
 from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
 from refusjon.web.pages import rules_language
@@ -55,9 +58,14 @@ def _own_claim(request: HttpRequest, reference: str) -> Claim:
 def home(request: HttpRequest) -> HttpResponse:
     student = _user(request)
     # What the list shows, no more: a student may have a hundred claims.
-    claims = Claim.objects.filter(applicant=student).only("reference", "scheme", "period", "status")
+    claims = list(
+        Claim.objects.filter(applicant=student).only(
+            "reference", "scheme", "period", "status", "submitted_on", "complete_by"
+        )
+    )
+    steps = timeline.timelines(claims)
     context = {
-        "claims": claims,
+        "claims": [(claim, _where(steps[claim.pk])) for claim in claims],
         "payment_notices": bankanswers.rejected_payments(student),
         "has_recoveries": student.recoveries.exists(),
         "owed": recoveries.balance(student),
@@ -65,23 +73,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", context)
 
 
+def _where(steps: list[timeline.Step]) -> tuple[timeline.Step | None, timeline.Step | None]:
+    """The last step a claim took and the next one, for the list of claims."""
+    done = [step for step in steps if step.done]
+    upcoming = [step for step in steps if not step.done]
+    return (done[-1] if done else None, upcoming[0] if upcoming else None)
+
+
 @login_required
 def new_claim(request: HttpRequest) -> HttpResponse:
     # The eligibility page links here with the scheme it found (?scheme=sio).
+    student = _user(request)
     initial = {"year": clock.today().year, "scheme": request.GET.get("scheme")}
-    form = NewClaimForm(request.POST or None, initial=initial)
+    eligible = offers.eligible_schemes(student)
+    form = NewClaimForm(request.POST or None, initial=initial, eligible=eligible)
     if request.method == "POST" and form.is_valid():
         try:
-            claim = _start_claim(_user(request), form)
+            claim = _start_claim(student, form)
         except ClaimError as error:
             form.add_error(None, str(error))
         else:
             return redirect("portal:claim", reference=claim.reference)
-    return render(request, "portal/new_claim.html", {"form": form})
+    context = {"form": form, "eligible": eligible, "has_profile": hasattr(student, "profile")}
+    return render(request, "portal/new_claim.html", context)
 
 
 def _start_claim(student: User, form: NewClaimForm) -> Claim:
-    return services.create_draft(
+    return offers.start_claim(
         student,
         scheme=form.cleaned_data["scheme"],
         period=form.period,
@@ -137,19 +155,33 @@ def _claim_page(
         "lines": _line_rows(claim, lang),
         **_attachment_list(claim, lang),
         "returned_missing": [_missing_text(code, lang) for code in claim.returned_missing],
+        "steps": timeline.timeline(claim),
     }
     if editable:
-        context["line_form"] = line_form or ExpenseLineForm(lang=lang, scheme=claim.scheme)
+        context["expected_decision"] = clock.today() + timedelta(days=timeline.target_days())
+        context["line_form"] = line_form or _line_form(claim, lang)
         context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
         context["estimate"] = _estimate(claim, lang)
-        context["document_choices"] = sorted(
-            ((code, term(DOCUMENTS, code, lang)) for code in DOCUMENTS), key=lambda pair: pair[1]
-        )
+        context["document_choices"] = document_choices(claim, lang)
     if claim.status in (ClaimStatus.DECIDED, ClaimStatus.PAID, ClaimStatus.APPEALED):
         context["decision"] = _decision(claim, lang)
         context["appeal"] = appeals.open_appeal(claim) or claim.appeals.last()
         context["can_appeal"] = appeals.can_appeal(claim)
     return render(request, "portal/claim.html", context)
+
+
+def _line_form(claim: Claim, lang: str, data: Any | None = None) -> ExpenseLineForm:
+    """The expense form for the claim: its scheme's fields and kinds of treatment."""
+    return ExpenseLineForm(
+        data, lang=lang, scheme=claim.scheme, categories=offers.categories(claim)
+    )
+
+
+def document_choices(claim: Claim, lang: str, *, appeal: bool = False) -> list[tuple[str, str]]:
+    """The kinds of document offered for the claim (or its appeal), in words, in the order of
+    :func:`offers.document_types` (what a return asked for, then what most claims need)."""
+    kinds = offers.appeal_document_types(claim) if appeal else offers.document_types(claim)
+    return [(code, capfirst(term(DOCUMENTS, code, lang))) for code in kinds]
 
 
 def _attachment_list(claim: Claim, lang: str) -> dict[str, Any]:
@@ -287,7 +319,7 @@ def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
 def add_line(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
     lang = rules_language()
-    form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
+    form = _line_form(claim, lang, request.POST)
     added = False
     if form.is_valid():
         try:
@@ -298,7 +330,7 @@ def add_line(request: HttpRequest, reference: str) -> HttpResponse:
             messages.success(request, _("The expense was added."))
             added = True
     if _is_htmx(request):
-        fresh = ExpenseLineForm(lang=lang, scheme=claim.scheme)
+        fresh = _line_form(claim, lang)
         return _lines_changed(request, claim, changed=added, line_form=fresh if added else form)
     if added:
         return redirect("portal:claim", reference=claim.reference)
@@ -347,7 +379,7 @@ def _typed_line(request: HttpRequest, claim: Claim, lang: str) -> dict[str, Any]
     """The expense the student is typing, if posted, valid and still addable to the claim."""
     if request.method != "POST" or claim.status not in services.EDITABLE:
         return None
-    form = ExpenseLineForm(request.POST, lang=lang, scheme=claim.scheme)
+    form = _line_form(claim, lang, request.POST)
     return form.cleaned_data if form.is_valid() else None
 
 
@@ -364,8 +396,27 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
     except ClaimError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("The claim was submitted."))
+        return redirect("portal:receipt", reference=claim.reference)
     return redirect("portal:claim", reference=claim.reference)
+
+
+@login_required
+@require_GET
+def receipt(request: HttpRequest, reference: str) -> HttpResponse:
+    """What was sent and when, and what happens next: the page after sending, kept for later."""
+    claim = _own_claim(request, reference)
+    if claim.submitted_on is None:
+        return redirect("portal:claim", reference=claim.reference)
+    lang = rules_language()
+    context = {
+        "claim": claim,
+        "lines": _line_rows(claim, lang),
+        **_attachment_list(claim, lang),
+        "expected_decision": timeline.expected_decision_on(claim),
+        "target_days": timeline.target_days(),
+        "steps": timeline.timeline(claim),
+    }
+    return render(request, "portal/receipt.html", context)
 
 
 ACCESS_WORDS = {

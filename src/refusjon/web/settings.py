@@ -275,8 +275,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("REFUSJON_DEFAULT_FROM_EMAIL", "refusjon@loc
 REFUSJON_SMS_GATEWAY_URL = os.environ.get("REFUSJON_SMS_GATEWAY_URL", "").strip()
 REFUSJON_SMS_GATEWAY_TOKEN = os.environ.get("REFUSJON_SMS_GATEWAY_TOKEN", "")
 REFUSJON_SMS_SENDER = os.environ.get("REFUSJON_SMS_SENDER", "Refusjon")
-# A submitted claim should be decided within this many days: the receipt names the date, and
-# a claim still waiting after it gets an interim reply (Public Administration Act § 11 a).
+# A submitted claim should be decided within this many days: the student's timeline, receipt
+# page and receipt e-mail name the date, and a claim still waiting after it gets an interim
+# reply (Public Administration Act § 11 a).
 REFUSJON_PROCESSING_TARGET_DAYS = int(os.environ.get("REFUSJON_PROCESSING_TARGET_DAYS", "30"))
 
 

@@ -64,7 +64,7 @@ from refusjon.rules.terms import OUTCOMES, term
 from refusjon.web import spreadsheets
 from refusjon.web.pages import rules_language
 from refusjon.workspace.access import caseworker_required
-from refusjon.workspace.queries import PROCESSING_TARGET_DAYS
+from refusjon.workspace.queries import processing_target_days
 
 PURPOSE = "reporting"
 SCHEMES = dict(SCHEME_CHOICES)
@@ -169,7 +169,7 @@ def processing_times(year: int) -> list[Processing]:
             scheme=scheme,
             decided=sum(n for _value, n in counts),
             median_days=median(counts),
-            within_target=sum(n for days, n in counts if days <= PROCESSING_TARGET_DAYS),
+            within_target=sum(n for days, n in counts if days <= processing_target_days()),
         )
         for scheme, counts in histogram.items()
     ]
@@ -355,7 +355,7 @@ def status_chart(year: int) -> Chart:
 
 
 def processing_chart(times: list[Processing]) -> Chart:
-    target = Decimal(PROCESSING_TARGET_DAYS)
+    target = Decimal(processing_target_days())
     return bar_chart(
         "processing",
         _("Median days from submission to decision"),
@@ -370,7 +370,7 @@ def processing_chart(times: list[Processing]) -> Chart:
             ]
             for p in times
         ],
-        target=(target, _("Target: %(days)s days") % {"days": PROCESSING_TARGET_DAYS}),
+        target=(target, _("Target: %(days)s days") % {"days": processing_target_days()}),
     )
 
 
@@ -458,7 +458,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "year": year,
-            "target_days": PROCESSING_TARGET_DAYS,
+            "target_days": processing_target_days(),
             "charts": [
                 paid_chart(year),
                 status_chart(year),

@@ -43,13 +43,13 @@ from refusjon.workspace.forms import (
     SendBackForm,
 )
 from refusjon.workspace.queries import (
-    PROCESSING_TARGET_DAYS,
     Cursor,
     Search,
     age_in_days,
     applicant_name,
     open_claims,
     person_id_shown,
+    processing_target_days,
     queue_page,
 )
 
@@ -98,7 +98,7 @@ def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
         "complete_by": claim.complete_by.isoformat() if returned else "",  # type: ignore[union-attr]
         "submitted_on": claim.submitted_on.isoformat() if claim.submitted_on else "",
         "age": age,
-        "overdue": age is not None and age > PROCESSING_TARGET_DAYS,
+        "overdue": age is not None and age > processing_target_days(),
         "proposed_refund": number_format(proposed, 2) if proposed is not None else None,
     }
 
@@ -155,7 +155,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "total": claims.count(),
             "rows": [_queue_row(claim, on) for claim in page.claims],
-            "target_days": PROCESSING_TARGET_DAYS,
+            "target_days": processing_target_days(),
             "query": query.urlencode(),
         },
     )

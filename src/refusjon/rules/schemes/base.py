@@ -10,12 +10,20 @@ from refusjon.rules import reasons
 from refusjon.rules.context import Context, Key, LineWork
 from refusjon.rules.model import Claim, Scheme, add_months
 from refusjon.rules.money import share_between
-from refusjon.rules.parameters import Deadline
+from refusjon.rules.parameters import Deadline, Parameters
 
 
 class SchemeRules:
     scheme: Scheme
     source: str  # where the scheme as a whole is described
+    # The kinds of document a claim under the scheme may hold, the one most claims need first:
+    # what a student is offered to upload.
+    documents: tuple[str, ...]
+
+    def categories(self, params: Parameters, day: date) -> frozenset[str]:
+        """The categories of treatment the scheme refunds in some way on ``day``: what a
+        student is offered for an expense (any other is refused by the rules in any case)."""
+        raise NotImplementedError
 
     def validate(self, claim: Claim) -> list[str]:
         """Input errors that only this scheme sees (each names the field and the problem)."""

@@ -15,6 +15,7 @@ from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
 from refusjon.rules.model import Claim, Scheme, Step, add_months, age_on
 from refusjon.rules.money import ZERO
+from refusjon.rules.parameters import Parameters
 from refusjon.rules.schemes.base import SchemeRules, day_of
 
 SEED_001 = "Helfo, 'Students outside the EU/EEA', helsenorge.no (seed 001)"
@@ -33,6 +34,25 @@ def _covered_categories(
 class HelfoAbroadRules(SchemeRules):
     scheme = Scheme.HELFO_ABROAD
     source = f"{SEED_001}; {SEED_004}"
+
+    documents = (
+        "receipt",
+        "proof_of_payment",
+        "medical_documentation",
+        "translation",
+        "medical_statement",
+        "power_of_attorney",
+    )
+
+    def categories(self, params: Parameters, day: date) -> frozenset[str]:
+        """Every category Helfo covers in full, in part or with a referral, chiropractors and
+        patient travel; not the excluded ones (seed 004)."""
+        covered = _covered_categories(
+            params.value("helfo_abroad.full_categories", day),
+            params.value("helfo_abroad.partial_categories", day),
+            params.value("helfo_abroad.referred_categories", day),
+        )
+        return covered - set(params.value("helfo_abroad.excluded_categories", day))
 
     def validate(self, claim: Claim) -> list[str]:
         errors = []

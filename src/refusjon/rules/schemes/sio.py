@@ -7,10 +7,12 @@ what lies above it, up to the exemption card limit, above which Helfo pays.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
 from refusjon.rules.model import Scheme
+from refusjon.rules.parameters import Parameters
 from refusjon.rules.schemes.base import (
     SchemeRules,
     check_deadline,
@@ -55,6 +57,12 @@ class SioRules(SchemeRules):
         semester = ctx.claim.period.semester
         name = "sio.deadline_spring" if semester == "spring" else "sio.deadline_fall_or_year"
         return check_deadline(ctx, name, SOURCE)
+
+    documents = ("user_fee_overview", "receipt", "proof_of_payment")
+
+    def categories(self, params: Parameters, day: date) -> frozenset[str]:
+        """The categories whose public user fees SiO refunds (seed 003)."""
+        return frozenset(params.value("sio.covered_categories", day))
 
     def document_codes(self, ctx: Context, works: Sequence[LineWork]) -> list[str]:
         """The helsenorge user-fee overview showing the applicant's name (seed 003)."""

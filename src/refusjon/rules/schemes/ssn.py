@@ -8,11 +8,13 @@ unchanged since.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
 from refusjon.rules.model import Claim, Scheme
+from refusjon.rules.parameters import Parameters
 from refusjon.rules.schemes.base import (
     SchemeRules,
     check_deadline,
@@ -93,6 +95,24 @@ class SsnRules(SchemeRules):
         else:
             work.reject(reasons.EXCLUDED_CATEGORY)
             ctx.explain("line.excluded", SOURCE, line=line)
+
+    documents = (
+        "user_fee_overview",
+        "receipt",
+        "student_id",
+        "semester_fee_receipt",
+        "proof_of_payment",
+        "study_confirmation",
+        "vaccine_confirmation",
+    )
+
+    def categories(self, params: Parameters, day: date) -> frozenset[str]:
+        """The categories of SSN's three pots: user fees, other treatment, dental (seed 000)."""
+        return frozenset(
+            code
+            for pot in ("pot_user_fees_categories", "pot_other_categories", "pot_dental_categories")
+            for code in params.value(f"ssn.{pot}", day)
+        )
 
     def document_codes(self, ctx: Context, works: Sequence[LineWork]) -> list[str]:
         """Student ID or semester-fee receipt always; the overview, vaccine confirmation and
