@@ -122,6 +122,11 @@ def money_text(amount: Decimal) -> str:
     return str(round_ore(amount))
 
 
+def period_words(period: str, lang: str) -> str:
+    """A claim's period as a reader is shown it in ``lang`` ("høsten 2026", "2026")."""
+    return Renderer(lang).period(rules.Period.parse(period))
+
+
 def money_words(amount: Decimal, lang: str) -> str:
     """An amount as the engine's explanation writes it in ``lang`` (``kr 1 234,50``)."""
     return Renderer(lang).money(amount)

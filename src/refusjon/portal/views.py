@@ -244,6 +244,19 @@ def _estimate(
         # still shows, without the estimate.
         logger.warning("no estimate for claim %s", claim.reference, exc_info=True)
         return {"unavailable": True, **({"preview": True} if preview else {})}
+    if estimate.record["outcome"] == "returned":
+        # A draft the engine would send back says what it lacks, not "NOK 0 (returned)": the
+        # student has sent nothing yet, and the refund depends on what is still missing.
+        return {
+            "preview": preview,
+            "incomplete": True,
+            "missing": [reason_text(code, lang) for code in estimate.record["reasons"]],
+            "documents": [
+                reason_text(code, lang)
+                for code in estimate.record["reasons"]
+                if code.startswith("missing-document:")
+            ],
+        }
     return {
         "preview": preview,
         "refund_nok": estimate.refund_nok,
