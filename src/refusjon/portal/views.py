@@ -121,7 +121,12 @@ def _line_rows(claim: Claim, lang: str) -> list[LineRow]:
 def _rate(line: ExpenseLine) -> Decimal | None:
     """The rate as derived from the stored amounts; the NOK amount is rounded to øre, so the
     rate is shown to four decimals."""
-    if line.currency == "NOK" or line.nok_amount is None or not line.amount:
+    if (
+        line.currency == "NOK"
+        or line.nok_amount is None
+        or not line.amount
+        or line.nok_from_student
+    ):
         return None
     return (line.nok_amount / line.amount).quantize(Decimal("0.0001"))
 
