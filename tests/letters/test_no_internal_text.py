@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from refusjon.claims import services
-from refusjon.claims.models import Attachment, Claim, Institution, User
+from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
 from refusjon.letters import content
 from refusjon.letters.pdf import write_pdf
 from refusjon.rules.terms import CATEGORIES, INSTITUTIONS, REASONS
@@ -116,6 +116,41 @@ def ssn_claim(alice: User, bob: User) -> Claim:
     return claim
 
 
+def helfo_claim(alice: User, bob: User) -> Claim:
+    """A decided Helfo claim of a student in the US: a GP visit paid in dollars with the NOK
+    amount from her bank statement (no rate stored), and a physiotherapist partly covered."""
+    StudentProfile.objects.filter(user=alice).update(
+        nis_member=True, full_time_student_abroad=True, study_country="US"
+    )
+    alice.refresh_from_db()
+    claim = services.create_draft(alice, scheme="helfo_abroad", period="2026", now=NOW)
+    services.add_line(
+        claim,
+        by=alice,
+        category="gp",
+        service_on=date(2026, 10, 1),
+        amount=Decimal("120.00"),
+        currency="USD",
+        nok_amount=Decimal("1290.50"),
+        now=NOW,
+    )
+    services.add_line(
+        claim,
+        by=alice,
+        category="physiotherapist",
+        service_on=date(2026, 10, 2),
+        amount=Decimal("450.00"),
+        referral=True,
+        now=NOW,
+    )
+    for document_type in ("receipt", "proof_of_payment", "medical_documentation"):
+        Attachment.objects.create(
+            claim=claim, document_type=document_type, shows_applicant_name=True, language="en"
+        )
+    decide(claim, alice, bob)
+    return claim
+
+
 def pages_of(claim: Claim) -> list[str]:
     names = ["claim", "access_log"]
     if services.current_decision(claim) is not None:
@@ -130,6 +165,7 @@ def test_no_student_page_or_letter_shows_internal_text(
     claims = states(alice, bob)
     recovery = recovery_of(claims["paid"], bob, "60.00")
     claims["ssn"] = ssn_claim(alice, bob)
+    claims["helfo"] = helfo_claim(alice, bob)
     signed_in(client, alice, lang)
     found: dict[str, list[str]] = {}
     urls = [reverse("portal:home"), reverse("portal:new_claim"), reverse("portal:profile")]
