@@ -34,6 +34,9 @@ PAYERS = {
         "ORGANISATION_NUMBER": "974760673",
         "ACCOUNT": "86011117947",
         "BIC": "DNBANOKKXXX",
+        "ADDRESS": "Postboks 1; 0001 Oslo",
+        "EMAIL": "helse@example.no",
+        "PHONE": "+47 22 22 22 22",
     }.items()
 }
 

@@ -176,9 +176,9 @@ def test_a_student_sees_when_and_why_staff_looked_but_not_who(
         services.access_log(claim, by=carol)
 
 
-def test_a_foreign_expense_without_a_rate_says_to_try_again_later(carol: User) -> None:
+def test_a_foreign_expense_without_a_rate_asks_for_the_nok_amount(carol: User) -> None:
     claim = services.create_draft(carol, scheme="sio", period="2026", now=NOW)
-    with pytest.raises(ClaimError, match=r"not been imported yet\. Try again later") as refused:
+    with pytest.raises(ClaimError, match=r"not been imported yet\. Give the amount") as refused:
         services.add_line(
             claim,
             by=carol,
@@ -187,8 +187,7 @@ def test_a_foreign_expense_without_a_rate_says_to_try_again_later(carol: User) -
             amount=Decimal("10.00"),
             currency="USD",
         )
-    # The portal asks no amount in NOK: the message must not ask for one.
-    assert "in NOK" not in str(refused.value)
+    assert "from your bank statement" in str(refused.value)  # the portal's field asks for it
     assert not claim.lines.exists()
 
 

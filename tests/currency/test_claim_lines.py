@@ -69,19 +69,66 @@ def test_without_a_payment_day_the_day_of_treatment_is_used(alice: User, usd_rat
     assert line.nok_amount == Decimal("1215.24")  # 120 × 10.1270
 
 
-def test_a_given_nok_amount_wins(alice: User, usd_rates: None) -> None:
+def test_a_stored_rate_wins_over_the_students_figure(alice: User, usd_rates: None) -> None:
     line = add(draft(alice), alice, paid_on=date(2026, 3, 2), nok_amount=Decimal("1250.00"))
-    assert line.nok_amount == Decimal("1250.00")
-    assert "rate" not in AuditEntry.objects.get(action="claims.line.added").data
+    assert line.nok_amount == Decimal("1215.24")  # 120 × 10.1270
+    assert not line.nok_from_student
 
 
-def test_without_a_rate_the_student_is_told_which_and_nothing_is_added(
+def test_without_a_rate_the_student_is_asked_for_the_nok_amount_and_nothing_is_added(
     alice: User, usd_rates: None
 ) -> None:
     claim = draft(alice)
     with pytest.raises(ClaimError, match=re.escape("no exchange rate for USD on Jan. 5, 2026")):
         add(claim, alice, service_on=date(2026, 1, 5))
+    with pytest.raises(ClaimError, match="amount in NOK from your bank statement"):
+        add(claim, alice, service_on=date(2026, 1, 5))
     assert not claim.lines.exists()
+
+
+def test_without_a_rate_the_students_nok_amount_is_kept_as_theirs(
+    alice: User, usd_rates: None
+) -> None:
+    line = add(draft(alice), alice, service_on=date(2026, 1, 5), nok_amount=Decimal("1290.50"))
+    line.refresh_from_db()
+    assert (line.nok_amount, line.nok_from_student) == (Decimal("1290.50"), True)
+    entry = AuditEntry.objects.get(action="claims.line.added", claim=line.claim)
+    assert entry.data == {"line": 1, "nok_from": "student"}
+
+
+def abroad(student: User) -> Claim:
+    """A Helfo claim of a student abroad in the US, with every document it needs."""
+    StudentProfile.objects.filter(user=student).update(
+        nis_member=True, full_time_student_abroad=True, study_country="US"
+    )
+    student.refresh_from_db()
+    claim = draft(student)
+    for document_type in ("receipt", "proof_of_payment", "medical_documentation"):
+        Attachment.objects.create(
+            claim=claim, document_type=document_type, shows_applicant_name=True, language="en"
+        )
+    return claim
+
+
+def explained(claim: Claim) -> list[str]:
+    record = services.estimate(claim, lang="en", now=datetime(2026, 3, 20, tzinfo=UTC)).record
+    return list(record["explanation"])
+
+
+def test_the_students_figure_is_assessed_until_the_rate_is_stored_and_then_the_rate(
+    alice: User, usd_rates: None
+) -> None:
+    claim = abroad(alice)
+    add(claim, alice, service_on=date(2026, 3, 10), nok_amount=Decimal("1290.50"))
+    assert any("2026-03-10, NOK 1,290.50)" in step for step in explained(claim))
+
+    ExchangeRate.objects.create(
+        currency="USD",
+        day=date(2026, 3, 10),
+        nok_per_unit=Decimal("10.2000"),
+        imported_at=datetime(2026, 3, 11, tzinfo=UTC),
+    )
+    assert any("2026-03-10, NOK 1,224.00)" in step for step in explained(claim))  # 120 × 10.20
 
 
 def test_the_engine_is_given_the_converted_amount(alice: User, usd_rates: None) -> None:

@@ -376,6 +376,7 @@ def test_the_trip_fields_are_asked_together_and_only_where_the_scheme_needs_them
         "paid_on",
         "amount",
         "currency",
+        "nok_amount",
         "public_user_fee",
     }
 

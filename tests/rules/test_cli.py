@@ -129,7 +129,8 @@ def test_explain_adds_the_source_of_each_rule() -> None:
     sourced = json.loads(run_cli("-", "--explain", stdin=claim()).stdout)["explanation"]
     assert not any("[Source:" in step for step in plain)
     assert any("[Source: SiO" in step for step in sourced)
-    assert any("updated 25.02.26" in step for step in plain), "parameters always cite sources"
+    assert any("«Refund of healthcare expenses»" in step for step in plain), "parameters cite"
+    assert not any("[seed" in step for step in plain), "by public title, never a stored copy"
 
 
 def test_schema_prints_valid_json_schemas_that_accept_the_example() -> None:

@@ -56,8 +56,21 @@ def test_it_names_the_parameter_its_value_date_and_source() -> None:
     text = explained()
     assert (
         "SiO threshold for a SiO GP patient from 2026-01-01: NOK 490.00 (source: SiO, "
-        "sio.no/en/health/refund-of-healthcare-expenses, updated 25.02.26 [seed 003])." in text
+        "«Refund of healthcare expenses», sio.no/en/health/refund-of-healthcare-expenses)." in text
     )
+
+
+def test_the_rule_keepers_own_source_note_is_shown_only_when_asked_for() -> None:
+    assert not any("[seed" in step for step in explained("nb"))
+    assert any("updated 25.02.26 [seed 003]" in step for step in explained("en", sources=True))
+
+
+def test_a_semester_is_said_in_words() -> None:
+    from refusjon.rules.model import Period
+
+    assert Renderer("nb").period(Period.parse("2026-fall")) == "høsten 2026"
+    assert Renderer("en").period(Period.parse("2026-spring")) == "spring 2026"
+    assert Renderer("nb").period(Period.parse("2026")) == "2026"
 
 
 def test_it_gives_the_running_total_before_and_after_each_line() -> None:

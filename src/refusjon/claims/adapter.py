@@ -122,6 +122,11 @@ def money_text(amount: Decimal) -> str:
     return str(round_ore(amount))
 
 
+def period_words(period: str, lang: str) -> str:
+    """A claim's period as a reader is shown it in ``lang`` ("høsten 2026", "2026")."""
+    return Renderer(lang).period(rules.Period.parse(period))
+
+
 def money_words(amount: Decimal, lang: str) -> str:
     """An amount as the engine's explanation writes it in ``lang`` (``kr 1 234,50``)."""
     return Renderer(lang).money(amount)
@@ -177,6 +182,20 @@ def _applicant(
     )
 
 
+def _nok_amount(line: models.ExpenseLine) -> Decimal | None:
+    """The line's amount in NOK: a student's own figure gives way to Norges Bank's rate once
+    the rate of the day is stored (docs/decisions.md, D7)."""
+    if not line.nok_from_student:
+        return line.nok_amount
+    # Imported here: the currency app writes its audit entries through the claims' services.
+    from refusjon.currency.services import NoExchangeRate, to_nok
+
+    try:
+        return to_nok(line.amount, line.currency, line.paid_on or line.service_on).nok_amount
+    except NoExchangeRate:
+        return line.nok_amount
+
+
 def _line(line: models.ExpenseLine) -> rules.ExpenseLine:
     trip = None
     if line.trip_distance_km is not None:
@@ -190,7 +209,7 @@ def _line(line: models.ExpenseLine) -> rules.ExpenseLine:
         paid_on=line.paid_on or line.service_on,
         amount=line.amount,
         currency=line.currency,
-        nok_amount=line.nok_amount,
+        nok_amount=_nok_amount(line),
         public_user_fee=line.public_user_fee,
         itemized_receipt=line.itemized_receipt,
         referral=line.referral,

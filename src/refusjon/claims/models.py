@@ -229,6 +229,10 @@ class ExpenseLine(models.Model):
     nok_amount = models.DecimalField(
         _("amount in NOK"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    # The amount in NOK is the student's own figure (from their bank statement), given when
+    # no exchange rate was stored for the day; Norges Bank's rate replaces it at assessment
+    # once it is stored (docs/decisions.md, D7).
+    nok_from_student = models.BooleanField(_("amount in NOK given by the student"), default=False)
     public_user_fee = models.BooleanField(_("user fee under the public scheme"), default=False)
     itemized_receipt = models.BooleanField(_("itemised receipt attached"), default=False)
     referral = models.BooleanField(_("referral from a doctor"), default=False)

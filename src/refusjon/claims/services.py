@@ -199,30 +199,38 @@ def add_line(claim: Claim, *, by: User, now: datetime | None = None, **fields: A
 
 
 NO_RATE_YET = _(
-    "The exchange rates for that date have not been imported yet. Try again later, or contact "
-    "the office, which can import them."
+    "The exchange rates for that date have not been imported yet. Give the amount in NOK from "
+    "your bank statement; Norges Bank's rate is used instead once it is in."
 )
 
 
 def _new_line(claim: Claim, fields: dict[str, Any]) -> tuple[ExpenseLine, dict[str, str]]:
     """The line ``fields`` make, numbered after the claim's last, not saved: an amount in
-    another currency converted to NOK at Norges Bank's rate of the day it was paid (a given
-    ``nok_amount`` wins), with the rate used (for the log)."""
+    another currency converted to NOK at Norges Bank's rate of the day it was paid, with the
+    rate used (for the log). With no rate stored for the day, the student's own ``nok_amount``
+    (from their bank statement) is kept and marked as theirs; without one the line is
+    refused (docs/decisions.md, D7)."""
     fields = dict(fields)
     conversion: dict[str, str] = {}
     currency = fields.get("currency", "NOK")
     paid_on = fields.get("paid_on") or fields.get("service_on")
     amount = fields.get("amount")
-    if currency != "NOK" and fields.get("nok_amount") is None and amount is not None and paid_on:
+    if currency == "NOK":
+        fields.pop("nok_amount", None)
+    elif amount is not None and paid_on:
         # Imported here: the currency app writes its audit entries through this module.
         from refusjon.currency.services import NoExchangeRate, to_nok
 
         try:
             converted = to_nok(amount, currency, paid_on)
         except NoExchangeRate as error:
-            raise ClaimError(f"{error} {NO_RATE_YET}") from error
-        fields["nok_amount"] = converted.nok_amount
-        conversion = {"rate": str(converted.rate), "rate_day": converted.rate_day.isoformat()}
+            if fields.get("nok_amount") is None:
+                raise ClaimError(f"{error} {NO_RATE_YET}") from error
+            fields["nok_from_student"] = True
+            conversion = {"nok_from": "student"}
+        else:
+            fields["nok_amount"] = converted.nok_amount
+            conversion = {"rate": str(converted.rate), "rate_day": converted.rate_day.isoformat()}
     number = (claim.lines.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     return ExpenseLine(claim=claim, number=number, **fields), conversion
 

@@ -20,7 +20,14 @@ from django.utils import timezone, translation
 from refusjon.claims import appeals
 from refusjon.claims.models import Appeal, Assessment, Claim
 from refusjon.payouts import recoveries
-from refusjon.payouts.models import Recovery, RecoverySettlement, RecoveryStatus, SettlementKind
+from refusjon.payouts.models import (
+    PaymentLine,
+    PaymentStatus,
+    Recovery,
+    RecoverySettlement,
+    RecoveryStatus,
+    SettlementKind,
+)
 from refusjon.rules.explain import Renderer
 from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
 
@@ -34,6 +41,57 @@ def _amount_paid(words: Renderer, amount: Decimal, currency: str) -> str:
 def _nok(words: Renderer, amount: Decimal) -> str:
     """An amount in NOK without the currency, for a column whose heading names it."""
     return words.money(amount).split(" ", 1)[1]
+
+
+def sender(scheme: str) -> dict[str, Any]:
+    """Who the letter is from and whom to contact: the organisation of the scheme, its postal
+    address, e-mail and telephone (``REFUSJON_PAYERS``)."""
+    payer = settings.REFUSJON_PAYERS.get(scheme, {})
+    return {
+        "name": payer.get("name", ""),
+        "address": [line.strip() for line in payer.get("address", "").split(";") if line.strip()],
+        "email": payer.get("email", ""),
+        "phone": payer.get("phone", ""),
+    }
+
+
+def masked(account: str) -> str:
+    """An account number with all but its last four digits hidden (``*******7947``): enough
+    for the student to know which account, not enough to use it."""
+    compact = "".join(account.split()).replace(".", "")
+    if len(compact) <= 4:
+        return compact
+    return "*" * (len(compact) - 4) + compact[-4:]
+
+
+def _payout(words: Renderer, claim: Claim, decision: Assessment) -> dict[str, Any] | None:
+    """When and to which account the refund of the decision is (or will be) paid; None when
+    nothing is to be paid."""
+    line = (
+        PaymentLine.objects.filter(decision=decision, active=True)
+        .select_related("payment__run")
+        .first()
+    )
+    if line is not None:
+        payment = line.payment
+        return {
+            "paid": payment.status == PaymentStatus.PAID,
+            "on": words.day(payment.run.execution_date),
+            "amount": words.money(line.amount_nok),
+            "account": masked(payment.account or payment.iban),
+            "whole_payment": words.money(payment.amount_nok),
+            "netted": words.money(payment.netted_nok) if payment.netted_nok else "",
+        }
+    if decision.refund_nok <= 0:
+        return None
+    profile = getattr(claim.applicant, "profile", None)
+    account = (profile.bank_account or profile.iban) if profile is not None else ""
+    return {
+        "paid": False,
+        "on": "",
+        "amount": words.money(decision.refund_nok),
+        "account": masked(account) if account else "",
+    }
 
 
 def decision_context(claim: Claim, decision: Assessment, lang: str) -> dict[str, Any]:
@@ -72,6 +130,8 @@ def decision_context(claim: Claim, decision: Assessment, lang: str) -> dict[str,
         "lines": lines,
         "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
         "set_off": _set_off(words, decision),
+        "payout": _payout(words, claim, decision),
+        "sender": sender(claim.scheme),
     }
 
 
@@ -153,6 +213,7 @@ def recovery_context(recovery: Recovery, lang: str) -> dict[str, Any]:
         if recovery.appealed_at
         else "",
         "can_appeal": recoveries.can_appeal(recovery),
+        "sender": sender(recovery.claim.scheme),
     }
 
 

@@ -138,6 +138,16 @@ class ExpenseLineForm(forms.Form):
             "converted to NOK at Norges Bank's rate."
         ),
     )
+    nok_amount = _decimal(
+        _("Amount in NOK from your bank statement"),
+        digits=12,
+        places=2,
+        required=False,
+        help_text=_(
+            "Only for another currency, when the exchange rate of the day is not in yet: what "
+            "your bank charged you in NOK. Norges Bank's rate is used once it is in."
+        ),
+    )
     country = forms.CharField(
         label=_("Country of treatment"),
         initial="NO",

@@ -139,7 +139,12 @@ def _line_rows(claim: Claim, lang: str) -> list[LineRow]:
 def _rate(line: ExpenseLine) -> Decimal | None:
     """The rate as derived from the stored amounts; the NOK amount is rounded to øre, so the
     rate is shown to four decimals."""
-    if line.currency == "NOK" or line.nok_amount is None or not line.amount:
+    if (
+        line.currency == "NOK"
+        or line.nok_amount is None
+        or not line.amount
+        or line.nok_from_student
+    ):
         return None
     return (line.nok_amount / line.amount).quantize(Decimal("0.0001"))
 
@@ -276,6 +281,19 @@ def _estimate(
         # still shows, without the estimate.
         logger.warning("no estimate for claim %s", claim.reference, exc_info=True)
         return {"unavailable": True, **({"preview": True} if preview else {})}
+    if estimate.record["outcome"] == "returned":
+        # A draft the engine would send back says what it lacks, not "NOK 0 (returned)": the
+        # student has sent nothing yet, and the refund depends on what is still missing.
+        return {
+            "preview": preview,
+            "incomplete": True,
+            "missing": [reason_text(code, lang) for code in estimate.record["reasons"]],
+            "documents": [
+                reason_text(code, lang)
+                for code in estimate.record["reasons"]
+                if code.startswith("missing-document:")
+            ],
+        }
     return {
         "preview": preview,
         "refund_nok": estimate.refund_nok,

@@ -9,8 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from refusjon.rules import terms
-from refusjon.rules.model import Claim, ExpenseLine, Step
+from refusjon.rules import sources, terms
+from refusjon.rules.model import Claim, ExpenseLine, Period, Step
 from refusjon.rules.money import ore_text
 from refusjon.rules.parameters import Deadline, ParameterValue
 
@@ -200,8 +200,8 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "Resultat: {outcome}. Refusjon: {refund}.",
     ),
     "param": (
-        "{label} from {valid_from}: {value} (source: {source}){assumed}.",
-        "{label} fra {valid_from}: {value} (kilde: {source}){assumed}.",
+        "{label} from {valid_from}: {value}{source}{assumed}.",
+        "{label} fra {valid_from}: {value}{source}{assumed}.",
     ),
 }
 
@@ -321,9 +321,24 @@ class Renderer:
             "label": value.label[self.lang],
             "valid_from": self.day(value.valid_from),
             "value": self.parameter_value(value),
-            "source": value.source,
+            "source": self.source(value.source),
             "assumed": self.word("assumed") if value.assumed else "",
         }
+
+    def source(self, note: str) -> str:
+        """Where a figure comes from, as the reader is shown it: the public pages it is taken
+        from, cited by title and address; the rule keepers' own note only ``with_sources``."""
+        if self.with_sources:
+            return f" ({self.word('source').lower()}: {note})"
+        cited = sources.citation(note, self.lang)
+        return f" ({self.word('source').lower()}: {cited})" if cited else ""
+
+    def period(self, period: Period) -> str:
+        """A claim's period in words: a year, or a semester of one ("høsten 2026")."""
+        season = {"spring": ("spring", "våren"), "fall": ("autumn", "høsten")}
+        if period.semester is None:
+            return str(period.year)
+        return f"{season[period.semester][self.nb]} {period.year}"
 
     def parameter_value(self, value: ParameterValue) -> str:
         raw = value.value
@@ -342,7 +357,7 @@ class Renderer:
         if value.unit == "text":
             return str(raw[self.lang])
         if value.unit == "codes":
-            return ", ".join(sorted(raw))
+            return ", ".join(sorted(terms.term(terms.CODES, code, self.lang) for code in raw))
         return str(raw)
 
     def deadline(self, deadline: Deadline) -> str:
@@ -385,6 +400,7 @@ class Renderer:
         "outcome": terms.OUTCOMES,
         "document": terms.DOCUMENTS,
         "pot": terms.POTS,
+        "institution": terms.INSTITUTIONS,
         "relation": {code: WORDS[code] for code in ("self", "child", "spouse")},
     }
 
@@ -392,7 +408,7 @@ class Renderer:
         return {
             "claim_id": claim.claim_id,
             "scheme": terms.term(terms.SCHEMES, claim.scheme.value, self.lang),
-            "period": str(claim.period),
+            "period": self.period(claim.period),
             "submitted": self.day(claim.submitted_on),
         }
 

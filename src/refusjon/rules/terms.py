@@ -188,12 +188,34 @@ POTS: dict[str, tuple[str, str]] = {
 }
 
 
+# The institutions the schemes' rules name, by the code the rules use (the same names the
+# institution register holds).
+INSTITUTIONS: dict[str, tuple[str, str]] = {
+    "uio": ("University of Oslo", "Universitetet i Oslo"),
+    "usn": ("University of South-Eastern Norway", "Universitetet i Sørøst-Norge"),
+    "oslomet-kjeller": ("OsloMet Kjeller", "OsloMet Kjeller"),
+    "hioa-kjeller": ("HiOA Kjeller", "HiOA Kjeller"),
+    "hioa-kongsvinger": ("HiOA Kongsvinger", "HiOA Kongsvinger"),
+    "hioa-sandvika": ("HiOA Sandvika", "HiOA Sandvika"),
+    "phs-stavern": ("Norwegian Police University College, Stavern", "Politihøgskolen Stavern"),
+    "fagskolen-viken": ("Fagskolen i Viken, Kongsberg", "Fagskolen i Viken, Kongsberg"),
+    "fagskolen-vestfold-telemark": (
+        "Fagskolen Vestfold og Telemark",
+        "Fagskolen Vestfold og Telemark",
+    ),
+}
+
+
 def term(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
     """The plain words for ``code`` in ``lang``; a code with no words is shown as it is."""
     words = table.get(code)
     if words is None:
         return code
     return words[1] if lang == "nb" else words[0]
+
+
+# Every code a list-valued parameter may hold, for writing such a list in words.
+CODES: dict[str, tuple[str, str]] = {**CATEGORIES, **DOCUMENTS, **INSTITUTIONS}
 
 
 def reason_text(code: str, lang: str) -> str:

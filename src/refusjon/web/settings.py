@@ -289,7 +289,9 @@ REFUSJON_PAYER_DEMO_VALUES: list[str] = []
 def payer_from_environment(scheme: str, demo: dict[str, str]) -> dict[str, str]:
     """The organisation that pays a scheme's refunds, as its bank files name it (Dbtr,
     DbtrAcct, DbtrAgt): REFUSJON_PAYER_<SCHEME>_NAME, _ORGANISATION_NUMBER, _ACCOUNT (a
-    Norwegian account) or _IBAN, and _BIC; the demo values (not real accounts) otherwise."""
+    Norwegian account) or _IBAN, and _BIC; and as its letters name it, the sender:
+    _ADDRESS (lines separated by "; "), _EMAIL and _PHONE. The demo values (not real
+    accounts or addresses) otherwise."""
     prefix = f"REFUSJON_PAYER_{scheme.upper()}_"
     payer = {key: os.environ.get(prefix + key.upper(), value) for key, value in demo.items()}
     account_given = any(prefix + key in os.environ for key in ("ACCOUNT", "IBAN"))
@@ -311,6 +313,9 @@ REFUSJON_PAYERS = {
             "account": "15030000002",
             "iban": "",
             "bic": "DNBANOKKXXX",
+            "address": "Postboks 0000 Blindern; 0000 Oslo",
+            "email": "helse@sio.example.no",
+            "phone": "+47 22 00 00 00",
         },
     ),
     "ssn": payer_from_environment(
@@ -321,6 +326,9 @@ REFUSJON_PAYERS = {
             "account": "15060000007",
             "iban": "",
             "bic": "DNBANOKKXXX",
+            "address": "Postboks 0000; 0000 Bø i Telemark",
+            "email": "helse@ssn.example.no",
+            "phone": "+47 35 00 00 00",
         },
     ),
     "helfo_abroad": payer_from_environment(
@@ -331,6 +339,9 @@ REFUSJON_PAYERS = {
             "account": "76940500008",
             "iban": "",
             "bic": "NDEANOKKXXX",
+            "address": "Postboks 0000; 0000 Tønsberg",
+            "email": "helfo@example.no",
+            "phone": "+47 33 00 00 00",
         },
     ),
 }
