@@ -35,12 +35,19 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# A phone's screen, as the student's journey is tried on (an iPhone 12 to 15's size).
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
 # The browser's locale for each of the site's languages.
 LOCALES = {"en": "en-GB", "nb": "nb-NO"}
 
 
 class NewContext(Protocol):
-    def __call__(self, language: str = "en") -> BrowserContext: ...
+    def __call__(self, language: str = "en", *, phone: bool = False) -> BrowserContext: ...
 
 
 Shots = Callable[[Page, str], None]
@@ -72,12 +79,14 @@ def site(live_server: Any, settings: Any, tmp_path: Path) -> str:
 @pytest.fixture
 def new_context(browser: Browser, site: str) -> Iterator[NewContext]:
     """Make a browser context for the live server in one of the site's languages, English
-    unless asked (the ``django_language`` cookie, as the language switch sets it)."""
+    unless asked (the ``django_language`` cookie, as the language switch sets it); with
+    ``phone``, a phone's screen (390 × 844, touch), as most students use the site."""
     contexts: list[BrowserContext] = []
 
-    def make(language: str = "en") -> BrowserContext:
+    def make(language: str = "en", *, phone: bool = False) -> BrowserContext:
+        screen: dict[str, Any] = PHONE if phone else {}
         context = browser.new_context(
-            base_url=site, accept_downloads=True, locale=LOCALES[language]
+            base_url=site, accept_downloads=True, locale=LOCALES[language], **screen
         )
         context.add_cookies([{"name": "django_language", "value": language, "url": site}])
         context.set_default_timeout(10_000)

@@ -1,4 +1,5 @@
-"""A claim from start to decision letter, in a real browser: alice applies, bob handles it."""
+"""A claim from start to decision letter, in a real browser: alice applies on a phone, bob
+handles it at his desk."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ def upload(page: Page, document: str, path: Path, *, name_on_it: bool) -> None:
     page.wait_for_load_state()
 
 
+def fits_the_screen(page: Page) -> None:
+    """The page needs no sideways scrolling on the phone it is shown on."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} is {width} px wide"  # type: ignore[index]
+
+
 def test_claim_from_draft_to_decision_letter(
     new_context: NewContext, shots: Shots, alice: User, bob: User, tmp_path: Path
 ) -> None:
@@ -41,8 +48,8 @@ def test_claim_from_draft_to_decision_letter(
     overview = tmp_path / "egenandeler.png"
     overview.write_bytes(png((200, 100)))
 
-    # alice signs in and starts a claim
-    student = new_context().new_page()
+    # alice signs in on her phone and starts a claim
+    student = new_context(phone=True).new_page()
     sign_in(student, "alice")
     expect(student.get_by_role("link", name="My refund claims")).to_be_visible()
     shots(student, "student-claims")
@@ -50,6 +57,7 @@ def test_claim_from_draft_to_decision_letter(
     student.get_by_label("Scheme").select_option("sio")
     student.get_by_label("Year").fill("2026")
     shots(student, "new-claim")
+    fits_the_screen(student)
     student.get_by_role("button", name="Start the claim").click()
     expect(student.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Claim \S+$"))
     expect(student.locator("#status")).to_have_text("Draft")
@@ -66,11 +74,13 @@ def test_claim_from_draft_to_decision_letter(
     attachments = student.locator("section[aria-labelledby=attachments-heading]")
     expect(attachments.get_by_role("link", name="itemised receipts")).to_be_visible()
     shots(student, "draft-with-lines")
+    fits_the_screen(student)
     student.get_by_role("button", name="Submit the claim").click()
     # a receipt: the reference, and the day a decision is expected
     expect(student.get_by_role("heading", level=1)).to_have_text("We have received your claim")
     expect(student.locator("main")).to_contain_text(reference)
     shots(student, "receipt")
+    fits_the_screen(student)
     student.get_by_role("link", name="Follow the claim").click()
     expect(student.locator("#status")).to_have_text("Submitted")
     expect(student.locator("ol.timeline")).to_contain_text("Next: Decision expected")
@@ -102,6 +112,7 @@ def test_claim_from_draft_to_decision_letter(
     expect(returned).to_contain_text("the user-fee overview from helsenorge.no showing your name")
     expect(returned).to_contain_text("Please add the overview.")
     shots(student, "returned")
+    fits_the_screen(student)
     upload(student, "user_fee_overview", overview, name_on_it=True)
     expect(
         attachments.get_by_role(
