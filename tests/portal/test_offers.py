@@ -141,3 +141,11 @@ def test_a_student_who_can_use_no_scheme_is_told_where_to_see_why(
     client.force_login(alice)
     html = client.get("/claim/new/").content.decode()
     assert 'href="/eligibility/"' in html and '<form method="post" action="/claim/new/"' not in html
+
+
+@pytest.mark.django_db
+def test_a_student_with_no_profile_is_asked_for_one_before_any_claim(alice: User) -> None:
+    StudentProfile.objects.filter(user=alice).delete()
+    with translation.override("en"), pytest.raises(ClaimError, match="Fill in your profile"):
+        offers.start_claim(alice, scheme="sio", period="2026")
+    assert not Claim.objects.exists()

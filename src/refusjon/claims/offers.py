@@ -40,11 +40,14 @@ def start_claim(
     now: datetime | None = None,
 ) -> Claim:
     """Start a draft under a scheme the student can use today; any other is refused, with the
-    eligibility page to say why."""
+    eligibility page to say why, and so is any for a student with no profile yet (the profile
+    says which schemes they can use)."""
     today = timezone.localdate(now) if now is not None else clock.today()
-    if StudentProfile.objects.filter(user=student).exists() and scheme not in eligible_schemes(
-        student, on=today
-    ):
+    if not StudentProfile.objects.filter(user=student).exists():
+        raise ClaimError(
+            _("Fill in your profile first: which schemes you can apply under depends on it.")
+        )
+    if scheme not in eligible_schemes(student, on=today):
         raise ClaimError(
             _(
                 "You cannot apply under this scheme with the facts in your profile. "
