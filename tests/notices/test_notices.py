@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -155,7 +154,8 @@ def test_a_recovery_links_to_its_letter(smtp: Mailbox, alice: User, bob: User) -
     assert recovery.reference in message["Subject"]
     assert f"{SITE}/recovery/{recovery.reference}/" in text
     assert "23. november 2026" in text
-    assert "60" not in text and "insurer" not in text
+    # The amount is not told (the reference, random hex, may hold "60" by chance).
+    assert "60" not in text.replace(recovery.reference, "") and "insurer" not in text
     assert not HEALTH.search(text)
 
 
@@ -285,5 +285,5 @@ def test_amounts_never_reach_the_message(smtp: Mailbox, alice: User, bob: User) 
     decide(claim, alice, bob)
     assert smtp.messages
     for message in smtp.messages:
-        assert "1234" not in body(message) and "1 234" not in body(message)
-    assert Decimal("0") <= claim.assessments.count()
+        text = body(message).replace(claim.reference, "")  # random hex may hold the digits
+        assert "1234" not in text and "1 234" not in text
