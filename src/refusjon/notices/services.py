@@ -11,11 +11,13 @@ then finds it). A send that fails rolls the key back, and the job is tried again
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,11 +41,6 @@ REMINDER_BEFORE = timedelta(days=3)
 INTERIM_EXPECTED_WITHIN = timedelta(days=14)
 
 WAITING = (ClaimStatus.SUBMITTED, ClaimStatus.IN_REVIEW, ClaimStatus.AWAITING_APPROVAL)
-
-
-def target_days() -> int:
-    """Days within which a submitted claim should be decided (REFUSJON_PROCESSING_TARGET_DAYS)."""
-    return int(settings.REFUSJON_PROCESSING_TARGET_DAYS)
 
 
 def ask(kind: str, claim: Claim, *, key: str, entry: AuditEntry | None = None) -> None:
@@ -113,9 +110,10 @@ def facts(kind: str, claim: Claim, entry: AuditEntry | None, *, now: datetime) -
     today = timezone.localdate(now)
     path = content.claim_path(claim.reference)
     dates: dict[str, date] = {"today": today}
-    if claim.submitted_on:
+    expected_by = services.expected_decision_on(claim)
+    if claim.submitted_on and expected_by:
         dates["submitted_on"] = claim.submitted_on
-        dates["expected_by"] = claim.submitted_on + timedelta(days=target_days())
+        dates["expected_by"] = expected_by
     if claim.complete_by:
         dates["complete_by"] = claim.complete_by
     outcome = ""
@@ -188,20 +186,29 @@ def ask_daily_notices(*, now: datetime | None = None) -> int:
         complete_by__gte=today,
         complete_by__lte=today + REMINDER_BEFORE,
     )
-    for claim in returned:
-        key = f"reminder:{claim.pk}:{claim.complete_by}"
-        if not SentNotice.objects.filter(key=key).exists():
-            ask(NoticeKind.REMINDER, claim, key=key)
-            asked += 1
+    for claim, key in _not_sent(returned, lambda claim: f"reminder:{claim.pk}:{claim.complete_by}"):
+        ask(NoticeKind.REMINDER, claim, key=key)
+        asked += 1
     late = Claim.objects.filter(
-        status__in=WAITING, submitted_on__lt=today - timedelta(days=target_days())
+        status__in=WAITING,
+        submitted_on__lt=today - timedelta(days=services.processing_target_days()),
     )
-    for claim in late:
-        key = f"interim:{claim.pk}:{claim.submitted_on}"
-        if not SentNotice.objects.filter(key=key).exists():
-            ask(NoticeKind.INTERIM, claim, key=key)
-            asked += 1
+    for claim, key in _not_sent(late, lambda claim: f"interim:{claim.pk}:{claim.submitted_on}"):
+        ask(NoticeKind.INTERIM, claim, key=key)
+        asked += 1
     return asked
+
+
+def _not_sent(claims: QuerySet[Claim], key_of: Callable[[Claim], str]) -> list[tuple[Claim, str]]:
+    """The claims whose notice (named by ``key_of``) was not sent yet, with its key; the keys
+    already sent are read in one query, not one per claim."""
+    keyed = [(claim, key_of(claim)) for claim in claims]
+    sent = set(
+        SentNotice.objects.filter(key__in=[key for _claim, key in keyed]).values_list(
+            "key", flat=True
+        )
+    )
+    return [(claim, key) for claim, key in keyed if key not in sent]
 
 
 def schedule_daily_notices(*, now: datetime | None = None) -> bool:
