@@ -12,7 +12,8 @@ from pytest_django import Settings
 
 from refusjon.claims import services
 from refusjon.claims.models import Claim, User
-from refusjon.portal.timeline import Step, expected_decision_on, timeline
+from refusjon.claims.services import expected_decision_on
+from refusjon.portal.timeline import Step, timeline
 from tests.factories import NOW, decide, in_review, sio_claim, sio_draft
 
 pytestmark = pytest.mark.django_db

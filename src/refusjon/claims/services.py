@@ -501,6 +501,21 @@ def _clear_overrides(claim: Claim, *, by: User, now: datetime) -> None:
     claim.overrides.all().delete()
 
 
+def processing_target_days() -> int:
+    """The processing target (saksbehandlingstid, REFUSJON_PROCESSING_TARGET_DAYS): the days
+    within which a sent claim should be decided. Past it a claim is overdue in the queue, and
+    its student gets an interim reply."""
+    return int(settings.REFUSJON_PROCESSING_TARGET_DAYS)
+
+
+def expected_decision_on(claim: Claim) -> date | None:
+    """The day a decision is expected: the processing target after the claim was last sent;
+    none for a claim not sent."""
+    if claim.submitted_on is None:
+        return None
+    return claim.submitted_on + timedelta(days=processing_target_days())
+
+
 def _four_eyes_limit() -> Decimal:
     return Decimal(str(settings.REFUSJON_FOUR_EYES_ABOVE_NOK))
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from refusjon.claims.models import AuditEntry, Claim, ClaimStatus
+from refusjon.claims.services import expected_decision_on, processing_target_days
 
 # The audit actions that are steps a student sees, in words.
 STEP_WORDS = {
@@ -49,19 +49,6 @@ class Step:
     done: bool
     note: str = ""
     deadline: bool = False  # ``on`` is the student's deadline, not an expected day
-
-
-def target_days() -> int:
-    """Days within which a sent claim should be decided (REFUSJON_PROCESSING_TARGET_DAYS)."""
-    return int(settings.REFUSJON_PROCESSING_TARGET_DAYS)
-
-
-def expected_decision_on(claim: Claim) -> date | None:
-    """The day a decision is expected: the processing target after the claim was last sent;
-    none for a claim not sent."""
-    if claim.submitted_on is None:
-        return None
-    return claim.submitted_on + timedelta(days=target_days())
 
 
 def timeline(claim: Claim) -> list[Step]:
@@ -120,7 +107,7 @@ def _next(claim: Claim) -> list[Step]:
         note = _(
             "A caseworker checks the claim and decides. "
             "We aim to decide within %(days)s days of receiving it."
-        ) % {"days": target_days()}
+        ) % {"days": processing_target_days()}
         return [Step(_("Decision expected"), expected, False, note)]
     if status == ClaimStatus.DECIDED:
         note = _(

@@ -163,7 +163,9 @@ def _claim_page(
         "steps": timeline.timeline(claim),
     }
     if editable:
-        context["expected_decision"] = clock.today() + timedelta(days=timeline.target_days())
+        context["expected_decision"] = clock.today() + timedelta(
+            days=services.processing_target_days()
+        )
         context["line_form"] = line_form or _line_form(claim, lang)
         context["submit_form"] = SubmitForm(initial={"token": secrets.token_urlsafe()})
         context["estimate"] = _estimate(claim, lang)
@@ -430,8 +432,8 @@ def receipt(request: HttpRequest, reference: str) -> HttpResponse:
         "claim": claim,
         "lines": _line_rows(claim, lang),
         **_attachment_list(claim, lang),
-        "expected_decision": timeline.expected_decision_on(claim),
-        "target_days": timeline.target_days(),
+        "expected_decision": services.expected_decision_on(claim),
+        "target_days": services.processing_target_days(),
         "steps": timeline.timeline(claim),
     }
     return render(request, "portal/receipt.html", context)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat
 
@@ -35,12 +34,6 @@ WAITING_ON_CASEWORKERS = (
     ClaimStatus.AWAITING_APPROVAL,
     ClaimStatus.APPEALED,
 )
-
-
-def processing_target_days() -> int:
-    """The processing target (saksbehandlingstid, REFUSJON_PROCESSING_TARGET_DAYS): a claim
-    older than this is overdue, and its student has had an interim reply."""
-    return int(settings.REFUSJON_PROCESSING_TARGET_DAYS)
 
 
 # Every claim a search finds: any that was ever sent (not drafts, which are the student's own).

@@ -57,14 +57,13 @@ from refusjon.claims.models import (
     ClaimStatus,
     User,
 )
-from refusjon.claims.services import audit
+from refusjon.claims.services import audit, processing_target_days
 from refusjon.payouts.models import Payment, PaymentLine, PaymentStatus, RunStatus
 from refusjon.rules.money import ZERO, round_ore
 from refusjon.rules.terms import OUTCOMES, term
 from refusjon.web import spreadsheets
 from refusjon.web.pages import rules_language
 from refusjon.workspace.access import caseworker_required
-from refusjon.workspace.queries import processing_target_days
 
 PURPOSE = "reporting"
 SCHEMES = dict(SCHEME_CHOICES)

@@ -29,7 +29,7 @@ from refusjon.claims.models import (
     StudentProfile,
     User,
 )
-from refusjon.claims.services import ClaimError
+from refusjon.claims.services import ClaimError, processing_target_days
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, reason_text, term
 from refusjon.web.pages import form_errors, rules_language
 from refusjon.workspace.access import caseworker_required
@@ -49,7 +49,6 @@ from refusjon.workspace.queries import (
     applicant_name,
     open_claims,
     person_id_shown,
-    processing_target_days,
     queue_page,
 )
 
