@@ -110,26 +110,29 @@ def recoverable(claim: Claim) -> Decimal:
 
 def settled(recovery: Recovery) -> Decimal:
     """What has been set off or paid back of the recovery so far (not what was written off)."""
-    total = recovery.settlements.filter(kind__in=MONEY).aggregate(total=Sum("amount_nok"))["total"]
+    return _total(recovery.settlements.filter(kind__in=MONEY))
+
+
+def _total(settlements: QuerySet[RecoverySettlement]) -> Decimal:
+    """The settlements' amounts added up (nothing: zero)."""
+    total = settlements.aggregate(total=Sum("amount_nok"))["total"]
     return round_ore(Decimal(total or ZERO))
 
 
 def written_off(recovery: Recovery) -> Decimal:
     """What of the recovery was written off: claimed no more, though never recovered."""
-    total = recovery.settlements.filter(kind=SettlementKind.WRITTEN_OFF).aggregate(
-        total=Sum("amount_nok")
-    )["total"]
-    return round_ore(Decimal(total or ZERO))
+    return _total(recovery.settlements.filter(kind=SettlementKind.WRITTEN_OFF))
 
 
 def kept(recovery: Recovery) -> Decimal:
     """What of the recovery is settled for good: paid back, or set off in a payment sent to
     the bank or paid. A set-off in a run still being prepared can be undone."""
-    total = recovery.settlements.filter(
-        Q(kind=SettlementKind.REPAID)
-        | Q(payment__status__in=(PaymentStatus.SENT, PaymentStatus.PAID))
-    ).aggregate(total=Sum("amount_nok"))["total"]
-    return round_ore(Decimal(total or ZERO))
+    return _total(
+        recovery.settlements.filter(
+            Q(kind=SettlementKind.REPAID)
+            | Q(payment__status__in=(PaymentStatus.SENT, PaymentStatus.PAID))
+        )
+    )
 
 
 def _pending_set_offs(recovery: Recovery) -> QuerySet[Payment]:
@@ -455,10 +458,7 @@ def record_repayment(
 def _at_the_bank(recovery: Recovery) -> Decimal:
     """What of the recovery is set off in payments sent to the bank and not yet answered: the
     bank may still reject them, which gives that part of the debt back."""
-    total = recovery.settlements.filter(payment__status=PaymentStatus.SENT).aggregate(
-        total=Sum("amount_nok")
-    )["total"]
-    return round_ore(Decimal(total or ZERO))
+    return _total(recovery.settlements.filter(payment__status=PaymentStatus.SENT))
 
 
 def can_be_written_off(recovery: Recovery) -> bool:
