@@ -151,8 +151,6 @@ def facts(kind: str, claim: Claim, entry: AuditEntry | None, *, now: datetime) -
             dates["appeal_by"] = recovery.appeal_deadline
     elif kind == NoticeKind.INTERIM:
         dates["expected_by"] = today + INTERIM_EXPECTED_WITHIN
-    elif kind == NoticeKind.RETURNED:
-        pass
     return Facts(
         reference=reference,
         path=path,
