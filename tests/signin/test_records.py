@@ -70,5 +70,5 @@ def test_schedule_jobs_starts_the_nightly_run_once() -> None:
     call_command("schedule_jobs", stdout=out)
 
     assert "Old sign-in records will be removed at 2026-11-03 03:30" in out.getvalue()
-    assert "already waiting" in out.getvalue()
+    assert "The next removal of old sign-in records is already waiting." in out.getvalue()
     assert waiting_jobs(NIGHTLY) == 1
