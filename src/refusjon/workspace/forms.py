@@ -12,7 +12,7 @@ from refusjon.claims.models import SCHEME_CHOICES, LineOutcomeChoice, User
 from refusjon.rules.model import DOCUMENT_TYPES
 from refusjon.rules.terms import DOCUMENTS, term
 from refusjon.web.pages import rules_language
-from refusjon.workspace.queries import OPEN_STATUSES
+from refusjon.workspace.queries import OPEN_STATUSES, applicant_name
 
 # How long a student has to complete a returned claim, unless the caseworker says otherwise.
 COMPLETE_WITHIN_DAYS = 14
@@ -107,7 +107,7 @@ class CaseworkerField(forms.ModelChoiceField):  # type: ignore[type-arg]
     """A caseworker, by name."""
 
     def label_from_instance(self, obj: User) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return applicant_name(obj)
 
 
 class AssignForm(forms.Form):

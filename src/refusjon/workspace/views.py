@@ -84,13 +84,11 @@ def _queue_row(claim: Claim, on: date) -> dict[str, Any]:
     age = age_in_days(claim, on)
     proposed = claim.proposed_refund_nok  # type: ignore[attr-defined]  # annotated
     returned = claim.status == ClaimStatus.RETURNED and claim.complete_by is not None
-    profile = getattr(claim.applicant, "profile", None)
     return {
         "claim": claim,
         "reference": claim.reference,
         "url": reverse("workspace:claim", args=[claim.reference]),
-        "name": applicant_name(claim.applicant),
-        "person_id": person_id_shown(profile.person_id, full=False) if profile else "",
+        **_applicant(claim, full=False),
         "assigned_to": applicant_name(claim.assigned_to) if claim.assigned_to else "",
         "scheme": claim.get_scheme_display(),
         "status": claim.get_status_display(),
