@@ -11,8 +11,9 @@ from pytest_django import Settings
 
 from refusjon.claims.models import Claim, User
 from refusjon.claims.services import current_decision
-from refusjon.letters.content import compose, masked
+from refusjon.letters.content import compose
 from refusjon.letters.pdf import write_pdf
+from refusjon.payouts.accounts import masked_account
 from refusjon.payouts.models import Payment, PaymentStatus, RunStatus
 from tests.letters.test_letters import pdf_text
 from tests.payouts.conftest import ALICE_ACCOUNT, decided_claim, with_account
@@ -43,8 +44,9 @@ def letter(claim: Claim, lang: str) -> str:
 
 
 def test_an_account_is_shown_by_its_last_four_digits_only() -> None:
-    assert masked("8601.11.17947") == "*******7947"
-    assert masked("NO93 8601 1117 947") == "***********7947"
+    assert masked_account("8601.11.17947") == "•••••••7947"
+    assert masked_account("NO93 8601 1117 947") == "•••••••••••7947"
+    assert masked_account("") == ""
 
 
 @pytest.mark.parametrize(
@@ -62,7 +64,7 @@ def test_an_account_is_shown_by_its_last_four_digits_only() -> None:
                 "23.11.2026",  # the appeal deadline, three weeks on
                 "forvaltningsloven § 28 og § 29",
                 "Postboks 4424 Nydalen, 0403 Oslo",  # where a written appeal can be sent
-                "kr 110,00, utbetales til konto *******7947",
+                "kr 110,00, utbetales til konto •••••••7947",
             ],
         ),
         (
@@ -76,7 +78,7 @@ def test_an_account_is_shown_by_its_last_four_digits_only() -> None:
                 "by 2026-11-23",
                 "forvaltningsloven) § 28 and § 29",
                 "send the appeal by post to SiO Helse, Postboks 4424 Nydalen, 0403 Oslo",
-                "NOK 110.00, will be paid to account *******7947 in the next payment run",
+                "NOK 110.00, will be paid to account •••••••7947 in the next payment run",
             ],
         ),
     ],
@@ -95,8 +97,8 @@ def test_a_decision_letter_names_its_sender_contact_account_and_appeal_route(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("nb", "Refusjonen, kr 110,00, ble utbetalt 10.11.2026 til konto *******7947."),
-        ("en", "The refund, NOK 110.00, was paid on 2026-11-10 to account *******7947."),
+        ("nb", "Refusjonen, kr 110,00, ble utbetalt 10.11.2026 til konto •••••••7947."),
+        ("en", "The refund, NOK 110.00, was paid on 2026-11-10 to account •••••••7947."),
     ],
 )
 def test_a_paid_refund_says_when_and_to_which_account(
@@ -138,7 +140,7 @@ def test_a_refund_with_a_debt_set_off_says_what_was_set_off_and_what_is_paid(
     text = letter(claim, lang)
     assert expected in text and debt.reference in text
     assert ("04.11.2026" if lang == "nb" else "2026-11-04") in text  # the payment date
-    assert "*******7947" in text
+    assert "•••••••7947" in text
 
 
 @pytest.mark.parametrize(

@@ -226,7 +226,7 @@ def test_the_review_shows_masked_accounts_and_the_claims_and_logs_the_look(
     response = signed_in(client, bob).get(reverse("workspace:payout_run", args=[run.reference]))
     assert response.status_code == 200
     page = page_text(response)
-    assert "•••• 7947" in page
+    assert "•••••••7947" in page
     assert ALICE_ACCOUNT not in page
     assert reverse("workspace:claim", args=[alice_to_pay.reference]) in page
     assert "110.00" in page
@@ -246,7 +246,7 @@ def test_an_account_abroad_shows_its_last_four_and_bic(
     page = page_text(
         signed_in(client, bob).get(reverse("workspace:payout_run", args=[run.reference]))
     )
-    assert "•••• 5432 (DEUTDEFF)" in page
+    assert "••••••••••••••••••5432 (DEUTDEFF)" in page
     assert "GB82WEST12345698765432" not in page
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from refusjon.claims import appeals
 from refusjon.claims.models import Appeal, Assessment, Claim
 from refusjon.payouts import recoveries
+from refusjon.payouts.accounts import masked_account
 from refusjon.payouts.models import (
     PaymentLine,
     PaymentStatus,
@@ -55,15 +56,6 @@ def sender(scheme: str) -> dict[str, Any]:
     }
 
 
-def masked(account: str) -> str:
-    """An account number with all but its last four digits hidden (``*******7947``): enough
-    for the student to know which account, not enough to use it."""
-    compact = "".join(account.split()).replace(".", "")
-    if len(compact) <= 4:
-        return compact
-    return "*" * (len(compact) - 4) + compact[-4:]
-
-
 def _payout(words: Renderer, claim: Claim, decision: Assessment) -> dict[str, Any] | None:
     """When and to which account the refund of the decision is (or will be) paid; None when
     nothing is to be paid."""
@@ -78,7 +70,7 @@ def _payout(words: Renderer, claim: Claim, decision: Assessment) -> dict[str, An
             "paid": payment.status == PaymentStatus.PAID,
             "on": words.day(payment.run.execution_date),
             "amount": words.money(line.amount_nok),
-            "account": masked(payment.account or payment.iban),
+            "account": masked_account(payment.account or payment.iban),
             "whole_payment": words.money(payment.amount_nok),
             "netted": words.money(payment.netted_nok) if payment.netted_nok else "",
         }
@@ -90,7 +82,7 @@ def _payout(words: Renderer, claim: Claim, decision: Assessment) -> dict[str, An
         "paid": False,
         "on": "",
         "amount": words.money(decision.refund_nok),
-        "account": masked(account) if account else "",
+        "account": masked_account(account) if account else "",
     }
 
 

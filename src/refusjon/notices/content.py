@@ -35,14 +35,6 @@ def claim_path(reference: str) -> str:
     return reverse("portal:claim", args=[reference])
 
 
-def mask_account(account: str) -> str:
-    """An account number with all but its last four characters hidden."""
-    account = "".join(account.split())
-    if not account:
-        return ""
-    return "•" * max(0, len(account) - 4) + account[-4:]
-
-
 def compose(kind: str, facts: Facts, *, to: str, language: str) -> Notice:
     link = settings.REFUSJON_SITE_URL.rstrip("/") + facts.path
     context = {"facts": facts, "link": link, **facts.dates}

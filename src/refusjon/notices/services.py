@@ -30,6 +30,7 @@ from refusjon.notices import content
 from refusjon.notices.channels import CHANNELS, sms_configured
 from refusjon.notices.content import Facts
 from refusjon.notices.models import NoticeKind, SentNotice
+from refusjon.payouts.accounts import masked_account
 from refusjon.payouts.models import PaymentLine, PaymentStatus
 
 # The daily look for deadlines coming up and claims past the processing target: in the
@@ -142,7 +143,7 @@ def facts(kind: str, claim: Claim, entry: AuditEntry | None, *, now: datetime) -
                 if payment.answered_at
                 else payment.run.execution_date
             )
-            account = content.mask_account(payment.account or payment.iban)
+            account = masked_account(payment.account or payment.iban)
     elif kind == NoticeKind.RECOVERY and data.get("recovery"):
         reference = str(data["recovery"])
         path = reverse("portal:recovery", args=[reference])

@@ -28,6 +28,7 @@ from refusjon.claims.models import SCHEME_CHOICES, User
 from refusjon.claims.services import ClaimError, audit
 from refusjon.payouts import bankanswers, bankdays
 from refusjon.payouts import services as payouts
+from refusjon.payouts.accounts import masked_account
 from refusjon.payouts.models import (
     ZERO,
     Payment,
@@ -167,7 +168,7 @@ def masked(payment: Payment) -> str:
     number = payment.iban or payment.account
     if not number:
         return "–"
-    shown = "•••• " + number[-4:]
+    shown = masked_account(number)
     return f"{shown} ({payment.bic})" if payment.bic else shown
 
 
