@@ -71,7 +71,16 @@ def test_the_default_limit_is_10_mb_and_the_message_says_so() -> None:
     [(10 * MB, "10 MB"), (3 * MB // 2, "1.5 MB"), (200 * 1024, "200 kB"), (100, "100 bytes")],
 )
 def test_limits_are_shown_in_units_a_person_reads(size: int, shown: str) -> None:
-    assert human_size(size) == shown
+    assert str(human_size(size)) == shown
+
+
+def test_a_limit_is_written_with_the_readers_decimal_comma() -> None:
+    size = human_size(3 * MB // 2)
+
+    with translation.override("nb"):
+        assert str(size) == "1,5 MB"
+    with translation.override("en"):
+        assert str(size) == "1.5 MB"
 
 
 # Kind, from the content only
@@ -216,7 +225,13 @@ def imported_modules(path: Path) -> set[str]:
 
 
 ALLOWED_THIRD_PARTY = {"PIL", "pypdf"}
-ALLOWED_DJANGO = {"django.utils.translation", "django.utils.text", "django.utils.functional"}
+# Translating, and writing numbers the way the reader's language does.
+ALLOWED_DJANGO = {
+    "django.utils.translation",
+    "django.utils.text",
+    "django.utils.functional",
+    "django.utils.formats",
+}
 
 
 # The checks themselves; the app around them (services, views, forms) uses claims as any app.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.utils.functional import Promise
+from django.utils.formats import number_format
+from django.utils.functional import Promise, lazy
 
 EMPTY = "empty"
 TOO_LARGE = "too-large"
@@ -37,6 +38,16 @@ class IntakeError(Exception):
 
     def __repr__(self) -> str:
         return f"IntakeError(code={self.code!r})"
+
+
+def _figure(value: float) -> str:
+    whole = round(value, 1)
+    return str(int(whole)) if whole == int(whole) else number_format(whole, decimal_pos=1)
+
+
+figure = lazy(_figure, str)
+"""A limit as a refusal names it, to one decimal and none when it is whole (``40``, ``1,5`` in
+bokmål, ``1.5`` in English), written in the language of whoever reads the message."""
 
 
 # Limits on what one person sends (refusjon.intake.limits).

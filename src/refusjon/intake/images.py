@@ -31,7 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageFile, ImageOps
 
 from refusjon.intake.bounds import DecodingLimits
-from refusjon.intake.errors import CORRUPT, TOO_MANY_PIXELS, IntakeError
+from refusjon.intake.errors import CORRUPT, TOO_MANY_PIXELS, IntakeError, figure
 
 ImageKind = Literal["jpeg", "png"]
 
@@ -198,8 +198,9 @@ def _too_many_pixels(*, max_pixels: int) -> IntakeError:
         "The picture has more than {limit} megapixels. Please upload a smaller photo or scan, "
         "for example one taken with the camera's normal resolution."
     )
-    limit = f"{max_pixels / 1_000_000:.1f}".removesuffix(".0")
-    return IntakeError(format_lazy(message, limit=limit), code=TOO_MANY_PIXELS)
+    return IntakeError(
+        format_lazy(message, limit=figure(max_pixels / 1_000_000)), code=TOO_MANY_PIXELS
+    )
 
 
 def _unreadable() -> IntakeError:

@@ -41,6 +41,7 @@ from refusjon.intake.errors import (
     PAGE_TOO_LARGE,
     TOO_MANY_PAGES,
     IntakeError,
+    figure,
 )
 from refusjon.intake.pdfstreams import check_page_pictures, repack_streams, too_much_content
 
@@ -294,8 +295,7 @@ def _page_too_large(max_cm: float) -> IntakeError:
         "A page of the PDF is larger than {limit} cm on a side. Please save it again with the "
         "document's own page size, or upload a photo or scan of the document instead."
     )
-    limit = f"{max_cm:.1f}".removesuffix(".0")
-    return IntakeError(format_lazy(message, limit=limit), code=PAGE_TOO_LARGE)
+    return IntakeError(format_lazy(message, limit=figure(max_cm)), code=PAGE_TOO_LARGE)
 
 
 def _unreadable() -> IntakeError:

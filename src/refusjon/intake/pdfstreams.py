@@ -38,7 +38,7 @@ from pypdf.generic import (
 )
 
 from refusjon.intake.bounds import MB, DecodingLimits
-from refusjon.intake.errors import TOO_MANY_PIXELS, TOO_MUCH_CONTENT, IntakeError
+from refusjon.intake.errors import TOO_MANY_PIXELS, TOO_MUCH_CONTENT, IntakeError, figure
 
 FLATE = frozenset({"/FlateDecode", "/Fl"})
 HELD_DECODERS: dict[str, Callable[[bytes, DictionaryObject | None], bytes]] = {
@@ -346,11 +346,9 @@ def too_many_pixels_on_a_page(max_pixels: int) -> IntakeError:
         "save it again with smaller pictures, or upload a photo or scan of the document "
         "instead."
     )
-    return IntakeError(format_lazy(message, limit=_megapixels(max_pixels)), code=TOO_MANY_PIXELS)
-
-
-def _megapixels(pixels: int) -> str:
-    return f"{pixels / 1_000_000:.1f}".removesuffix(".0")
+    return IntakeError(
+        format_lazy(message, limit=figure(max_pixels / 1_000_000)), code=TOO_MANY_PIXELS
+    )
 
 
 def _is_picture(stream: StreamObject) -> bool:
@@ -368,4 +366,6 @@ def too_many_pixels(max_pixels: int) -> IntakeError:
         "The PDF holds a picture of more than {limit} megapixels. Please save it again with "
         "smaller pictures, or upload a photo or scan of the document instead."
     )
-    return IntakeError(format_lazy(message, limit=_megapixels(max_pixels)), code=TOO_MANY_PIXELS)
+    return IntakeError(
+        format_lazy(message, limit=figure(max_pixels / 1_000_000)), code=TOO_MANY_PIXELS
+    )

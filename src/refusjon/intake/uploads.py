@@ -17,12 +17,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.intake import images, pdfs
 from refusjon.intake.bounds import DecodingLimits
-from refusjon.intake.errors import EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, IntakeError
+from refusjon.intake.errors import EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, IntakeError, figure
 
 Kind = Literal["pdf", "jpeg", "png"]
 
@@ -153,12 +154,16 @@ def kind_of(content_type: str) -> Kind | None:
     return None
 
 
-def human_size(size: int) -> str:
-    """A byte count as a student reads it: ``10 MB``, ``1.5 MB``, ``200 kB``, ``100 bytes``."""
+def _human_size(size: int) -> str:
     for unit, factor in (("MB", 1024 * 1024), ("kB", 1024)):
         if size >= factor:
-            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+            return f"{figure(size / factor)} {unit}"
     return f"{size} bytes"
+
+
+human_size = lazy(_human_size, str)
+"""A byte count as a student reads it: ``10 MB``, ``1.5 MB`` (``1,5 MB`` in bokmål),
+``200 kB``, ``100 bytes``, written in the language of whoever reads it."""
 
 
 def _checked(
