@@ -334,3 +334,9 @@ def test_the_check_holds_an_upload_to_the_bounds_in_the_settings(
         TOO_MUCH_CONTENT,
     )
     assert "more than 1 MB" in attachment.refusal_reason["en"]
+
+
+def test_the_server_checks_with_the_same_bounds_as_a_check_given_none() -> None:
+    # The settings' defaults (docs/configuration.md) and DecodingLimits' defaults (used by the
+    # command line and the benchmarks) are written twice: this keeps them one.
+    assert checks.decoding_limits() == DecodingLimits()
