@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group
@@ -279,6 +280,31 @@ def test_a_debt_set_off_in_a_run_not_yet_sent_can_be_cancelled_on_appeal(
     assert payment_of(services.freeze_run(run, by=fiona, now=NOW), alice).amount_nok == Decimal(
         "700.00"
     )
+
+
+def test_a_run_prepared_while_an_appeal_is_handled_leaves_the_appealed_debt_alone(
+    fiona: User, alice: User, bob: User, dave: User, owed: Claim, refund: Claim, monkeypatch: Any
+) -> None:
+    """The handler locks the runs that set the debt off, then the debt. A run prepared between
+    the two steps does not set off a debt under appeal, so the handler holds every run it
+    changes, and the cancellation goes through."""
+    debt = recovery(owed, "100.00", bob)
+    recoveries.appeal_recovery(debt, by=alice, text="I was not paid twice.", now=NOW)
+    lock_the_debt = recoveries._locked
+    prepared: list[PayoutRun] = []
+
+    def a_run_comes_between(recovery: Recovery) -> Recovery:
+        prepared.append(build(fiona))
+        return lock_the_debt(recovery)
+
+    monkeypatch.setattr(recoveries, "_locked", a_run_comes_between)
+
+    recoveries.handle_recovery_appeal(debt, by=dave, outcome="cancel", note="Right.", now=NOW)
+
+    debt.refresh_from_db()
+    assert debt.status == RecoveryStatus.CANCELLED
+    assert not debt.settlements.exists()
+    assert payment_of(prepared[0], alice).amount_nok == Decimal("700.00")
 
 
 def test_a_debt_lowered_on_appeal_before_freezing_is_set_off_at_its_new_amount(

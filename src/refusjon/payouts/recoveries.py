@@ -311,10 +311,7 @@ def handle_recovery_appeal(
         raise payouts.PayoutError(
             _("An appeal is handled by a caseworker other than the one who opened the recovery.")
         )
-    # The runs first, then the recovery: the order in which the payout runs lock them.
-    runs = _pending_set_offs(recovery).values("run_id")
-    list(PayoutRun.objects.select_for_update().filter(pk__in=runs).order_by("pk"))
-    current = _locked(recovery)
+    current = _locked_with_its_runs(recovery)
     if current.status != RecoveryStatus.APPEALED:
         raise payouts.PayoutError(_("This recovery has no appeal waiting."))
     if outcome not in AppealOutcome.ALL:
@@ -471,6 +468,27 @@ def can_be_written_off(recovery: Recovery) -> bool:
 
 
 @transaction.atomic
+def _locked_with_its_runs(recovery: Recovery) -> Recovery:
+    """The recovery locked, after the runs still being prepared that set it off: the order in
+    which the payout runs lock them, so the two cannot wait on each other. A run that sets the
+    debt off between the two steps is not held, and taking it then would lock in the opposite
+    order: the change is refused, to be tried again. (A debt under appeal is never set off,
+    so for an appeal's handling that cannot happen.)"""
+    runs = _pending_set_offs(recovery).values("run_id")
+    locked = set(
+        PayoutRun.objects.select_for_update()
+        .filter(pk__in=runs)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    current = _locked(recovery)
+    if set(_pending_set_offs(current).values_list("run_id", flat=True)) - locked:
+        raise payouts.PayoutError(
+            _("A payout run set this recovery off at this very moment: try again.")
+        )
+    return current
+
+
 def write_off(
     recovery: Recovery, *, by: User, reason: str, now: datetime | None = None
 ) -> RecoverySettlement:
@@ -484,21 +502,7 @@ def write_off(
     now = _now(now)
     _check_may_settle(recovery, by, what="write_off")
     reason = _required(reason, str(_("Give the reason for the write-off.")))
-    # The runs first, then the recovery: the order in which the payout runs lock them.
-    runs = _pending_set_offs(recovery).values("run_id")
-    locked = set(
-        PayoutRun.objects.select_for_update()
-        .filter(pk__in=runs)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    current = _locked(recovery)
-    if set(_pending_set_offs(current).values_list("run_id", flat=True)) - locked:
-        # A run set the debt off between the two: its row is not held, and taking it now
-        # would lock in the opposite order to the runs'.
-        raise payouts.PayoutError(
-            _("A payout run set this recovery off at this very moment: try again.")
-        )
+    current = _locked_with_its_runs(recovery)
     if current.status == RecoveryStatus.APPEALED:
         raise payouts.PayoutError(
             _("The student has appealed this recovery: handle the appeal before writing it off.")
