@@ -56,7 +56,7 @@ def scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
 def _scanned(image: Image.Image, rng: random.Random, noise: np.random.Generator) -> bytes:
     pixels = np.asarray(image.convert("L"), dtype=np.float32)
     # Paper is not white and toner is not black.
-    pixels = pixels * rng.uniform(0.82, 0.93) + rng.uniform(8, 22)
+    pixels = pixels * rng.uniform(0.82, 0.92) + rng.uniform(5, 15)
     height, width = pixels.shape
     if rng.random() < 0.35:
         pixels *= _shadow(rng, width, height)
