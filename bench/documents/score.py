@@ -317,7 +317,7 @@ def check_targets(
                 p95 <= IMAGE_PAGE_P95_SECONDS,
             )
         )
-    else:
+    elif "scan" in groups or "screenshot" in groups:
         results.append(_from_process(groups, measured, ("scan", "screenshot"), "image page"))
     text = groups.get("pdf")
     if text and text.seconds_per_document is not None:
