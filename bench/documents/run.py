@@ -5,7 +5,8 @@ Each rendition (text PDFs, scans, phone screenshots) is read by one run of the c
 operator runs it, under ``bench/measure.py`` (CPU time, peak memory of the process tree).
 Usage from the repository root::
 
-    python -m bench.documents.run [--documents 60] [--keep DIR] [--readme]
+    python -m bench.documents.run [--documents 60] [--keep DIR] [--no-readme]
+        [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -171,7 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS)
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
-    parser.add_argument("--readme", action="store_true", help="write the results into README")
+    parser.add_argument(
+        "--readme",
+        action=argparse.BooleanOptionalAction,
+        help="write the results into bench/README.md (default: only a full-size run does)",
+    )
     parser.add_argument(
         "--reader",
         default=f"{sys.executable} -m refusjon.cli extract",
@@ -193,7 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench/documents: {error}", file=sys.stderr)
         return 1
     print(text)
-    if arguments.readme and text.startswith("Measured"):
+    full_size = arguments.documents == DEFAULT_DOCUMENTS and arguments.renditions == ",".join(
+        score.RENDITIONS
+    )
+    readme = arguments.readme if arguments.readme is not None else full_size
+    if readme and text.startswith("Measured"):
         write_readme(text)
     return 0
 
