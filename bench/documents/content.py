@@ -315,6 +315,9 @@ def receipt(rng: random.Random, *, held_out: bool, layout: str | None = None) ->
     options = RECEIPT_ITEMS[profession]
     itemised = rng.random() < 0.75
     picked = rng.sample(options, k=rng.randint(1, min(3, len(options))))
+    if profession in ("psychologist", "physiotherapist") and any(code for code, _, _ in picked):
+        # A provider with a public contract charges the user fee (with its code), not a price.
+        picked = [item for item in options if item[0]][: len(picked)]
     items = tuple(Item(code, text, Decimal(amount)) for code, text, amount in picked)
     if not itemised:
         total = sum((item.amount for item in items), Decimal("0.00"))

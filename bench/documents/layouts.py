@@ -386,12 +386,14 @@ body { font-size: 15px; background: #f3f3f3; }
 """
 
 
-def phone_chrome(inner: str, *, back: str, height: int, hour: int, battery: int) -> str:
+def phone_chrome(
+    inner: str, *, back: str, height: int, hour: int, battery: int, app: str = "helsenorge"
+) -> str:
     """A phone screen: the status bar, the app's top bar, the content and the tab bar."""
     css = PHONE_CSS.replace("var(--height)", f"{height}px") + CARDS_CSS
     body = (
         f"<div class='status'><span>{hour:02d}:41</span><span>▂▄▆ 5G {battery} %</span></div>"
-        f"<div class='appbar'>‹ {escape(back)} &nbsp;&nbsp;&nbsp; <b>helsenorge</b></div>"
+        f"<div class='appbar'>‹ {escape(back)} &nbsp;&nbsp;&nbsp; <b>{escape(app)}</b></div>"
         f"<div class='content'>{inner}</div>"
     )
     return page(body, css)
@@ -442,6 +444,7 @@ def receipt_html(document: Receipt, *, phone: bool = False) -> str:
             height=1100 + 40 * len(document.items),
             hour=8 + document.day.day % 12,
             battery=30 + document.day.month * 5,
+            app=("Mine kvitteringer", "E-post", "Timebestilling")[document.invoice_number % 3],
         )
     return page(inner, LETTER_CSS)
 
