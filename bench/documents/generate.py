@@ -239,7 +239,7 @@ def dev_set(
 
 
 def bench_set(
-    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+    directory: Path, *, count: int = 90, renditions: Sequence[str] = RENDITIONS
 ) -> list[Document]:
     """The held-out benchmark documents: another seed, and variations the dev set lacks."""
     return generate(directory, seed=BENCH_SEED, count=count, held_out=True, renditions=renditions)

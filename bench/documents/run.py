@@ -5,7 +5,7 @@ Each rendition (text PDFs, scans, phone screenshots) is read by one run of the c
 operator runs it, under ``bench/measure.py`` (CPU time, peak memory of the process tree).
 Usage from the repository root::
 
-    python -m bench.documents.run [--documents 60] [--keep DIR] [--no-readme]
+    python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MEASURE = ROOT / "bench" / "measure.py"
 README = ROOT / "bench" / "README.md"
 START, END = "<!-- documents-results:start -->", "<!-- documents-results:end -->"
-DEFAULT_DOCUMENTS = 60
+DEFAULT_DOCUMENTS = 90
 
 
 class BenchError(Exception):
@@ -118,7 +118,10 @@ def run(
             help_text=help_text,
         )
         outputs.update(found)
-    _, groups = score.score([document.truth for document in corpus], outputs)
+    truths = [document.truth for document in corpus]
+    scored, groups = score.score(truths, outputs)
+    for problem in score.problems(truths, scored):
+        print(f"  {problem}")
     measured[score.ALL] = score.Measured(
         cpu_seconds=sum(m.cpu_seconds for m in measured.values()),
         wall_seconds=sum(m.wall_seconds for m in measured.values()),

@@ -222,6 +222,33 @@ def score(
     return documents, groups
 
 
+def problems(truths: Sequence[Truth], documents: Sequence[DocumentScore]) -> list[str]:
+    """A line for each document not read right: what went wrong, and its layout and language
+    (to look at the file with ``--keep``)."""
+    found = []
+    for truth, document in zip(truths, documents, strict=True):
+        unread = "NOT READ" + (f" ({document.error})" if document.error else "")
+        wrong = [
+            text
+            for text, bad in (
+                (unread, not document.read),
+                ("RECONCILED WRONGLY", document.wrong_reconciliation),
+                (f"{document.missed} lines missed", document.read and document.missed > 0),
+                (f"{document.extra} lines wrong", document.extra > 0),
+                ("total wrong", document.read and not document.total_correct),
+                ("name wrong", document.read and not document.name_correct),
+                ("kind wrong", document.read and not document.kind_correct),
+            )
+            if bad
+        ]
+        if wrong:
+            found.append(
+                f"{truth.file} ({truth.rendition}, {truth.layout}, {truth.language}, "
+                f"{truth.kind}): {', '.join(wrong)}"
+            )
+    return found
+
+
 # ---- targets (issue 13) --------------------------------------------------------------------
 
 

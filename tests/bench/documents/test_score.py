@@ -166,3 +166,16 @@ def test_outputs_are_found_by_file_name(tmp_path: Path) -> None:
     records = [{"file": "/tmp/x/doc-001.pdf", "kind": "unknown"}, {"file": "doc-002.png"}]
     path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     assert set(score.read_outputs(path)) == {"doc-001.pdf", "doc-002.png"}
+
+
+def test_the_documents_not_read_right_are_listed_with_what_went_wrong() -> None:
+    documents = [truth("a.pdf", (GP, PHARMACY)), truth("b.pdf", (GP,)), truth("c.pdf", (GP,))]
+    outputs = {
+        "a.pdf": output(documents[0], lines=(GP,), reconciled=True),
+        "b.pdf": output(documents[1]),
+    }
+    scored, _ = score.score(documents, outputs)
+    assert score.problems(documents, scored) == [
+        "a.pdf (pdf, web, nb, user_fee_overview): RECONCILED WRONGLY, 1 lines missed",
+        "c.pdf (pdf, web, nb, user_fee_overview): NOT READ (not in the output)",
+    ]
