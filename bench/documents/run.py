@@ -74,6 +74,10 @@ def read(
         tail = (work / f"{out.stem}.log").read_text()[-2000:]
         code = measured["exit_code"]
         raise BenchError(f"refusjon extract wrote no {out.name} (exit {code}):\n{tail}")
+    if measured["exit_code"] != 0:
+        tail = (work / f"{out.stem}.log").read_text().splitlines()[-12:]
+        print(f"refusjon extract exited with status {measured['exit_code']} on {out.stem}:")
+        print("\n".join(f"    {line}" for line in tail))
     return score.read_outputs(out), score.Measured(
         cpu_seconds=measured["cpu_s"],
         wall_seconds=measured["wall_s"],
@@ -156,6 +160,11 @@ def report(
         f"* Wrong reconciliations (reconciled, but lines or total not the document's): "
         f"**{len(wrong)}**" + (f": {', '.join(wrong)}" if wrong else "") + ".",
         "* " + ("Every target **met**." if not missed else f"Missed: {'; '.join(missed)}."),
+        *(
+            f"* `refusjon extract` exited with status {m.exit_code} on the {key} documents."
+            for key, m in measured.items()
+            if key != score.ALL and m.exit_code != 0
+        ),
         f"* Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"CPython {platform.python_version()}; load average {os.getloadavg()[0]:.2f}.",
     ]
