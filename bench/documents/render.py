@@ -1,7 +1,7 @@
-"""HTML into the files a student uploads: a text PDF (WeasyPrint, DejaVu fonts), a scanned page
-(the PDF rendered at 200–300 dpi with pypdfium2, then grey paper, noise, blur, skew, a shadow
-and JPEG artefacts) and a phone screenshot (390 CSS pixels wide at device scale 3, a long
-scroll capture as one tall PNG)."""
+"""HTML into the files a student uploads: a text PDF (WeasyPrint, DejaVu fonts); a scanned page
+(the PDF rendered at 200–300 dpi with pypdfium2, then grey paper, noise, blur, skew, a shadow,
+now and then a photograph's perspective and uneven light, and JPEG artefacts); and a phone
+screenshot (390 CSS pixels wide at device scale 3, a long scroll capture as one tall PNG)."""
 
 from __future__ import annotations
 
@@ -69,9 +69,35 @@ def _scanned(image: Image.Image, rng: random.Random, noise: np.random.Generator)
     skewed = grey.rotate(
         angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=int(rng.uniform(60, 225))
     )
+    if rng.random() < 0.25:
+        skewed = _photographed(skewed, rng)
     out = io.BytesIO()
     skewed.save(out, "JPEG", quality=rng.randint(45, 85))
     return out.getvalue()
+
+
+def _photographed(image: Image.Image, rng: random.Random) -> Image.Image:
+    """The page photographed from a little off square: each corner pulled in by up to 4 %,
+    on a darker table, lit more on one side."""
+    width, height = image.size
+    pixels = np.asarray(image, dtype=np.float32)
+    corners = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    pulled = np.float32(
+        [
+            [x + rng.uniform(0, 0.04) * width * (1 if x == 0 else -1),
+             y + rng.uniform(0, 0.04) * height * (1 if y == 0 else -1)]
+            for x, y in corners
+        ]
+    )  # fmt: skip
+    matrix = cv2.getPerspectiveTransform(corners, pulled)
+    table = rng.uniform(40, 110)
+    warped = cv2.warpPerspective(
+        pixels, matrix, (width, height), borderMode=cv2.BORDER_CONSTANT, borderValue=table
+    )
+    light = np.linspace(rng.uniform(0.8, 0.95), 1.0, width, dtype=np.float32)
+    if rng.random() < 0.5:
+        light = light[::-1]
+    return Image.fromarray(np.clip(warped * light[np.newaxis, :], 0, 255).astype(np.uint8), "L")
 
 
 def _shadow(rng: random.Random, width: int, height: int) -> np.ndarray:

@@ -41,8 +41,9 @@ def overview_spec(layout: str, *, fees: int = 6, held_out: bool = False) -> Spec
 
 
 def test_the_same_seed_gives_the_same_files_and_truth(tmp_path: Path) -> None:
-    first = generate.generate(tmp_path / "a", seed=7, count=3, held_out=False, renditions=("pdf",))
-    second = generate.generate(tmp_path / "b", seed=7, count=3, held_out=False, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", seed=7, count=3, held_out=False)
+    second = generate.generate(tmp_path / "b", seed=7, count=3, held_out=False)
+    assert {document.truth.rendition for document in first} == {"pdf", "scan", "screenshot"}
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
