@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run serve assess test test-moved-clock lint bench bench-web messages sync clean
+.PHONY: run serve assess test test-moved-clock lint bench bench-documents bench-web messages sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -81,6 +81,12 @@ messages: sync
 
 bench: sync
 	$(RUN) python bench/run.py
+	$(RUN) python -m bench.documents.run
+
+## Reading documents (issue 13): a held-out corpus of helsenorge overviews and receipts, read by
+## `refusjon extract` and scored against the issue's targets. See bench/README.md.
+bench-documents: sync
+	$(RUN) python -m bench.documents.run
 
 ## The site under load: 100,000 claims on PostgreSQL (BENCH_POSTGRES, default this machine's),
 ## the production server, and a hundred people for a minute (locust). See bench/README.md.
