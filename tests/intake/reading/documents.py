@@ -47,7 +47,8 @@ def overview_html(fees: tuple[Fee, ...] = FEES, *, name: str = NAME, running: bo
         running_cell = f"<td class=n>{kroner(added)}</td>" if running else ""
         rows.append(
             f"<tr><td>{fee.day:%d.%m.%Y}</td><td>{escape(fee.provider)}</td>"
-            f"<td>{escape(fee.service)}</td><td class=n>{kroner(fee.amount)}</td>{running_cell}</tr>"
+            f"<td>{escape(fee.service)}</td><td class=n>{kroner(fee.amount)}</td>"
+            f"{running_cell}</tr>"
         )
     running_head = "<th>Sum hittil</th>" if running else ""
     return f"""<html><head><style>
@@ -76,8 +77,10 @@ def receipt_html() -> str:
       <p>Org.nr. 974 760 673</p>
       <h3>KVITTERING</h3>
       <p>Dato: 12.03.2025<br>Pasient: Åse Sæther</p>
-      <table style="width:100%"><tr><td>Psykologtime 45 min</td><td style="text-align:right">1 200,00</td></tr>
-      <tr><td><b>Totalt</b></td><td style="text-align:right"><b>1 200,00 kr</b></td></tr></table>
+      <table style="width:100%">
+      <tr><td>Psykologtime 45 min</td><td style="text-align:right">1 200,00</td></tr>
+      <tr><td><b>Totalt</b></td><td style="text-align:right"><b>1 200,00 kr</b></td></tr>
+      </table>
       </body></html>"""
 
 

@@ -115,7 +115,7 @@ def rapidocr(grey: Grey, *, page: int) -> list[Word]:
         piece = np.ascontiguousarray(np.dstack([grey[top:bottom]] * 3))
         try:
             result = engine(piece)
-        except Exception as error:  # noqa: BLE001 - onnxruntime raises its own kinds
+        except Exception as error:
             raise EngineFailed(f"RapidOCR failed ({error}).") from error
         boxes = getattr(result, "boxes", None)
         texts = getattr(result, "txts", None)

@@ -155,7 +155,8 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
-    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn)\s*:?\s*(?P<rest>.*)$",
+    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn)"
+    r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 TITLE_NAME = re.compile(r"(?:\bfor|\bfør|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)$")
@@ -665,8 +666,8 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None]:
         and not FOOTER.search(item.row.text)
     ]
     labelled = [item for item in candidates if has_any(item.row.text, DATE_LABEL_KEYS)]
-    chosen = (labelled or candidates or [None])[0]
-    if chosen is None:
+    if not candidates:
         return None, None
+    chosen = (labelled or candidates)[0]
     found = chosen.dates[0]
     return found.value, chosen.row.box(found.start, found.end)

@@ -93,10 +93,8 @@ def dates(text: str) -> list[FoundDate]:
 
 def _date(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
-    if groups.get("month"):
-        month = MONTHS.get(groups["month"][:3].lower())
-    else:
-        month = int(groups["mon"])
+    named = groups.get("month")
+    month = MONTHS.get(named[:3].lower()) if named else int(groups["mon"])
     year = int(groups["year"])
     if year < 100:
         year += 2000

@@ -95,7 +95,8 @@ def rendered(document: pdfium.PdfDocument, index: int, *, limits: DecodingLimits
         scale = _scale(width, height, limits)
         bitmap = page.render(scale=scale, grayscale=True)
         try:
-            return bitmap.to_pil().convert("L")
+            image: Image.Image = bitmap.to_pil().convert("L")
+            return image
         finally:
             bitmap.close()
     finally:

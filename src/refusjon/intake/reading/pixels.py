@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -17,7 +18,8 @@ from PIL import Image, ImageOps
 
 from refusjon.intake.bounds import DecodingLimits
 
-Grey = NDArray[np.uint8]
+Grey = NDArray[Any]
+"""A grey page, one byte a pixel (typed loosely: OpenCV's stubs do not keep the type)."""
 # Text smaller than this (a letter's height in pixels, roughly) is enlarged for Tesseract.
 SMALL_TEXT_WIDTH = 1600
 MAX_SKEW_DEGREES = 6.0
@@ -79,7 +81,7 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
 def _enlarged(grey: Grey) -> Grey:
     """Twice the size when the page is narrow (a 150 dpi scan): Tesseract reads letters best
     some 25–35 pixels high."""
-    height, width = grey.shape
+    width = grey.shape[1]
     if width >= SMALL_TEXT_WIDTH:
         return grey
     factor = 2.0 if width * 2 <= SMALL_TEXT_WIDTH * 1.6 else SMALL_TEXT_WIDTH / width

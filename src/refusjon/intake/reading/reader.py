@@ -203,7 +203,10 @@ def _extraction(parsed: Parsed, pages: Sequence[Page], engine: str, notes: list[
 
 def _why_not_reconciled(parsed: Parsed) -> str:
     if parsed.total is None:
-        return "No printed total was found, so the lines could not be checked: a person should compare them with the document."
+        return (
+            "No printed total was found, so the lines could not be checked: "
+            "a person should compare them with the document."
+        )
     if not parsed.lines:
         return "No fee lines were found."
     if parsed.kind == Kind.RECEIPT:
