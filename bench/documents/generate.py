@@ -1,0 +1,286 @@
+"""A seeded corpus of helsenorge user-fee overviews and providers' receipts, with their truth.
+
+Two sets, never mixed: the *development* set (``dev_set``, seed ``DEV_SEED``) for tests and
+tuning, and the *held-out* benchmark set (``bench_set``, seed ``BENCH_SEED``) with layouts,
+wordings, amount styles and surnames the development set never has. The same seed, count and
+renditions give the same files, byte for byte.
+
+Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
+away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
+
+    {"file": "doc-000.pdf", "kind": "user_fee_overview", "name": "Kari Sæther",
+     "total": "1234.50", "lines": [{"date": "2025-03-12", "amount": "179.00",
+     "provider": "Legesenteret Ås", "service": "Fastlege"}],
+     "receipt": null, "corpus": {"rendition": "pdf", "layout": "web", "language": "nb",
+     "pages": 1, "held_out": false}}
+
+A receipt's one line is its date and total (``receipt`` then holds the provider, the
+organisation number and whether it is itemised). Usage from the repository root::
+
+    python -m bench.documents.generate DIRECTORY [--count 30] [--held-out] [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import content, layouts, render
+
+DEV_SEED = 1304
+BENCH_SEED = 2026_12_13
+RENDITIONS = ("pdf", "scan", "screenshot")
+RECEIPT_SHARE = 0.3
+TRUTH_FILE = "truth.jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class TruthLine:
+    date: date
+    amount: Decimal
+    provider: str = ""
+    service: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "date": self.date.isoformat(),
+            "amount": str(self.amount),
+            "provider": self.provider,
+            "service": self.service,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptTruth:
+    provider: str
+    organisation_number: str
+    itemised: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "provider": self.provider,
+            "organisation_number": self.organisation_number,
+            "itemised": self.itemised,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """What a document says, as ``refusjon extract`` should write it (plus how it was made)."""
+
+    file: str
+    kind: str
+    """user_fee_overview or receipt."""
+    name: str
+    total: Decimal
+    lines: tuple[TruthLine, ...]
+    rendition: str
+    """pdf (a text PDF), scan (an image, or a PDF of images) or screenshot (a PNG)."""
+    layout: str
+    language: str
+    pages: int
+    held_out: bool
+    receipt: ReceiptTruth | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "name": self.name,
+            "total": str(self.total),
+            "lines": [line.to_json() for line in self.lines],
+            "receipt": self.receipt.to_json() if self.receipt else None,
+            "corpus": {
+                "rendition": self.rendition,
+                "layout": self.layout,
+                "language": self.language,
+                "pages": self.pages,
+                "held_out": self.held_out,
+            },
+        }
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> Truth:
+        corpus, receipt = record["corpus"], record.get("receipt")
+        return cls(
+            file=record["file"],
+            kind=record["kind"],
+            name=record["name"],
+            total=Decimal(record["total"]),
+            lines=tuple(
+                TruthLine(
+                    date.fromisoformat(line["date"]),
+                    Decimal(line["amount"]),
+                    line.get("provider", ""),
+                    line.get("service", ""),
+                )
+                for line in record["lines"]
+            ),
+            rendition=corpus["rendition"],
+            layout=corpus["layout"],
+            language=corpus["language"],
+            pages=corpus["pages"],
+            held_out=corpus["held_out"],
+            receipt=ReceiptTruth(**receipt) if receipt else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """One document before it is rendered: what it says and how it will look."""
+
+    index: int
+    seed: int
+    rendition: str
+    body: content.Overview | content.Receipt
+    held_out: bool
+
+    @property
+    def stem(self) -> str:
+        return f"doc-{self.index:03d}"
+
+    def html(self) -> str:
+        phone = self.rendition == "screenshot"
+        if isinstance(self.body, content.Overview):
+            return layouts.overview_html(self.body, phone=phone)
+        return layouts.receipt_html(self.body, phone=phone)
+
+    def truth(self, file: str, pages: int) -> Truth:
+        body = self.body
+        layout = "phone" if self.rendition == "screenshot" else body.layout
+        if isinstance(body, content.Overview):
+            lines = tuple(
+                TruthLine(fee.day, fee.amount, fee.provider, fee.service) for fee in body.fees
+            )
+            return Truth(
+                file, "user_fee_overview", body.name, body.total, lines, self.rendition,
+                layout, body.language, pages, self.held_out,
+            )  # fmt: skip
+        line = TruthLine(body.day, body.total, body.provider, body.service)
+        receipt = ReceiptTruth(body.provider, body.organisation_number, body.itemised)
+        return Truth(
+            file, "receipt", body.patient, body.total, (line,), self.rendition, layout,
+            body.language, pages, self.held_out, receipt,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: Path
+    truth: Truth
+
+
+def plan(
+    *, seed: int, count: int, held_out: bool, renditions: Sequence[str] = RENDITIONS
+) -> list[Spec]:
+    """What each document will say, without rendering anything (cheap)."""
+    specs = []
+    for index in range(count):
+        rng = random.Random(f"{seed}:{index}")
+        rendition = renditions[index % len(renditions)]
+        body: content.Overview | content.Receipt
+        if rng.random() < RECEIPT_SHARE:
+            body = content.receipt(rng, held_out=held_out)
+        else:
+            layout = "cards" if rendition == "screenshot" else None
+            body = content.overview(rng, held_out=held_out, layout=layout)
+        specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out))
+    return specs
+
+
+def render_document(spec: Spec, directory: Path) -> Document:
+    """Write one document into ``directory`` and return it with its truth."""
+    html = spec.html()
+    if spec.rendition == "screenshot":
+        data, extension, pages = render.screenshot(html), "png", 1
+    else:
+        text_pdf = render.pdf(html)
+        if spec.rendition == "scan":
+            data, extension, pages = render.scan(text_pdf, random.Random(spec.seed))
+        else:
+            data, extension, pages = text_pdf, "pdf", render.page_count(text_pdf)
+    path = directory / f"{spec.stem}.{extension}"
+    path.write_bytes(data)
+    return Document(path, spec.truth(path.name, pages))
+
+
+def generate(
+    directory: Path,
+    *,
+    seed: int,
+    count: int,
+    held_out: bool,
+    renditions: Sequence[str] = RENDITIONS,
+) -> list[Document]:
+    """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    documents = [
+        render_document(spec, directory)
+        for spec in plan(seed=seed, count=count, held_out=held_out, renditions=renditions)
+    ]
+    write_truth((document.truth for document in documents), directory / TRUTH_FILE)
+    return documents
+
+
+def dev_set(
+    directory: Path, *, count: int = 30, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The development documents (for tests and tuning), written into ``directory``."""
+    return generate(directory, seed=DEV_SEED, count=count, held_out=False, renditions=renditions)
+
+
+def bench_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The held-out benchmark documents: another seed, and variations the dev set lacks."""
+    return generate(directory, seed=BENCH_SEED, count=count, held_out=True, renditions=renditions)
+
+
+def write_truth(truths: Iterable[Truth], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for truth in truths:
+            out.write(json.dumps(truth.to_json(), ensure_ascii=False) + "\n")
+
+
+def read_truth(path: Path) -> list[Truth]:
+    """The truth of a generated set, from its ``truth.jsonl``."""
+    with path.open(encoding="utf-8") as lines:
+        return [Truth.from_json(json.loads(line)) for line in lines if line.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--count", type=int, default=30)
+    parser.add_argument("--held-out", action="store_true", help="the benchmark's set")
+    parser.add_argument("--seed", type=int, help="default: the set's own seed")
+    parser.add_argument("--renditions", default=",".join(RENDITIONS))
+    arguments = parser.parse_args(argv)
+    seed = arguments.seed or (BENCH_SEED if arguments.held_out else DEV_SEED)
+    started = time.perf_counter()
+    documents = generate(
+        arguments.directory,
+        seed=seed,
+        count=arguments.count,
+        held_out=arguments.held_out,
+        renditions=tuple(arguments.renditions.split(",")),
+    )
+    pages = sum(document.truth.pages for document in documents)
+    print(
+        f"{len(documents)} documents ({pages} pages) in {arguments.directory} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""HTML into the files a student uploads: a text PDF (WeasyPrint, DejaVu fonts), a scanned page
+(the PDF rendered at 200–300 dpi with pypdfium2, then grey paper, noise, blur, skew, a shadow
+and JPEG artefacts) and a phone screenshot (390 CSS pixels wide at device scale 3, a long
+scroll capture as one tall PNG)."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import cv2
+import numpy as np
+import pypdfium2 as pdfium
+import weasyprint
+from PIL import Image
+
+PHONE_SCALE = 3
+"""Device pixels per CSS pixel (an iPhone's 390 × 844 screen is 1170 × 2532 pixels)."""
+PHONE_SCREEN = 844
+CSS_PIXEL_POINTS = 0.75
+
+
+def pdf(html: str) -> bytes:
+    return bytes(weasyprint.HTML(string=html).write_pdf())
+
+
+def page_count(data: bytes) -> int:
+    document = pdfium.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The PDF printed and scanned: one JPEG for one page, else a PDF of JPEG pages.
+    Returns the bytes, the file extension and the number of pages."""
+    dpi = rng.choice((200, 240, 300))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = [
+            _scanned(document[index].render(scale=dpi / 72, grayscale=True).to_pil(), rng, noise)
+            for index in range(len(document))
+        ]
+    finally:
+        document.close()
+    if len(pages) == 1:
+        return pages[0], "jpg", 1
+    images = [Image.open(io.BytesIO(page)) for page in pages]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue(), "pdf", len(pages)
+
+
+def _scanned(image: Image.Image, rng: random.Random, noise: np.random.Generator) -> bytes:
+    pixels = np.asarray(image.convert("L"), dtype=np.float32)
+    # Paper is not white and toner is not black.
+    pixels = pixels * rng.uniform(0.82, 0.93) + rng.uniform(8, 22)
+    height, width = pixels.shape
+    if rng.random() < 0.35:
+        pixels *= _shadow(rng, width, height)
+    pixels += noise.normal(0, rng.uniform(3, 9), pixels.shape).astype(np.float32)
+    specks = noise.random(pixels.shape) < rng.uniform(0.00005, 0.0004)
+    pixels[specks] = rng.uniform(40, 120)
+    blurred = cv2.GaussianBlur(pixels, (0, 0), rng.uniform(0.5, 1.1))
+    grey = Image.fromarray(np.clip(blurred, 0, 255).astype(np.uint8), "L")
+    angle = rng.uniform(-3, 3)
+    skewed = grey.rotate(
+        angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=int(rng.uniform(60, 225))
+    )
+    out = io.BytesIO()
+    skewed.save(out, "JPEG", quality=rng.randint(45, 85))
+    return out.getvalue()
+
+
+def _shadow(rng: random.Random, width: int, height: int) -> np.ndarray:
+    """A darker band along one edge, where the book or the lid lifted the page."""
+    depth = rng.uniform(0.55, 0.8)
+    reach = rng.uniform(0.08, 0.2)
+    if rng.random() < 0.5:
+        ramp = np.clip(np.linspace(0, 1, width) / reach, 0, 1)
+        ramp = ramp if rng.random() < 0.5 else ramp[::-1]
+        return (depth + (1 - depth) * ramp)[np.newaxis, :].astype(np.float32)
+    ramp = np.clip(np.linspace(0, 1, height) / reach, 0, 1)[::-1]
+    return (depth + (1 - depth) * ramp)[:, np.newaxis].astype(np.float32)
+
+
+def screenshot(html: str) -> bytes:
+    """A phone screenshot of the HTML (laid out on one tall page), cut below the content, at
+    least one screen tall."""
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the phone page overflowed: make it taller")
+        image = document[0].render(scale=PHONE_SCALE / CSS_PIXEL_POINTS).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = np.asarray(image)
+    background = pixels[-1, 0].astype(np.int16)
+    differs = np.abs(pixels.astype(np.int16) - background).max(axis=2).max(axis=1) > 6
+    rows = np.nonzero(differs)[0]
+    bottom = max(int(rows[-1]) + 1 if len(rows) else 0, PHONE_SCREEN * PHONE_SCALE)
+    out = io.BytesIO()
+    image.crop((0, 0, image.width, min(bottom, image.height))).save(out, "PNG")
+    return out.getvalue()
