@@ -20,7 +20,9 @@ import numpy as np
 from refusjon.intake.reading.pixels import Grey, png
 from refusjon.intake.reading.words import Word
 
-TESSERACT_LANGUAGES = "nor+eng+Latin"
+# Tesseract's Latin-script model takes some 300 MB and reads Ł no better: names are read again
+# by RapidOCR instead (reader.py).
+TESSERACT_LANGUAGES = "nor+eng"
 TESSERACT_SECONDS = 120
 # RapidOCR reads a tall page in slices this high (pixels), overlapping by OVERLAP.
 SLICE = 1600
@@ -121,8 +123,8 @@ def rapidocr(grey: Grey, *, page: int) -> list[Word]:
         texts = getattr(result, "txts", None)
         if boxes is not None and texts is not None:
             for box, text in zip(boxes, texts, strict=False):
-                xs = [point[0] for point in box]
-                ys = [point[1] + top for point in box]
+                xs = [float(point[0]) for point in box]
+                ys = [float(point[1]) + top for point in box]
                 middle = (min(ys) + max(ys)) / 2
                 # A phrase cut by the slice's edge is read whole in the next (or last) slice.
                 in_own_part = (top == 0 or middle >= top + OVERLAP / 2) and (

@@ -36,13 +36,27 @@ OVERVIEW_KEYS = (
     "eigenandelar",
     "eigendelar",
     "frikort",
-    "helsenorge",
+    "frikortet",
     "user fees",
     "exemption card",
-    "egenandel",
-    "eigenandel",
 )
-RECEIPT_KEYS = ("kvittering", "receipt", "kvitering", "faktura", "invoice")
+RECEIPT_KEYS = ("kvittering", "receipt", "kvitering", "faktura", "invoice", "kvitteringsnr")
+# Rows of a receipt that carry numbers but are not items: account, phone, tax.
+RECEIPT_NOT_ITEMS = (
+    "herav",
+    "of which",
+    "mva",
+    "vat",
+    "refusjon",
+    "refund",
+    "rabatt",
+    "kontonr",
+    "konto",
+    "account",
+    "tlf",
+    "telefon",
+    "phone",
+)
 DISTRACTOR_KEYS = (
     "egenandelstak",
     "eigenandelstak",
@@ -153,6 +167,8 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+# Words after a name on its row ("Name: Kari Nordmann Date of birth: …").
+NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn)"
@@ -262,16 +278,24 @@ def _scan(row: Row) -> Scanned:
 
 
 def _kind(scanned: list[Scanned]) -> Kind:
-    first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
-    title = " ".join(item.row.text for item in first_page[:6])
+    """An overview speaks of user fees (egenandeler) and the exemption card (frikort); a
+    receipt says it is one or bears an organisation number. A receipt may say its fee counts
+    toward the card, so where both are spoken of, the top of the first page decides."""
     everything = " ".join(item.row.text for item in scanned)
-    has_org = bool(ORG_NUMBER.search(everything) or ORG_NUMBER_MVA.search(everything))
-    if has_any(title, RECEIPT_KEYS) or (has_org and not has_any(everything, ("helsenorge",))):
+    overview = has_any(everything, OVERVIEW_KEYS)
+    receipt = has_any(everything, RECEIPT_KEYS) or bool(
+        ORG_NUMBER.search(everything) or ORG_NUMBER_MVA.search(everything)
+    )
+    if receipt and not overview:
         return Kind.RECEIPT
-    if has_any(everything, OVERVIEW_KEYS):
+    if overview and not receipt:
         return Kind.USER_FEE_OVERVIEW
-    if has_any(everything, RECEIPT_KEYS):
-        return Kind.RECEIPT
+    if receipt and overview:
+        first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
+        top = " ".join(item.row.text for item in first_page[:10])
+        if has_any(top, RECEIPT_KEYS) or ORG_NUMBER.search(top):
+            return Kind.RECEIPT
+        return Kind.USER_FEE_OVERVIEW
     if any(item.dates and item.amounts for item in scanned):
         return Kind.USER_FEE_OVERVIEW
     return Kind.UNKNOWN
@@ -539,11 +563,21 @@ def _name(scanned: list[Scanned]) -> tuple[str, Box | None]:
     return "", None
 
 
+def name_in(text: str) -> str:
+    """The name in a row of text that may begin with its label ("Navn: Kari Nordmann")."""
+    match = NAME_LABEL.match(text.strip())
+    return _name_part(match["rest"] if match else text)
+
+
 def _name_part(text: str) -> str:
     """A name as far as it goes: up to a digit, a colon or a word like "født"."""
     words: list[str] = []
     for word in text.split():
-        if any(ch.isdigit() for ch in word) or has_any(word, DISTRACTOR_KEYS) or word.endswith(":"):
+        if (
+            any(ch.isdigit() for ch in word)
+            or has_any(word, DISTRACTOR_KEYS + NAME_ENDS)
+            or word.endswith(":")
+        ):
             break
         words.append(word)
     return " ".join(words).strip(" ,;")
@@ -580,7 +614,7 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
             continue
         if not item.amounts or ORG_NUMBER.search(text) or ORG_NUMBER_MVA.search(text):
             continue
-        if has_any(text, ("herav", "of which", "mva", "vat", "refusjon", "refund", "rabatt")):
+        if has_any(text, RECEIPT_NOT_ITEMS):
             continue
         if has_any(text, RECEIPT_TOTAL_KEYS):
             total_item = item
@@ -650,10 +684,9 @@ def _clinic(scanned: list[Scanned]) -> str:
         text = item.row.text.strip()
         if item.dates or item.amounts or ":" in text or ORG_NUMBER.search(text):
             continue
-        if has_any(text, RECEIPT_KEYS) and len(text.split()) <= 2:
-            continue
-        if any(ch.isalpha() for ch in text):
-            return text
+        clinic = " ".join(word for word in text.split() if not has_any(word, RECEIPT_KEYS))
+        if any(ch.isalpha() for ch in clinic):
+            return clinic
     return ""
 
 

@@ -46,7 +46,8 @@ AMOUNT = re.compile(
     r"(?<![\w.,])(?P<pre>(?:kr|nok)\.?\s?)?"
     r"(?P<num>\d{1,3}(?:[ .,'’]\d{3})+|\d+)"
     r"(?P<dec>[.,]\s?\d{2}(?![\d])|,\s?[-–—])?"
-    r"(?P<post>\s?(?:kr|nok)\b\.?)?",
+    r"(?P<post>\s?(?:kr|nok)\b\.?)?"
+    r"(?![.,]?\d)",
     re.I,
 )
 

@@ -89,7 +89,11 @@ def _enlarged(grey: Grey) -> Grey:
 
 
 def _ink(grey: Grey) -> Grey:
-    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    """Dark marks on their surroundings: a local threshold, so the grey bed of a scanner or a
+    shadow around the paper is not taken for ink."""
+    ink: Grey = cv2.adaptiveThreshold(
+        grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15
+    )
     return ink
 
 

@@ -80,10 +80,10 @@ class Row:
 def box_around(words: Sequence[Word]) -> Box:
     return Box(
         page=words[0].page,
-        left=round(min(word.left for word in words), 4),
-        top=round(min(word.top for word in words), 4),
-        right=round(max(word.right for word in words), 4),
-        bottom=round(max(word.bottom for word in words), 4),
+        left=round(float(min(word.left for word in words)), 4),
+        top=round(float(min(word.top for word in words)), 4),
+        right=round(float(max(word.right for word in words)), 4),
+        bottom=round(float(max(word.bottom for word in words)), 4),
     )
 
 
