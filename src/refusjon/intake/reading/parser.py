@@ -167,6 +167,8 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+# What a phone shows around a document (the app's bar and back button).
+PHONE_CHROME = ("tilbake", "attende", "back", "helsenorge")
 # Words after a name on its row ("Name: Kari Nordmann Date of birth: …").
 NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
@@ -265,6 +267,8 @@ def parse(words: Sequence[Word]) -> Parsed:
     kind = _kind(scanned)
     if kind == Kind.RECEIPT:
         return _receipt(scanned)
+    if kind == Kind.UNKNOWN:
+        return Parsed(Kind.UNKNOWN, notes=("Neither user fees nor a receipt were recognised.",))
     return _overview(scanned)
 
 
@@ -683,6 +687,8 @@ def _clinic(scanned: list[Scanned]) -> str:
     for item in scanned[:6]:
         text = item.row.text.strip()
         if item.dates or item.amounts or ":" in text or ORG_NUMBER.search(text):
+            continue
+        if has_any(text, PHONE_CHROME):
             continue
         clinic = " ".join(word for word in text.split() if not has_any(word, RECEIPT_KEYS))
         if any(ch.isalpha() for ch in clinic):

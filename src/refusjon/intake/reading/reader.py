@@ -160,8 +160,9 @@ def _read_pictures(
     parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
     if attempt.engine != "rapidocr" and parsed.name_box is not None:
         started = _cpu()
-        parsed = replace(parsed, name=_name_read_again(parsed, picture(parsed.name_box.page)))
-        seconds[parsed.name_box.page] += _cpu() - started
+        number = parsed.name_box.page
+        parsed = replace(parsed, name=_name_read_again(parsed, picture(number)))
+        seconds[number] += _cpu() - started
     if len(readings) > 1:
         notes.append(f"Read {len(readings)} ways: " + ", ".join(a.label for _, a in readings) + ".")
     timed = [replace(page, seconds=round(seconds[page.number], 3)) for page in pages]
