@@ -4,7 +4,6 @@ lines."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -228,3 +227,21 @@ def test_a_receipt_that_lists_no_treatment_is_not_itemised() -> None:
 
 def test_text_that_is_neither_is_unknown() -> None:
     assert read("Hello world\nNothing to see here\n").kind == Kind.UNKNOWN
+
+
+def test_an_amount_wrapped_under_its_label_keeps_the_label_s_role() -> None:
+    parsed = read(
+        """User fees
+Sunniva Hansen
+Remaining before exemption card:
+NOK 2 483
+Fastlege
+14.08.2026
+185 kr
+Total paid:
+NOK 185
+"""
+    )
+    assert pairs(parsed) == [("2026-08-14", "185.00")]
+    assert parsed.total == Decimal("185.00")
+    assert parsed.reconciled

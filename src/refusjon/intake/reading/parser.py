@@ -310,10 +310,14 @@ def _kind(scanned: list[Scanned]) -> Kind:
 
 def _overview(scanned: list[Scanned]) -> Parsed:
     columns = Columns()
+    previous: Scanned | None = None
     for item in scanned:
         item.role = _role(item)
         if item.role == "header":
             columns = _columns(item.row)
+        if previous is not None and item.role == "amount" and not previous.amounts:
+            item.role = _wrapped_role(previous, item)
+        previous = item
     notes: list[str] = []
     name, name_box = _name(scanned)
     for item in scanned:
@@ -348,6 +352,18 @@ def _role(item: Scanned) -> str:
     if item.dates and item.amounts:
         return "fee"
     return "date" if item.dates else "amount"
+
+
+def _wrapped_role(label: Scanned, item: Scanned) -> str:
+    """The role of an amount alone on its row under a label without one (a phone wraps
+    "Remaining before exemption card:" and its amount onto two rows)."""
+    if label.row.page != item.row.page or label.dates:
+        return item.role
+    if label.role == "distractor":
+        return "distractor"
+    if has_any(label.row.text, TOTAL_KEYS) and label.row.text.rstrip().endswith(":"):
+        return "total"
+    return item.role
 
 
 def _header_roles(row: Row) -> int:
@@ -595,7 +611,11 @@ def _looks_like_name(text: str) -> bool:
         return False
     if any(_cell_role(part) for part in parts):
         return False
-    return all(NAME_WORD.match(part) and part[0].isupper() for part in parts)
+    # OCR may read an initial it does not know as two letters ("Ł" as "tL"), so a capital as
+    # the second letter is taken as well.
+    return parts[0][0].isupper() and all(
+        NAME_WORD.match(part) and any(ch.isupper() for ch in part[:2]) for part in parts
+    )
 
 
 # Receipts
