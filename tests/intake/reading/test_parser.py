@@ -245,3 +245,12 @@ NOK 185
     assert pairs(parsed) == [("2026-08-14", "185.00")]
     assert parsed.total == Decimal("185.00")
     assert parsed.reconciled
+
+
+def test_an_invoice_marked_paid_gives_the_amount_paid_not_the_nothing_left_to_pay() -> None:
+    parsed = read(
+        "Faktura\nFysio AS\nOrg.nr 974 760 673\nDato 12.03.2025\nFysioterapi 375,00\n"
+        "Totalt 375,00 kr\nBetalt 375,00 kr\nÅ betale 0,00 kr\n"
+    )
+    assert pairs(parsed) == [("2025-03-12", "375.00")]
+    assert parsed.reconciled

@@ -641,13 +641,15 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
         if has_any(text, RECEIPT_NOT_ITEMS):
             continue
         if has_any(text, RECEIPT_TOTAL_KEYS):
-            total_item = item
+            # An invoice marked paid ends "Å betale 0,00": nothing left to pay is not the fee.
+            if item.amounts[-1].value or total_item is None:
+                total_item = item
             continue
         words = _rest(item, skip=[*item.dates, *item.amounts])
         description = _clean(words)
         if any(ch.isalpha() for ch in description):
             items.append((description, item.amounts[-1].value))
-    total = total_item.amounts[-1].value if total_item else None
+    total = total_item.amounts[-1].value if total_item and total_item.amounts[-1].value else None
     if total is None and len(items) == 1:
         total = items[0][1]
     itemised = bool(items or treatment)

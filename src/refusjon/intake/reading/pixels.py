@@ -23,6 +23,8 @@ Grey = NDArray[Any]
 # Text smaller than this (a letter's height in pixels, roughly) is enlarged for Tesseract.
 SMALL_TEXT_WIDTH = 1600
 MAX_SKEW_DEGREES = 6.0
+# A picture this much taller than wide is a phone's screenshot, not a sheet of paper.
+PHONE_ASPECT = 1.8
 
 
 class ImageUnreadable(Exception):
@@ -80,9 +82,10 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
 
 def _enlarged(grey: Grey) -> Grey:
     """Twice the size when the page is narrow (a 150 dpi scan): Tesseract reads letters best
-    some 25–35 pixels high."""
-    width = grey.shape[1]
-    if width >= SMALL_TEXT_WIDTH:
+    some 25–35 pixels high. A phone's screenshot (taller than twice its width) has large
+    letters already, and doubling a long scroll capture would take hundreds of megabytes."""
+    height, width = grey.shape
+    if width >= SMALL_TEXT_WIDTH or height > width * PHONE_ASPECT:
         return grey
     factor = 2.0 if width * 2 <= SMALL_TEXT_WIDTH * 1.6 else SMALL_TEXT_WIDTH / width
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
