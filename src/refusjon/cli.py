@@ -1,6 +1,7 @@
 """The ``refusjon`` command: one entry point for every operator command.
 
-``refusjon assess`` is the rules engine alone and needs no Django; ``refusjon payouts ...``
+``refusjon assess`` is the rules engine alone and needs no Django, nor does ``refusjon
+extract`` (reading documents); ``refusjon payouts ...``
 starts Django (settings from the environment, as the site's) and runs the payout management
 command of the same name.
 """
@@ -11,6 +12,7 @@ import argparse
 import os
 import sys
 
+from refusjon.intake.reading import command as extract_command
 from refusjon.rules import cli as rules_cli
 
 # ``refusjon payouts ACTION`` and the management command that does it.
@@ -25,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="refusjon", description="Refunds of health expenses.")
     subparsers = parser.add_subparsers(dest="command", required=True)
     rules_cli.add_parser(subparsers)
+    extract_command.add_parser(subparsers)
     add_payouts_parser(subparsers)
     return parser
 

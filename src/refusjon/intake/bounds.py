@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+# The largest file intake takes (the upload form refuses a larger one from its size alone).
+MAX_UPLOAD_BYTES = 10 * MB
 
 
 @dataclass(frozen=True, slots=True)

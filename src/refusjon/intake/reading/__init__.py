@@ -6,3 +6,27 @@ Pure Python above its engines (pdfplumber and pypdfium2 for text layers; Tessera
 RapidOCR, both offline, for images): no Django, no clock, no network. The application runs it
 as a background job after the upload checks; ``refusjon extract`` runs it on files.
 """
+
+from refusjon.intake.reading.reader import read_document
+from refusjon.intake.reading.records import (
+    Box,
+    Extraction,
+    FeeLine,
+    Kind,
+    Page,
+    ReceiptDetails,
+    Source,
+    as_json,
+)
+
+__all__ = [
+    "Box",
+    "Extraction",
+    "FeeLine",
+    "Kind",
+    "Page",
+    "ReceiptDetails",
+    "Source",
+    "as_json",
+    "read_document",
+]

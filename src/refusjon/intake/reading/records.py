@@ -95,3 +95,67 @@ class Extraction:
     """Why nothing could be read (kind is then unknown)."""
     notes: tuple[str, ...] = field(default=())
     """Plain remarks for a person: what did not add up, which rows were left out."""
+
+
+def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
+    """The extraction as ``refusjon extract`` writes it (one JSON object a file): amounts as
+    decimal strings, dates ISO, boxes as fractions of their page."""
+    result: dict[str, object] = {
+        "file": file,
+        "kind": extraction.kind.value,
+        "name": extraction.name,
+        "total": _money(extraction.total),
+        "reconciled": extraction.reconciled,
+        "lines": [
+            {
+                "date": line.date.isoformat(),
+                "amount": _money(line.amount),
+                "provider": line.provider,
+                "service": line.service,
+                "box": _box(line.box),
+            }
+            for line in extraction.lines
+        ],
+        "pages": [
+            {
+                "number": page.number,
+                "width": page.width,
+                "height": page.height,
+                "source": page.source.value,
+                "seconds": page.seconds,
+            }
+            for page in extraction.pages
+        ],
+        "engine": extraction.engine,
+        "name_box": _box(extraction.name_box),
+        "total_box": _box(extraction.total_box),
+    }
+    if extraction.receipt is not None:
+        receipt = extraction.receipt
+        result["receipt"] = {
+            "provider": receipt.provider,
+            "organisation_number": receipt.organisation_number,
+            "itemised": receipt.itemised,
+            "treatment": receipt.treatment,
+        }
+    if extraction.error:
+        result["error"] = extraction.error
+    if extraction.notes:
+        result["notes"] = list(extraction.notes)
+    return result
+
+
+def _money(amount: Decimal | None) -> str | None:
+    return None if amount is None else f"{amount:.2f}"
+
+
+def _box(box: Box | None) -> dict[str, float] | None:
+    if box is None:
+        return None
+    return {
+        "page": box.page,
+        "left": box.left,
+        "top": box.top,
+        "right": box.right,
+        "bottom": box.bottom,
+    }

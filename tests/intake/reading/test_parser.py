@@ -1,0 +1,256 @@
+"""The parser on pages written out by hand (one character a column, one line a row): fee rows,
+cards, totals and names in bokmål, nynorsk and English, and the rows that must not become
+lines."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from refusjon.intake.reading.parser import Parsed, parse
+from refusjon.intake.reading.records import Kind
+from refusjon.intake.reading.words import layout_words
+
+
+def read(page: str) -> Parsed:
+    return parse(layout_words(page))
+
+
+def pairs(parsed: Parsed) -> list[tuple[str, str]]:
+    return [(line.date.isoformat(), str(line.amount)) for line in parsed.lines]
+
+
+def test_it_reads_a_bokmal_table_and_leaves_out_the_limit_what_remains_and_the_footer() -> None:
+    parsed = read(
+        """Frikort og egenandeler
+Navn: Kari Nordmann                 Fødselsdato: 01.02.2001
+Egenandelstak 2025: 3 278 kr
+
+Dato          Behandler                 Tjeneste           Egenandel
+12.03.2025    Legesenteret Majorstuen   Fastlege           179,00 kr
+14.03.2025    Oslo legevakt             Legevakt           375,00 kr
+Sum                                                        554,00 kr
+Gjenstående til frikort: 2 724,00 kr
+Utskrevet 03.05.2025                                       Side 1 av 1
+"""
+    )
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert parsed.name == "Kari Nordmann"
+    assert pairs(parsed) == [("2025-03-12", "179.00"), ("2025-03-14", "375.00")]
+    assert parsed.lines[0].provider == "Legesenteret Majorstuen"
+    assert parsed.lines[0].service == "Fastlege"
+    assert parsed.total == Decimal("554.00")
+    assert parsed.reconciled
+
+
+def test_it_takes_the_fee_not_the_running_sum_by_the_column_header() -> None:
+    parsed = read(
+        """Egenandeler
+Navn: Ola Nordmann
+Dato          Behandler                 Sum hittil       Egenandel
+12.03.2025    Fastlege Ås               179,00           179,00
+14.03.2025    Oslo legevakt             554,00           375,00
+Totalt                                                   554,00
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "179.00"), ("2025-03-14", "375.00")]
+    assert parsed.reconciled
+
+
+def test_it_tells_the_running_sum_by_its_property_when_no_header_says() -> None:
+    parsed = read(
+        """Egenandeler for Ola Nordmann
+09.04.2025  Røntgen Øst     2 153,50 kr   67,00 kr
+21.03.2025  Psykiatri       2 086,50 kr   298,00 kr
+02.03.2025  Fysioterapi     1 788,50 kr   1 234,50 kr
+13.02.2025  Legevakt        554,00 kr     375,00 kr
+07.01.2025  Fastlege        179,00 kr     179,00 kr
+Sum 2 153,50 kr
+"""
+    )
+    assert [line.amount for line in parsed.lines] == [
+        Decimal("67.00"),
+        Decimal("298.00"),
+        Decimal("1234.50"),
+        Decimal("375.00"),
+        Decimal("179.00"),
+    ]
+    assert parsed.name == "Ola Nordmann"
+    assert parsed.reconciled
+
+
+def test_it_reads_nynorsk_with_samla_and_written_out_months() -> None:
+    parsed = read(
+        """Eigenandelar og frikort
+Namn: Ingrid Sæther
+Eigenandelstak: 3 278 kr
+12. mars 2025     Fastlege          kr 179
+2. april 2025     Fysioterapeut     kr 1 234,50
+Samla             kr 1 413,50
+Attståande til frikort: kr 1 864,50
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "179.00"), ("2025-04-02", "1234.50")]
+    assert parsed.name == "Ingrid Sæther"
+    assert parsed.total == Decimal("1413.50")
+    assert parsed.reconciled
+
+
+def test_it_reads_english_amounts_in_nok_and_dates_with_month_names() -> None:
+    parsed = read(
+        """User fees and exemption card
+Name: Łukasz Dvořák   Date of birth: 3 Jan 2000
+Date            Provider              Amount
+12 Mar 2025     GP Bergen             NOK 375.00
+Mar 14, 2025    Emergency room        375,-
+Total           NOK 750.00
+Amount remaining before exemption card: NOK 2 528.00
+"""
+    )
+    assert parsed.name == "Łukasz Dvořák"
+    assert pairs(parsed) == [("2025-03-12", "375.00"), ("2025-03-14", "375.00")]
+    assert parsed.reconciled
+
+
+def test_it_reads_phone_cards_with_date_and_amount_on_rows_of_their_own() -> None:
+    parsed = read(
+        """Egenandeler
+Kari Nordmann
+Fastlege
+12.03.2025
+179 kr
+Legevakt
+14.03.25
+375 kr
+Fysioterapi
+2 153 kr
+2. april 2025
+Du har betalt 2 707 kr av 3 278 kr
+"""
+    )
+    assert pairs(parsed) == [
+        ("2025-03-12", "179.00"),
+        ("2025-03-14", "375.00"),
+        ("2025-04-02", "2153.00"),
+    ]
+    assert [line.provider for line in parsed.lines] == ["Fastlege", "Legevakt", "Fysioterapi"]
+    assert parsed.name == "Kari Nordmann"
+    assert parsed.total == Decimal("2707.00")
+    assert parsed.reconciled
+
+
+def test_it_reads_lines_over_several_pages() -> None:
+    parsed = read(
+        "Egenandeler\nNavn: Kari Nordmann\n12.01.2025 Fastlege 179,00 kr\nSide 1 av 2\f"
+        "13.01.2025 Legevakt 375,00 kr\nSum 554,00 kr\nSide 2 av 2\n"
+    )
+    assert pairs(parsed) == [("2025-01-12", "179.00"), ("2025-01-13", "375.00")]
+    assert [line.box.page for line in parsed.lines if line.box] == [1, 2]
+    assert parsed.reconciled
+
+
+def test_lines_that_do_not_add_up_are_not_reconciled() -> None:
+    parsed = read("Egenandeler\n12.01.2025 Fastlege 179,00 kr\nSum 554,00 kr\n")
+    assert parsed.total == Decimal("554.00")
+    assert not parsed.reconciled
+
+
+def test_a_document_without_a_printed_total_is_not_reconciled() -> None:
+    parsed = read("Egenandeler\n12.01.2025 Fastlege 179,00 kr\n")
+    assert len(parsed.lines) == 1
+    assert not parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Fødselsdato 12.03.2001 Egenandelstak 3 278 kr",
+        "Utskrevet 12.03.2025 kl. 14.30 Side 1 av 1",
+        "Delsum mars 31.03.2025 554,00 kr",
+        "Overført fra forrige side 31.03.2025 554,00 kr",
+        "Remaining on 31.03.2025: NOK 2 724.00",
+    ],
+)
+def test_distractor_rows_with_a_date_and_an_amount_are_not_lines(row: str) -> None:
+    parsed = read(f"Egenandeler\n{row}\n12.01.2025 Fastlege 179,00 kr\nSum 179,00 kr\n")
+    assert pairs(parsed) == [("2025-01-12", "179.00")]
+
+
+def test_every_line_has_its_box_on_its_row() -> None:
+    parsed = read("Egenandeler\n\n\n12.01.2025 Fastlege 179,00 kr\nSum 179,00 kr\n")
+    box = parsed.lines[0].box
+    assert box is not None
+    assert box.page == 1
+    assert box.top == pytest.approx(3 / 60)
+    assert box.left == 0
+    assert box.right == pytest.approx(0.29)
+
+
+def test_it_reads_a_receipt_with_its_organisation_number_and_items() -> None:
+    parsed = read(
+        """Psykolog Hansen AS                 KVITTERING
+Org.nr. 974 760 673
+Dato: 12.03.2025
+Pasient: Åse Sæther
+Fødselsdato: 01.02.2001
+Psykologtime 45 min                  1 000,00
+Testing                                200,00
+Totalt                               1 200,00 kr
+Kontonr. 1234.56.78903
+"""
+    )
+    assert parsed.kind == Kind.RECEIPT
+    assert parsed.receipt is not None
+    assert parsed.receipt.provider == "Psykolog Hansen AS"
+    assert parsed.receipt.organisation_number == "974760673"
+    assert parsed.receipt.itemised
+    assert "Psykologtime 45 min" in parsed.receipt.treatment
+    assert pairs(parsed) == [("2025-03-12", "1200.00")]
+    assert parsed.name == "Åse Sæther"
+    assert parsed.reconciled
+
+
+def test_a_receipt_whose_organisation_number_fails_its_check_digit_leaves_it_out() -> None:
+    parsed = read("Kvittering\nFysio AS\nOrg.nr 974 760 674\nDato 12.03.2025\nTotalt 375,00 kr\n")
+    assert parsed.receipt is not None
+    assert parsed.receipt.organisation_number == ""
+    assert any("check digit" in note for note in parsed.notes)
+
+
+def test_a_receipt_that_lists_no_treatment_is_not_itemised() -> None:
+    parsed = read("Kvittering\nFysio AS\nOrg.nr 974 760 673\nDato 12.03.2025\nTotalt 375,00 kr\n")
+    assert parsed.receipt is not None
+    assert not parsed.receipt.itemised
+    assert pairs(parsed) == [("2025-03-12", "375.00")]
+
+
+def test_text_that_is_neither_is_unknown() -> None:
+    assert read("Hello world\nNothing to see here\n").kind == Kind.UNKNOWN
+
+
+def test_an_amount_wrapped_under_its_label_keeps_the_label_s_role() -> None:
+    parsed = read(
+        """User fees
+Sunniva Hansen
+Remaining before exemption card:
+NOK 2 483
+Fastlege
+14.08.2026
+185 kr
+Total paid:
+NOK 185
+"""
+    )
+    assert pairs(parsed) == [("2026-08-14", "185.00")]
+    assert parsed.total == Decimal("185.00")
+    assert parsed.reconciled
+
+
+def test_an_invoice_marked_paid_gives_the_amount_paid_not_the_nothing_left_to_pay() -> None:
+    parsed = read(
+        "Faktura\nFysio AS\nOrg.nr 974 760 673\nDato 12.03.2025\nFysioterapi 375,00\n"
+        "Totalt 375,00 kr\nBetalt 375,00 kr\nÅ betale 0,00 kr\n"
+    )
+    assert pairs(parsed) == [("2025-03-12", "375.00")]
+    assert parsed.reconciled

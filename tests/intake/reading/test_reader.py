@@ -1,0 +1,136 @@
+"""read_document end to end on generated documents: a text PDF made with WeasyPrint, a scan of
+it (rendered, turned, blurred, noised; read by OCR), a receipt, and files it cannot read."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from refusjon.intake.bounds import DecodingLimits
+from refusjon.intake.reading import Kind, Source, read_document
+from refusjon.intake.reading.names import names_match
+from tests.intake.reading import documents
+
+EXPECTED = [(fee.day, fee.amount) for fee in documents.FEES]
+
+
+@pytest.fixture(scope="module")
+def overview_pdf() -> bytes:
+    return documents.pdf(documents.overview_html())
+
+
+@pytest.fixture(scope="module")
+def overview_scan(overview_pdf: bytes) -> bytes:
+    return documents.scanned(overview_pdf)
+
+
+def test_a_text_pdf_is_read_from_its_text_layer_and_reconciles(overview_pdf: bytes) -> None:
+    extraction = read_document(overview_pdf, filename="overview.pdf")
+    assert extraction.kind == Kind.USER_FEE_OVERVIEW
+    assert extraction.engine == "pdf-text"
+    assert extraction.name == documents.NAME
+    assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
+    assert extraction.lines[2].provider == "Fysioterapeut Berg"
+    assert extraction.total == documents.TOTAL
+    assert extraction.reconciled
+    assert [page.source for page in extraction.pages] == [Source.TEXT]
+    assert extraction.pages[0].seconds < 0.5
+
+
+def test_each_line_of_a_text_pdf_has_its_box_on_the_page(overview_pdf: bytes) -> None:
+    extraction = read_document(overview_pdf)
+    tops = [line.box.top for line in extraction.lines if line.box]
+    assert len(tops) == len(EXPECTED)
+    assert tops == sorted(tops)
+    assert all(0 < top < 0.5 for top in tops)
+
+
+def test_a_scan_is_read_by_ocr_and_reconciles(overview_scan: bytes) -> None:
+    extraction = read_document(overview_scan, filename="overview.png")
+    assert extraction.kind == Kind.USER_FEE_OVERVIEW
+    assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
+    assert extraction.total == documents.TOTAL
+    assert extraction.reconciled
+    assert names_match(extraction.name, documents.NAME)
+    assert extraction.pages[0].source == Source.OCR
+    assert extraction.pages[0].seconds < 15
+
+
+def test_a_pdf_of_a_scan_without_text_is_read_by_ocr(overview_scan: bytes) -> None:
+    image = Image.open(io.BytesIO(overview_scan))
+    pdf = pdfium.PdfDocument.new()
+    width, height = image.size
+    page = pdf.new_page(width * 72 / 200, height * 72 / 200)
+    picture = pdfium.PdfImage.new(pdf)
+    picture.set_bitmap(pdfium.PdfBitmap.from_pil(image.convert("RGB")))
+    picture.set_matrix(pdfium.PdfMatrix().scale(width * 72 / 200, height * 72 / 200))
+    page.insert_obj(picture)
+    page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    extraction = read_document(out.getvalue())
+    assert extraction.pages[0].source == Source.OCR
+    assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
+    assert extraction.reconciled
+
+
+def test_lines_that_do_not_add_up_to_the_printed_total_are_not_reconciled() -> None:
+    html = documents.overview_html(running=False).replace(
+        documents.kroner(documents.TOTAL), documents.kroner(documents.TOTAL + 1)
+    )
+    extraction = read_document(documents.pdf(html))
+    assert len(extraction.lines) == len(EXPECTED)
+    assert extraction.total == documents.TOTAL + 1
+    assert not extraction.reconciled
+    assert any("a person should compare" in note for note in extraction.notes)
+
+
+def test_a_receipt_gives_its_provider_organisation_number_and_one_line() -> None:
+    extraction = read_document(documents.pdf(documents.receipt_html()))
+    assert extraction.kind == Kind.RECEIPT
+    assert extraction.receipt is not None
+    assert extraction.receipt.provider == "Psykolog Hansen AS"
+    assert extraction.receipt.organisation_number == "974760673"
+    assert extraction.receipt.itemised
+    assert [(str(line.date), line.amount) for line in extraction.lines] == [
+        ("2025-03-12", Decimal("1200.00"))
+    ]
+    assert extraction.reconciled
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", "empty"),
+        (b"plain text, not a document", "neither a PDF"),
+        (b"%PDF-1.7\n1 0 obj <<>> broken", "cannot be opened"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "cannot be decoded"),
+    ],
+)
+def test_a_file_it_cannot_read_is_unknown_with_its_error(data: bytes, error: str) -> None:
+    extraction = read_document(data)
+    assert extraction.kind == Kind.UNKNOWN
+    assert error in extraction.error
+    assert not extraction.reconciled
+
+
+def test_it_refuses_a_file_above_the_upload_limit_before_reading_it(overview_pdf: bytes) -> None:
+    extraction = read_document(overview_pdf, max_bytes=len(overview_pdf) - 1)
+    assert extraction.kind == Kind.UNKNOWN
+    assert "larger than" in extraction.error
+
+
+def test_it_refuses_a_pdf_with_more_pages_than_the_bounds_allow(overview_pdf: bytes) -> None:
+    extraction = read_document(overview_pdf, limits=DecodingLimits(max_pages=0))
+    assert extraction.kind == Kind.UNKNOWN
+    assert "pages" in extraction.error
+
+
+def test_it_refuses_an_image_with_more_pixels_than_the_bounds_allow(overview_scan: bytes) -> None:
+    extraction = read_document(overview_scan, limits=DecodingLimits(max_pixels=1000))
+    assert extraction.kind == Kind.UNKNOWN
+    assert "pixels" in extraction.error
