@@ -7,30 +7,11 @@ import re
 
 import pytest
 
-from refusjon.claims.explanations import country_name, for_reader
+from refusjon.claims.explanations import for_reader
 from refusjon.rules.batch import BatchAssessor
 from refusjon.rules.explain import Renderer
 from refusjon.rules.rates import ExchangeRates
 from tests.conftest import CASES
-
-
-@pytest.mark.parametrize(
-    ("code", "lang", "name"),
-    [
-        ("US", "nb", "USA"),
-        ("US", "en", "United States"),
-        ("DE", "nb", "Tyskland"),
-        ("jp", "en", "Japan"),
-    ],
-)
-def test_a_country_code_is_the_countrys_name_in_the_readers_language(
-    code: str, lang: str, name: str
-) -> None:
-    assert country_name(code, lang) == name
-
-
-def test_a_code_that_names_no_country_is_shown_as_it_is() -> None:
-    assert country_name("XQ", "nb") == "XQ"
 
 
 def test_the_country_of_study_is_named_in_a_helfo_explanation() -> None:

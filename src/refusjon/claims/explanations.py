@@ -5,7 +5,7 @@ The record of a decision keeps the engine's explanation as the engine wrote it w
 student, so they are put in words here, when a page, a letter or an estimate shows it:
 
 - codes the engine writes as they are, such as the country of study ("studieland US"): here
-  the country's name in the reader's language, from the Unicode CLDR (through Babel);
+  the country's name in the reader's language (:mod:`refusjon.claims.countries`);
 - what decisions stored before the public citations (docs/decisions.md, D19) still hold: the
   rule keepers' source notes with their ``[seed NNN]`` tags, in English on a bokmål page,
   period codes (``2026-fall``), institution and category codes. A note is replaced by the public
@@ -19,23 +19,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from babel import Locale
-
 from refusjon.claims import adapter
+from refusjon.claims.countries import country_name
 from refusjon.rules import sources, terms
 
-__all__ = ["country_name", "for_reader"]
-
-
-@lru_cache(maxsize=2)
-def _territories(lang: str) -> dict[str, str]:
-    return dict(Locale.parse("en" if lang == "en" else "nb").territories)
-
-
-def country_name(code: str, lang: str) -> str:
-    """An ISO 3166 alpha-2 country code as the country's name in ``lang`` ("USA", "United
-    States"); a code that names no country is shown as it is."""
-    return _territories(lang).get(code.strip().upper(), code) if code else code
+__all__ = ["for_reader", "sentence_for_reader"]
 
 
 # The sentence of the Helfo scheme that names the country of study by its code.

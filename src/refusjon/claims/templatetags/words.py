@@ -10,7 +10,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import get_language
 
-from refusjon.claims import adapter, explanations
+from refusjon.claims import adapter, countries
 
 register = template.Library()
 
@@ -43,4 +43,4 @@ def amount(value: Decimal | str | None) -> str:
 @register.filter
 def country(code: str | None) -> str:
     """An ISO 3166 country code (``US``) as the country's name in the reader's language."""
-    return explanations.country_name(code, _lang()) if code else ""
+    return countries.country_name(code, _lang()) if code else ""
