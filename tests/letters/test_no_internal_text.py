@@ -5,7 +5,7 @@ English source notes in bokmål and amounts written with a decimal point in bokm
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -283,3 +283,18 @@ def test_what_a_student_owes_is_written_the_bokmal_way(
     assert "2. november 2026" in owed
     assert not ISO_DATE.search(owed), owed
     assert not leaks(home + owed, "nb")
+
+
+@pytest.mark.parametrize(("lang", "when"), [("nb", "3. november 2026 10:30"), ("en", "2026")])
+def test_who_looked_at_a_claim_is_dated_the_readers_way(
+    client: Client, alice: User, bob: User, lang: str, when: str
+) -> None:
+    claim = sio_draft(alice, "450.00")
+    services.record_view(
+        claim, by=bob, purpose="case handling", now=datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
+    )
+    signed_in(client, alice, lang)
+    url = reverse("portal:access_log", kwargs={"reference": claim.reference})
+    text = visible_text(client.get(url).content.decode())
+    assert when in text
+    assert not ISO_DATE.search(text), text
