@@ -5,7 +5,7 @@ English source notes in bokmål and amounts written with a decimal point in bokm
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from refusjon.claims import services
-from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
+from refusjon.claims.models import Assessment, Attachment, Claim, Institution, StudentProfile, User
 from refusjon.letters import content
 from refusjon.letters.pdf import write_pdf
 from refusjon.rules.terms import CATEGORIES, INSTITUTIONS, REASONS
@@ -188,3 +188,113 @@ def test_no_student_page_or_letter_shows_internal_text(
         if problems := leaks(text, lang):
             found[f"letter {subject}"] = problems
     assert not found, "\n".join(f"{url}\n  " + "\n  ".join(p) for url, p in found.items())
+
+
+# Codes of countries, and decisions stored before the public citations (docs/decisions.md, D19).
+
+COUNTRY_CODE = re.compile(r"\b(?:studieland|country of study|behandlet i|treated in) [A-Z]{2}\b")
+ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
+
+
+def shown(client: Client, claim: Claim, lang: str) -> str:
+    """Everything the student is shown of a claim: its pages, and its letter if decided."""
+    text = " ".join(
+        visible_text(client.get(url, follow=True).content.decode()) for url in pages_of(claim)
+    )
+    decision = services.current_decision(claim)
+    if decision is not None:
+        text += " " + pdf_text(write_pdf(content.compose(decision, lang)))
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(("lang", "country"), [("nb", "USA"), ("en", "United States")])
+def test_a_helfo_claim_abroad_names_the_country_and_shows_no_code(
+    client: Client, alice: User, bob: User, lang: str, country: str
+) -> None:
+    decided = helfo_claim(alice, bob)
+    draft = services.create_draft(alice, scheme="helfo_abroad", period="2026", now=NOW)
+    services.add_line(
+        draft,
+        by=alice,
+        category="gp",
+        service_on=date(2026, 10, 1),
+        amount=Decimal("4500.00"),
+        country="US",
+        now=NOW,
+    )
+    signed_in(client, alice, lang)
+    text = shown(client, decided, lang) + " " + shown(client, draft, lang)
+    found = leaks(text, lang) + [f"a country code: {m[0]}" for m in COUNTRY_CODE.finditer(text)]
+    if lang == "nb":
+        found += [f"an ISO date: {m[0]}" for m in ISO_DATE.finditer(text)]
+    assert not found, "\n".join(found)
+    study = "studieland" if lang == "nb" else "country of study"
+    treated = "behandlet i" if lang == "nb" else "treated in"
+    assert f"{study} {country}," in text
+    assert f"{treated} {country}" in text
+    assert ("4 500,00 NOK" if lang == "nb" else "4,500.00 NOK") in text
+
+
+# What the explanation of a decision said when it was stored before the public citations.
+STORED_BEFORE_D19 = {
+    "explanation_nb": [
+        "Krav {ref}: SiO helserefusjon for 2026-fall, sendt inn 02.11.2026.",
+        "SiOs egenandel for studenter med fastlege i SiO fra 01.01.2026: kr 490,00 (kilde: SiO, "
+        "sio.no/en/health/refund-of-healthcare-expenses, updated 25.02.26 [seed 003]).",
+        "Egenandelstak fra 01.01.2026: kr 3 278,00 (kilde: Same as 2025; only secondary sources "
+        "give a 2026 figure); antatt, ingen publisert kilde fastsetter den.",
+    ],
+    "explanation": [
+        "Claim {ref}: SiO refund of healthcare expenses for 2026-fall, submitted 2026-11-02.",
+        "SiO threshold for a SiO GP patient from 2026-01-01: NOK 490.00 (source: SiO, "
+        "sio.no/en/health/refund-of-healthcare-expenses, updated 25.02.26 [seed 003]).",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_decision_stored_with_seed_tags_and_source_notes_shows_public_sources(
+    client: Client, alice: User, bob: User, lang: str
+) -> None:
+    claim = sio_claim(alice, "300.00", "300.00")
+    decision = decide(claim, alice, bob)
+    record = dict(decision.record)
+    for field, sentences in STORED_BEFORE_D19.items():
+        record[field] = [sentence.format(ref=claim.reference) for sentence in sentences]
+    Assessment.objects.filter(pk=decision.pk).update(record=record)
+    signed_in(client, alice, lang)
+    text = shown(client, claim, lang)
+    assert not leaks(text, lang), "\n".join(leaks(text, lang))
+    cited = "kilde" if lang == "nb" else "source"
+    page = "sio.no/en/health/refund-of-healthcare-expenses"
+    public = f"({cited}: SiO, «Refund of healthcare expenses», {page})"
+    assert text.count(public) == 3, text  # on the claim's page, the letter's page and the PDF
+    assert ("høsten 2026" if lang == "nb" else "autumn 2026") in text
+
+
+def test_what_a_student_owes_is_written_the_bokmal_way(
+    client: Client, alice: User, bob: User
+) -> None:
+    recovery_of(paid_claim(alice, bob, "1300.00", "1300.00"), bob, "1060.00")
+    signed_in(client, alice, "nb")
+    home = visible_text(client.get(reverse("portal:home")).content.decode())
+    owed = visible_text(client.get(reverse("portal:recoveries")).content.decode())
+    assert "Du skylder kr 1 060,00 av refusjoner" in home
+    assert "2. november 2026" in owed
+    assert not ISO_DATE.search(owed), owed
+    assert not leaks(home + owed, "nb")
+
+
+@pytest.mark.parametrize(("lang", "when"), [("nb", "3. november 2026 10:30"), ("en", "2026")])
+def test_who_looked_at_a_claim_is_dated_the_readers_way(
+    client: Client, alice: User, bob: User, lang: str, when: str
+) -> None:
+    claim = sio_draft(alice, "450.00")
+    services.record_view(
+        claim, by=bob, purpose="case handling", now=datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
+    )
+    signed_in(client, alice, lang)
+    url = reverse("portal:access_log", kwargs={"reference": claim.reference})
+    text = visible_text(client.get(url).content.decode())
+    assert when in text
+    assert not ISO_DATE.search(text), text

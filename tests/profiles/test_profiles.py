@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from stdnum.no import kontonr
@@ -191,7 +192,7 @@ def test_carol_sees_her_own_profile_and_nothing_of_alice_s(
     text = signed_in(client, carol).get(reverse("portal:profile")).content.decode()
     assert "1999-12-31" in text
     assert ACCOUNT not in text
-    assert 'value="US"' not in text
+    assert 'value="US" selected' not in text  # every country is a choice; alice's is not hers
     assert "2001-04-09" not in text
 
 
@@ -215,3 +216,13 @@ def test_a_birth_date_from_the_national_identity_number_cannot_be_changed(
     client.force_login(erin)
     page = client.get(reverse("portal:profile")).content.decode()
     assert re.search(r'<input[^>]*name="birth_date"[^>]*disabled', page)
+
+
+@pytest.mark.parametrize(("lang", "name"), [("nb", "USA"), ("en", "United States")])
+def test_the_country_of_study_is_chosen_by_its_name(
+    client: Client, alice: User, lang: str, name: str
+) -> None:
+    StudentProfile.objects.filter(user=alice).update(study_country="US")
+    signed_in(client, alice).cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    text = client.get(reverse("portal:profile")).content.decode()
+    assert f'<option value="US" selected>{name}</option>' in text

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from refusjon.claims import appeals
+from refusjon.claims import appeals, explanations
 from refusjon.claims.models import Appeal, Assessment, Claim
 from refusjon.payouts import recoveries
 from refusjon.payouts.accounts import masked_account
@@ -120,7 +120,9 @@ def decision_context(claim: Claim, decision: Assessment, lang: str) -> dict[str,
         "refund": words.money(decision.refund_nok),
         "reasons": [reason_text(code, lang) for code in record.get("reasons", [])],
         "lines": lines,
-        "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
+        "explanation": explanations.for_reader(
+            record.get("explanation_nb" if lang == "nb" else "explanation", []), lang
+        ),
         "set_off": _set_off(words, decision),
         "payout": _payout(words, claim, decision),
         "sender": sender(claim.scheme),

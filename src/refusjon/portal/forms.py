@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -12,9 +13,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
+from refusjon.claims.countries import country_choices
 from refusjon.claims.models import SCHEME_CHOICES, PatientRelation
 from refusjon.rules.model import Scheme
 from refusjon.rules.terms import CATEGORIES, term
+from refusjon.web.pages import rules_language
 
 SEMESTER_CHOICES = [
     ("", _("The whole year")),
@@ -25,6 +28,22 @@ SEMESTER_CHOICES = [
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+def _countries(blank: str | None) -> list[tuple[str, str]]:
+    """The countries by name in the page's language, after the ``blank`` choice if any."""
+    return [*([("", blank)] if blank is not None else []), *country_choices(rules_language())]
+
+
+class CountryField(forms.ChoiceField):
+    """A country chosen by its name in the page's language; the value is its ISO 3166 code
+    (a code typed in small letters is taken too)."""
+
+    def __init__(self, *, blank: Any = None, **kwargs: Any) -> None:
+        super().__init__(choices=partial(_countries, blank), **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return str(super().to_python(value)).strip().upper()
 
 
 class NewClaimForm(forms.Form):
@@ -148,13 +167,7 @@ class ExpenseLineForm(forms.Form):
             "your bank charged you in NOK. Norges Bank's rate is used once it is in."
         ),
     )
-    country = forms.CharField(
-        label=_("Country of treatment"),
-        initial="NO",
-        min_length=2,
-        max_length=2,
-        help_text=_("Two letters, such as NO for Norway or SE for Sweden."),
-    )
+    country = CountryField(label=_("Country of treatment"), initial="NO")
     public_user_fee = forms.BooleanField(
         label=_("This was a user fee under the public scheme (egenandel)"), required=False
     )
@@ -244,12 +257,6 @@ class ExpenseLineForm(forms.Form):
         if not currency.isalpha():
             raise forms.ValidationError(_("Give the currency as three letters, such as NOK."))
         return currency
-
-    def clean_country(self) -> str:
-        country: str = self.cleaned_data["country"].strip().upper()
-        if not country.isalpha():
-            raise forms.ValidationError(_("Give the country as two letters, such as NO."))
-        return country
 
 
 class SubmitForm(forms.Form):

@@ -21,6 +21,7 @@ from refusjon.claims.profiles import ProfileError
 from refusjon.notices import services as notice_services
 from refusjon.notices.channels import sms_configured
 from refusjon.payouts import bankanswers
+from refusjon.portal.forms import CountryField
 from refusjon.rules.terms import reason_text
 from refusjon.web.pages import rules_language
 
@@ -71,11 +72,10 @@ class ProfileForm(forms.Form):
     full_time_student_abroad = forms.BooleanField(
         label=gettext_lazy("I am a full-time student abroad"), required=False
     )
-    study_country = forms.CharField(
+    study_country = CountryField(
         label=gettext_lazy("Country of study"),
         required=False,
-        max_length=2,
-        help_text=gettext_lazy("Two-letter code, such as US. Leave empty if you study in Norway."),
+        blank=gettext_lazy("None: I study in Norway"),
     )
     last_semester_ends_on = forms.DateField(
         label=gettext_lazy("End of your last semester abroad"), required=False, widget=DateInput

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from refusjon import clock
-from refusjon.claims import appeals, offers, services
+from refusjon.claims import appeals, explanations, offers, services
 from refusjon.claims.models import (
     Attachment,
     CheckStatus,
@@ -300,7 +300,7 @@ def _estimate(
         "preview": preview,
         "refund_nok": estimate.refund_nok,
         "outcome": term(OUTCOMES, str(estimate.record["outcome"]), lang),
-        "explanation": estimate.record["explanation"],
+        "explanation": explanations.for_reader(estimate.record["explanation"], lang),
         "documents": [
             reason_text(code, lang)
             for code in estimate.record["reasons"]
@@ -330,7 +330,9 @@ def _decision(claim: Claim, lang: str) -> dict[str, Any] | None:
             }
             for line in record.get("lines", [])
         ],
-        "explanation": record.get("explanation_nb" if lang == "nb" else "explanation", []),
+        "explanation": explanations.for_reader(
+            record.get("explanation_nb" if lang == "nb" else "explanation", []), lang
+        ),
     }
 
 
