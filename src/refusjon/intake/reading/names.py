@@ -1,0 +1,125 @@
+"""Whether the name on a document is the applicant's: tolerant of spelling and of OCR slips.
+
+The same person is written "Sæther", "Saether" or "Sather", "Łukaszewicz" or "Lukaszewicz",
+"Øverås" or "Oeveraas", in capitals or not, with or without a middle name, surname first or
+last; and OCR reads "Sæther" as "Sæthcr". Both names are first brought to one plain form
+(casefolded, diacritics dropped, the Nordic letters and their ASCII spellings made one), then
+compared word by word, allowing one slip (a letter added, dropped or changed) for every ten
+letters begun. Pure Python: no Django, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_LETTERS = str.maketrans(
+    {
+        "æ": "a",
+        "ø": "o",
+        "œ": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "ı": "i",
+        "ŋ": "n",
+    }
+)
+# The ASCII spellings of æ, ø and å (and German ö, ä, ü), made the same as the letters.
+_DIGRAPHS = re.compile(r"ae|oe|aa|ue")
+_DIGRAPH_LETTER = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
+_SEPARATORS = re.compile(r"[^a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """How two names compare: ``edits`` is the number of slips between them, ``allowed`` how
+    many their length tolerates; ``exact`` when they are the same in the plain form."""
+
+    matches: bool
+    exact: bool
+    edits: int
+    allowed: int
+
+
+def plain_words(name: str) -> tuple[str, ...]:
+    """The words of a name in one plain form: "Kari SÆTHER-Øverås" → kari, sather, overas."""
+    text = unicodedata.normalize("NFKC", name).casefold().translate(_LETTERS)
+    text = "".join(
+        character
+        for character in unicodedata.normalize("NFKD", text)
+        if not unicodedata.combining(character)
+    )
+    text = _DIGRAPHS.sub(lambda found: _DIGRAPH_LETTER[found.group()], text)
+    return tuple(word for word in _SEPARATORS.split(text) if word)
+
+
+def levenshtein(first: str, second: str) -> int:
+    """The fewest letters added, dropped or changed to turn one word into the other."""
+    if len(first) < len(second):
+        first, second = second, first
+    previous = list(range(len(second) + 1))
+    for row, letter in enumerate(first, start=1):
+        current = [row]
+        for column, other in enumerate(second, start=1):
+            current.append(
+                min(
+                    previous[column] + 1,
+                    current[column - 1] + 1,
+                    previous[column - 1] + (letter != other),
+                )
+            )
+        previous = current
+    return previous[-1]
+
+
+def compare_names(on_document: str, applicant: str) -> NameComparison:
+    """Compare the name a document prints with the applicant's name.
+
+    Every word of the shorter name must match a different word of the longer (so a middle name
+    may be left out and the order may differ), and at least two words must match unless both
+    names are one word; the slips over the matched words may be one for every ten letters
+    begun of the longer name."""
+    first, second = plain_words(on_document), plain_words(applicant)
+    if not first or not second:
+        return NameComparison(matches=False, exact=False, edits=0, allowed=0)
+    shorter, longer = sorted((first, second), key=len)
+    allowed = (sum(map(len, longer)) + 9) // 10
+    if shorter == longer:
+        return NameComparison(matches=True, exact=True, edits=0, allowed=allowed)
+    edits = _cheapest_pairing(shorter, longer)
+    enough_words = len(shorter) >= 2 or len(longer) == 1
+    matches = enough_words and edits <= allowed
+    return NameComparison(matches=matches, exact=False, edits=edits, allowed=allowed)
+
+
+def names_match(on_document: str, applicant: str) -> bool:
+    """Whether the name on a document is, tolerantly, the applicant's."""
+    return compare_names(on_document, applicant).matches
+
+
+def _cheapest_pairing(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int:
+    """The fewest slips over a pairing of each word of ``shorter`` with a distinct word of
+    ``longer``. Names have a handful of words, so trying every pairing is cheap."""
+    best = 10**9
+
+    def pair(index: int, used: frozenset[int], edits: int) -> None:
+        nonlocal best
+        if edits >= best:
+            return
+        if index == len(shorter):
+            best = edits
+            return
+        for position, word in enumerate(longer):
+            if position not in used:
+                distance = levenshtein(shorter[index], word)
+                pair(index + 1, used | {position}, edits + distance)
+
+    if len(longer) > 8:
+        longer = longer[:8]
+    pair(0, frozenset(), 0)
+    return best
