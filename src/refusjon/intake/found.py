@@ -46,7 +46,7 @@ class Document:
 
     @property
     def may_state_name(self) -> bool:
-        """No name could be read: the student may say it is theirs (docs/decisions.md, R1)."""
+        """No name could be read: the student may say it is theirs (docs/decisions.md, E1)."""
         return (
             self.reading is not None
             and self.reading.name_check == NameCheck.NOT_READ

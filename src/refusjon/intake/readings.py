@@ -5,7 +5,7 @@
 (:mod:`refusjon.intake.reading`), outside any transaction, and keeps what it found in one
 short one: a :class:`~refusjon.intake.models.DocumentReading` with its lines, and the outcome
 of the name check in the attachment's ``shows_applicant_name``, which is what the rules
-engine's document rule reads (docs/decisions.md, R1). It is safe to run twice: a document
+engine's document rule reads (docs/decisions.md, E1). It is safe to run twice: a document
 read already is left alone. A document the reader cannot make out gets a reading of kind
 unknown with the reason; an error (a storage that is down, a bug) is raised so the job is tried
 again.

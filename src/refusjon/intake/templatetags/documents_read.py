@@ -2,7 +2,7 @@
 
 Portal, workspace and intake do not import each other (the import contracts): the pages load
 this library instead, so what was read is gathered and drawn by intake alone, as its URLs
-are reached by name (docs/decisions.md, R4)."""
+are reached by name (docs/decisions.md, E4)."""
 
 from __future__ import annotations
 
