@@ -1,0 +1,672 @@
+"""From positioned words to what a document says: its kind, the person's name, each fee line,
+the printed total, and for a receipt who issued it.
+
+The parser reads rows (words on one line of a page) and gives each a role: a fee row has a
+date and an amount; a card of a phone layout has them on rows of their own, one under the
+other; a total row says "Sum", "Totalt", "Total" or "Samla" with an amount; rows about the
+exemption-card limit (egenandelstak), what remains to it, running sums, birth and print dates,
+and page footers are distractors and never become lines. Where a row has two amounts, the fee
+is told from the running sum by the column headers or, without them, by the running sum's own
+property (each is the one before plus the fee).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from stdnum.no import orgnr
+
+from refusjon.intake.reading.patterns import (
+    FoundAmount,
+    FoundDate,
+    amounts,
+    dates,
+    has_any,
+    normalise,
+)
+from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
+from refusjon.intake.reading.words import Row, Word, rows, union
+
+OVERVIEW_KEYS = (
+    "egenandeler",
+    "eigenandelar",
+    "eigendelar",
+    "frikort",
+    "helsenorge",
+    "user fees",
+    "exemption card",
+    "egenandel",
+    "eigenandel",
+)
+RECEIPT_KEYS = ("kvittering", "receipt", "kvitering", "faktura", "invoice")
+DISTRACTOR_KEYS = (
+    "egenandelstak",
+    "eigenandelstak",
+    "egenandelstaket",
+    "eigenandelstaket",
+    "tak",
+    "taket",
+    "frikortgrense",
+    "grense",
+    "gjenstående",
+    "gjenstaende",
+    "gjenståande",
+    "attståande",
+    "igjen",
+    "remaining",
+    "left",
+    "limit",
+    "cap",
+    "født",
+    "fødd",
+    "fodt",
+    "fødselsdato",
+    "fødselsnummer",
+    "fnr",
+    "birth",
+    "born",
+    "utskrevet",
+    "utskriven",
+    "utskrift",
+    "utskrive",
+    "printed",
+    "generert",
+    "generated",
+    "hittil",
+    "so far",
+    "overført",
+    "overfort",
+    "carried",
+    "delsum",
+    "subtotal",
+    "herav",
+    "of which",
+    "forfall",
+    "forfallsdato",
+    "due",
+    "mva",
+    "vat",
+)
+TOTAL_KEYS = (
+    "sum",
+    "totalt",
+    "total",
+    "samla",
+    "samanlagt",
+    "i alt",
+    "til sammen",
+    "totalsum",
+    "totalbeløp",
+    "du har betalt",
+    "å betale",
+    "å betala",
+    "amount paid",
+)
+RECEIPT_TOTAL_KEYS = (*TOTAL_KEYS, "betalt", "paid", "beløp", "amount")
+HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "running",
+        (
+            "hittil",
+            "akkumulert",
+            "running",
+            "løpende",
+            "kumulativ",
+            "saldo",
+            "so far",
+            "samla",
+            "sum",
+        ),
+    ),
+    (
+        "fee",
+        (
+            "beløp",
+            "belop",
+            "amount",
+            "egenandel",
+            "eigenandel",
+            "fee",
+            "betalt",
+            "paid",
+            "pris",
+            "kr",
+        ),
+    ),
+    ("date", ("dato", "date", "dag", "day")),
+    ("service", ("tjeneste", "teneste", "service", "type", "kategori", "category", "ytelse")),
+    (
+        "provider",
+        (
+            "behandler",
+            "behandlar",
+            "provider",
+            "behandlingssted",
+            "sted",
+            "stad",
+            "place",
+            "klinikk",
+        ),
+    ),
+)
+FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
+NAME_LABEL = re.compile(
+    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn)\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+TITLE_NAME = re.compile(r"(?:\bfor|\bfør|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)$")
+NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
+ORG_NUMBER = re.compile(
+    r"(?:org(?:anisasjons|anisation)?\.?\s*(?:nr|nummer|number|no)\.?|foretaksregisteret|mva-nr)"
+    r"\s*:?\s*(?:NO\s*)?(?P<number>\d{3}\s?\d{3}\s?\d{3})",
+    re.I,
+)
+ORG_NUMBER_MVA = re.compile(r"\bNO\s?(?P<number>\d{3}\s?\d{3}\s?\d{3})\s?MVA\b", re.I)
+TREATMENT_LABEL = re.compile(
+    r"^(?:behandling|treatment|tjeneste|teneste|service|takst|ytelse)\s*:\s*(?P<rest>.+)$", re.I
+)
+PROVIDER_LABEL = re.compile(
+    r"^(?:behandler|behandlar|provider|klinikk|clinic)\s*:\s*(?P<rest>.+)$", re.I
+)
+DATE_LABEL_KEYS = (
+    "dato",
+    "date",
+    "behandlingsdato",
+    "timedato",
+    "kvitteringsdato",
+    "betalt",
+    "paid",
+)
+SEPARATORS = re.compile(r"\s+[-–—·|]\s+|\s*\|\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    kind: Kind
+    name: str = ""
+    name_box: Box | None = None
+    total: Decimal | None = None
+    total_box: Box | None = None
+    lines: tuple[FeeLine, ...] = ()
+    receipt: ReceiptDetails | None = None
+    notes: tuple[str, ...] = ()
+    items_sum: Decimal | None = None
+    """For a receipt: what its priced items add up to, where it lists any."""
+
+    @property
+    def reconciled(self) -> bool:
+        """The lines add up to the printed total exactly (for a receipt: it has a date and a
+        total, and the items it prices add up to that total)."""
+        if self.total is None or not self.lines:
+            return False
+        if self.kind == Kind.RECEIPT:
+            return len(self.lines) == 1 and self.items_sum in (None, self.total)
+        return sum((line.amount for line in self.lines), Decimal(0)) == self.total
+
+    @property
+    def lines_sum(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal(0))
+
+
+@dataclass(slots=True)
+class Scanned:
+    row: Row
+    dates: list[FoundDate]
+    amounts: list[FoundAmount]
+    role: str = "text"
+
+
+@dataclass(slots=True)
+class Columns:
+    """Where the header row puts each column (its centre, as a fraction of the width)."""
+
+    centres: dict[str, float] = field(default_factory=dict)
+    lefts: dict[str, float] = field(default_factory=dict)
+
+    def starting_before(self, x: float, roles: Iterable[str]) -> str | None:
+        """The column (of ``roles``) a left-aligned word at ``x`` stands in: the rightmost
+        that starts at or before it."""
+        known = [
+            (left, role) for role, left in self.lefts.items() if role in roles and left <= x + 0.01
+        ]
+        return max(known)[1] if known else None
+
+    def nearest(self, x: float, roles: Iterable[str]) -> str | None:
+        known = [(abs(self.centres[role] - x), role) for role in roles if role in self.centres]
+        return min(known)[1] if known else None
+
+
+def parse(words: Sequence[Word]) -> Parsed:
+    """What the words of a document say (see the module's docstring)."""
+    scanned = [_scan(row) for row in rows(words)]
+    if not scanned:
+        return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
+    kind = _kind(scanned)
+    if kind == Kind.RECEIPT:
+        return _receipt(scanned)
+    return _overview(scanned)
+
+
+def _scan(row: Row) -> Scanned:
+    text = normalise(row.text)
+    if text != row.text:
+        row = Row(row.page, row.words, text, row.spans)
+    found_dates = dates(text)
+    found_amounts = amounts(text, masked=[(d.start, d.end) for d in found_dates])
+    return Scanned(row, found_dates, found_amounts)
+
+
+def _kind(scanned: list[Scanned]) -> Kind:
+    first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
+    title = " ".join(item.row.text for item in first_page[:6])
+    everything = " ".join(item.row.text for item in scanned)
+    has_org = bool(ORG_NUMBER.search(everything) or ORG_NUMBER_MVA.search(everything))
+    if has_any(title, RECEIPT_KEYS) or (has_org and not has_any(everything, ("helsenorge",))):
+        return Kind.RECEIPT
+    if has_any(everything, OVERVIEW_KEYS):
+        return Kind.USER_FEE_OVERVIEW
+    if has_any(everything, RECEIPT_KEYS):
+        return Kind.RECEIPT
+    if any(item.dates and item.amounts for item in scanned):
+        return Kind.USER_FEE_OVERVIEW
+    return Kind.UNKNOWN
+
+
+# The overview
+
+
+def _overview(scanned: list[Scanned]) -> Parsed:
+    columns = Columns()
+    for item in scanned:
+        item.role = _role(item)
+        if item.role == "header":
+            columns = _columns(item.row)
+    notes: list[str] = []
+    name, name_box = _name(scanned)
+    for item in scanned:
+        if name and item.role == "text" and name in item.row.text:
+            item.role = "name"
+    fee_index = _fee_index(scanned, columns, notes)
+    lines = _lines(scanned, columns, fee_index)
+    total, total_box = _total(scanned, columns, lines, notes)
+    return Parsed(
+        Kind.USER_FEE_OVERVIEW,
+        name=name,
+        name_box=name_box,
+        total=total,
+        total_box=total_box,
+        lines=tuple(lines),
+        notes=tuple(notes),
+    )
+
+
+def _role(item: Scanned) -> str:
+    text = item.row.text
+    if not item.dates and not item.amounts and _header_roles(item.row) >= 2:
+        return "header"
+    if FOOTER.search(text) or has_any(text, DISTRACTOR_KEYS):
+        return "distractor"
+    if NAME_LABEL.match(text):
+        return "name"
+    if has_any(text, TOTAL_KEYS) and item.amounts:
+        return "total"
+    if not item.dates and not item.amounts:
+        return "text"
+    if item.dates and item.amounts:
+        return "fee"
+    return "date" if item.dates else "amount"
+
+
+def _header_roles(row: Row) -> int:
+    """How many kinds of column the row's words name (a header names two or more)."""
+    return len({_cell_role(word.text) for word in row.words} - {None})
+
+
+def _cell_role(text: str) -> str | None:
+    for role, keys in HEADER_ROLES:
+        if has_any(text, keys):
+            return role
+    return None
+
+
+def _columns(row: Row) -> Columns:
+    """The header's cells (words close together) and what each column holds."""
+    cells: list[list[Word]] = []
+    for word in row.words:
+        if cells and word.left - cells[-1][-1].right < word.height * 0.6:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+    columns = Columns()
+    for cell in cells:
+        role = _cell_role(" ".join(word.text for word in cell))
+        if role and role not in columns.centres:
+            columns.centres[role] = (cell[0].left + cell[-1].right) / 2
+            columns.lefts[role] = cell[0].left
+    return columns
+
+
+def _centre(item: Scanned, found: FoundAmount | FoundDate) -> float:
+    words = item.row.words_in(found.start, found.end) or item.row.words
+    return (min(word.left for word in words) + max(word.right for word in words)) / 2
+
+
+def _fee_index(scanned: list[Scanned], columns: Columns, notes: list[str]) -> int | None:
+    """Which of a row's amounts is the fee when rows have two (the other a running sum):
+    ``None`` when the header says (then each amount goes to its nearest column), else the
+    index that the running sum's property points to, else the first."""
+    pairs = [item.amounts[:2] for item in scanned if item.role == "fee" and len(item.amounts) >= 2]
+    if not pairs:
+        return 0
+    if "fee" in columns.centres and "running" in columns.centres:
+        return None
+    scores = [
+        _running_score(
+            [pair[index].value for pair in pairs], [pair[1 - index].value for pair in pairs]
+        )
+        for index in (0, 1)
+    ]
+    if scores[1] > scores[0]:
+        return 1
+    if scores[0] == scores[1]:
+        notes.append(
+            "Rows have two amounts and neither is plainly a running sum: the first was taken."
+        )
+    return 0
+
+
+def _running_score(fees: list[Decimal], running: list[Decimal]) -> int:
+    """How many rows have a running sum that is the one before plus the fee (listed oldest
+    first or newest first), the first row's sum its fee counted too."""
+    score = 0
+    for index in range(len(fees)):
+        before = running[index - 1] if index else Decimal(0)
+        after = running[index + 1] if index + 1 < len(fees) else Decimal(0)
+        if running[index] == before + fees[index] or running[index] == after + fees[index]:
+            score += 1
+    return score
+
+
+def _fee_amount(item: Scanned, columns: Columns, fee_index: int | None) -> FoundAmount:
+    if len(item.amounts) == 1:
+        return item.amounts[0]
+    if fee_index is None:
+        fees = [
+            found
+            for found in item.amounts
+            if columns.nearest(_centre(item, found), ("fee", "running")) == "fee"
+        ]
+        return fees[0] if fees else item.amounts[0]
+    return item.amounts[min(fee_index, len(item.amounts) - 1)]
+
+
+def _lines(scanned: list[Scanned], columns: Columns, fee_index: int | None) -> list[FeeLine]:
+    lines: list[FeeLine] = []
+    texts: list[Scanned] = []
+    pending: Scanned | None = None
+    pending_at = 0
+    for position, item in enumerate(scanned):
+        if item.role == "fee":
+            lines.append(_table_line(item, columns, fee_index))
+            texts, pending = [], None
+        elif item.role in ("date", "amount"):
+            fits = (
+                pending is not None
+                and pending.role != item.role
+                and pending.row.page == item.row.page
+                and position - pending_at <= 4
+            )
+            if fits and pending is not None:
+                lines.append(_card_line(pending, item, texts))
+                texts, pending = [], None
+            else:
+                texts = texts[-1:] if pending is None else []
+                pending, pending_at = item, position
+        elif item.role == "text":
+            texts.append(item)
+        else:
+            texts, pending = [], None
+    return lines
+
+
+def _rest(item: Scanned, *, skip: Sequence[FoundDate | FoundAmount]) -> list[Word]:
+    """The row's words that are not part of the dates and amounts in ``skip``."""
+    taken = {id(word) for found in skip for word in item.row.words_in(found.start, found.end)}
+    return [
+        word for word in item.row.words if id(word) not in taken and not _is_currency(word.text)
+    ]
+
+
+def _is_currency(text: str) -> bool:
+    return text.lower().strip(".:") in ("kr", "nok", ",-", "")
+
+
+def _clean(words: Sequence[Word]) -> str:
+    return " ".join(word.text for word in words).strip(" :;,.-–—|·")
+
+
+def _table_line(item: Scanned, columns: Columns, fee_index: int | None) -> FeeLine:
+    fee = _fee_amount(item, columns, fee_index)
+    rest = _rest(item, skip=[*item.dates, *item.amounts])
+    provider, service = _provider_and_service(rest, columns)
+    return FeeLine(item.dates[0].value, fee.value, provider, service, item.row.box())
+
+
+def _provider_and_service(rest: list[Word], columns: Columns) -> tuple[str, str]:
+    if "provider" in columns.centres and "service" in columns.centres:
+        roles = ("provider", "service")
+        provider = [w for w in rest if columns.starting_before(w.left, roles) in (None, "provider")]
+        service = [w for w in rest if columns.starting_before(w.left, roles) == "service"]
+        return _clean(provider), _clean(service)
+    text = _clean(rest)
+    parts = [part.strip(" :;,.") for part in SEPARATORS.split(text) if part.strip(" :;,.")]
+    if len(parts) >= 2:
+        return parts[0], " ".join(parts[1:])
+    if "service" in columns.centres and "provider" not in columns.centres:
+        return "", text
+    return text, ""
+
+
+def _card_line(first: Scanned, second: Scanned, texts: list[Scanned]) -> FeeLine:
+    dated, priced = (first, second) if first.role == "date" else (second, first)
+    words = [
+        *_rest(dated, skip=dated.dates),
+        *_rest(priced, skip=priced.amounts),
+    ]
+    labels = [_clean(item.row.words) for item in texts if _clean(item.row.words)]
+    own = _clean(words)
+    parts = [*labels, own] if own else labels
+    provider = parts[0] if parts else ""
+    service = " ".join(parts[1:])
+    box = union([first.row.box(), second.row.box(), *(item.row.box() for item in texts)])
+    return FeeLine(dated.dates[0].value, priced.amounts[0].value, provider, service, box)
+
+
+def _total(
+    scanned: list[Scanned], columns: Columns, lines: list[FeeLine], notes: list[str]
+) -> tuple[Decimal | None, Box | None]:
+    """The printed total: the last total row's amount, unless several totals are printed and
+    an earlier one is what the lines add up to (a summary at the top and another figure
+    below)."""
+    found: list[tuple[Decimal, Box]] = []
+    for item in scanned:
+        if item.role != "total":
+            continue
+        amount = item.amounts[0]
+        if len(item.amounts) > 1 and "fee" in columns.centres:
+            amount = min(item.amounts, key=lambda a: abs(_centre(item, a) - columns.centres["fee"]))
+        found.append((amount.value, item.row.box(amount.start, amount.end)))
+    if not found:
+        return None, None
+    values = {value for value, _ in found}
+    if len(values) > 1:
+        notes.append(
+            "Several totals are printed: " + ", ".join(str(value) for value in sorted(values)) + "."
+        )
+        added = sum((line.amount for line in lines), Decimal(0))
+        for value, box in found:
+            if value == added:
+                return value, box
+    return found[-1]
+
+
+def _name(scanned: list[Scanned]) -> tuple[str, Box | None]:
+    for position, item in enumerate(scanned):
+        match = NAME_LABEL.match(item.row.text)
+        if not match:
+            continue
+        rest = _name_part(match["rest"])
+        if rest:
+            start = len(item.row.text) - len(match["rest"])
+            return rest, item.row.box(start, start + len(rest))
+        following = scanned[position + 1] if position + 1 < len(scanned) else None
+        if following and _looks_like_name(following.row.text):
+            return _name_part(following.row.text), following.row.box()
+    first_page = [item for item in scanned if item.row.page == scanned[0].row.page][:8]
+    for item in first_page:
+        if has_any(item.row.text, OVERVIEW_KEYS + RECEIPT_KEYS):
+            match = TITLE_NAME.search(item.row.text)
+            if match and _looks_like_name(match["name"]):
+                return match["name"].strip(), item.row.box(match.start("name"), match.end("name"))
+    for item in first_page:
+        if item.role == "text" and _looks_like_name(item.row.text):
+            return item.row.text.strip(), item.row.box()
+    return "", None
+
+
+def _name_part(text: str) -> str:
+    """A name as far as it goes: up to a digit, a colon or a word like "født"."""
+    words: list[str] = []
+    for word in text.split():
+        if any(ch.isdigit() for ch in word) or has_any(word, DISTRACTOR_KEYS) or word.endswith(":"):
+            break
+        words.append(word)
+    return " ".join(words).strip(" ,;")
+
+
+def _looks_like_name(text: str) -> bool:
+    parts = text.split()
+    if not 2 <= len(parts) <= 5:
+        return False
+    if has_any(text, OVERVIEW_KEYS + RECEIPT_KEYS + DISTRACTOR_KEYS + TOTAL_KEYS):
+        return False
+    if any(_cell_role(part) for part in parts):
+        return False
+    return all(NAME_WORD.match(part) and part[0].isupper() for part in parts)
+
+
+# Receipts
+
+
+def _receipt(scanned: list[Scanned]) -> Parsed:
+    notes: list[str] = []
+    everything = "\n".join(item.row.text for item in scanned)
+    organisation_number = _organisation_number(everything, notes)
+    provider = _receipt_provider(scanned)
+    day, day_box = _receipt_date(scanned)
+    total_item: Scanned | None = None
+    items: list[tuple[str, Decimal | None]] = []
+    treatment = ""
+    for item in scanned:
+        text = item.row.text
+        label = TREATMENT_LABEL.match(text)
+        if label:
+            treatment = treatment or label["rest"].strip()
+            continue
+        if not item.amounts or ORG_NUMBER.search(text) or ORG_NUMBER_MVA.search(text):
+            continue
+        if has_any(text, ("herav", "of which", "mva", "vat", "refusjon", "refund", "rabatt")):
+            continue
+        if has_any(text, RECEIPT_TOTAL_KEYS):
+            total_item = item
+            continue
+        words = _rest(item, skip=[*item.dates, *item.amounts])
+        description = _clean(words)
+        if any(ch.isalpha() for ch in description):
+            items.append((description, item.amounts[-1].value))
+    total = total_item.amounts[-1].value if total_item else None
+    if total is None and len(items) == 1:
+        total = items[0][1]
+    itemised = bool(items or treatment)
+    treatment = treatment or "; ".join(description for description, _ in items)
+    priced = [value for _, value in items if value is not None]
+    items_sum = sum(priced, Decimal(0)) if priced and total_item else None
+    if items_sum is not None and items_sum != total:
+        notes.append(f"The items add up to {items_sum}, the receipt's total is {total}.")
+    lines: tuple[FeeLine, ...] = ()
+    total_box = None
+    if total_item is not None:
+        total_box = total_item.row.box()
+    if day is not None and total is not None:
+        boxes = [box for box in (day_box, total_box) if box is not None]
+        box = union([b for b in boxes if b.page == boxes[0].page]) if boxes else None
+        lines = (FeeLine(day, total, provider, treatment, box),)
+    elif day is None:
+        notes.append("No date was found on the receipt.")
+    else:
+        notes.append("No total was found on the receipt.")
+    name, name_box = _name(scanned)
+    return Parsed(
+        Kind.RECEIPT,
+        name=name,
+        name_box=name_box,
+        total=total,
+        total_box=total_box,
+        lines=lines,
+        receipt=ReceiptDetails(provider, organisation_number, itemised, treatment),
+        notes=tuple(notes),
+        items_sum=items_sum,
+    )
+
+
+def _organisation_number(text: str, notes: list[str]) -> str:
+    for pattern in (ORG_NUMBER, ORG_NUMBER_MVA):
+        for match in pattern.finditer(text):
+            number = re.sub(r"\s", "", match["number"])
+            if orgnr.is_valid(number):
+                return number
+            notes.append(f"The organisation number {number} fails its check digit.")
+    return ""
+
+
+def _receipt_provider(scanned: list[Scanned]) -> str:
+    for item in scanned:
+        label = PROVIDER_LABEL.match(item.row.text)
+        if label:
+            clinic = _clinic(scanned)
+            return clinic or label["rest"].strip()
+    return _clinic(scanned)
+
+
+def _clinic(scanned: list[Scanned]) -> str:
+    """The letterhead: the first row of the first page that is not the title, a date, an
+    amount or a label."""
+    for item in scanned[:6]:
+        text = item.row.text.strip()
+        if item.dates or item.amounts or ":" in text or ORG_NUMBER.search(text):
+            continue
+        if has_any(text, RECEIPT_KEYS) and len(text.split()) <= 2:
+            continue
+        if any(ch.isalpha() for ch in text):
+            return text
+    return ""
+
+
+def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None]:
+    candidates = [
+        item
+        for item in scanned
+        if item.dates
+        and not has_any(item.row.text, DISTRACTOR_KEYS)
+        and not FOOTER.search(item.row.text)
+    ]
+    labelled = [item for item in candidates if has_any(item.row.text, DATE_LABEL_KEYS)]
+    chosen = (labelled or candidates or [None])[0]
+    if chosen is None:
+        return None, None
+    found = chosen.dates[0]
+    return found.value, chosen.row.box(found.start, found.end)

@@ -1,0 +1,159 @@
+"""What dates, amounts and the words around them look like on Norwegian (bokmål, nynorsk) and
+English documents, and in what OCR makes of them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "des": 12,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|"
+    r"jun(?:i|e)?|jul(?:i|y)?|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|"
+    r"nov(?:ember)?|des(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE_PATTERNS = (
+    re.compile(
+        r"(?<![\d.,])(?P<day>\d{1,2})[./-](?P<mon>\d{1,2})[./-](?P<year>\d{4}|\d{2})(?![\d,])"
+    ),
+    re.compile(r"(?<![\d.,])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{_MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<![\w]){_MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
+)
+# A clock time ("kl. 14.30"), masked before amounts are looked for.
+TIME_LABELLED = re.compile(r"\bkl\.?\s?\d{1,2}[:.]\d{2}\b", re.I)
+
+AMOUNT = re.compile(
+    r"(?<![\w.,])(?P<pre>(?:kr|nok)\.?\s?)?"
+    r"(?P<num>\d{1,3}(?:[ .,'’]\d{3})+|\d+)"
+    r"(?P<dec>[.,]\s?\d{2}(?![\d])|,\s?[-–—])?"
+    r"(?P<post>\s?(?:kr|nok)\b\.?)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate(Found):
+    value: date
+
+
+@dataclass(frozen=True, slots=True)
+class FoundAmount(Found):
+    value: Decimal
+    marked: bool
+    """Written with a currency (kr, NOK, ,-) rather than only as a number with øre."""
+
+
+def normalise(text: str) -> str:
+    """Text with the spaces and dashes that typesetting and OCR vary reduced to plain ones."""
+    text = unicodedata.normalize("NFC", text)
+    for space in ("\u00a0", "\u2009", "\u202f", "\u2007"):
+        text = text.replace(space, " ")
+    return text.replace("\u2212", "-")
+
+
+def dates(text: str) -> list[FoundDate]:
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _date(match)
+            if value is not None:
+                found.append(FoundDate(match.start(), match.end(), value))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda item: item.start)
+
+
+def _date(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    if groups.get("month"):
+        month = MONTHS.get(groups["month"][:3].lower())
+    else:
+        month = int(groups["mon"])
+    year = int(groups["year"])
+    if year < 100:
+        year += 2000
+    if month is None or not 1990 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, int(groups["day"]))
+    except ValueError:
+        return None
+
+
+def amounts(text: str, *, masked: list[tuple[int, int]] | None = None) -> list[FoundAmount]:
+    """The amounts in ``text``: a number with øre (``179,00``, ``375.00``), or one marked as
+    money (``179 kr``, ``kr 1 234``, ``NOK 375``, ``375,-``). Parts of the text in ``masked``
+    (dates, say) are not read; nor is a clock time."""
+    blank = list(text)
+    for start, end in [
+        *(masked or []),
+        *((m.start(), m.end()) for m in TIME_LABELLED.finditer(text)),
+    ]:
+        blank[start:end] = " " * (end - start)
+    plain = "".join(blank)
+    found: list[FoundAmount] = []
+    for match in AMOUNT.finditer(plain):
+        value = _amount(match)
+        if value is not None:
+            found.append(value)
+    return found
+
+
+def _amount(match: re.Match[str]) -> FoundAmount | None:
+    number, decimals = match["num"], match["dec"]
+    marked = bool(match["pre"] or match["post"] or (decimals and decimals.rstrip()[-1] in "-–—"))
+    if not marked and not decimals:
+        return None
+    if decimals and decimals[-1].isdigit():
+        cents = decimals[-2:]
+        end = match.end("dec")
+    else:
+        cents = "00"
+        end = match.end("dec") if decimals else match.end("num")
+    if match["post"]:
+        end = match.end("post")
+    whole = re.sub(r"\D", "", number)
+    if len(whole) > 7:
+        return None
+    start = match.start("pre") if match["pre"] else match.start("num")
+    return FoundAmount(start, end, Decimal(f"{int(whole)}.{cents}"), marked)
+
+
+def words_of(text: str) -> str:
+    """Lower case, accents kept, punctuation as spaces: for looking up key words."""
+    return " " + re.sub(r"[^\w]+", " ", text.lower()) + " "
+
+
+def has_any(text: str, keys: tuple[str, ...]) -> bool:
+    lowered = words_of(text)
+    return any(
+        f" {key} " in lowered or (key.endswith("*") and f" {key[:-1]}" in lowered) for key in keys
+    )

@@ -1,0 +1,148 @@
+"""Positioned words, what every engine gives the parser, and rows made of them.
+
+A word's edges are fractions (0–1) of its page's width and height, from the top left, as in
+:class:`~refusjon.intake.reading.records.Box`; an OCR engine that reads phrases gives each
+phrase as one word (with spaces inside), which the parser takes the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from refusjon.intake.reading.records import Box
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    page: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Words that stand on one line of a page, left to right, and their text joined by single
+    spaces; ``spans[i]`` is where ``words[i]`` stands in ``text``."""
+
+    page: int
+    words: tuple[Word, ...]
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, page: int, words: Iterable[Word]) -> Row:
+        ordered = tuple(sorted(words, key=lambda word: word.left))
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for word in ordered:
+            spans.append((at, at + len(word.text)))
+            at += len(word.text) + 1
+        return cls(page, ordered, " ".join(word.text for word in ordered), tuple(spans))
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.words)
+
+    def words_in(self, start: int, end: int) -> tuple[Word, ...]:
+        """The words that the characters ``start:end`` of ``text`` fall in."""
+        return tuple(
+            word
+            for word, (left, right) in zip(self.words, self.spans, strict=True)
+            if left < end and start < right
+        )
+
+    def box(self, start: int = 0, end: int | None = None) -> Box:
+        words = self.words_in(start, len(self.text) if end is None else end) or self.words
+        return box_around(words)
+
+
+def box_around(words: Sequence[Word]) -> Box:
+    return Box(
+        page=words[0].page,
+        left=round(min(word.left for word in words), 4),
+        top=round(min(word.top for word in words), 4),
+        right=round(max(word.right for word in words), 4),
+        bottom=round(max(word.bottom for word in words), 4),
+    )
+
+
+def union(boxes: Sequence[Box]) -> Box:
+    return Box(
+        page=boxes[0].page,
+        left=min(box.left for box in boxes),
+        top=min(box.top for box in boxes),
+        right=max(box.right for box in boxes),
+        bottom=max(box.bottom for box in boxes),
+    )
+
+
+def rows(words: Iterable[Word]) -> list[Row]:
+    """The words as rows, page by page, top to bottom: a word joins the row its middle falls
+    within (half a word's height of the row's middle), so words of one printed line that an
+    engine places a little higher or lower (a residual skew, a taller font) stay together."""
+    by_page: dict[int, list[Word]] = {}
+    for word in words:
+        if word.text.strip():
+            by_page.setdefault(word.page, []).append(word)
+    result: list[Row] = []
+    for page in sorted(by_page):
+        result.extend(_page_rows(page, by_page[page]))
+    return result
+
+
+def _page_rows(page: int, words: list[Word]) -> list[Row]:
+    tolerance = median(word.height for word in words) * 0.5
+    groups: list[list[Word]] = []
+    middles: list[float] = []
+    for word in sorted(words, key=lambda word: word.middle):
+        if groups and abs(word.middle - middles[-1]) <= tolerance:
+            groups[-1].append(word)
+            middles[-1] = sum(member.middle for member in groups[-1]) / len(groups[-1])
+        else:
+            groups.append([word])
+            middles.append(word.middle)
+    return [Row.of(page, group) for group in groups]
+
+
+def layout_words(text: str, *, columns: int = 100, lines: int = 60) -> list[Word]:
+    """Words placed as ``text`` shows them, one character a column and one line a row (pages
+    apart by form feeds): how tests and benchmarks write a page's layout by hand."""
+    words: list[Word] = []
+    for page, page_text in enumerate(text.split("\f"), start=1):
+        for line_number, line in enumerate(page_text.splitlines()):
+            column = 0
+            for token in line.split(" "):
+                if token:
+                    words.append(
+                        Word(
+                            token,
+                            page,
+                            left=column / columns,
+                            top=line_number / lines,
+                            right=(column + len(token)) / columns,
+                            bottom=(line_number + 0.8) / lines,
+                        )
+                    )
+                column += len(token) + 1
+    return words
