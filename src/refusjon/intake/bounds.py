@@ -9,6 +9,8 @@ import threading
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+# The largest file intake takes (the upload form refuses a larger one from its size alone).
+MAX_UPLOAD_BYTES = 10 * MB
 
 # One document is decoded (checked) or read (OCR) at a time in a process, so the memory the
 # bounds allow one of them is the most a process spends on documents. ``manage.py db_worker``

@@ -21,7 +21,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from refusjon.intake import images, pdfs
-from refusjon.intake.bounds import DecodingLimits
+from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
 from refusjon.intake.errors import EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, IntakeError
 
 Kind = Literal["pdf", "jpeg", "png"]
@@ -39,7 +39,7 @@ CONTENT_TYPES: dict[Kind, str] = {
 EXTENSIONS: dict[Kind, str] = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}
 
 # The largest file intake takes (the upload form refuses a larger one from its size alone).
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = MAX_UPLOAD_BYTES
 # The bounds of decoding when none are given (the job gives those of the settings).
 DEFAULT_LIMITS = DecodingLimits()
 # Enough of a file's start to tell its kind (the longest magic bytes).

@@ -1,0 +1,214 @@
+"""Reading one document: a PDF's text layer where it has one, OCR for pictures and text-less
+pages, and the self-check that the lines add up to the printed total.
+
+A reading that does not add up is tried again with other settings (another way for Tesseract
+to segment the page, heavier cleaning) and with the second engine (RapidOCR); the first that
+adds up is taken. If none does, the best is returned with ``reconciled=False`` and a note, for
+a person to look at: the lines of a reading are never adjusted to fit the total.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
+from refusjon.intake.reading import engines, pdftext, pixels
+from refusjon.intake.reading.parser import Parsed, parse
+from refusjon.intake.reading.records import Extraction, Kind, Page, Source
+from refusjon.intake.reading.words import Word
+
+PNG = b"\x89PNG\r\n\x1a\n"
+JPEG = b"\xff\xd8\xff"
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One way of reading pictures of pages: an engine and how the page is prepared for it."""
+
+    label: str
+    engine: str
+    preparation: pixels.Preparation
+    psm: int = 11
+
+    def read(self, grey: pixels.Grey, page: int) -> list[Word]:
+        prepared = pixels.prepared(grey, self.preparation)
+        if self.engine == "rapidocr":
+            return engines.rapidocr(prepared, page=page)
+        return engines.tesseract(prepared, page=page, psm=self.psm)
+
+
+ATTEMPTS = (
+    Attempt("tesseract", "tesseract", pixels.Preparation()),
+    Attempt("rapidocr", "rapidocr", pixels.Preparation(remove_lines=False)),
+    Attempt("tesseract-psm6", "tesseract", pixels.Preparation(denoise="nlmeans"), psm=6),
+    Attempt("tesseract-psm4", "tesseract", pixels.Preparation(binarise=True), psm=4),
+)
+
+
+class Unreadable(Exception):
+    pass
+
+
+def read_document(
+    data: bytes,
+    *,
+    filename: str = "",
+    limits: DecodingLimits | None = None,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    attempts: Sequence[Attempt] = ATTEMPTS,
+) -> Extraction:
+    """What ``data`` (a PDF, PNG or JPEG, told by its content; ``filename`` only for messages)
+    says: its kind, name, fee lines, printed total, and whether they reconcile."""
+    limits = limits or DecodingLimits()
+    try:
+        if not data:
+            raise Unreadable("The file is empty.")
+        if len(data) > max_bytes:
+            raise Unreadable(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+        if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+            return _read_pdf(data, limits, attempts)
+        if data.startswith(PNG) or data.startswith(JPEG):
+            return _read_image(data, limits, attempts)
+        raise Unreadable("The file is neither a PDF nor a PNG or JPEG image.")
+    except (Unreadable, pdftext.PdfUnreadable, pixels.ImageUnreadable) as error:
+        return Extraction(Kind.UNKNOWN, error=str(error))
+
+
+def _cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _read_pdf(data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt]) -> Extraction:
+    with pdftext.opened(data, limits=limits) as document:
+        pages: list[Page] = []
+        text_words: list[Word] = []
+        scanned: list[int] = []
+        for index in range(len(document)):
+            started = _cpu()
+            page = pdftext.page_text(document, index, limits=limits)
+            seconds = round(_cpu() - started, 3)
+            if page.words:
+                size = (round(page.width), round(page.height))
+                pages.append(Page(page.number, *size, Source.TEXT, seconds))
+                text_words.extend(page.words)
+            else:
+                size = pdftext.rendered_size(document, index, limits=limits)
+                pages.append(Page(page.number, *size, Source.OCR, seconds))
+                scanned.append(page.number)
+        if not scanned:
+            return _extraction(parse(text_words), pages, "pdf-text", [])
+
+        def picture(number: int) -> pixels.Grey:
+            return pixels.grey_of(pdftext.rendered(document, number - 1, limits=limits))
+
+        prefix = "pdf-text+" if text_words else ""
+        return _read_pictures(scanned, picture, text_words, pages, attempts, prefix)
+
+
+def _read_image(data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt]) -> Extraction:
+    started = _cpu()
+    grey = pixels.decoded(data, limits=limits)
+    height, width = grey.shape
+    pages = [Page(1, width, height, Source.OCR, 0.0)]
+    decode_seconds = _cpu() - started
+    extraction = _read_pictures([1], lambda _number: grey, [], pages, attempts, "")
+    first = extraction.pages[0]
+    return replace(
+        extraction, pages=(replace(first, seconds=round(first.seconds + decode_seconds, 3)),)
+    )
+
+
+def _read_pictures(
+    numbers: list[int],
+    picture: Callable[[int], pixels.Grey],
+    text_words: list[Word],
+    pages: list[Page],
+    attempts: Sequence[Attempt],
+    engine_prefix: str,
+) -> Extraction:
+    """Read the pictured pages with each attempt in turn until the document reconciles."""
+    seconds = {page.number: page.seconds for page in pages}
+    readings: list[tuple[Parsed, Attempt]] = []
+    notes: list[str] = []
+    for attempt in attempts:
+        words = list(text_words)
+        try:
+            for number in numbers:
+                started = _cpu()
+                words.extend(attempt.read(picture(number), number))
+                seconds[number] += _cpu() - started
+        except engines.EngineFailed as error:
+            notes.append(f"{attempt.label}: {error}")
+            continue
+        parsed = parse(words)
+        readings.append((parsed, attempt))
+        if parsed.reconciled:
+            break
+    timed = [replace(page, seconds=round(seconds[page.number], 3)) for page in pages]
+    if not readings:
+        return Extraction(
+            Kind.UNKNOWN,
+            pages=tuple(timed),
+            error="No OCR engine could read the pages.",
+            notes=tuple(notes),
+        )
+    parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
+    if len(readings) > 1:
+        notes.append(
+            "Read " + str(len(readings)) + " ways: " + ", ".join(a.label for _, a in readings) + "."
+        )
+    return _extraction(parsed, timed, engine_prefix + attempt.label, notes)
+
+
+def _merit(parsed: Parsed) -> tuple[bool, bool, bool, Decimal, int]:
+    """How good a reading is: reconciled first; then one with a total, a known kind, lines
+    closest to the total, and more lines."""
+    off = abs(parsed.lines_sum - parsed.total) if parsed.total is not None else Decimal("Infinity")
+    return (
+        parsed.reconciled,
+        parsed.total is not None,
+        parsed.kind != Kind.UNKNOWN,
+        -off,
+        len(parsed.lines),
+    )
+
+
+def _extraction(parsed: Parsed, pages: Sequence[Page], engine: str, notes: list[str]) -> Extraction:
+    notes = [*parsed.notes, *notes]
+    error = ""
+    if parsed.kind == Kind.UNKNOWN:
+        error = "The document was not recognised as a user fee overview or a receipt."
+    elif not parsed.reconciled:
+        notes.append(_why_not_reconciled(parsed))
+    return Extraction(
+        kind=parsed.kind,
+        name=parsed.name,
+        name_box=parsed.name_box,
+        total=parsed.total,
+        total_box=parsed.total_box,
+        reconciled=parsed.reconciled,
+        lines=parsed.lines,
+        pages=tuple(pages),
+        engine=engine,
+        receipt=parsed.receipt,
+        error=error,
+        notes=tuple(notes),
+    )
+
+
+def _why_not_reconciled(parsed: Parsed) -> str:
+    if parsed.total is None:
+        return "No printed total was found, so the lines could not be checked: a person should compare them with the document."
+    if not parsed.lines:
+        return "No fee lines were found."
+    if parsed.kind == Kind.RECEIPT:
+        return "The receipt's items do not add up to its total."
+    return (
+        f"The lines add up to {parsed.lines_sum}, but the printed total is {parsed.total}: "
+        "a person should compare them with the document."
+    )

@@ -1,0 +1,105 @@
+"""Documents made for the tests: a helsenorge-like overview of user fees and a receipt, as a
+text PDF (WeasyPrint) and as a scanned picture of that PDF (rendered, tilted, noised)."""
+
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from html import escape
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageFilter
+
+
+@dataclass(frozen=True)
+class Fee:
+    day: date
+    amount: Decimal
+    provider: str
+    service: str
+
+
+NAME = "Åse Łukaszewicz-Sæther"
+FEES = (
+    Fee(date(2025, 1, 7), Decimal("179.00"), "Legesenteret Majorstuen", "Fastlege"),
+    Fee(date(2025, 2, 13), Decimal("375.00"), "Oslo legevakt", "Legevakt"),
+    Fee(date(2025, 3, 2), Decimal("1234.50"), "Fysioterapeut Berg", "Fysioterapi"),
+    Fee(date(2025, 3, 21), Decimal("298.00"), "Psykiatrisk poliklinikk", "Spesialist"),
+    Fee(date(2025, 4, 9), Decimal("67.00"), "Røntgen Øst", "Røntgen"),
+)
+TOTAL = sum((fee.amount for fee in FEES), Decimal(0))
+
+
+def kroner(amount: Decimal) -> str:
+    whole, cents = f"{amount:.2f}".split(".")
+    return f"{int(whole):,}".replace(",", "\u00a0") + f",{cents}\u00a0kr"
+
+
+def overview_html(fees: tuple[Fee, ...] = FEES, *, name: str = NAME, running: bool = True) -> str:
+    rows = []
+    added = Decimal(0)
+    for fee in fees:
+        added += fee.amount
+        running_cell = f"<td class=n>{kroner(added)}</td>" if running else ""
+        rows.append(
+            f"<tr><td>{fee.day:%d.%m.%Y}</td><td>{escape(fee.provider)}</td>"
+            f"<td>{escape(fee.service)}</td><td class=n>{kroner(fee.amount)}</td>{running_cell}</tr>"
+        )
+    running_head = "<th>Sum hittil</th>" if running else ""
+    return f"""<html><head><style>
+      @page {{ size: A4; margin: 2cm; font-family: DejaVu Sans; }}
+      body {{ font-family: DejaVu Sans; font-size: 10pt; }}
+      table {{ border-collapse: collapse; width: 100%; }}
+      td, th {{ border: 1px solid #444; padding: 4px 6px; text-align: left; }}
+      .n {{ text-align: right; }}
+    </style></head><body>
+      <h1>Frikort og egenandeler</h1>
+      <p>Navn: {escape(name)}<br>Fødselsdato: 14.02.2001</p>
+      <p>Egenandelstak 2025: 3&nbsp;278&nbsp;kr</p>
+      <table><tr><th>Dato</th><th>Behandler</th><th>Tjeneste</th><th>Egenandel</th>{running_head}</tr>
+      {"".join(rows)}
+      <tr><td colspan=3>Sum</td><td class=n>{kroner(sum((f.amount for f in fees), Decimal(0)))}</td>
+      {"<td></td>" if running else ""}</tr></table>
+      <p>Gjenstående til frikort: {kroner(Decimal("3278") - TOTAL)}</p>
+      <p>Utskrevet 03.05.2025 fra helsenorge.no</p>
+    </body></html>"""
+
+
+def receipt_html() -> str:
+    return """<html><head><style>@page { size: A5; margin: 1.5cm; font-family: DejaVu Sans; }
+      body { font-family: DejaVu Sans; font-size: 10pt; }</style></head><body>
+      <h2>Psykolog Hansen AS</h2>
+      <p>Org.nr. 974 760 673</p>
+      <h3>KVITTERING</h3>
+      <p>Dato: 12.03.2025<br>Pasient: Åse Sæther</p>
+      <table style="width:100%"><tr><td>Psykologtime 45 min</td><td style="text-align:right">1 200,00</td></tr>
+      <tr><td><b>Totalt</b></td><td style="text-align:right"><b>1 200,00 kr</b></td></tr></table>
+      </body></html>"""
+
+
+def pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return bytes(HTML(string=html).write_pdf())
+
+
+def scanned(pdf_bytes: bytes, *, dpi: int = 200, angle: float = 1.2, seed: int = 1) -> bytes:
+    """The first page as a grey scan: rendered, turned a little, blurred, with noise."""
+    document = pdfium.PdfDocument(pdf_bytes)
+    image = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    document.close()
+    image = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    image = image.filter(ImageFilter.GaussianBlur(0.6))
+    pixels = np.asarray(image, dtype=np.int16)
+    noise = np.random.default_rng(seed).normal(0, 12, pixels.shape)
+    speckles = np.random.default_rng(seed + 1).random(pixels.shape) < 0.0008
+    noisy = np.clip(pixels + noise, 0, 255)
+    noisy[speckles] = 0
+    out = io.BytesIO()
+    Image.fromarray(noisy.astype(np.uint8)).save(out, format="PNG")
+    random.seed(seed)
+    return out.getvalue()
