@@ -316,3 +316,97 @@ def test_carol_cannot_add_a_fee_of_alices_to_her_own_claim(named_alice: User, ca
 
     assert response.status_code == 404
     assert not carols_claim.lines.exists()
+
+
+# The job, with the real reader
+
+
+def upload(client: Client, claim: Claim, data: bytes, name: str) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post(
+        reverse("intake:upload", args=[claim.reference]),
+        {
+            "document_type": "user_fee_overview",
+            "language": "no",
+            "file": SimpleUploadedFile(name, data),
+        },
+    )
+
+
+OVERVIEW_FEES = [
+    (JANUARY, "Majorstuen legesenter", "179.00"),
+    (FEBRUARY, "Oslo legevakt", "350.00"),
+    (MARCH, "Psykolog Hansen", "420.50"),
+]
+
+
+def test_an_uploaded_text_pdf_is_read_after_its_check(named_alice: User) -> None:
+    claim = sio_draft(named_alice, "179.00", "300.00")
+    upload(signed_in(named_alice), claim, overview_pdf("Alice Sæther", OVERVIEW_FEES), "o.pdf")
+
+    attachment = claim.attachments.get()
+    reading = attachment.reading
+    assert (reading.kind, reading.engine) == ("user_fee_overview", "pdf-text")
+    assert reading.reconciled
+    assert reading.total == Decimal("949.50")
+    assert [(row.date, row.amount) for row in reading.lines.all()] == [
+        (JANUARY, Decimal("179.00")),
+        (FEBRUARY, Decimal("350.00")),
+        (MARCH, Decimal("420.50")),
+    ]
+    assert all(row.has_box and row.page == 1 for row in reading.lines.all())
+    assert reading.name_check == NameCheck.MATCHES
+    assert attachment.shows_applicant_name
+    # The overview counts for the engine now, with no box ticked.
+    assert claims.estimate(claim).record["outcome"] == "approved"
+    entry = AuditEntry.objects.get(action="intake.document.read")
+    assert entry.data["lines"] == 3 and entry.data["reconciled"] is True
+
+    # Running the job again changes nothing.
+    readings.read_document_job.call(attachment.pk)
+    assert DocumentReading.objects.count() == 1 and ReadLine.objects.count() == 3
+
+
+def test_a_document_that_cannot_be_read_gets_a_reading_that_says_so(named_alice: User) -> None:
+    from tests.intake.files import blank_pdf, pdf
+
+    claim = sio_draft(named_alice, "179.00")
+    upload(signed_in(named_alice), claim, pdf(blank_pdf()), "blank.pdf")
+
+    reading = claim.attachments.get().reading
+    assert reading.kind == "unknown"
+    assert not reading.reconciled
+    assert reading.name_check == NameCheck.NOT_READ
+    assert "We could not read the expenses in" in claim_page(named_alice, claim)
+
+
+def test_a_document_that_is_not_a_fee_document_is_not_read(named_alice: User) -> None:
+    claim = sio_draft(named_alice)
+    client = signed_in(named_alice)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.post(
+        reverse("intake:upload", args=[claim.reference]),
+        {
+            "document_type": "medical_documentation",
+            "language": "no",
+            "file": SimpleUploadedFile("o.pdf", overview_pdf("Alice Sæther", OVERVIEW_FEES)),
+        },
+    )
+    assert not DocumentReading.objects.exists()
+
+
+def test_a_scanned_overview_is_read_by_ocr(named_alice: User) -> None:
+    from tests.intake.documents import overview_png
+
+    claim = sio_draft(named_alice, "179.00")
+    upload(signed_in(named_alice), claim, overview_png("Alice Sæther", OVERVIEW_FEES), "o.png")
+
+    reading = claim.attachments.get().reading
+    assert reading.kind == "user_fee_overview"
+    assert [(row.date, row.amount) for row in reading.lines.all()] == [
+        (day, Decimal(amount)) for day, _provider, amount in OVERVIEW_FEES
+    ]
+    assert reading.name_check == NameCheck.MATCHES
+    assert reading.reconciled

@@ -57,10 +57,15 @@ def read_document_job(attachment_id: int) -> None:
         data = handle.read()
     # One document is read at a time in a process, as one is checked at a time (the same lock):
     # the memory OCR takes is then the most a process spends on it.
-    from refusjon.intake.reading import read_document  # the reader's engines load when used
+    # Imported here: the reader's engines (OpenCV, OCR) load when a document is read, not
+    # with every process; and the check's bounds hold for the reading too.
+    from refusjon.intake.checks import decoding_limits
+    from refusjon.intake.reading.reader import read_document
 
     with ONE_AT_A_TIME:
-        extraction = read_document(data, filename=found.file.name or "")
+        extraction = read_document(
+            data, filename=found.uploaded_name or "", limits=decoding_limits()
+        )
     keep_reading(found, extraction)
 
 
