@@ -23,9 +23,9 @@ def overview_html(name: str, fees: list[tuple[date, str, str]], total: str | Non
       <h1>Egenandeler</h1>
       <p>Navn: {escape(name)}</p>
       <p>Fødselsnummer: 090401 *****</p>
-      <table><thead><tr><th>Dato</th><th>Behandler</th><th>Tjeneste</th><th class="n">Beløp</th></tr>
-      </thead><tbody>{rows}</tbody></table>
-      <p>Sum egenandeler: {total.replace('.', ',')} kr</p>
+      <table><thead><tr><th>Dato</th><th>Behandler</th><th>Tjeneste</th>
+      <th class="n">Beløp</th></tr></thead><tbody>{rows}</tbody></table>
+      <p>Sum egenandeler: {total.replace(".", ",")} kr</p>
     </body></html>"""
 
 

@@ -47,7 +47,9 @@ def signed_in(user: User) -> Client:
     return client
 
 
-def fee(day: date, amount: str, *, provider: str = "Majorstuen legesenter", row: int = 0) -> FeeLine:
+def fee(
+    day: date, amount: str, *, provider: str = "Majorstuen legesenter", row: int = 0
+) -> FeeLine:
     top = 0.3 + row * 0.03
     return FeeLine(day, Decimal(amount), provider, "Fastlege", Box(1, 0.1, top, 0.9, top + 0.02))
 
@@ -111,9 +113,7 @@ def test_where_no_name_is_read_the_students_word_counts_and_is_logged(named_alic
     page = signed_in(named_alice).get(reverse("portal:claim", args=[claim.reference]))
     assert "We could not read a name on" in page.content.decode()
 
-    signed_in(named_alice).post(
-        reverse("intake:state_name", args=[claim.reference, attachment.pk])
-    )
+    signed_in(named_alice).post(reverse("intake:state_name", args=[claim.reference, attachment.pk]))
 
     attachment.refresh_from_db()
     assert attachment.shows_applicant_name
@@ -203,7 +203,10 @@ def test_a_kind_of_treatment_the_scheme_does_not_refund_is_refused(named_alice: 
     row = ReadLine.objects.get()
     with pytest.raises(claims.ClaimError):
         readings.add_found_line(
-            row, by=named_alice, category="nursing_home", service_on=JANUARY,
+            row,
+            by=named_alice,
+            category="nursing_home",
+            service_on=JANUARY,
             amount=Decimal("179.00"),
         )
     assert not claim.lines.exists()
@@ -232,9 +235,7 @@ def test_while_a_document_is_read_the_page_says_so(named_alice: User) -> None:
 # What the caseworker sees
 
 
-def test_bob_sees_each_lines_match_and_what_does_not_match(
-    named_alice: User, bob: User
-) -> None:
+def test_bob_sees_each_lines_match_and_what_does_not_match(named_alice: User, bob: User) -> None:
     claim = sio_draft(named_alice, "179.00", "300.00", "90.00")
     lines = (fee(JANUARY, "179.00"), fee(FEBRUARY, "250.00", row=1))
     attachment = read(claim, overview(lines=lines, reconciled=False))
