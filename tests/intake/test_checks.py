@@ -74,7 +74,9 @@ def alices_overview(alice: User) -> bytes:
     (her name on it is what makes it count; docs/decisions.md, E1)."""
     alice.first_name, alice.last_name = "Alice", "Sæther"
     alice.save()
-    return overview_pdf("Alice Sæther", [(datetime(2026, 1, 10).date(), "Legesenter", "700.00")])
+    return overview_pdf(
+        "Alice Sæther", [(NOW.date().replace(month=1, day=10), "Legesenter", "700.00")]
+    )
 
 
 def stored(media: Path, folder: str) -> list[Path]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import inspect
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest

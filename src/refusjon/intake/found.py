@@ -8,6 +8,7 @@ being read), the fees found with where each was found, and each typed line's mat
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,6 +36,7 @@ class Document:
     words: str
     reading: DocumentReading | None
     pending: bool
+    line_count: int = 0
 
     @property
     def name_differs(self) -> bool:
@@ -106,6 +108,9 @@ class ClaimReading:
     fees: tuple[FoundFee, ...]
     lines: dict[int, LineCheck] = field(default_factory=dict)
 
+    def of_attachment(self, pk: int) -> Document | None:
+        return next((doc for doc in self.documents if doc.attachment.pk == pk), None)
+
     @property
     def read(self) -> tuple[Document, ...]:
         return tuple(document for document in self.documents if document.reading is not None)
@@ -150,21 +155,23 @@ def claim_reading(claim: Claim, lang: str) -> ClaimReading:
         for attachment in attachments
         if wants_reading(attachment)
     }
+    read_lines = list(
+        ReadLine.objects.filter(reading__attachment__claim=claim)
+        .select_related("reading")
+        .order_by("reading__attachment__uploaded_at", "reading_id", "position")
+    )
+    counts = Counter(row.reading.attachment_id for row in read_lines)
     documents = {
         attachment.pk: Document(
             attachment,
             term(DOCUMENTS, attachment.document_type, lang),
             readings[attachment.pk],
             pending=_pending(attachment, readings[attachment.pk]),
+            line_count=counts[attachment.pk],
         )
         for attachment in attachments
         if attachment.pk in readings
     }
-    read_lines = list(
-        ReadLine.objects.filter(reading__attachment__claim=claim)
-        .select_related("reading")
-        .order_by("reading__attachment__uploaded_at", "reading_id", "position")
-    )
     found = [
         FoundLine(
             row.pk, row.reading.attachment_id, row.date, row.amount, row.provider, row.service

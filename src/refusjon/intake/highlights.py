@@ -40,7 +40,7 @@ def page_with_box(content: bytes, content_type: str, read_line: ReadLine) -> byt
 
 
 def _pdf_page(content: bytes, number: int) -> Image.Image:
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     try:
         document = pdfium.PdfDocument(content)
@@ -52,7 +52,8 @@ def _pdf_page(content: bytes, number: int) -> Image.Image:
         page = document[number - 1]
         scale = min(WIDTH / max(page.get_width(), 1.0), 4.0)
         bitmap = page.render(scale=scale)
-        return bitmap.to_pil().convert("RGB")
+        image: Image.Image = bitmap.to_pil().convert("RGB")
+        return image
     finally:
         document.close()
 
@@ -61,11 +62,11 @@ def _image(content: bytes, number: int) -> Image.Image:
     if number != 1:
         raise CannotDraw(f"an image has one page, not {number}")
     try:
-        image = Image.open(io.BytesIO(content))
-        image.load()
+        opened = Image.open(io.BytesIO(content))
+        opened.load()
     except OSError as error:
         raise CannotDraw(str(error)) from error
-    image = image.convert("RGB")
+    image = opened.convert("RGB")
     if image.width > WIDTH:
         image = image.resize((WIDTH, max(1, round(image.height * WIDTH / image.width))))
     return image

@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,9 @@ def read_document_job(attachment_id: int) -> None:
     if found is None or found.check_status != CheckStatus.OK or not found.file:
         return
     if DocumentReading.objects.filter(attachment=found).exists():
+        return
+    if not settings.REFUSJON_READ_DOCUMENTS:
+        keep_reading(found, Extraction(Kind.UNKNOWN, error="Documents are not read here."))
         return
     with found.file.open("rb") as handle:
         data = handle.read()

@@ -20,8 +20,8 @@ Pure Python: no Django, no clock.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -44,7 +44,7 @@ class TypedLine:
     number: int
     date: date
     amount: Decimal
-    paid_on: date | None = None
+    paid_on: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +132,9 @@ def match_lines(
     taken: dict[int, LineMatch] = {}
     ordered = sorted(typed, key=lambda line: line.number)
     for line in ordered:
-        index = _take(free, all_fees, lambda fee, line=line: _same_fee(line, fee))
+        index = next((i for i in free if _same_fee(line, all_fees[i])), None)
         if index is not None:
+            free.remove(index)
             taken[line.number] = LineMatch(line.number, Status.SUPPORTED, all_fees[index])
     for line in ordered:
         if line.number in taken:
@@ -144,7 +145,7 @@ def match_lines(
             if all_fees[index].date in _days(line) and all_fees[index].amount != line.amount
         ]
         if same_day:
-            index = min(same_day, key=lambda i, line=line: abs(all_fees[i].amount - line.amount))
+            index = min(same_day, key=lambda i: abs(all_fees[i].amount - line.amount))
             free.remove(index)
             taken[line.number] = LineMatch(line.number, Status.AMOUNT_DIFFERS, all_fees[index])
         else:
@@ -158,12 +159,3 @@ def _days(line: TypedLine) -> tuple[date, ...]:
 
 def _same_fee(line: TypedLine, fee: Fee) -> bool:
     return fee.amount == line.amount and fee.date in _days(line)
-
-
-def _take(free: list[int], all_fees: tuple[Fee, ...], fits: Callable[[Fee], bool]) -> int | None:
-    """The first free fee that ``fits``, taken out of ``free``."""
-    for index in free:
-        if fits(all_fees[index]):
-            free.remove(index)
-            return index
-    return None

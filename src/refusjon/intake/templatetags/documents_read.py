@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 
 from refusjon.claims import offers
 from refusjon.claims.models import Attachment, Claim
-from refusjon.intake.found import ClaimReading, LineCheck, claim_reading
+from refusjon.intake.found import ClaimReading, Document, LineCheck, claim_reading
 from refusjon.intake.models import ReadLine
 from refusjon.rules.terms import CATEGORIES, term
 from refusjon.web.pages import rules_language
@@ -52,6 +52,12 @@ def documents_read(claim: Claim) -> ClaimReading:
 def check_of(reading: ClaimReading, number: int) -> LineCheck | None:
     """The match of the claim's line ``number`` against its documents."""
     return reading.lines.get(number)
+
+
+@register.filter
+def document_of(reading: ClaimReading, attachment: Attachment) -> Document | None:
+    """The attachment as read (None for one that is not read)."""
+    return reading.of_attachment(attachment.pk)
 
 
 @register.simple_tag
