@@ -99,6 +99,8 @@ def site(tmp_path: Path) -> Iterator[Site]:
         REFUSJON_ENV="test",
         REFUSJON_DATA_DIR=str(tmp_path),
         REFUSJON_TASKS="database",
+        # The checks are what is tried here; reading eight photos of noise would take minutes.
+        REFUSJON_READ_DOCUMENTS="0",
         REFUSJON_BIND=f"127.0.0.1:{port}",
         REFUSJON_WEB_WORKERS="2",
         REFUSJON_WEB_THREADS="8",

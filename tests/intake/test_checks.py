@@ -30,6 +30,7 @@ from refusjon.intake.uploads import CheckedUpload
 from tests.conftest import Clock
 from tests.factories import NOW, decide, sio_claim, sio_draft
 from tests.intake.bombs import MB, deflated, pdf_with_content
+from tests.intake.documents import overview_pdf
 from tests.intake.files import image_bytes, jpeg, noisy, pdf, png
 from tests.jobs import run_worker, use_database_jobs
 
@@ -57,7 +58,6 @@ def upload(client: Client, claim: Claim, data: bytes, name: str) -> Any:
         {
             "document_type": "user_fee_overview",
             "language": "no",
-            "shows_applicant_name": "on",
             "file": SimpleUploadedFile(name, data),
         },
     )
@@ -67,6 +67,16 @@ def signed_in(user: User, language: str = "en") -> Client:
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
     client.force_login(user)
     return client
+
+
+def alices_overview(alice: User) -> bytes:
+    """The overview of user fees with alice's name and her January fee, which the reader reads
+    (her name on it is what makes it count; docs/decisions.md, E1)."""
+    alice.first_name, alice.last_name = "Alice", "Sæther"
+    alice.save()
+    return overview_pdf(
+        "Alice Sæther", [(NOW.date().replace(month=1, day=10), "Legesenter", "700.00")]
+    )
 
 
 def stored(media: Path, folder: str) -> list[Path]:
@@ -93,7 +103,7 @@ def test_an_upload_is_being_checked_until_the_worker_has_checked_it(
     claim = sio_draft(alice, "700.00")
     student = signed_in(alice)
 
-    assert upload(student, claim, png(), "egenandeler.png").status_code == 302
+    assert upload(student, claim, alices_overview(alice), "egenandeler.pdf").status_code == 302
 
     attachment = Attachment.objects.get(claim=claim)
     assert attachment.check_status == CheckStatus.PENDING and not attachment.file
@@ -111,10 +121,10 @@ def test_an_upload_is_being_checked_until_the_worker_has_checked_it(
 
     attachment.refresh_from_db()
     assert attachment.check_status == CheckStatus.OK
-    assert attachment.file.name.endswith(".png") and not attachment.unchecked_file
+    assert attachment.file.name.endswith(".pdf") and not attachment.unchecked_file
     assert stored(media, "quarantine") == [] and len(stored(media, "attachments")) == 1
     download = student.get(reverse("intake:download", args=[attachment.pk]))
-    assert download.status_code == 200 and download["Content-Type"] == "image/png"
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     page = student.get(reverse("portal:claim", args=[claim.reference])).content.decode()
     assert "being checked" not in page and not polls(page)
     assert reverse("intake:download", args=[attachment.pk]) in page
@@ -123,6 +133,7 @@ def test_an_upload_is_being_checked_until_the_worker_has_checked_it(
     assert list(actions.filter(action__startswith="intake.")) == [
         ("intake.document.uploaded", alice.pk),
         ("intake.document.checked", None),
+        ("intake.document.read", None),
     ]
 
 
@@ -256,10 +267,9 @@ def test_a_claim_is_not_sent_while_a_document_is_being_checked(alice: User) -> N
     services.attach_document(
         claim,
         by=alice,
-        data=png(),
-        filename="overview.png",
+        data=alices_overview(alice),
+        filename="overview.pdf",
         document_type="user_fee_overview",
-        shows_applicant_name=True,
     )
 
     with pytest.raises(claims.ClaimError, match="still being checked"):
@@ -292,7 +302,6 @@ def test_a_refused_document_does_not_hold_the_claim_up_and_does_not_count(alice:
         data=truncated_photo(),
         filename="overview.jpg",
         document_type="user_fee_overview",
-        shows_applicant_name=True,
     )
     run_worker()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from refusjon.claims.models import Attachment, AuditEntry, Claim, User
 from refusjon.intake.forms import MAX_UPLOAD_BYTES, UploadForm
 from refusjon.intake.uploads import check_upload
 from tests.factories import NOW, sio_draft
+from tests.intake.documents import overview_pdf
 from tests.intake.files import png
 
 
@@ -31,7 +33,6 @@ def upload(client: Client, claim: Claim, data: bytes, name: str, **fields: str) 
         {
             "document_type": "user_fee_overview",
             "language": "no",
-            "shows_applicant_name": "on",
             "file": SimpleUploadedFile(name, data),
             **fields,
         },
@@ -41,13 +42,33 @@ def upload(client: Client, claim: Claim, data: bytes, name: str, **fields: str) 
 def test_a_student_attaches_the_overview_and_the_estimate_no_longer_asks_for_it(
     client: Client, alice: User
 ) -> None:
+    alice.first_name, alice.last_name = "Alice", "Łukaszewicz"
+    alice.save()
     claim = sio_draft(alice, "700.00")
     assert services.estimate(claim).record["outcome"] == "returned"
     client.force_login(alice)
-    response = upload(client, claim, png(), "egenandeler.pdf")
+    overview = overview_pdf("ALICE LUKASZEWICZ", [(date(2026, 1, 10), "Legesenter", "700.00")])
+    response = upload(client, claim, overview, "egenandeler.pdf")
     assert response.status_code == 302
     attachment = Attachment.objects.get(claim=claim)
-    assert attachment.content_type == "image/png" and attachment.file.name.endswith(".png")
+    assert attachment.content_type == "application/pdf" and attachment.file.name.endswith(".pdf")
+    # The name read is hers (no box to tick any more), so the overview counts.
+    assert attachment.shows_applicant_name
+    assert services.estimate(claim).record["outcome"] == "approved"
+
+
+def test_an_overview_whose_name_cannot_be_read_counts_once_the_student_says_it_is_hers(
+    client: Client, alice: User
+) -> None:
+    claim = sio_draft(alice, "700.00")
+    client.force_login(alice)
+    upload(client, claim, png(), "egenandeler.png")
+    attachment = Attachment.objects.get(claim=claim)
+    assert not attachment.shows_applicant_name
+    assert services.estimate(claim).record["outcome"] == "returned"
+
+    client.post(f"/claim/{claim.reference}/documents/{attachment.pk}/name/")
+
     assert services.estimate(claim).record["outcome"] == "approved"
 
 

@@ -5,11 +5,18 @@ caseworker's viewer's). The figures and what they defend against: docs/security/
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 MB = 1024 * 1024
 # The largest file intake takes (the upload form refuses a larger one from its size alone).
 MAX_UPLOAD_BYTES = 10 * MB
+
+# One document is decoded (checked) or read (OCR) at a time in a process, so the memory the
+# bounds allow one of them is the most a process spends on documents. ``manage.py db_worker``
+# runs one job at a time anyway; this holds where jobs run at once in the web server's threads
+# (REFUSJON_TASKS=immediate).
+ONE_AT_A_TIME = threading.RLock()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,6 @@ document stays "being checked" until staff have it tried again.
 
 from __future__ import annotations
 
-import threading
-
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -26,15 +24,14 @@ from django.utils.translation import gettext_lazy as _
 
 from refusjon.claims import services as claims
 from refusjon.claims.models import Attachment, CheckStatus
-from refusjon.intake.bounds import MB, DecodingLimits
+from refusjon.intake import readings
+from refusjon.intake.bounds import MB, ONE_AT_A_TIME, DecodingLimits
 from refusjon.intake.errors import IntakeError
 from refusjon.intake.uploads import CheckedUpload, check_upload
 from refusjon.jobs import job
 
-# One check decodes at a time in a process, so the memory the bounds allow one check is the most
-# a process spends on them. ``manage.py db_worker`` runs one job at a time anyway; this holds
-# where jobs run at once in the web server's threads (REFUSJON_TASKS=immediate).
-_ONE_AT_A_TIME = threading.RLock()
+# One check decodes at a time in a process (and not while a document is read): bounds.py says why.
+_ONE_AT_A_TIME = ONE_AT_A_TIME
 
 
 @job(label=_("Check an uploaded document"))
@@ -84,6 +81,9 @@ def _keep(attachment: Attachment, checked: CheckedUpload) -> None:
             sha256=checked.sha256,
         )
         if done:
+            if readings.wants_reading(attachment):
+                # Asked for with the result it reads: the job's row commits with it, or not.
+                readings.read_document_job.enqueue(attachment.pk)
             claims.audit(
                 "intake.document.checked",
                 actor=None,

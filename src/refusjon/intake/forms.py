@@ -36,7 +36,6 @@ class UploadForm(forms.Form):
         ],
         initial="no",
     )
-    shows_applicant_name = forms.BooleanField(label=_("My name is on the document"), required=False)
 
     def __init__(self, *args: Any, document_types: tuple[str, ...] | None = None, **kwargs: Any):
         """``document_types``: the kinds the claim's scheme takes (refusjon.claims.offers);
@@ -55,3 +54,20 @@ class UploadForm(forms.Form):
                 format_lazy(message, limit=human_size(MAX_UPLOAD_BYTES)), code=TOO_LARGE
             )
         return upload
+
+
+class FoundLineForm(forms.Form):
+    """A fee read from a document, as the student adds it: the kind of treatment they chose,
+    and the date and amount as read or as they changed them."""
+
+    category = forms.ChoiceField(label=_("Kind of treatment"))
+    service_on = forms.DateField(label=_("Date of treatment"))
+    amount = forms.DecimalField(
+        label=_("Amount (NOK)"), min_value=0, max_digits=12, decimal_places=2
+    )
+
+    def __init__(self, *args: Any, categories: frozenset[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["category"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(code, code) for code in sorted(categories)]

@@ -43,7 +43,6 @@ def attach_document(
     filename: str,
     document_type: str,
     language: str = "no",
-    shows_applicant_name: bool = False,
     now: datetime | None = None,
 ) -> Attachment:
     """Take an upload for the claim and have it checked (raises ``IntakeError`` or
@@ -63,7 +62,6 @@ def attach_document(
         filename=filename,
         document_type=document_type,
         language=language,
-        shows_applicant_name=shows_applicant_name,
         now=now,
     )
 
@@ -76,7 +74,6 @@ def attach_appeal_document(
     filename: str,
     document_type: str,
     language: str = "no",
-    shows_applicant_name: bool = False,
     now: datetime | None = None,
 ) -> Attachment:
     """Take an upload for the student's appeal, until the appeal is sent, and have it checked.
@@ -95,7 +92,6 @@ def attach_appeal_document(
         filename=filename,
         document_type=document_type,
         language=language,
-        shows_applicant_name=shows_applicant_name,
         now=now,
     )
 
@@ -121,7 +117,6 @@ def _take(
     filename: str,
     document_type: str,
     language: str,
-    shows_applicant_name: bool,
     now: datetime | None,
 ) -> Attachment:
     """Check what can be checked at once, keep the upload in quarantine (outside any
@@ -139,7 +134,6 @@ def _take(
         appeal=appeal,
         document_type=document_type,
         language=language,
-        shows_applicant_name=shows_applicant_name,
         check_status=CheckStatus.PENDING,
         # A label only (nothing of it is in the stored path), kept as clean text.
         uploaded_name=display_name(filename, length=255),
@@ -219,11 +213,13 @@ def open_document(
     by: User,
     purpose: str,
     inline: bool = False,
+    page: int | None = None,
     now: datetime | None = None,
 ) -> OpenedDocument:
     """The stored file, for the student whose claim it is or for a caseworker; a caseworker's
     look is written to the audit log with its purpose, and whether the file was shown inline
-    (in the workspace's viewer) or downloaded. The file is read before the look is logged, so
+    (in the workspace's viewer) or downloaded, and which ``page`` was drawn with a fee's box
+    on it, if that is what was shown. The file is read before the look is logged, so
     a file that is gone (``FileNotFoundError``) leaves no entry, and so does one that is not
     checked (yet): being checked or refused, it has no file to give."""
     claim = attachment.claim
@@ -245,6 +241,7 @@ def open_document(
             purpose=purpose,
             attachment=attachment.pk,
             inline=inline,
+            **({"page": page} if page is not None else {}),
         )
     return OpenedDocument(content, attachment.content_type, download_name(attachment))
 

@@ -10,16 +10,21 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from refusjon.claims import offers
 from refusjon.claims.models import Appeal, AppealStatus, Attachment, Claim, User
 from refusjon.claims.services import ClaimError, is_caseworker
-from refusjon.intake import services
+from refusjon.intake import highlights, readings, services
 from refusjon.intake.errors import IntakeError
-from refusjon.intake.forms import UploadForm
+from refusjon.intake.forms import FoundLineForm, UploadForm
+from refusjon.intake.models import ReadLine
+from refusjon.intake.templatetags.documents_read import found_context
 from refusjon.web.pages import error_messages
 
 PURPOSE = "case handling"
@@ -83,7 +88,6 @@ def _attach(
             filename=upload.name or "",
             document_type=form.cleaned_data["document_type"],
             language="xx" if language == "other" else language,
-            shows_applicant_name=form.cleaned_data["shows_applicant_name"],
         )
     except (IntakeError, ClaimError) as error:
         messages.error(request, str(error))
@@ -145,3 +149,95 @@ def inline(request: HttpRequest, pk: int) -> HttpResponse:
     image of a page of this site, and logged as a look like a download."""
     document = _open(request, pk, inline=True)
     return _document_response(document, policy=INLINE_POLICY, as_attachment=False)
+
+
+def _own_claim(request: HttpRequest, reference: str) -> Claim:
+    return get_object_or_404(Claim, reference=reference, applicant=cast(User, request.user))
+
+
+def _back_to_found(reference: str) -> HttpResponse:
+    return redirect(reverse("portal:claim", kwargs={"reference": reference}) + "#found")
+
+
+@login_required
+@require_GET
+def found_lines(request: HttpRequest, reference: str) -> HttpResponse:
+    """The student's "Lines found in your documents", for htmx to draw again while a document
+    is read and after a change of the claim; without htmx, the claim page shows it. Once a
+    reading it waited for is done, ``claim-changed`` has the estimate count what it found."""
+    claim = _own_claim(request, reference)
+    if request.headers.get("HX-Request") != "true":
+        return _back_to_found(reference)
+    context = found_context(request, claim, editable=True)
+    response = render(request, "intake/found_lines.html", context)
+    if request.GET.get("was_pending") and not context["reading"].pending:
+        response["HX-Trigger"] = "claim-changed"
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+@require_POST
+def add_found(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    """Add a fee read from one of the claim's documents as an expense line, as read or as the
+    student changed it."""
+    user = cast(User, request.user)
+    claim = _own_claim(request, reference)
+    read_line = get_object_or_404(
+        ReadLine.objects.select_related("reading__attachment__claim"),
+        pk=pk,
+        reading__attachment__claim=claim,
+    )
+    form = FoundLineForm(request.POST, categories=offers.categories(claim))
+    if not form.is_valid():
+        for message in error_messages(form):
+            messages.error(request, message)
+        return _back_to_found(reference)
+    try:
+        line = readings.add_found_line(read_line, by=user, **form.cleaned_data)
+    except ClaimError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("Expense %(number)s was added from your document.") % {"number": line.number}
+        )
+    return _back_to_found(reference)
+
+
+@login_required
+@require_POST
+def state_name(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
+    """The student says their name is on a document on which none could be read."""
+    claim = _own_claim(request, reference)
+    attachment = get_object_or_404(Attachment, pk=pk, claim=claim)
+    try:
+        readings.state_name_on_document(attachment, by=cast(User, request.user))
+    except ClaimError as error:
+        messages.error(request, str(error))
+    return _back_to_found(reference)
+
+
+@login_required
+@require_GET
+def highlight(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page of a document on which a fee was read, as an image with the fee's box drawn:
+    for the caseworker beside the line (and the student whose claim it is), logged as a look
+    at the document with the page shown."""
+    user = cast(User, request.user)
+    read_line = get_object_or_404(
+        ReadLine.objects.select_related("reading__attachment__claim"), pk=pk
+    )
+    attachment = read_line.reading.attachment
+    if attachment.claim.applicant_id != user.pk and not is_caseworker(user):
+        raise Http404
+    if not read_line.has_box or attachment.content_type not in INLINE_TYPES:
+        raise Http404
+    try:
+        document = services.open_document(
+            attachment, by=user, purpose=PURPOSE, inline=True, page=read_line.page
+        )
+        png = highlights.page_with_box(document.content, document.content_type, read_line)
+    except (FileNotFoundError, highlights.CannotDraw):
+        raise Http404 from None
+    shown = services.OpenedDocument(png, "image/png", f"page-{read_line.page}.png")
+    return _document_response(shown, policy=INLINE_POLICY, as_attachment=False)

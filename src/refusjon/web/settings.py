@@ -227,6 +227,9 @@ REFUSJON_IMAGE_MAX_MEGAPIXELS = float(os.environ.get("REFUSJON_IMAGE_MAX_MEGAPIX
 REFUSJON_IMAGE_MAX_DECODED_MB = int(os.environ.get("REFUSJON_IMAGE_MAX_DECODED_MB", "100"))
 REFUSJON_IMAGE_MAX_SIDE = int(os.environ.get("REFUSJON_IMAGE_MAX_SIDE", "4096"))
 REFUSJON_PDF_MAX_PAGES = int(os.environ.get("REFUSJON_PDF_MAX_PAGES", "50"))
+# Whether checked overviews and receipts are read (text layer, OCR) for their fees and name
+# (refusjon.intake.readings); off, each gets a reading that says so, as one not read would.
+REFUSJON_READ_DOCUMENTS = os.environ.get("REFUSJON_READ_DOCUMENTS", "1") == "1"
 REFUSJON_PDF_MAX_DECODED_MB = int(os.environ.get("REFUSJON_PDF_MAX_DECODED_MB", "100"))
 REFUSJON_PDF_MAX_STREAM_MB = int(os.environ.get("REFUSJON_PDF_MAX_STREAM_MB", "20"))
 REFUSJON_PDF_MAX_PAGE_MEGAPIXELS = float(os.environ.get("REFUSJON_PDF_MAX_PAGE_MEGAPIXELS", "80"))

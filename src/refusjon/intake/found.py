@@ -1,0 +1,225 @@
+"""A claim's documents as read, put beside its expense lines: what the student and the
+caseworker see of the readings.
+
+:func:`claim_reading` gathers, for one claim, each document's reading (or that it is still
+being read), the fees found with where each was found, and each typed line's match
+(:mod:`refusjon.intake.reading.matching`), with the list of what does not match.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from refusjon.claims import offers
+from refusjon.claims.models import Attachment, CheckStatus, Claim, ExpenseLine
+from refusjon.intake.models import DocumentReading, LineOrigin, NameCheck, ReadingKind, ReadLine
+from refusjon.intake.reading.matching import (
+    Fee,
+    FoundLine,
+    LineMatch,
+    Status,
+    TypedLine,
+    match_lines,
+)
+from refusjon.intake.readings import suggested_category, wants_reading
+from refusjon.rules.terms import DOCUMENTS, term
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document of the claim as read (``reading``), still to be read (``pending``), or not
+    one that is read."""
+
+    attachment: Attachment
+    words: str
+    reading: DocumentReading | None
+    pending: bool
+    line_count: int = 0
+
+    @property
+    def name_differs(self) -> bool:
+        return self.reading is not None and self.reading.name_check == NameCheck.DIFFERS
+
+    @property
+    def name_stated(self) -> bool:
+        return self.reading is not None and self.reading.name_check == NameCheck.STATED
+
+    @property
+    def may_state_name(self) -> bool:
+        """No name could be read: the student may say it is theirs (docs/decisions.md, E1)."""
+        return (
+            self.reading is not None
+            and self.reading.name_check == NameCheck.NOT_READ
+            and self.attachment.document_type == "user_fee_overview"
+        )
+
+    @property
+    def not_reconciled(self) -> bool:
+        return self.reading is not None and not self.reading.reconciled
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a fee was read: a row of a document, with its page and box if known."""
+
+    document: Document
+    read_line: ReadLine
+
+
+@dataclass(frozen=True)
+class FoundFee:
+    fee: Fee
+    places: tuple[Place, ...]
+    match: LineMatch | None
+    """The typed line the fee supports, or differs from in amount; None if not in the claim."""
+    category: str
+    """The kind of treatment suggested for adding it."""
+
+    @property
+    def read_line(self) -> ReadLine:
+        """The row the student's "Add" refers to: the first place it was read."""
+        return self.places[0].read_line
+
+    @property
+    def added(self) -> bool:
+        return self.match is not None and self.match.status == Status.SUPPORTED
+
+
+@dataclass(frozen=True)
+class LineCheck:
+    """A typed line beside the documents: its match, and where the fee was read."""
+
+    line: ExpenseLine
+    match: LineMatch
+    places: tuple[Place, ...]
+    origin: LineOrigin | None = None
+    """Where the line was added from, and what the student changed first, if it was."""
+
+    @property
+    def read_amount(self) -> Decimal | None:
+        return self.match.fee.amount if self.match.fee is not None else None
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    documents: tuple[Document, ...]
+    fees: tuple[FoundFee, ...]
+    lines: dict[int, LineCheck] = field(default_factory=dict)
+
+    def of_attachment(self, pk: int) -> Document | None:
+        return next((doc for doc in self.documents if doc.attachment.pk == pk), None)
+
+    @property
+    def read(self) -> tuple[Document, ...]:
+        return tuple(document for document in self.documents if document.reading is not None)
+
+    @property
+    def pending(self) -> bool:
+        return any(document.pending for document in self.documents)
+
+    @property
+    def not_reconciled(self) -> tuple[Document, ...]:
+        return tuple(document for document in self.read if document.not_reconciled)
+
+    @property
+    def names_not_matching(self) -> tuple[Document, ...]:
+        """Documents whose name is another's, or was not read (stated by the student or not)."""
+        return tuple(
+            document
+            for document in self.read
+            if document.reading is not None
+            and document.reading.name_check != NameCheck.MATCHES
+            and document.reading.kind != ReadingKind.UNKNOWN
+        )
+
+    @property
+    def lines_not_matching(self) -> tuple[LineCheck, ...]:
+        if not self.read:
+            return ()
+        return tuple(
+            check for check in self.lines.values() if check.match.status != Status.SUPPORTED
+        )
+
+    @property
+    def to_add(self) -> tuple[FoundFee, ...]:
+        return tuple(fee for fee in self.fees if fee.match is None)
+
+
+def claim_reading(claim: Claim, lang: str) -> ClaimReading:
+    """The claim's documents as read and its lines beside them (one query per table)."""
+    attachments = list(claim.attachments.select_related("reading").order_by("uploaded_at", "pk"))
+    readings = {
+        attachment.pk: getattr(attachment, "reading", None)
+        for attachment in attachments
+        if wants_reading(attachment)
+    }
+    read_lines = list(
+        ReadLine.objects.filter(reading__attachment__claim=claim)
+        .select_related("reading")
+        .order_by("reading__attachment__uploaded_at", "reading_id", "position")
+    )
+    counts = Counter(row.reading.attachment_id for row in read_lines)
+    documents = {
+        attachment.pk: Document(
+            attachment,
+            term(DOCUMENTS, attachment.document_type, lang),
+            readings[attachment.pk],
+            pending=_pending(attachment, readings[attachment.pk]),
+            line_count=counts[attachment.pk],
+        )
+        for attachment in attachments
+        if attachment.pk in readings
+    }
+    found = [
+        FoundLine(
+            row.pk, row.reading.attachment_id, row.date, row.amount, row.provider, row.service
+        )
+        for row in read_lines
+    ]
+    rows = {row.pk: row for row in read_lines}
+    lines = list(claim.lines.all())
+    matching = match_lines([_typed(line) for line in lines], found)
+    offered = offers.categories(claim)
+
+    def places(fee: Fee | None) -> tuple[Place, ...]:
+        if fee is None:
+            return ()
+        return tuple(
+            Place(documents[place.document], rows[place.id])
+            for place in fee.found
+            if place.document in documents
+        )
+
+    fees = tuple(
+        FoundFee(
+            fee,
+            places(fee),
+            matching.line_of(fee),
+            suggested_category(fee.provider, fee.service, offered),
+        )
+        for fee in matching.fees
+    )
+    origins = {
+        origin.line_id: origin
+        for origin in LineOrigin.objects.filter(line__claim=claim).select_related("attachment")
+    }
+    checks = {
+        line.number: LineCheck(line, match, places(match.fee), origins.get(line.pk))
+        for line, match in zip(lines, matching.lines, strict=True)
+    }
+    return ClaimReading(tuple(documents.values()), fees, checks)
+
+
+def _pending(attachment: Attachment, reading: DocumentReading | None) -> bool:
+    """Being checked, or checked and not read yet (an attachment made in code, with no file,
+    is never read)."""
+    if attachment.check_status == CheckStatus.PENDING:
+        return True
+    return attachment.check_status == CheckStatus.OK and bool(attachment.file) and reading is None
+
+
+def _typed(line: ExpenseLine) -> TypedLine:
+    amount = line.amount if line.currency == "NOK" else (line.nok_amount or line.amount)
+    return TypedLine(line.number, line.service_on, amount, line.paid_on)

@@ -1,0 +1,306 @@
+"""Reading a checked document as a background job, and what the application makes of it.
+
+:func:`read_document_job` is asked for in the transaction that makes an upload checked
+(:mod:`refusjon.intake.checks`). It reads the stored, cleaned file with the pure reader
+(:mod:`refusjon.intake.reading`), outside any transaction, and keeps what it found in one
+short one: a :class:`~refusjon.intake.models.DocumentReading` with its lines, and the outcome
+of the name check in the attachment's ``shows_applicant_name``, which is what the rules
+engine's document rule reads (docs/decisions.md, E1). It is safe to run twice: a document
+read already is left alone. A document the reader cannot make out gets a reading of kind
+unknown with the reason; an error (a storage that is down, a bug) is raised so the job is tried
+again.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from refusjon import clock
+from refusjon.claims import offers
+from refusjon.claims import services as claims
+from refusjon.claims.models import Attachment, CheckStatus, Claim, ExpenseLine, User
+from refusjon.intake.bounds import ONE_AT_A_TIME
+from refusjon.intake.models import (
+    DocumentReading,
+    LineOrigin,
+    NameCheck,
+    ReadingKind,
+    ReadLine,
+)
+from refusjon.intake.reading.names import names_match
+from refusjon.intake.reading.records import Box, Extraction, Kind
+from refusjon.jobs import job
+
+# Only the documents that carry fees are read: a medical statement or a student card holds
+# nothing the claim's lines need, and health data is not read for nothing.
+READ_TYPES = frozenset({"user_fee_overview", "receipt", "proof_of_payment"})
+
+
+def wants_reading(attachment: Attachment) -> bool:
+    return attachment.document_type in READ_TYPES
+
+
+@job(label=_("Read a document's fees"))
+def read_document_job(attachment_id: int) -> None:
+    """Read the checked document of attachment ``attachment_id``, unless it is read already."""
+    attachment = Attachment.objects.select_related("claim__applicant").filter(pk=attachment_id)
+    found = attachment.first()
+    if found is None or found.check_status != CheckStatus.OK or not found.file:
+        return
+    if DocumentReading.objects.filter(attachment=found).exists():
+        return
+    if not settings.REFUSJON_READ_DOCUMENTS:
+        keep_reading(found, Extraction(Kind.UNKNOWN, error="Documents are not read here."))
+        return
+    with found.file.open("rb") as handle:
+        data = handle.read()
+    # One document is read at a time in a process, as one is checked at a time (the same lock):
+    # the memory OCR takes is then the most a process spends on it.
+    # Imported here: the reader's engines (OpenCV, OCR) load when a document is read, not
+    # with every process; and the check's bounds hold for the reading too.
+    from refusjon.intake.checks import decoding_limits
+    from refusjon.intake.reading.reader import read_document
+
+    with ONE_AT_A_TIME:
+        extraction = read_document(
+            data, filename=found.uploaded_name or "", limits=decoding_limits()
+        )
+    keep_reading(found, extraction)
+
+
+def keep_reading(
+    attachment: Attachment, extraction: Extraction, *, now: datetime | None = None
+) -> DocumentReading | None:
+    """Keep what was read from ``attachment`` and the outcome of its name check; None if it
+    had been read meanwhile (the first reading stands)."""
+    now = now or clock.now()
+    check = name_check(extraction.name, attachment.claim.applicant)
+    try:
+        with transaction.atomic():
+            reading = _save(attachment, extraction, check, now=now)
+            Attachment.objects.filter(pk=attachment.pk).update(
+                shows_applicant_name=check == NameCheck.MATCHES
+            )
+            claims.audit(
+                "intake.document.read",
+                actor=None,
+                claim=attachment.claim,
+                now=now,
+                attachment=attachment.pk,
+                kind=reading.kind,
+                engine=reading.engine,
+                lines=len(extraction.lines),
+                reconciled=reading.reconciled,
+                name_check=check,
+            )
+    except IntegrityError:
+        if DocumentReading.objects.filter(attachment=attachment).exists():
+            return None
+        raise
+    return reading
+
+
+def _save(
+    attachment: Attachment, extraction: Extraction, check: NameCheck, *, now: datetime
+) -> DocumentReading:
+    reading = DocumentReading.objects.create(
+        attachment=attachment,
+        kind=ReadingKind(extraction.kind.value),
+        engine=extraction.engine[:64],
+        reconciled=extraction.reconciled and extraction.kind != Kind.UNKNOWN,
+        total=extraction.total,
+        total_box=_box(extraction.total_box),
+        name=extraction.name[:200],
+        name_box=_box(extraction.name_box),
+        name_check=check,
+        pages=[
+            {
+                "number": page.number,
+                "width": page.width,
+                "height": page.height,
+                "source": page.source.value,
+            }
+            for page in extraction.pages
+        ],
+        receipt=_receipt(extraction),
+        error=extraction.error,
+        notes=list(extraction.notes),
+        read_at=now,
+    )
+    ReadLine.objects.bulk_create(
+        ReadLine(
+            reading=reading,
+            position=position,
+            date=line.date,
+            amount=line.amount,
+            provider=line.provider[:200],
+            service=line.service[:200],
+            **_edges(line.box),
+        )
+        for position, line in enumerate(extraction.lines, start=1)
+    )
+    return reading
+
+
+def _box(box: Box | None) -> dict[str, float] | None:
+    if box is None:
+        return None
+    return {
+        "page": box.page,
+        "left": box.left,
+        "top": box.top,
+        "right": box.right,
+        "bottom": box.bottom,
+    }
+
+
+def _edges(box: Box | None) -> dict[str, float | int | None]:
+    if box is None:
+        return {}
+    return {
+        "page": box.page,
+        "left": box.left,
+        "top": box.top,
+        "right": box.right,
+        "bottom": box.bottom,
+    }
+
+
+def _receipt(extraction: Extraction) -> dict[str, object] | None:
+    details = extraction.receipt
+    if details is None:
+        return None
+    return {
+        "provider": details.provider,
+        "organisation_number": details.organisation_number,
+        "itemised": details.itemised,
+        "treatment": details.treatment,
+    }
+
+
+def applicant_name(user: User) -> str:
+    return f"{user.first_name} {user.last_name}".strip()
+
+
+def name_check(read: str, applicant: User) -> NameCheck:
+    """Whether the name read is the applicant's (tolerantly: diacritics, ASCII spellings,
+    word order, an OCR slip); not read when there is no name on either side to compare."""
+    name = applicant_name(applicant)
+    if not read.strip() or not name:
+        return NameCheck.NOT_READ
+    return NameCheck.MATCHES if names_match(read, name) else NameCheck.DIFFERS
+
+
+@transaction.atomic
+def state_name_on_document(
+    attachment: Attachment, *, by: User, now: datetime | None = None
+) -> DocumentReading:
+    """The student says their name is on a document on which no name could be read: that is
+    kept as their statement (the caseworker sees it as such), and counts for the document
+    rule. A name read that is not theirs cannot be overruled this way."""
+    claim: Claim = attachment.claim
+    claims.check_owner_can_edit(claim, by)
+    reading = DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
+    if reading is None or reading.name_check != NameCheck.NOT_READ:
+        raise claims.ClaimError(_("You can say this only of a document read without a name on it."))
+    reading.name_check = NameCheck.STATED
+    reading.save(update_fields=["name_check"])
+    Attachment.objects.filter(pk=attachment.pk).update(shows_applicant_name=True)
+    claims.audit(
+        "intake.document.name_stated", actor=by, claim=claim, now=now, attachment=attachment.pk
+    )
+    return reading
+
+
+# What a fee's provider or service says about its kind of treatment, in the words the overview
+# and receipts use (bokmål, nynorsk, English); the first that fits is suggested. The student
+# chooses before adding: this only fills in the choice.
+CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("emergency_clinic", ("legevakt", "emergency")),
+    ("psychologist", ("psykolog", "psychologist")),
+    ("physiotherapist", ("fysioterap", "physiother")),
+    ("chiropractor", ("kiroprakt", "chiropract")),
+    ("radiology", ("røntgen", "rontgen", "radiolog", "x-ray", "mr ", "ct ")),
+    ("lab_tests", ("laboratori", "lab ", "prøve", "blood test")),
+    ("dentist", ("tannlege", "dentist")),
+    ("outpatient_hospital", ("poliklin", "sykehus", "sjukehus", "hospital", "helse ")),
+    ("specialist", ("spesialist", "specialist")),
+    ("blue_prescription", ("resept", "apotek", "pharmacy", "prescription")),
+    ("gp", ("fastlege", "allmennlege", "legekontor", "legesenter", "general practi", "gp")),
+)
+
+
+def suggested_category(provider: str, service: str, offered: frozenset[str]) -> str:
+    """The kind of treatment a fee read most likely is, among those the claim's scheme offers:
+    from its provider's or service's words, else a GP visit (most of an overview's lines),
+    else the first offered."""
+    words = f" {provider} {service} ".casefold()
+    for category, clues in CATEGORY_WORDS:
+        if category in offered and any(clue in words for clue in clues):
+            return category
+    if "gp" in offered:
+        return "gp"
+    return min(offered) if offered else "gp"
+
+
+@transaction.atomic
+def add_found_line(
+    read_line: ReadLine,
+    *,
+    by: User,
+    category: str,
+    service_on: date,
+    amount: Decimal,
+    now: datetime | None = None,
+) -> ExpenseLine:
+    """Add a fee read from a document to its claim as an expense line (through the claims
+    service), with what the student changed from what was read: kept with the line
+    (:class:`LineOrigin`) and in the audit log."""
+    now = now or clock.now()
+    attachment = read_line.reading.attachment
+    claim = attachment.claim
+    claims.check_owner_can_edit(claim, by)
+    if category not in offers.categories(claim):
+        raise claims.ClaimError(_("Choose a kind of treatment the scheme refunds."))
+    fields: dict[str, object] = {
+        "category": category,
+        "service_on": service_on,
+        "amount": amount,
+        # The overview lists only fees under the public scheme.
+        "public_user_fee": read_line.reading.kind == ReadingKind.USER_FEE_OVERVIEW,
+    }
+    if read_line.reading.kind == ReadingKind.RECEIPT and read_line.reading.receipt:
+        fields["itemized_receipt"] = bool(read_line.reading.receipt.get("itemised"))
+    line = claims.add_line(claim, by=by, now=now, **fields)
+    edits = {
+        name: [str(read), str(added)]
+        for name, read, added in (
+            ("date", read_line.date, service_on),
+            ("amount", read_line.amount, amount),
+        )
+        if read != added
+    }
+    LineOrigin.objects.create(
+        line=line,
+        read_line=read_line,
+        attachment=attachment,
+        edits=edits,
+        added_by=by,
+        added_at=now,
+    )
+    claims.audit(
+        "intake.line.added_from_document",
+        actor=by,
+        claim=claim,
+        now=now,
+        line=line.number,
+        attachment=attachment.pk,
+        read_line=read_line.pk,
+        edits=edits,
+    )
+    return line
