@@ -40,7 +40,7 @@ def page_with_box(content: bytes, content_type: str, read_line: ReadLine) -> byt
 
 
 def _pdf_page(content: bytes, number: int) -> Image.Image:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
 
     try:
         document = pdfium.PdfDocument(content)
