@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+import numpy
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
@@ -134,3 +135,25 @@ def test_it_refuses_an_image_with_more_pixels_than_the_bounds_allow(overview_sca
     extraction = read_document(overview_scan, limits=DecodingLimits(max_pixels=1000))
     assert extraction.kind == Kind.UNKNOWN
     assert "pixels" in extraction.error
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        numpy.random.default_rng(1).integers(0, 256, (750, 1000, 3), dtype=numpy.uint8),
+        numpy.full((750, 1000, 3), 255, dtype=numpy.uint8),
+    ],
+    ids=["noise", "blank"],
+)
+def test_a_picture_of_no_writing_is_unknown_without_spending_ocr_on_it(
+    picture: numpy.ndarray,
+) -> None:
+    photo = io.BytesIO()
+    Image.fromarray(picture).save(photo, "JPEG", quality=85)
+
+    extraction = read_document(photo.getvalue(), filename="photo.jpg")
+
+    assert extraction.kind == Kind.UNKNOWN
+    assert extraction.lines == ()
+    assert "do not look like a page of writing" in extraction.error
+    assert extraction.engine == ""  # no OCR ran (on noise, Tesseract took a minute before)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
-from refusjon.intake.reading import engines, pdftext, pixels
+from refusjon.intake.reading import engines, patterns, pdftext, pixels
 from refusjon.intake.reading.names import levenshtein
 from refusjon.intake.reading.parser import Parsed, name_in, parse
 from refusjon.intake.reading.records import Extraction, Kind, Page, Source
@@ -48,6 +48,16 @@ ATTEMPTS = (
     Attempt("tesseract-psm6", "tesseract", pixels.Preparation(denoise="nlmeans"), psm=6),
     Attempt("tesseract-psm4", "tesseract", pixels.Preparation(binarise=True), psm=4),
 )
+
+
+# After this many readings (Tesseract's and RapidOCR's first), a page on which neither found a
+# date is not read again with heavier settings: a photo of something else, or noise, would
+# cost a minute of OCR for nothing.
+BOTH_ENGINES = 2
+
+
+def _has_a_date(words: Sequence[Word]) -> bool:
+    return bool(patterns.dates(" ".join(word.text for word in words)))
 
 
 class Unreadable(Exception):
@@ -136,6 +146,14 @@ def _read_pictures(
     seconds = {page.number: page.seconds for page in pages}
     readings: list[tuple[Parsed, Attempt]] = []
     notes: list[str] = []
+    numbers = [number for number in numbers if pixels.looks_printed(picture(number))]
+    if not numbers and not text_words:
+        return Extraction(
+            Kind.UNKNOWN,
+            pages=tuple(replace(page, seconds=round(seconds[page.number], 3)) for page in pages),
+            error="The pictures do not look like a page of writing (blank, or not a document).",
+        )
+    found_a_date = False
     for attempt in attempts:
         words = list(text_words)
         try:
@@ -150,6 +168,9 @@ def _read_pictures(
         readings.append((parsed, attempt))
         if parsed.reconciled:
             break
+        found_a_date = found_a_date or _has_a_date(words)
+        if len(readings) >= BOTH_ENGINES and not found_a_date:
+            break  # neither engine found a single date: other settings will not find a fee
     if not readings:
         return Extraction(
             Kind.UNKNOWN,
