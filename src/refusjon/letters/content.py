@@ -271,22 +271,25 @@ def _document(attachment: Attachment, lang: str) -> dict[str, str]:
 def receipt_context(claim: Claim, lang: str) -> dict[str, Any]:
     """Everything the receipt of a claim sent says, in the reader's words, dates and money:
     what was sent and when, when a decision is expected and what happens until then. Dates
-    written out ("2. desember 2026") as on the receipt page and in the receipt e-mail; call it
-    with ``lang`` active (:func:`compose` does)."""
+    are written out in ``lang``'s way ("2. desember 2026"), as on the receipt page and in the
+    receipt e-mail."""
     words = Renderer(lang)
     lines = list(claim.lines.order_by("number"))
     total = _total_nok(lines)
     expected = services.expected_decision_on(claim)
     applicant = claim.applicant
+    with translation.override(lang):
+        sent_at = _sent_at(claim)
+        expected_on = formats.date_format(expected, "DATE_FORMAT") if expected else ""
     return {
         "claim": claim,
         "scheme": term(SCHEMES, claim.scheme, lang),
         "student": applicant.get_full_name() or applicant.get_username(),
-        "sent_at": _sent_at(claim),
+        "sent_at": sent_at,
         "lines": [_receipt_line(words, line, lang) for line in lines],
         "total": words.money(total) if total is not None else "",
         "documents": _sent_documents(claim, lang),
-        "expected_decision": formats.date_format(expected, "DATE_FORMAT") if expected else "",
+        "expected_decision": expected_on,
         "target_days": services.processing_target_days(),
         "sender": sender(claim.scheme),
     }
