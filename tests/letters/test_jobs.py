@@ -68,10 +68,16 @@ def writer(monkeypatch: pytest.MonkeyPatch) -> Writer:
 
 
 @pytest.fixture
-def decided(alice: User, bob: User) -> Claim:
-    """alice's claim, decided: 600 in GP fees, NOK 110 refunded."""
+def decided(alice: User, bob: User, settings: Settings) -> Claim:
+    """alice's claim, decided: 600 in GP fees, NOK 110 refunded. It was sent before letters
+    were made in advance, so the letters asked for are the decision's (a receipt's are
+    tested in tests/letters/test_receipt.py)."""
+    settings.REFUSJON_LETTERS_IN_ADVANCE = False
     claim = sio_claim(alice, "300.00", "300.00")
-    decide(claim, alice, bob)
+    services.submit_claim(claim, by=alice, token="t-decided", now=NOW)
+    settings.REFUSJON_LETTERS_IN_ADVANCE = True
+    services.start_review(claim, by=bob, now=NOW)
+    services.decide_claim(claim, by=bob, now=NOW)
     claim.refresh_from_db()
     return claim
 

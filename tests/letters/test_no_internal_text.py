@@ -1,6 +1,7 @@
-"""No internal text reaches a student: every student page and letter, in both languages, for
-claims in every state, is free of provenance tags, reason and period codes, institution codes,
-English source notes in bokmål and amounts written with a decimal point in bokmål."""
+"""No internal text reaches a student: every student page and letter (receipts included), in
+both languages, for claims in every state, is free of provenance tags, reason and period codes,
+institution codes, English source notes in bokmål and amounts written with a decimal point in
+bokmål."""
 
 from __future__ import annotations
 
@@ -153,6 +154,8 @@ def helfo_claim(alice: User, bob: User) -> Claim:
 
 def pages_of(claim: Claim) -> list[str]:
     names = ["claim", "access_log"]
+    if claim.submitted_on is not None:
+        names += ["receipt"]
     if services.current_decision(claim) is not None:
         names += ["letter", "appeal"]
     return [reverse(f"portal:{name}", kwargs={"reference": claim.reference}) for name in names]
@@ -180,6 +183,7 @@ def test_no_student_page_or_letter_shows_internal_text(
             found[url] = problems
     for subject in [
         *(services.current_decision(c) for c in claims.values()),
+        *(c for c in claims.values() if c.submitted_on is not None),  # their receipts
         recovery,
     ]:
         if subject is None:

@@ -65,6 +65,8 @@ def test_a_receipt_in_bokmål_names_the_reference_and_the_expected_decision_date
     claim = submitted(alice)
     text = assert_tells(smtp, alice, claim, subject="Vi har mottatt søknaden din")
     assert smtp.one()["Content-Language"] == "nb"
+    # The receipt's PDF lists the expenses: it stays behind the sign-in, the mail links there.
+    assert not list(smtp.one().iter_attachments())
     assert "2. november 2026" in text  # received
     assert "2. desember 2026" in text  # thirty days on: REFUSJON_PROCESSING_TARGET_DAYS
 

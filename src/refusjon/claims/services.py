@@ -306,6 +306,7 @@ def submit_claim(claim: Claim, *, by: User, token: str, now: datetime | None = N
         now=now,
     )
     audit("claims.claim.submitted", actor=by, claim=claim, now=now)
+    signals.claim_submitted.send(sender=Claim, claim=claim)
     return claim
 
 

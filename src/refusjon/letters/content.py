@@ -1,9 +1,11 @@
-"""What a letter says: the decision letter (vedtaksbrev) of a decision, and the claim for
-repayment of a recovery, each in the reader's words, dates and money.
+"""What a letter says: the decision letter (vedtaksbrev) of a decision, the claim for
+repayment of a recovery, and the receipt (kvittering) of a claim sent, each in the reader's
+words, dates and money.
 
 The portal shows the same content as a page (``letters/decision_body.html``,
-``letters/recovery_body.html``); :func:`compose` gives the whole HTML a letter's PDF is made
-from, the same for the same facts and language, so that its digest names what it says.
+``letters/recovery_body.html``; the receipt page is the portal's own); :func:`compose` gives
+the whole HTML a letter's PDF is made from, the same for the same facts and language, so that
+its digest names what it says.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from typing import Any
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 
-from refusjon.claims import appeals, explanations
-from refusjon.claims.models import Appeal, Assessment, Claim
+from refusjon.claims import appeals, explanations, services
+from refusjon.claims.models import Appeal, Assessment, Attachment, CheckStatus, Claim, ExpenseLine
 from refusjon.payouts import recoveries
 from refusjon.payouts.accounts import masked_account
 from refusjon.payouts.models import (
@@ -30,7 +32,7 @@ from refusjon.payouts.models import (
     SettlementKind,
 )
 from refusjon.rules.explain import Renderer
-from refusjon.rules.terms import CATEGORIES, OUTCOMES, SCHEMES, reason_text, term
+from refusjon.rules.terms import CATEGORIES, DOCUMENTS, OUTCOMES, SCHEMES, reason_text, term
 
 
 def _amount_paid(words: Renderer, amount: Decimal, currency: str) -> str:
@@ -211,6 +213,82 @@ def recovery_context(recovery: Recovery, lang: str) -> dict[str, Any]:
     }
 
 
+def _sent_at(claim: Claim) -> str:
+    """When the claim was last sent, as the reader writes a date and time ("2. november 2026
+    11:00"); the day alone for a claim whose sending was not logged."""
+    sent = (
+        claim.audit_entries.filter(action="claims.claim.submitted").order_by("-at", "-pk").first()
+    )
+    if sent is None:
+        assert claim.submitted_on is not None  # a receipt is of a claim sent
+        return formats.date_format(claim.submitted_on, "DATE_FORMAT")
+    return formats.date_format(timezone.localtime(sent.at), "DATETIME_FORMAT")
+
+
+def _receipt_line(words: Renderer, line: ExpenseLine, lang: str) -> dict[str, str]:
+    """One expense as the receipt lists it: a foreign amount with its NOK amount, if known."""
+    paid = _amount_paid(words, line.amount, line.currency)
+    if line.currency != "NOK" and line.nok_amount is not None:
+        paid = f"{paid} ({words.money(line.nok_amount)})"
+    return {
+        "number": str(line.number),
+        "category": term(CATEGORIES, line.category, lang),
+        "service_on": words.day(line.service_on),
+        "paid": paid,
+    }
+
+
+def _total_nok(lines: list[ExpenseLine]) -> Decimal | None:
+    """What the expenses come to in NOK; none while a foreign one has no NOK amount yet."""
+    amounts = [line.amount if line.currency == "NOK" else line.nok_amount for line in lines]
+    if any(amount is None for amount in amounts):
+        return None
+    return sum((amount for amount in amounts if amount is not None), Decimal("0.00"))
+
+
+def _sent_documents(claim: Claim, lang: str) -> list[dict[str, str]]:
+    """The documents sent with the claim (not those of an appeal, nor those the check
+    refused), each as its kind in words and the file's name as the student's device gave it."""
+    attachments = claim.attachments.filter(
+        appeal__isnull=True, check_status=CheckStatus.OK
+    ).order_by("uploaded_at", "pk")
+    return [_document(attachment, lang) for attachment in attachments]
+
+
+def _document(attachment: Attachment, lang: str) -> dict[str, str]:
+    return {
+        "kind": term(DOCUMENTS, attachment.document_type, lang),
+        "name": attachment.display_name,
+    }
+
+
+def receipt_context(claim: Claim, lang: str) -> dict[str, Any]:
+    """Everything the receipt of a claim sent says, in the reader's words, dates and money:
+    what was sent and when, when a decision is expected and what happens until then. Dates
+    are written out in ``lang``'s way ("2. desember 2026"), as on the receipt page and in the
+    receipt e-mail."""
+    words = Renderer(lang)
+    lines = list(claim.lines.order_by("number"))
+    total = _total_nok(lines)
+    expected = services.expected_decision_on(claim)
+    applicant = claim.applicant
+    with translation.override(lang):
+        sent_at = _sent_at(claim)
+        expected_on = formats.date_format(expected, "DATE_FORMAT") if expected else ""
+    return {
+        "claim": claim,
+        "scheme": term(SCHEMES, claim.scheme, lang),
+        "student": applicant.get_full_name() or applicant.get_username(),
+        "sent_at": sent_at,
+        "lines": [_receipt_line(words, line, lang) for line in lines],
+        "total": words.money(total) if total is not None else "",
+        "documents": _sent_documents(claim, lang),
+        "expected_decision": expected_on,
+        "target_days": services.processing_target_days(),
+        "sender": sender(claim.scheme),
+    }
+
+
 def _on_the_site(name: str, reference: str) -> str:
     """The address of a portal page as a letter prints it; none when the site's address is
     not known (``REFUSJON_SITE_URL``)."""
@@ -218,10 +296,14 @@ def _on_the_site(name: str, reference: str) -> str:
     return site + reverse(name, kwargs={"reference": reference}) if site else ""
 
 
-def compose(subject: Assessment | Recovery, lang: str) -> str:
-    """The whole letter of a decision or a recovery as it stands, in ``lang`` (``nb`` or
-    ``en``): the HTML its PDF is made from."""
+def compose(subject: Assessment | Recovery | Claim, lang: str) -> str:
+    """The whole letter of a decision, a recovery or a claim sent (its receipt) as it stands,
+    in ``lang`` (``nb`` or ``en``): the HTML its PDF is made from."""
     with translation.override(lang):
+        if isinstance(subject, Claim):
+            context = receipt_context(subject, lang)
+            context["claim_url"] = _on_the_site("portal:claim", subject.reference)
+            return render_to_string("letters/receipt_pdf.html", context)
         if isinstance(subject, Recovery):
             context = recovery_context(subject, lang)
             context["recovery_url"] = _on_the_site("portal:recovery", subject.reference)

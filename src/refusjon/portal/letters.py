@@ -1,10 +1,11 @@
 """The decision letter (vedtaksbrev): what was decided on a student's claim and how to appeal,
-as a page and as a tagged PDF.
+as a page and as a tagged PDF; and the receipt of a claim sent, as a PDF (the page is
+``portal:receipt``).
 
-Only the student whose claim it is sees it, and only once the claim is decided or paid; for
-anyone else, caseworkers included, there is no such letter (404). The PDF is made by a
-background job (:mod:`refusjon.letters`) and served as it was stored; until it is made, the
-student is told it is being prepared.
+Only the student whose claim it is sees them, the letter only once the claim is decided or
+paid and the receipt once it is sent; for anyone else, caseworkers included, there is no such
+letter (404). The PDF is made by a background job (:mod:`refusjon.letters`) and served as it
+was stored; until it is made, the student is told it is being prepared.
 """
 
 from __future__ import annotations
@@ -70,4 +71,25 @@ def letter_pdf(request: HttpRequest, reference: str) -> HttpResponse:
     claim, decision = _decided_own_claim(request, reference)
     stored = letters.ask_for(decision, language=rules_language())
     page_url = reverse("portal:letter", kwargs={"reference": claim.reference})
+    return stored_pdf(request, stored, page_url=page_url)
+
+
+@login_required
+def receipt_pdf(request: HttpRequest, reference: str) -> HttpResponse:
+    """The receipt of the signed-in student's claim as a PDF: what was sent the last time it
+    was. While the claim is back with the student to be changed, that is the receipt last
+    asked for, not what the claim says now; once it is sent again, a new edition."""
+    claim = get_object_or_404(
+        Claim,
+        reference=reference,
+        applicant=cast(User, request.user),
+        submitted_on__isnull=False,
+    )
+    language = rules_language()
+    stored = None
+    if claim.status in services.EDITABLE:
+        stored = letters.latest_receipt(claim, language=language)
+    if stored is None:
+        stored = letters.ask_for(claim, language=language)
+    page_url = reverse("portal:receipt", kwargs={"reference": claim.reference})
     return stored_pdf(request, stored, page_url=page_url)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("claim/<str:reference>/attachments/", views.attachments, name="attachments"),
     path("claim/<str:reference>/submit/", views.submit, name="submit"),
     path("claim/<str:reference>/receipt/", views.receipt, name="receipt"),
+    path("claim/<str:reference>/receipt.pdf", letters.receipt_pdf, name="receipt_pdf"),
     path("claim/<str:reference>/letter/", letters.letter, name="letter"),
     path("claim/<str:reference>/letter.pdf", letters.letter_pdf, name="letter_pdf"),
     path("claim/<str:reference>/access/", views.access_log, name="access_log"),
