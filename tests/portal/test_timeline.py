@@ -131,3 +131,19 @@ def test_the_draft_page_goes_expenses_then_documents_then_check_and_send(
     order += [page.index('id="estimate-heading"'), page.index('id="submit-heading"')]
     assert order == sorted(order)
     assert page.index('id="timeline-heading"') < order[0]
+
+
+def test_the_receipt_page_writes_amounts_and_dates_as_its_pdf_does_in_bokmal(
+    client: Client, alice: User
+) -> None:
+    claim = sio_claim(alice, "1234.50", now=None)
+    client.force_login(alice)
+    token = str(client.get(f"/claim/{claim.reference}/").context["submit_form"]["token"].value())
+    client.post(f"/claim/{claim.reference}/submit/", {"token": token})
+    client.cookies["django_language"] = "nb"
+
+    page = client.get(f"/claim/{claim.reference}/receipt/").content.decode()
+
+    assert "kr 1 234,50" in page
+    assert "1234.50" not in page and "1234,50" not in page
+    assert "2. desember 2026" in page  # the expected decision, written out

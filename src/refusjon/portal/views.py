@@ -36,6 +36,7 @@ from refusjon.claims.models import (
     User,
 )
 from refusjon.claims.services import ClaimError
+from refusjon.letters.content import receipt_context
 from refusjon.payouts import bankanswers, recoveries
 from refusjon.portal import timeline
 from refusjon.portal.forms import ExpenseLineForm, NewClaimForm, SubmitForm
@@ -429,13 +430,9 @@ def receipt(request: HttpRequest, reference: str) -> HttpResponse:
     claim = _own_claim(request, reference)
     if claim.submitted_on is None:
         return redirect("portal:claim", reference=claim.reference)
-    lang = rules_language()
     context = {
-        "claim": claim,
-        "lines": _line_rows(claim, lang),
-        **_attachment_list(claim, lang),
-        "expected_decision": services.expected_decision_on(claim),
-        "target_days": services.processing_target_days(),
+        **receipt_context(claim, rules_language()),  # what its PDF says, in the same words
+        "expected_on": services.expected_decision_on(claim),
         "steps": timeline.timeline(claim),
     }
     return render(request, "portal/receipt.html", context)
