@@ -214,7 +214,6 @@ def with_documents(student: User) -> Claim:
             data=data,
             filename=name,
             document_type=document,
-            shows_applicant_name=True,
         )
     return claim
 
