@@ -467,13 +467,13 @@ def can_be_written_off(recovery: Recovery) -> bool:
     return recovery.status == RecoveryStatus.SETTLED and kept(recovery) < recovery.amount_nok
 
 
-@transaction.atomic
 def _locked_with_its_runs(recovery: Recovery) -> Recovery:
     """The recovery locked, after the runs still being prepared that set it off: the order in
     which the payout runs lock them, so the two cannot wait on each other. A run that sets the
     debt off between the two steps is not held, and taking it then would lock in the opposite
     order: the change is refused, to be tried again. (A debt under appeal is never set off,
-    so for an appeal's handling that cannot happen.)"""
+    so for an appeal's handling that cannot happen.) Call it inside the caller's transaction:
+    the locks are held until that ends."""
     runs = _pending_set_offs(recovery).values("run_id")
     locked = set(
         PayoutRun.objects.select_for_update()
@@ -489,6 +489,7 @@ def _locked_with_its_runs(recovery: Recovery) -> Recovery:
     return current
 
 
+@transaction.atomic
 def write_off(
     recovery: Recovery, *, by: User, reason: str, now: datetime | None = None
 ) -> RecoverySettlement:
