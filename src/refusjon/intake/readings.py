@@ -126,7 +126,7 @@ def keep_reading(
                 lines=len(extraction.lines),
                 reconciled=reading.reconciled,
                 name_check=check,
-                **({"itemised_lines": itemised} if itemised else {}),
+                itemised_lines=itemised,
             )
     except IntegrityError:
         if DocumentReading.objects.filter(attachment=attachment).exists():
