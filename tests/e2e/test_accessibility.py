@@ -196,10 +196,12 @@ def test_student_pages_have_no_serious_axe_violations(
         "recovery-letter": Visit(f"/recovery/{recovery.reference}/"),
         "recovery-appeal": Visit(f"/recovery/{recovery.reference}/appeal/"),
         "found-lines-being-read": Visit(
-            f"/claim/{read.reference}/", Shows("Lines found in your documents")
+            f"/claim/{read.reference}/", Shows("Reading your document…")
         ),
         "found-lines-another-name": Visit(
-            f"/claim/{read_named.reference}/", Shows("Lines found in your documents")
+            f"/claim/{read_named.reference}/",
+            Shows("Lines found in your documents"),
+            then=another_name_shown,
         ),
         "found-lines-open": Visit(
             f"/claim/{read.reference}/#found",
@@ -261,6 +263,9 @@ def with_reading(
     would keep it (no OCR): the fees of READ_FEES, each with its box, the ``name`` read (none:
     the student is offered to say it is theirs), lines that do not add up to the printed total
     unless ``reconciled``, and, if ``waiting``, a receipt checked and still being read."""
+    if not student.last_name:  # a name to compare the one read with
+        student.first_name, student.last_name = "Alice", "Sæther"
+        student.save(update_fields=["first_name", "last_name"])
     claim = sio_draft(student, "300.00", "300.00")
     overview = checked_file(
         claim, "user_fee_overview", "egenandeler.pdf", overview_pdf("Alice Sæther", READ_FEES)
@@ -328,6 +333,10 @@ def pdf_shown(page: Page) -> None:
 
 def on_a_phone(page: Page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
+
+
+def another_name_shown(page: Page) -> None:
+    assert page.locator("#found p.error").count() == 1, "the name read is not said to differ"
 
 
 def open_what_was_read(page: Page) -> None:
