@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import formats, translation
 from playwright.sync_api import Page
 from pytest_django import Settings
@@ -26,13 +27,17 @@ from pytest_django import Settings
 from refusjon import clock
 from refusjon.claims import appeals, services
 from refusjon.claims.models import Attachment, Claim, User
+from refusjon.intake import readings
 from refusjon.intake import services as intake
+from refusjon.intake.models import ReadLine
+from refusjon.intake.reading.records import Box, Extraction, FeeLine, Kind, ReceiptDetails
 from refusjon.payouts import recoveries
 from refusjon.payouts import services as payouts
 from refusjon.payouts.models import PayoutRun, Recovery
 from tests.claims.conftest import caseworker, student
 from tests.e2e.conftest import NewContext, Shots, sign_in
 from tests.factories import decide, in_review, sio_claim, sio_draft
+from tests.intake.documents import overview_pdf
 from tests.intake.files import pdf, pdf_with_text, png
 from tests.payouts.conftest import with_account
 
@@ -163,6 +168,8 @@ def test_student_pages_have_no_serious_axe_violations(
     appeals.submit_appeal(appeal, by=alice)
     appeals.forward_appeal(appeal, by=caseworker("erin"), note="Sent on to the appeals body.")
     _run, recovery = paid_and_recovered(alice, bob, caseworker("gunnar"), "600.00", "100.00")
+    read = with_reading(alice)
+    read_named = with_reading(alice, name="Bjørn Berg", reconciled=True, waiting=False)
 
     refund = Shows("Read the decision letter")
     visits = {
@@ -188,6 +195,19 @@ def test_student_pages_have_no_serious_axe_violations(
         "recoveries": Visit("/recoveries/"),
         "recovery-letter": Visit(f"/recovery/{recovery.reference}/"),
         "recovery-appeal": Visit(f"/recovery/{recovery.reference}/appeal/"),
+        "found-lines-being-read": Visit(
+            f"/claim/{read.reference}/", Shows("Reading your document…")
+        ),
+        "found-lines-another-name": Visit(
+            f"/claim/{read_named.reference}/",
+            Shows("Lines found in your documents"),
+            then=another_name_shown,
+        ),
+        "found-lines-open": Visit(
+            f"/claim/{read.reference}/#found",
+            Shows("Change what was read"),
+            then=open_what_was_read,
+        ),
     }
     page = new_context(language).new_page()
     failures = check(
@@ -218,6 +238,89 @@ def with_documents(student: User) -> Claim:
     return claim
 
 
+# The fees on the overview of the claims with a reading: one a line in the claim, one with
+# another amount than the line of its day, and one not in the claim.
+READ_FEES = [
+    (date(2026, 1, 10), "Majorstuen legesenter", "300.00"),
+    (date(2026, 2, 10), "Oslo legevakt", "250.00"),
+    (date(2026, 3, 10), "Psykolog Hansen, Bjørvika psykologsenter", "420.50"),
+]
+
+
+def checked_file(claim: Claim, document_type: str, name: str, data: bytes) -> Attachment:
+    """A checked document with its file, as the upload check leaves it (no job asked for)."""
+    attachment = Attachment(claim=claim, document_type=document_type, uploaded_name=name)
+    attachment.file.save(name, ContentFile(data), save=False)
+    attachment.content_type = "application/pdf" if name.endswith(".pdf") else "image/png"
+    attachment.save()
+    return attachment
+
+
+def with_reading(
+    student: User, *, name: str = "", reconciled: bool = False, waiting: bool = True
+) -> Claim:
+    """A draft whose overview (a real text PDF) has been read, put in place as the reading job
+    would keep it (no OCR): the fees of READ_FEES, each with its box, the ``name`` read (none:
+    the student is offered to say it is theirs), lines that do not add up to the printed total
+    unless ``reconciled``, and, if ``waiting``, a receipt checked and still being read."""
+    if not student.last_name:  # a name to compare the one read with
+        student.first_name, student.last_name = "Alice", "Sæther"
+        student.save(update_fields=["first_name", "last_name"])
+    claim = sio_draft(student, "300.00", "300.00")
+    overview = checked_file(
+        claim, "user_fee_overview", "egenandeler.pdf", overview_pdf("Alice Sæther", READ_FEES)
+    )
+    lines = tuple(
+        FeeLine(
+            day,
+            Decimal(amount),
+            provider,
+            "Egenandel",
+            Box(1, 0.08, 0.245 + row * 0.028, 0.92, 0.268 + row * 0.028),
+        )
+        for row, (day, provider, amount) in enumerate(READ_FEES)
+    )
+    readings.keep_reading(
+        overview,
+        Extraction(
+            kind=Kind.USER_FEE_OVERVIEW,
+            name=name,
+            total=Decimal("1000.00"),
+            reconciled=reconciled,
+            lines=lines,
+            engine="pdf-text",
+        ),
+    )
+    if waiting:
+        checked_file(claim, "receipt", "kvittering.png", png((400, 300)))
+    return claim
+
+
+def with_receipt_read(claim: Claim) -> None:
+    """An itemised receipt of the psychologist's fee, read."""
+    day, provider, amount = READ_FEES[2]
+    receipt = checked_file(claim, "receipt", "kvittering.pdf", pdf(pdf_with_text("Kvittering")))
+    readings.keep_reading(
+        receipt,
+        Extraction(
+            kind=Kind.RECEIPT,
+            name="Alice Sæther",
+            total=Decimal(amount),
+            reconciled=True,
+            lines=(
+                FeeLine(day, Decimal(amount), provider, "Samtale", Box(1, 0.1, 0.2, 0.9, 0.25)),
+            ),
+            engine="pdf-text",
+            receipt=ReceiptDetails(provider, "987654321", itemised=True, treatment="Samtaleterapi"),
+        ),
+    )
+
+
+def found_where(claim: Claim) -> int:
+    """The read line of the claim's first line (the fee of January on the overview)."""
+    return ReadLine.objects.get(reading__attachment__claim=claim, date=READ_FEES[0][0]).pk
+
+
 def document(claim: Claim, kind: str) -> int:
     return Attachment.objects.get(claim=claim, document_type=kind).pk
 
@@ -230,6 +333,14 @@ def pdf_shown(page: Page) -> None:
 
 def on_a_phone(page: Page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
+
+
+def another_name_shown(page: Page) -> None:
+    assert page.locator("#found p.error").count() == 1, "the name read is not said to differ"
+
+
+def open_what_was_read(page: Page) -> None:
+    page.locator("#found details summary").first.click()
 
 
 def open_the_override_form(page: Page) -> None:
@@ -277,6 +388,9 @@ def test_caseworker_pages_have_no_serious_axe_violations(
     )
     # carol's claim pays NOK 100, not above the four-eyes limit of this test
     run, recovery = paid_and_recovered(student("carol", "P-CAROL"), dave, bob, "590.00")
+    read = with_reading(alice, name="Bjørn Berg")
+    with_receipt_read(read)
+    read = in_review(read, alice, bob)
 
     def claim(reference: str, query: str = "") -> str:
         return f"/workspace/claim/{reference}/{query}"
@@ -307,6 +421,14 @@ def test_caseworker_pages_have_no_serious_axe_violations(
             claim(ref, f"?document={document(reviewed, 'receipt')}#viewer"),
             Shows("Open in a new tab"),
         ),
+        "claim-against-documents": Visit(claim(read.reference), Shows("Against the documents")),
+        "found-fee-marked": Visit(
+            claim(
+                read.reference,
+                f"?document={document(read, 'user_fee_overview')}&found={found_where(read)}#viewer",
+            ),
+            Shows("Against the documents"),
+        ),
         "returned-claim": Visit(claim(returned.reference), Shows("Returned to the student")),
         "awaiting-approval-proposer": Visit(
             claim(proposed.reference), Shows("A second caseworker must approve this decision.")
@@ -321,6 +443,14 @@ def test_caseworker_pages_have_no_serious_axe_violations(
         "document-viewer-on-a-phone": Visit(
             claim(ref, f"?document={document(reviewed, 'receipt')}#viewer"),
             Shows("Open in a new tab"),
+            then=on_a_phone,
+        ),
+        "found-fee-marked-on-a-phone": Visit(
+            claim(
+                read.reference,
+                f"?document={document(read, 'user_fee_overview')}&found={found_where(read)}#viewer",
+            ),
+            Shows("Against the documents"),
             then=on_a_phone,
         ),
     }

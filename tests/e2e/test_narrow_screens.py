@@ -17,7 +17,15 @@ from refusjon.claims.models import User
 from refusjon.intake import services as intake
 from tests.claims.conftest import caseworker
 from tests.e2e.conftest import NewContext, Shots, sign_in
-from tests.e2e.test_accessibility import paid_and_recovered, returned_claim, with_documents
+from tests.e2e.test_accessibility import (
+    document,
+    found_where,
+    paid_and_recovered,
+    returned_claim,
+    with_documents,
+    with_reading,
+    with_receipt_read,
+)
 from tests.factories import decide, in_review, sio_claim
 from tests.intake.files import png
 
@@ -69,6 +77,8 @@ def student_pages(alice: User, bob: User) -> dict[str, str]:
     appeals.forward_appeal(appeal, by=caseworker("erin"), note="Sent on to the appeals body.")
     _run, recovery = paid_and_recovered(alice, bob, caseworker("gunnar"), "600.00", "100.00")
     paid = recovery.claim
+    read = with_reading(alice)
+    read_named = with_reading(alice, name="Bjørn Berg", reconciled=True, waiting=False)
 
     def claim(reference: str, rest: str = "") -> str:
         return f"/claim/{reference}/{rest}"
@@ -95,6 +105,8 @@ def student_pages(alice: User, bob: User) -> dict[str, str]:
         "recoveries": "/recoveries/",
         "recovery": f"/recovery/{recovery.reference}/",
         "recovery-appeal": f"/recovery/{recovery.reference}/appeal/",
+        "found-lines": claim(read.reference),
+        "found-lines-another-name": claim(read_named.reference),
     }
 
 
@@ -123,6 +135,31 @@ def test_no_student_page_is_wider_than_a_phone(
     page.set_viewport_size({"width": 390, "height": 844})
     found = too_wide(page, {"login": "/login/"}, shots=shots, label=f"{language}-390")
     sign_in(page, "alice", language)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        found += too_wide(page, paths, shots=shots, label=f"{language}-{width}")
+    assert not found, "pages wider than the screen:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_caseworkers_reading_of_the_documents_fits_a_phone(
+    new_context: NewContext, shots: Shots, alice: User, bob: User, language: str
+) -> None:
+    """The lines' matches, the list of what does not match, and the page with a fee marked."""
+    read = with_reading(alice, name="Bjørn Berg")
+    with_receipt_read(read)
+    in_review(read, alice, bob)
+    overview = document(read, "user_fee_overview")
+    paths = {
+        "claim-against-documents": f"/workspace/claim/{read.reference}/",
+        "found-fee-marked": (
+            f"/workspace/claim/{read.reference}/?document={overview}&found={found_where(read)}"
+        ),
+    }
+    page = new_context(language).new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(page, "bob", language)
+    found = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
         found += too_wide(page, paths, shots=shots, label=f"{language}-{width}")

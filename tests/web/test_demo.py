@@ -116,6 +116,30 @@ def test_a_frozen_run_paid_alice_and_the_bank_rejected_jonas(clock: Clock) -> No
 
 
 @pytest.mark.django_db
+def test_the_demo_shows_the_fees_read_from_an_uploaded_overview(clock: Clock) -> None:
+    load_demo_on(clock, date(2027, 5, 12))
+    draft = Claim.objects.get(status=ClaimStatus.DRAFT)
+    [overview] = draft.attachments.all()
+    assert overview.file and overview.reading.kind == "user_fee_overview"
+    assert overview.reading.reconciled and overview.shows_applicant_name  # the name matched
+    alice = Client(HTTP_ACCEPT_LANGUAGE="en")
+    alice.force_login(User.objects.get(username="alice"))
+    page = alice.get(reverse("portal:claim", args=[draft.reference])).content.decode()
+    assert "Lines found in your documents" in page
+    assert "In your claim (expense 1)" in page
+    assert page.count('class="stack found-add"') == 1  # the GP visit, offered to add
+
+    returned = Claim.objects.get(status=ClaimStatus.RETURNED)
+    bob = Client(HTTP_ACCEPT_LANGUAGE="en")
+    bob.force_login(User.objects.get(username="bob"))
+    text = bob.get(reverse("workspace:claim", args=[returned.reference])).content.decode()
+    assert "Against the documents" in text
+    row = returned.attachments.get(document_type="user_fee_overview").reading.lines.first()
+    assert f"found={row.pk}#viewer" in text
+    assert bob.get(reverse("intake:highlight", args=[row.pk]))["Content-Type"] == "image/png"
+
+
+@pytest.mark.django_db
 def test_hannas_dollars_are_converted_at_a_rate_of_their_day(clock: Clock) -> None:
     load_demo_on(clock, date(2027, 4, 20))
     lines = Claim.objects.get(applicant__username="hanna").lines.all()

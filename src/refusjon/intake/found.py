@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+from refusjon import clock
 from refusjon.claims import offers
 from refusjon.claims.models import Attachment, CheckStatus, Claim, ExpenseLine
 from refusjon.intake.models import DocumentReading, LineOrigin, NameCheck, ReadingKind, ReadLine
@@ -20,11 +22,14 @@ from refusjon.intake.reading.matching import (
     FoundLine,
     LineMatch,
     Status,
-    TypedLine,
     match_lines,
 )
-from refusjon.intake.readings import suggested_category, wants_reading
+from refusjon.intake.readings import NAMED_TYPES, suggested_category, typed_line, wants_reading
 from refusjon.rules.terms import DOCUMENTS, term
+
+LATE = timedelta(minutes=10)
+"""A checked document not read after this long is not being read: a text PDF reads in
+milliseconds and a scan in seconds, and a failing job has been tried four times by then."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,9 @@ class Document:
     reading: DocumentReading | None
     pending: bool
     line_count: int = 0
+    late: bool = False
+    """Checked long ago and still not read: no reading is coming soon (the job failed for
+    good, or was never asked for), so the pages stop saying it is being read."""
 
     @property
     def name_differs(self) -> bool:
@@ -48,12 +56,21 @@ class Document:
 
     @property
     def may_state_name(self) -> bool:
-        """No name could be read: the student may say it is theirs (docs/decisions.md, E1)."""
+        """No name could be read on an overview or a receipt: the student may say it is theirs
+        (docs/decisions.md, E1)."""
         return (
             self.reading is not None
             and self.reading.name_check == NameCheck.NOT_READ
-            and self.attachment.document_type == "user_fee_overview"
+            and self.attachment.document_type in NAMED_TYPES
         )
+
+    @property
+    def receipt(self) -> dict[str, object] | None:
+        """What a receipt read says beyond its fee: provider, organisation number, whether it
+        is itemised and the treatment (None for an overview, or a document not read)."""
+        if self.reading is None or self.reading.kind != ReadingKind.RECEIPT:
+            return None
+        return self.reading.receipt or {}
 
     @property
     def not_reconciled(self) -> bool:
@@ -120,6 +137,16 @@ class ClaimReading:
         return any(document.pending for document in self.documents)
 
     @property
+    def waiting(self) -> bool:
+        """A document is being checked or read and should be done soon: worth asking again."""
+        return any(document.pending and not document.late for document in self.documents)
+
+    @property
+    def late(self) -> tuple[Document, ...]:
+        """Documents checked long ago and not read: a caseworker reads them instead."""
+        return tuple(document for document in self.documents if document.late)
+
+    @property
     def not_reconciled(self) -> tuple[Document, ...]:
         return tuple(document for document in self.read if document.not_reconciled)
 
@@ -147,8 +174,9 @@ class ClaimReading:
         return tuple(fee for fee in self.fees if fee.match is None)
 
 
-def claim_reading(claim: Claim, lang: str) -> ClaimReading:
+def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> ClaimReading:
     """The claim's documents as read and its lines beside them (one query per table)."""
+    now = now or clock.now()
     attachments = list(claim.attachments.select_related("reading").order_by("uploaded_at", "pk"))
     readings = {
         attachment.pk: getattr(attachment, "reading", None)
@@ -168,6 +196,7 @@ def claim_reading(claim: Claim, lang: str) -> ClaimReading:
             readings[attachment.pk],
             pending=_pending(attachment, readings[attachment.pk]),
             line_count=counts[attachment.pk],
+            late=_late(attachment, readings[attachment.pk], now),
         )
         for attachment in attachments
         if attachment.pk in readings
@@ -180,7 +209,7 @@ def claim_reading(claim: Claim, lang: str) -> ClaimReading:
     ]
     rows = {row.pk: row for row in read_lines}
     lines = list(claim.lines.all())
-    matching = match_lines([_typed(line) for line in lines], found)
+    matching = match_lines([typed_line(line) for line in lines], found)
     offered = offers.categories(claim)
 
     def places(fee: Fee | None) -> tuple[Place, ...]:
@@ -220,6 +249,11 @@ def _pending(attachment: Attachment, reading: DocumentReading | None) -> bool:
     return attachment.check_status == CheckStatus.OK and bool(attachment.file) and reading is None
 
 
-def _typed(line: ExpenseLine) -> TypedLine:
-    amount = line.amount if line.currency == "NOK" else (line.nok_amount or line.amount)
-    return TypedLine(line.number, line.service_on, amount, line.paid_on)
+def _late(attachment: Attachment, reading: DocumentReading | None, now: datetime) -> bool:
+    """Checked, not read, and uploaded long enough ago that no reading is coming."""
+    return (
+        attachment.check_status == CheckStatus.OK
+        and bool(attachment.file)
+        and reading is None
+        and now - attachment.uploaded_at > LATE
+    )

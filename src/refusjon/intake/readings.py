@@ -32,6 +32,7 @@ from refusjon.intake.models import (
     ReadingKind,
     ReadLine,
 )
+from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
 from refusjon.intake.reading.names import names_match
 from refusjon.intake.reading.records import Box, Extraction, Kind
 from refusjon.jobs import job
@@ -39,6 +40,10 @@ from refusjon.jobs import job
 # Only the documents that carry fees are read: a medical statement or a student card holds
 # nothing the claim's lines need, and health data is not read for nothing.
 READ_TYPES = frozenset({"user_fee_overview", "receipt", "proof_of_payment"})
+
+# The documents that name the patient, on which the student may say their name is where none
+# could be read (docs/decisions.md, E1); a proof of payment names the payer, not the patient.
+NAMED_TYPES = frozenset({"user_fee_overview", "receipt"})
 
 
 def wants_reading(attachment: Attachment) -> bool:
@@ -73,6 +78,29 @@ def read_document_job(attachment_id: int) -> None:
     keep_reading(found, extraction)
 
 
+def ask_for_readings(*, again_unknown: bool = False) -> int:
+    """Ask for the reading job of each checked document to be read that has no reading; with
+    ``again_unknown``, also of those read as unknown, whose empty reading is removed first (it
+    has no lines, so no expense line came from it). The number asked for is returned."""
+    wanted = Attachment.objects.filter(
+        document_type__in=READ_TYPES, check_status=CheckStatus.OK
+    ).exclude(file="")
+    asked = 0
+    for pk in list(wanted.filter(reading__isnull=True).values_list("pk", flat=True)):
+        read_document_job.enqueue(pk)
+        asked += 1
+    if again_unknown:
+        unknown = wanted.filter(reading__kind=ReadingKind.UNKNOWN)
+        for pk in list(unknown.values_list("pk", flat=True)):
+            with transaction.atomic():
+                DocumentReading.objects.filter(
+                    attachment_id=pk, kind=ReadingKind.UNKNOWN, lines__isnull=True
+                ).delete()
+                read_document_job.enqueue(pk)
+            asked += 1
+    return asked
+
+
 def keep_reading(
     attachment: Attachment, extraction: Extraction, *, now: datetime | None = None
 ) -> DocumentReading | None:
@@ -86,6 +114,7 @@ def keep_reading(
             Attachment.objects.filter(pk=attachment.pk).update(
                 shows_applicant_name=check == NameCheck.MATCHES
             )
+            itemised = _mark_itemised(reading)
             claims.audit(
                 "intake.document.read",
                 actor=None,
@@ -97,6 +126,7 @@ def keep_reading(
                 lines=len(extraction.lines),
                 reconciled=reading.reconciled,
                 name_check=check,
+                itemised_lines=itemised,
             )
     except IntegrityError:
         if DocumentReading.objects.filter(attachment=attachment).exists():
@@ -145,6 +175,35 @@ def _save(
         for position, line in enumerate(extraction.lines, start=1)
     )
     return reading
+
+
+def _mark_itemised(reading: DocumentReading) -> list[int]:
+    """A receipt read as itemised is what the engine's receipt rule asks for: the claim's lines
+    it supports (same date and amount, docs/decisions.md E2) are marked as having an itemised
+    receipt, as the name read sets the overview's flag (E1). A receipt read as not itemised
+    leaves the student's word alone (OCR may miss the treatment line); the caseworker sees what
+    was read. The numbers of the lines marked are returned."""
+    if reading.kind != ReadingKind.RECEIPT or not (reading.receipt or {}).get("itemised"):
+        return []
+    claim = reading.attachment.claim
+    lines = list(claim.lines.all())
+    found = [
+        FoundLine(row.pk, reading.attachment_id, row.date, row.amount)
+        for row in reading.lines.all()
+    ]
+    matching = match_lines([typed_line(line) for line in lines], found)
+    supported = [match.number for match in matching.lines if match.status == Status.SUPPORTED]
+    marked = [
+        line.number for line in lines if line.number in supported and not line.itemized_receipt
+    ]
+    ExpenseLine.objects.filter(claim=claim, number__in=marked).update(itemized_receipt=True)
+    return marked
+
+
+def typed_line(line: ExpenseLine) -> TypedLine:
+    """An expense line as the matching sees it: in NOK, with the day paid if given."""
+    amount = line.amount if line.currency == "NOK" else (line.nok_amount or line.amount)
+    return TypedLine(line.number, line.service_on, amount, line.paid_on)
 
 
 def _box(box: Box | None) -> dict[str, float] | None:
@@ -206,7 +265,11 @@ def state_name_on_document(
     claim: Claim = attachment.claim
     claims.check_owner_can_edit(claim, by)
     reading = DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
-    if reading is None or reading.name_check != NameCheck.NOT_READ:
+    if (
+        reading is None
+        or reading.name_check != NameCheck.NOT_READ
+        or attachment.document_type not in NAMED_TYPES
+    ):
         raise claims.ClaimError(_("You can say this only of a document read without a name on it."))
     reading.name_check = NameCheck.STATED
     reading.save(update_fields=["name_check"])

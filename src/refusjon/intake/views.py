@@ -170,7 +170,7 @@ def found_lines(request: HttpRequest, reference: str) -> HttpResponse:
         return _back_to_found(reference)
     context = found_context(request, claim, editable=True)
     response = render(request, "intake/found_lines.html", context)
-    if request.GET.get("was_pending") and not context["reading"].pending:
+    if request.GET.get("was_pending") and not context["reading"].waiting:
         response["HX-Trigger"] = "claim-changed"
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -23,14 +23,17 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from refusjon import clock
 from refusjon.claims import services
 from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
 from refusjon.currency.services import import_rates
+from refusjon.intake import readings
 from refusjon.payouts import services as payouts
 from refusjon.rules.model import Period
 
@@ -234,8 +237,23 @@ class Command(BaseCommand):
             alice, "sio", [("gp", 0.0, "300.00"), ("psychologist", 0.2, "386.00")]
         )
         self._through(decided, alice, caseworker, now, until="decided")
-        self._claim(alice, "sio", [("radiology", 0.9, "287.00")])  # a draft
-        returned = self._claim(sindre, "ssn", [("gp", 0.3, "179.00")])
+        # A draft with the overview uploaded and read: the fee typed is found, and a GP visit
+        # on it is offered to add with one tap.
+        draft = self._claim(alice, "sio", [("radiology", 0.9, "287.00")], documents=())
+        self._overview(
+            draft,
+            [
+                (0.9, "Aker sykehus, røntgen", "287.00"),
+                (0.5, "Majorstuen legesenter", "179.00"),
+            ],
+        )
+        # Returned with its overview read: the caseworker sees the line found on the page, and
+        # a fee of another day the student has not claimed.
+        returned = self._claim(sindre, "ssn", [("gp", 0.3, "179.00")], documents=())
+        self._overview(
+            returned,
+            [(0.3, "Bø legekontor", "179.00"), (0.8, "Telemark legevakt", "260.00")],
+        )
         self._through(returned, sindre, caseworker, now, until="returned")
         submitted = self._claim(
             hanna,
@@ -303,6 +321,43 @@ class Command(BaseCommand):
                 language="en" if scheme == "helfo_abroad" else "no",
             )
         return claim
+
+    def _overview(self, claim: Claim, fees: list[tuple[float, str, str]]) -> None:
+        """The student's helsenorge overview of user fees as an uploaded PDF (checked), read
+        at once as the reading job reads it: its text layer takes milliseconds. Each fee's day
+        is its share of the recent part of the period, as the lines'."""
+        today = clock.today()
+        period = demo_period(claim.scheme, today)
+        rows = [
+            {
+                "day": expense_day(period, today, share),
+                "provider": provider,
+                "amount": amount.replace(".", ","),
+            }
+            for share, provider, amount in fees
+        ]
+        total = sum((Decimal(amount) for _share, _provider, amount in fees), Decimal("0.00"))
+        html = render_to_string(
+            "web/demo_overview.html",
+            {
+                "name": readings.applicant_name(claim.applicant),
+                "fees": rows,
+                "total": str(total).replace(".", ","),
+            },
+        )
+        import weasyprint  # type: ignore[import-untyped]
+
+        attachment = Attachment(
+            claim=claim,
+            document_type="user_fee_overview",
+            content_type="application/pdf",
+            uploaded_name="egenandeler.pdf",
+        )
+        attachment.file.save(
+            "egenandeler.pdf", ContentFile(weasyprint.HTML(string=html).write_pdf()), save=False
+        )
+        attachment.save()
+        readings.read_document_job.call(attachment.pk)
 
     def _through(
         self, claim: Claim, student: User, caseworker: User, now: Any, *, until: str
