@@ -34,7 +34,7 @@ from refusjon.intake.models import (
 )
 from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
 from refusjon.intake.reading.names import names_match
-from refusjon.intake.reading.records import Box, Extraction, Kind
+from refusjon.intake.reading.records import Extraction, Kind, box_json
 from refusjon.jobs import job
 
 # Only the documents that carry fees are read: a medical statement or a student card holds
@@ -144,9 +144,9 @@ def _save(
         engine=extraction.engine[:64],
         reconciled=extraction.reconciled and extraction.kind != Kind.UNKNOWN,
         total=extraction.total,
-        total_box=_box(extraction.total_box),
+        total_box=box_json(extraction.total_box),
         name=extraction.name[:200],
-        name_box=_box(extraction.name_box),
+        name_box=box_json(extraction.name_box),
         name_check=check,
         pages=[
             {
@@ -170,7 +170,7 @@ def _save(
             amount=line.amount,
             provider=line.provider[:200],
             service=line.service[:200],
-            **_edges(line.box),
+            **(box_json(line.box) or {}),
         )
         for position, line in enumerate(extraction.lines, start=1)
     )
@@ -204,30 +204,6 @@ def typed_line(line: ExpenseLine) -> TypedLine:
     """An expense line as the matching sees it: in NOK, with the day paid if given."""
     amount = line.amount if line.currency == "NOK" else (line.nok_amount or line.amount)
     return TypedLine(line.number, line.service_on, amount, line.paid_on)
-
-
-def _box(box: Box | None) -> dict[str, float] | None:
-    if box is None:
-        return None
-    return {
-        "page": box.page,
-        "left": box.left,
-        "top": box.top,
-        "right": box.right,
-        "bottom": box.bottom,
-    }
-
-
-def _edges(box: Box | None) -> dict[str, float | int | None]:
-    if box is None:
-        return {}
-    return {
-        "page": box.page,
-        "left": box.left,
-        "top": box.top,
-        "right": box.right,
-        "bottom": box.bottom,
-    }
 
 
 def _receipt(extraction: Extraction) -> dict[str, object] | None:

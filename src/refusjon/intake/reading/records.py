@@ -112,7 +112,7 @@ def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
                 "amount": _money(line.amount),
                 "provider": line.provider,
                 "service": line.service,
-                "box": _box(line.box),
+                "box": box_json(line.box),
             }
             for line in extraction.lines
         ],
@@ -127,8 +127,8 @@ def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
             for page in extraction.pages
         ],
         "engine": extraction.engine,
-        "name_box": _box(extraction.name_box),
-        "total_box": _box(extraction.total_box),
+        "name_box": box_json(extraction.name_box),
+        "total_box": box_json(extraction.total_box),
     }
     if extraction.receipt is not None:
         receipt = extraction.receipt
@@ -149,7 +149,8 @@ def _money(amount: Decimal | None) -> str | None:
     return None if amount is None else f"{amount:.2f}"
 
 
-def _box(box: Box | None) -> dict[str, float] | None:
+def box_json(box: Box | None) -> dict[str, float] | None:
+    """A box as JSON keeps it (the command's output, the application's stored reading)."""
     if box is None:
         return None
     return {
