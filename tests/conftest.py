@@ -108,3 +108,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if elsewhere:
         config.hook.pytest_deselected(items=elsewhere)
         items[:] = [item for item in items if not item.get_closest_marker(other)]
+
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """No test leaves Pillow accepting truncated images for the tests after it on the same
+    worker (WeasyPrint, imported without ``refusjon.letters.pdf.weasyprint``, does that).
+    Checked once every fixture of the test has been undone."""
+    yield
+    from PIL import ImageFile
+
+    if ImageFile.LOAD_TRUNCATED_IMAGES:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        pytest.fail(f"{item.nodeid} left ImageFile.LOAD_TRUNCATED_IMAGES on")

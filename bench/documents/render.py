@@ -11,8 +11,9 @@ import random
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
-import weasyprint
 from PIL import Image
+
+from refusjon.letters.pdf import weasyprint
 
 PHONE_SCALE = 3
 """Device pixels per CSS pixel (an iPhone's 390 × 844 screen is 1170 × 2532 pixels)."""
@@ -21,7 +22,7 @@ CSS_PIXEL_POINTS = 0.75
 
 
 def pdf(html: str) -> bytes:
-    return bytes(weasyprint.HTML(string=html).write_pdf())
+    return bytes(weasyprint().HTML(string=html).write_pdf())
 
 
 def page_count(data: bytes) -> int:

@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from html import escape
 
+from refusjon.letters.pdf import weasyprint
+
 
 def overview_html(name: str, fees: list[tuple[date, str, str]], total: str | None = None) -> str:
     rows = "".join(
@@ -30,9 +32,7 @@ def overview_html(name: str, fees: list[tuple[date, str, str]], total: str | Non
 
 
 def overview_pdf(name: str, fees: list[tuple[date, str, str]], total: str | None = None) -> bytes:
-    import weasyprint  # type: ignore[import-untyped]
-
-    data: bytes = weasyprint.HTML(string=overview_html(name, fees, total)).write_pdf()
+    data: bytes = weasyprint().HTML(string=overview_html(name, fees, total)).write_pdf()
     return data
 
 

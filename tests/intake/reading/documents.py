@@ -14,6 +14,8 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
+from refusjon.letters.pdf import weasyprint
+
 
 @dataclass(frozen=True)
 class Fee:
@@ -85,9 +87,7 @@ def receipt_html() -> str:
 
 
 def pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return bytes(HTML(string=html).write_pdf())
+    return bytes(weasyprint().HTML(string=html).write_pdf())
 
 
 def scanned(pdf_bytes: bytes, *, dpi: int = 200, angle: float = 1.2, seed: int = 1) -> bytes:

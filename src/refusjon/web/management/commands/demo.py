@@ -34,6 +34,7 @@ from refusjon.claims import services
 from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
 from refusjon.currency.services import import_rates
 from refusjon.intake import readings
+from refusjon.letters.pdf import weasyprint
 from refusjon.payouts import services as payouts
 from refusjon.rules.model import Period
 
@@ -345,8 +346,6 @@ class Command(BaseCommand):
                 "total": str(total).replace(".", ","),
             },
         )
-        import weasyprint  # type: ignore[import-untyped]
-
         attachment = Attachment(
             claim=claim,
             document_type="user_fee_overview",
@@ -354,7 +353,7 @@ class Command(BaseCommand):
             uploaded_name="egenandeler.pdf",
         )
         attachment.file.save(
-            "egenandeler.pdf", ContentFile(weasyprint.HTML(string=html).write_pdf()), save=False
+            "egenandeler.pdf", ContentFile(weasyprint().HTML(string=html).write_pdf()), save=False
         )
         attachment.save()
         readings.read_document_job.call(attachment.pk)
