@@ -38,6 +38,14 @@ OVERLAP = 120
 # The longest a slice may take RapidOCR (loading its models included) before it is ended.
 RAPIDOCR_SECONDS = 120
 CHILD = Path(__file__).with_name("rapidchild.py")
+CHILD_ENVIRONMENT = {
+    "OMP_NUM_THREADS": "1",
+    "OMP_THREAD_LIMIT": "1",
+    # onnxruntime (its memory arena off) allocates and frees each layer's tensors, megabytes
+    # each: with glibc's threshold fixed, every such block is mapped on its own and returned
+    # when freed, instead of piling up in the heap as the threshold rises.
+    "MALLOC_MMAP_THRESHOLD_": "131072",
+}
 
 
 class EngineFailed(Exception):
@@ -139,7 +147,7 @@ class RapidOcr:
     def _started(self) -> subprocess.Popen[bytes]:
         if self._process is None:
             command = [sys.executable, "-P", str(CHILD)]
-            environment = {**os.environ, "OMP_NUM_THREADS": "1", "OMP_THREAD_LIMIT": "1"}
+            environment = {**os.environ, **CHILD_ENVIRONMENT}
             try:
                 self._process = subprocess.Popen(
                     command,
