@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import io
 import json
 import os
@@ -38,13 +39,16 @@ OVERLAP = 120
 # The longest a slice may take RapidOCR (loading its models included) before it is ended.
 RAPIDOCR_SECONDS = 120
 CHILD = Path(__file__).with_name("rapidchild.py")
+# glibc's M_MMAP_THRESHOLD: blocks this large or larger are mapped on their own.
+_M_MMAP_THRESHOLD = -3
+LARGE_BLOCK = 128 * 1024
 CHILD_ENVIRONMENT = {
     "OMP_NUM_THREADS": "1",
     "OMP_THREAD_LIMIT": "1",
     # onnxruntime (its memory arena off) allocates and frees each layer's tensors, megabytes
     # each: with glibc's threshold fixed, every such block is mapped on its own and returned
     # when freed, instead of piling up in the heap as the threshold rises.
-    "MALLOC_MMAP_THRESHOLD_": "131072",
+    "MALLOC_MMAP_THRESHOLD_": str(LARGE_BLOCK),
 }
 
 
@@ -97,6 +101,15 @@ def _tsv_words(tsv: str, page: int, width: int, height: int) -> list[Word]:
         right, bottom = left + int(record["width"]), top + int(record["height"])
         words.append(Word(text, page, left / width, top / height, right / width, bottom / height))
     return words
+
+
+def return_large_blocks() -> None:
+    """Have glibc map every block of 128 kB or more on its own, and so give it back when it is
+    freed, as the child does (``MALLOC_MMAP_THRESHOLD_``). Left to itself glibc raises that
+    threshold after the first large block is freed, and the copies of a page (megabytes
+    each) then pile up in the heap, which does not shrink. Nothing where libc is not glibc."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
 
 
 class RapidOcr:

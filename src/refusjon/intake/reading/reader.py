@@ -75,6 +75,7 @@ def read_document(
     """What ``data`` (a PDF, PNG or JPEG, told by its content; ``filename`` only for messages)
     says: its kind, name, fee lines, printed total, and whether they reconcile."""
     limits = limits or DecodingLimits()
+    engines.return_large_blocks()
     # RapidOCR's process, if this document needs it, lives as long as the reading of it.
     with engines.RapidOcr() as rapid:
         return _read_document(data, limits, max_bytes, attempts, rapid)
