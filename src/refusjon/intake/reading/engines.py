@@ -1,23 +1,32 @@
 """The two OCR engines, both offline: Tesseract 5 (Debian's binary with the Norwegian, English
 and Latin-script data) and RapidOCR (PP-OCR models inside its wheel, on onnxruntime).
 
-Each takes a grey page and gives positioned words (fractions of the page). Tesseract runs as a
-child process, one thread (``OMP_THREAD_LIMIT=1``); RapidOCR loads its models once per process,
-when first needed, and reads a tall page in slices so its memory stays bounded.
+Each takes a grey page and gives positioned words (fractions of the page). Both run as child
+processes, one thread each: Tesseract once per page (``OMP_THREAD_LIMIT=1``); RapidOCR
+(:class:`RapidOcr`) once per document, started when first needed, and it reads a tall page in
+slices so its memory stays bounded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import ctypes
 import io
+import json
 import os
+import select
+import struct
 import subprocess
-import threading
-from typing import Any
+import sys
+import time
+from pathlib import Path
+from typing import IO
 
 import numpy as np
 
 from refusjon.intake.reading.pixels import Grey, png
+from refusjon.intake.reading.rapidchild import HEADER, LENGTH
 from refusjon.intake.reading.words import Word
 
 # Tesseract's Latin-script model takes some 300 MB and reads Ł no better: names are read again
@@ -27,6 +36,20 @@ TESSERACT_SECONDS = 120
 # RapidOCR reads a tall page in slices this high (pixels), overlapping by OVERLAP.
 SLICE = 1600
 OVERLAP = 120
+# The longest a slice may take RapidOCR (loading its models included) before it is ended.
+RAPIDOCR_SECONDS = 120
+CHILD = Path(__file__).with_name("rapidchild.py")
+# glibc's M_MMAP_THRESHOLD: blocks this large or larger are mapped on their own.
+_M_MMAP_THRESHOLD = -3
+LARGE_BLOCK = 128 * 1024
+CHILD_ENVIRONMENT = {
+    "OMP_NUM_THREADS": "1",
+    "OMP_THREAD_LIMIT": "1",
+    # onnxruntime (its memory arena off) allocates and frees each layer's tensors, megabytes
+    # each: with glibc's threshold fixed, every such block is mapped on its own and returned
+    # when freed, instead of piling up in the heap as the threshold rises.
+    "MALLOC_MMAP_THRESHOLD_": str(LARGE_BLOCK),
+}
 
 
 class EngineFailed(Exception):
@@ -80,67 +103,146 @@ def _tsv_words(tsv: str, page: int, width: int, height: int) -> list[Word]:
     return words
 
 
-_rapid: Any = None
-_rapid_lock = threading.Lock()
+def return_large_blocks() -> None:
+    """Have glibc map every block of 128 kB or more on its own, and so give it back when it is
+    freed, as the child does (``MALLOC_MMAP_THRESHOLD_``). Left to itself glibc raises that
+    threshold after the first large block is freed, and the copies of a page (megabytes
+    each) then pile up in the heap, which does not shrink. Nothing where libc is not glibc."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK)
 
 
-def _rapid_engine() -> Any:
-    global _rapid
-    with _rapid_lock:
-        if _rapid is None:
+class RapidOcr:
+    """RapidOCR in a child process (``rapidchild.py``), started when it is first asked to read
+    and ended by :meth:`close`, so that its models and onnxruntime's working memory (some
+    250 MB while it reads) never stay in the process that reads documents, a long-running
+    job worker included. Pictures go to it over a pipe as bytes, the phrases come back as
+    JSON. Whatever goes wrong in it (it cannot start, crashes, raises, takes too long) is
+    :class:`EngineFailed`, and a child that failed is ended: the next reading starts another.
+    """
+
+    def __init__(self, *, seconds: float = RAPIDOCR_SECONDS) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._seconds = seconds
+        self._cpu = 0.0
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU time of the running child so far, as it reports it after each reading (a child
+        that has ended counts in ``RUSAGE_CHILDREN`` instead)."""
+        return self._cpu
+
+    def __enter__(self) -> RapidOcr:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        self._cpu = 0.0
+        if process is None:
+            return
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def _started(self) -> subprocess.Popen[bytes]:
+        if self._process is None:
+            command = [sys.executable, "-P", str(CHILD)]
+            environment = {**os.environ, **CHILD_ENVIRONMENT}
             try:
-                from rapidocr import RapidOCR
-            except ImportError as error:  # pragma: no cover - locked dependency
-                raise EngineFailed("RapidOCR is not installed.") from error
-            _rapid = RapidOCR(
-                params={
-                    "Global.log_level": "error",
-                    "Global.use_cls": False,
-                    "Det.limit_type": "max",
-                    "Det.limit_side_len": 736,
-                    "Rec.rec_batch_num": 1,
-                    "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-                    "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-                }
-            )
-        return _rapid
+                self._process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=environment,
+                    close_fds=True,
+                )
+            except OSError as error:
+                raise EngineFailed(f"RapidOCR could not start ({error}).") from error
+        return self._process
+
+    def phrases(self, grey: Grey) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """The picture's phrases with their boxes (left, top, right, bottom) in its pixels."""
+        process = self._started()
+        height, width = grey.shape
+        picture = np.ascontiguousarray(grey, dtype=np.uint8)
+        try:
+            assert process.stdin is not None and process.stdout is not None
+            process.stdin.write(LENGTH.pack(HEADER.size + picture.nbytes))
+            process.stdin.write(HEADER.pack(height, width))
+            process.stdin.write(picture.data)
+            process.stdin.flush()
+            length = LENGTH.unpack(self._exactly(process.stdout, LENGTH.size))[0]
+            answer = json.loads(self._exactly(process.stdout, length))
+        except (OSError, ValueError, struct.error, EngineFailed) as error:
+            code = process.poll()
+            self.close()
+            ended = f", its process ended with {code}" if code is not None else ""
+            raise EngineFailed(f"RapidOCR failed ({error}{ended}).") from error
+        if "error" in answer:
+            raise EngineFailed(f"RapidOCR failed ({answer['error']}).")
+        self._cpu = float(answer.get("cpu", self._cpu))
+        return [
+            (str(text), (box[0], box[1], box[2], box[3]))
+            for box, text in zip(answer["boxes"], answer["texts"], strict=False)
+        ]
+
+    def _exactly(self, stream: IO[bytes], size: int) -> bytes:
+        """``size`` bytes from the child, within the time it is given for a reading."""
+        deadline = time.monotonic() + self._seconds
+        chunks: list[bytes] = []
+        left = size
+        descriptor = stream.fileno()
+        while left:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([descriptor], [], [], remaining)[0]:
+                raise EngineFailed(f"no answer within {self._seconds:.0f} s")
+            chunk = os.read(descriptor, left)
+            if not chunk:
+                raise EngineFailed("its process ended")
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
 
 
-def rapidocr(grey: Grey, *, page: int) -> list[Word]:
+def rapidocr(grey: Grey, *, page: int, engine: RapidOcr) -> list[Word]:
     """The page's phrases as RapidOCR reads them, each as one word, slice by slice."""
-    engine = _rapid_engine()
     height, width = grey.shape
     words: list[Word] = []
     top = 0
     while True:
         bottom = min(height, top + SLICE)
-        piece = np.ascontiguousarray(np.dstack([grey[top:bottom]] * 3))
-        try:
-            result = engine(piece)
-        except Exception as error:
-            raise EngineFailed(f"RapidOCR failed ({error}).") from error
-        boxes = getattr(result, "boxes", None)
-        texts = getattr(result, "txts", None)
-        if boxes is not None and texts is not None:
-            for box, text in zip(boxes, texts, strict=False):
-                xs = [float(point[0]) for point in box]
-                ys = [float(point[1]) + top for point in box]
-                middle = (min(ys) + max(ys)) / 2
-                # A phrase cut by the slice's edge is read whole in the next (or last) slice.
-                in_own_part = (top == 0 or middle >= top + OVERLAP / 2) and (
-                    bottom == height or middle < bottom - OVERLAP / 2
-                )
-                if text.strip() and in_own_part:
-                    words.append(
-                        Word(
-                            text.strip(),
-                            page,
-                            min(xs) / width,
-                            min(ys) / height,
-                            max(xs) / width,
-                            max(ys) / height,
-                        )
+        for text, (left, upper, right, lower) in engine.phrases(grey[top:bottom]):
+            upper, lower = upper + top, lower + top
+            middle = (upper + lower) / 2
+            # A phrase cut by the slice's edge is read whole in the next (or last) slice.
+            in_own_part = (top == 0 or middle >= top + OVERLAP / 2) and (
+                bottom == height or middle < bottom - OVERLAP / 2
+            )
+            if text.strip() and in_own_part:
+                words.append(
+                    Word(
+                        text.strip(),
+                        page,
+                        left / width,
+                        upper / height,
+                        right / width,
+                        lower / height,
                     )
+                )
         if bottom == height:
             return words
         top = bottom - OVERLAP

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image
 
 from refusjon.intake.bounds import DecodingLimits
+from refusjon.intake.reading.pixels import Grey
 from refusjon.intake.reading.words import Word
 
 POINTS_PER_CM = 72 / 2.54
@@ -87,16 +88,17 @@ def rendered_size(
     return round(width * scale), round(height * scale)
 
 
-def rendered(document: pdfium.PdfDocument, index: int, *, limits: DecodingLimits) -> Image.Image:
-    """The page as greyscale pixels at 300 dpi, or fewer if that would pass the pixel bound."""
+def rendered(document: pdfium.PdfDocument, index: int, *, limits: DecodingLimits) -> Grey:
+    """The page as greyscale pixels at 300 dpi, or fewer if that would pass the pixel bound:
+    one copy of PDFium's bitmap, one byte a pixel (8.7 MB for an A4 page)."""
     page = document[index]
     try:
         width, height = page.get_size()
         scale = _scale(width, height, limits)
         bitmap = page.render(scale=scale, grayscale=True)
         try:
-            image: Image.Image = bitmap.to_pil().convert("L")
-            return image
+            grey: Grey = np.array(bitmap.to_numpy(), dtype=np.uint8, order="C")
+            return grey.reshape(grey.shape[0], grey.shape[1])
         finally:
             bitmap.close()
     finally:

@@ -35,10 +35,10 @@ class Attempt:
     preparation: pixels.Preparation
     psm: int = 11
 
-    def read(self, grey: pixels.Grey, page: int) -> list[Word]:
+    def read(self, grey: pixels.Grey, page: int, rapid: engines.RapidOcr) -> list[Word]:
         prepared = pixels.prepared(grey, self.preparation)
         if self.engine == "rapidocr":
-            return engines.rapidocr(prepared, page=page)
+            return engines.rapidocr(prepared, page=page, engine=rapid)
         return engines.tesseract(prepared, page=page, psm=self.psm)
 
 
@@ -75,34 +75,51 @@ def read_document(
     """What ``data`` (a PDF, PNG or JPEG, told by its content; ``filename`` only for messages)
     says: its kind, name, fee lines, printed total, and whether they reconcile."""
     limits = limits or DecodingLimits()
+    engines.return_large_blocks()
+    # RapidOCR's process, if this document needs it, lives as long as the reading of it.
+    with engines.RapidOcr() as rapid:
+        return _read_document(data, limits, max_bytes, attempts, rapid)
+
+
+def _read_document(
+    data: bytes,
+    limits: DecodingLimits,
+    max_bytes: int,
+    attempts: Sequence[Attempt],
+    rapid: engines.RapidOcr,
+) -> Extraction:
     try:
         if not data:
             raise Unreadable("The file is empty.")
         if len(data) > max_bytes:
             raise Unreadable(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
         if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
-            return _read_pdf(data, limits, attempts)
+            return _read_pdf(data, limits, attempts, rapid)
         if data.startswith(PNG) or data.startswith(JPEG):
-            return _read_image(data, limits, attempts)
+            return _read_image(data, limits, attempts, rapid)
         raise Unreadable("The file is neither a PDF nor a PNG or JPEG image.")
     except (Unreadable, pdftext.PdfUnreadable, pixels.ImageUnreadable) as error:
         return Extraction(Kind.UNKNOWN, error=str(error))
 
 
-def _cpu() -> float:
+def _cpu(rapid: engines.RapidOcr) -> float:
+    """CPU seconds of this process, of the children it has waited for (Tesseract), and of
+    RapidOCR's process while it runs."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
+    return time.process_time() + children.ru_utime + children.ru_stime + rapid.cpu_seconds
 
 
-def _read_pdf(data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt]) -> Extraction:
+def _read_pdf(
+    data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt], rapid: engines.RapidOcr
+) -> Extraction:
     with pdftext.opened(data, limits=limits) as document:
         pages: list[Page] = []
         text_words: list[Word] = []
         scanned: list[int] = []
         for index in range(len(document)):
-            started = _cpu()
+            started = _cpu(rapid)
             page = pdftext.page_text(document, index, limits=limits)
-            seconds = round(_cpu() - started, 3)
+            seconds = round(_cpu(rapid) - started, 3)
             if page.words:
                 size = (round(page.width), round(page.height))
                 pages.append(Page(page.number, *size, Source.TEXT, seconds))
@@ -115,19 +132,21 @@ def _read_pdf(data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt]) 
             return _extraction(parse(text_words), pages, "pdf-text", [])
 
         def picture(number: int) -> pixels.Grey:
-            return pixels.grey_of(pdftext.rendered(document, number - 1, limits=limits))
+            return pdftext.rendered(document, number - 1, limits=limits)
 
         prefix = "pdf-text+" if text_words else ""
-        return _read_pictures(scanned, picture, text_words, pages, attempts, prefix)
+        return _read_pictures(scanned, picture, text_words, pages, attempts, prefix, rapid)
 
 
-def _read_image(data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt]) -> Extraction:
-    started = _cpu()
+def _read_image(
+    data: bytes, limits: DecodingLimits, attempts: Sequence[Attempt], rapid: engines.RapidOcr
+) -> Extraction:
+    started = _cpu(rapid)
     grey = pixels.decoded(data, limits=limits)
     height, width = grey.shape
     pages = [Page(1, width, height, Source.OCR, 0.0)]
-    decode_seconds = _cpu() - started
-    extraction = _read_pictures([1], lambda _number: grey, [], pages, attempts, "")
+    decode_seconds = _cpu(rapid) - started
+    extraction = _read_pictures([1], lambda _number: grey, [], pages, attempts, "", rapid)
     first = extraction.pages[0]
     return replace(
         extraction, pages=(replace(first, seconds=round(first.seconds + decode_seconds, 3)),)
@@ -141,6 +160,7 @@ def _read_pictures(
     pages: list[Page],
     attempts: Sequence[Attempt],
     engine_prefix: str,
+    rapid: engines.RapidOcr,
 ) -> Extraction:
     """Read the pictured pages with each attempt in turn until the document reconciles."""
     seconds = {page.number: page.seconds for page in pages}
@@ -158,9 +178,9 @@ def _read_pictures(
         words = list(text_words)
         try:
             for number in numbers:
-                started = _cpu()
-                words.extend(attempt.read(picture(number), number))
-                seconds[number] += _cpu() - started
+                started = _cpu(rapid)
+                words.extend(attempt.read(picture(number), number, rapid))
+                seconds[number] += _cpu(rapid) - started
         except engines.EngineFailed as error:
             notes.append(f"{attempt.label}: {error}")
             continue
@@ -180,17 +200,17 @@ def _read_pictures(
         )
     parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
     if attempt.engine != "rapidocr" and parsed.name_box is not None:
-        started = _cpu()
+        started = _cpu(rapid)
         number = parsed.name_box.page
-        parsed = replace(parsed, name=_name_read_again(parsed, picture(number)))
-        seconds[number] += _cpu() - started
+        parsed = replace(parsed, name=_name_read_again(parsed, picture(number), rapid))
+        seconds[number] += _cpu(rapid) - started
     if len(readings) > 1:
         notes.append(f"Read {len(readings)} ways: " + ", ".join(a.label for _, a in readings) + ".")
     timed = [replace(page, seconds=round(seconds[page.number], 3)) for page in pages]
     return _extraction(parsed, timed, engine_prefix + attempt.label, notes)
 
 
-def _name_read_again(parsed: Parsed, grey: pixels.Grey) -> str:
+def _name_read_again(parsed: Parsed, grey: pixels.Grey, rapid: engines.RapidOcr) -> str:
     """The name as RapidOCR reads it from the name's place on the page, where it reads about
     the same as Tesseract did: Tesseract's Norwegian and English models do not know letters
     such as Ł, ð or ő, which names from all over Europe have."""
@@ -204,7 +224,7 @@ def _name_read_again(parsed: Parsed, grey: pixels.Grey) -> str:
     left = max(0, int(box.left * width - margin * 2))
     right = min(width, int(box.right * width + margin * 6))
     try:
-        words = engines.rapidocr(prepared[top:bottom, left:right], page=box.page)
+        words = engines.rapidocr(prepared[top:bottom, left:right], page=box.page, engine=rapid)
     except engines.EngineFailed:
         return parsed.name
     middle = [word for word in words if word.top < 0.5 < word.bottom]
