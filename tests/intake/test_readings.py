@@ -106,6 +106,36 @@ def test_another_persons_name_does_not_count(named_alice: User) -> None:
     assert claims.estimate(claim).record["outcome"] == "returned"
 
 
+def test_a_receipt_uploaded_as_the_overview_does_not_make_the_overviews_name_count(
+    named_alice: User,
+) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    receipt = Extraction(
+        kind=Kind.RECEIPT,
+        name="Alice Sæther",
+        total=Decimal("179.00"),
+        reconciled=True,
+        lines=(fee(JANUARY, "179.00"),),
+        engine="pdf-text",
+    )
+
+    attachment = read(claim, receipt)
+
+    assert attachment.reading.name_check == NameCheck.MATCHES
+    assert not attachment.shows_applicant_name
+    assert claims.estimate(claim).record["outcome"] == "returned"
+
+
+def test_a_fee_on_another_persons_overview_supports_no_line(named_alice: User, bob: User) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    read(claim, overview("Bjørn Sæther", (fee(JANUARY, "179.00"),)))
+    in_review(claim, named_alice, bob)
+
+    text = signed_in(bob).get(reverse("workspace:claim", args=[claim.reference])).content.decode()
+
+    assert "Line 1: not found in the documents" in text
+
+
 def test_where_no_name_is_read_the_students_word_counts_and_is_logged(named_alice: User) -> None:
     claim = sio_draft(named_alice, "179.00")
     attachment = read(claim, overview("", (fee(JANUARY, "179.00"),)))
@@ -176,6 +206,20 @@ def test_one_tap_adds_a_fee_as_read(named_alice: User) -> None:
     assert line.public_user_fee
     assert line.origin.read_line == row and line.origin.edits == {}
     assert "In your claim (expense 1)" in claim_page(named_alice, claim)
+
+
+def test_a_fee_added_twice_becomes_one_line(named_alice: User) -> None:
+    claim = sio_draft(named_alice)
+    read(claim, overview(lines=(fee(JANUARY, "179.00"),)))
+    row = ReadLine.objects.get()
+    add = reverse("intake:add_found", args=[claim.reference, row.pk])
+    form = {"category": "gp", "service_on": "2026-01-10", "amount": "179.00"}
+    client = signed_in(named_alice)
+
+    client.post(add, form)
+    client.post(add, form)  # a double tap, or the back button
+
+    assert claim.lines.count() == 1
 
 
 def test_what_the_student_changed_before_adding_is_recorded(named_alice: User) -> None:

@@ -206,6 +206,8 @@ def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> Cl
             row.pk, row.reading.attachment_id, row.date, row.amount, row.provider, row.service
         )
         for row in read_lines
+        # Another person's document supports none of the student's lines.
+        if row.reading.name_check != NameCheck.DIFFERS
     ]
     rows = {row.pk: row for row in read_lines}
     lines = list(claim.lines.all())

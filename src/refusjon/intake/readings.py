@@ -113,6 +113,7 @@ def keep_reading(
             reading = _save(attachment, extraction, check, now=now)
             Attachment.objects.filter(pk=attachment.pk).update(
                 shows_applicant_name=check == NameCheck.MATCHES
+                and _is_what_it_says(attachment, extraction)
             )
             itemised = _mark_itemised(reading)
             claims.audit(
@@ -177,6 +178,17 @@ def _save(
     return reading
 
 
+# What a document the student calls this kind must be read as before its name counts.
+READ_AS = {"user_fee_overview": Kind.USER_FEE_OVERVIEW, "receipt": Kind.RECEIPT}
+
+
+def _is_what_it_says(attachment: Attachment, extraction: Extraction) -> bool:
+    """Whether the document was read as the kind the student uploaded it as: a receipt
+    uploaded as the user-fee overview does not make the overview's name rule hold."""
+    expected = READ_AS.get(attachment.document_type)
+    return expected is None or extraction.kind == expected
+
+
 def _mark_itemised(reading: DocumentReading) -> list[int]:
     """A receipt read as itemised is what the engine's receipt rule asks for: the claim's lines
     it supports (same date and amount, docs/decisions.md E2) are marked as having an itemised
@@ -185,6 +197,8 @@ def _mark_itemised(reading: DocumentReading) -> list[int]:
     was read. The numbers of the lines marked are returned."""
     if reading.kind != ReadingKind.RECEIPT or not (reading.receipt or {}).get("itemised"):
         return []
+    if reading.name_check == NameCheck.DIFFERS:
+        return []  # another person's receipt supports none of the student's lines
     claim = reading.attachment.claim
     lines = list(claim.lines.all())
     found = [
@@ -304,6 +318,9 @@ def add_found_line(
     attachment = read_line.reading.attachment
     claim = attachment.claim
     claims.check_owner_can_edit(claim, by)
+    ReadLine.objects.select_for_update().filter(pk=read_line.pk).first()  # one add at a time
+    if LineOrigin.objects.filter(read_line=read_line).exists():
+        raise claims.ClaimError(_("This fee is in the claim already."))
     if category not in offers.categories(claim):
         raise claims.ClaimError(_("Choose a kind of treatment the scheme refunds."))
     fields: dict[str, object] = {
