@@ -254,3 +254,16 @@ def test_an_invoice_marked_paid_gives_the_amount_paid_not_the_nothing_left_to_pa
     )
     assert pairs(parsed) == [("2025-03-12", "375.00")]
     assert parsed.reconciled
+
+
+def test_a_date_followed_by_a_comma_is_still_a_date() -> None:
+    parsed = read(
+        """Egenandeler
+Navn: Kari Nordmann
+12.03.2025, Fastlege Majorstuen       179,00 kr
+14.03.2025, Oslo legevakt             375,00 kr
+Sum                                   554,00 kr
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "179.00"), ("2025-03-14", "375.00")]
+    assert parsed.reconciled

@@ -33,7 +33,7 @@ _MONTH = (
 )
 DATE_PATTERNS = (
     re.compile(
-        r"(?<![\d.,])(?P<day>\d{1,2})[./-](?P<mon>\d{1,2})[./-](?P<year>\d{4}|\d{2})(?![\d,])"
+        r"(?<![\d.,])(?P<day>\d{1,2})[./-](?P<mon>\d{1,2})[./-](?P<year>\d{4}|\d{2})(?!\d|,\d)"
     ),
     re.compile(r"(?<![\d.,])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{_MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
