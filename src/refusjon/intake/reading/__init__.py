@@ -2,7 +2,7 @@
 (egenandeler) and itemised receipts, from a text PDF, a scan, a photo or a phone screenshot,
 into dated amounts with where on the page each was found.
 
-Pure Python above its engines (pdfplumber and pypdfium2 for text layers; Tesseract and
+Pure Python above its engines (pypdfium2 for text layers; Tesseract and
 RapidOCR, both offline, for images): no Django, no clock, no network. The application runs it
 as a background job after the upload checks; ``refusjon extract`` runs it on files.
 """
