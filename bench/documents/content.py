@@ -2,7 +2,10 @@
 
 Everything is drawn from one ``random.Random`` per document, so a seed and an index give the
 same document on every machine. ``held_out`` draws from a few more layouts, wordings and
-number styles than the development set has (the benchmark's "documents never seen")."""
+number styles than the development set has (the benchmark's "documents never seen").
+``fresh`` draws only from variations that neither of those sets has (the blind set): other
+column orders and layouts, short and abbreviated dates, other amount styles, other wordings of
+the sum, and other names."""
 
 from __future__ import annotations
 
@@ -30,6 +33,14 @@ SURNAMES = (
     "García López", "Ødegård-Lie", "Strøm", "Aamodt", "Brennhovd", "Sigurðardóttir",
 )  # fmt: skip
 HELD_OUT_SURNAMES = ("Håløygen", "Wójcik", "Ærø", "Grønnæs", "Þórsdóttir", "Lê Văn")
+FRESH_FIRST_NAMES = (
+    "Małgorzata", "Ñuria", "Ýr", "Göran", "Anaïs", "Ştefan", "Bjørg-Åse", "Željka", "Þóra",
+    "Kristóf", "Eiður", "Åsmund", "Niamh", "Renée",
+)  # fmt: skip
+FRESH_SURNAMES = (
+    "Ødegård-Nilsen", "Skłodowska", "Ñúñez", "Dvořáková", "Çelik", "Šimek", "Brynjólfsdóttir",
+    "Kääriäinen", "Østergaard-Vik", "Van der Heyden", "Grøttå", "Fernández de Córdoba",
+)  # fmt: skip
 PLACES = (
     "Tromsø", "Bodø", "Ås", "Sandnes", "Grünerløkka", "Majorstuen", "Sjøsiden", "Trondheim",
     "Bærum", "Lillestrøm", "Førde", "Ålesund", "Sagene", "Gjøvik",
@@ -73,6 +84,8 @@ class Overview:
     newest_first: bool
     printed_at: date
     fees: tuple[Fee, ...]
+    date_style: str = "numeric"
+    """numeric (12.03.2025), short (12.03.25) or abbreviated (12. mar. 2025)."""
 
     @property
     def total(self) -> Decimal:
@@ -110,6 +123,7 @@ class Receipt:
     invoice_number: int
     account: str
     phone: str
+    date_style: str = "numeric"
 
     @property
     def total(self) -> Decimal:
@@ -157,11 +171,21 @@ RECEIPT_LAYOUTS = ("letter", "slip")
 HELD_OUT_RECEIPT_LAYOUTS = ("invoice",)
 AMOUNT_STYLES = {"nb": ("kr_after", "kr_before", "plain"), "en": ("nok", "kr_after")}
 HELD_OUT_AMOUNT_STYLES = {"nb": ("dash",), "en": ("nok_space",)}
+# Only in the fresh (blind) set.
+FRESH_OVERVIEW_LAYOUTS = ("amount_first", "banded", "tablet")
+FRESH_RECEIPT_LAYOUTS = ("till",)
+FRESH_AMOUNT_STYLES = {"nb": ("kr_dots", "bare"), "en": ("kr_dots", "bare")}
+FRESH_DATE_STYLES = ("short", "abbreviated")
+FRESH_WORDINGS = (3, 4)
 PROFESSIONS = ("psychologist", "dentist", "physiotherapist", "chiropractor", "naprapath")
 
 
-def person_name(rng: random.Random, *, held_out: bool) -> str:
+def person_name(rng: random.Random, *, held_out: bool, fresh: bool = False) -> str:
     surnames = SURNAMES + HELD_OUT_SURNAMES if held_out else SURNAMES
+    if fresh:
+        first = rng.choice(FIRST_NAMES + FRESH_FIRST_NAMES)
+        middle = rng.choice(MIDDLE_NAMES) if rng.random() < 0.2 else ""
+        return " ".join(filter(None, (first, middle, rng.choice(FRESH_SURNAMES))))
     parts = [rng.choice(FIRST_NAMES)]
     if rng.random() < 0.2:
         parts.append(rng.choice(MIDDLE_NAMES))
@@ -177,24 +201,47 @@ def language(rng: random.Random) -> str:
     return rng.choices(("nb", "nn", "en"), weights=(5, 2, 3))[0]
 
 
-def amount_style(rng: random.Random, language: str, *, held_out: bool) -> str:
+def amount_style(rng: random.Random, language: str, *, held_out: bool, fresh: bool = False) -> str:
     key = "en" if language == "en" else "nb"
+    if fresh:
+        return rng.choice(FRESH_AMOUNT_STYLES[key])
     styles = AMOUNT_STYLES[key] + (HELD_OUT_AMOUNT_STYLES[key] if held_out else ())
     return rng.choice(styles)
 
 
 def overview(
-    rng: random.Random, *, held_out: bool, layout: str | None = None, fee_count: int | None = None
+    rng: random.Random,
+    *,
+    held_out: bool,
+    layout: str | None = None,
+    fee_count: int | None = None,
+    fresh: bool = False,
 ) -> Overview:
     """A year's overview of fees paid, below the exemption card limit."""
     year = rng.choice(YEARS)
     lang = language(rng)
     layouts = OVERVIEW_LAYOUTS + (HELD_OUT_OVERVIEW_LAYOUTS if held_out else ())
+    if fresh:
+        layouts = FRESH_OVERVIEW_LAYOUTS
     chosen = layout or rng.choice(layouts)
     count = fee_count or rng.choice((1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 22, 30, 38, 44))
     fees = _fees(rng, year=year, language=lang, count=count)
     last = max(fee.day for fee in fees)
     printed_at = last + timedelta(days=rng.randrange(1, 60))
+    if fresh:
+        return Overview(
+            name=person_name(rng, held_out=held_out, fresh=True),
+            birth_date=birth_date(rng),
+            year=year,
+            language=lang,
+            layout=chosen,
+            amount_style=amount_style(rng, lang, held_out=held_out, fresh=True),
+            wording=rng.choice(FRESH_WORDINGS),
+            newest_first=rng.random() < 0.5,
+            printed_at=printed_at,
+            fees=fees,
+            date_style=rng.choice(FRESH_DATE_STYLES),
+        )
     return Overview(
         name=person_name(rng, held_out=held_out),
         birth_date=birth_date(rng),
@@ -307,11 +354,15 @@ CLINICS = {
 }
 
 
-def receipt(rng: random.Random, *, held_out: bool, layout: str | None = None) -> Receipt:
+def receipt(
+    rng: random.Random, *, held_out: bool, layout: str | None = None, fresh: bool = False
+) -> Receipt:
     """A provider's receipt for one visit, paid the same day."""
     profession = rng.choice(PROFESSIONS)
     lang = rng.choices(("nb", "nn", "en"), weights=(6, 1, 3))[0]
     layouts = RECEIPT_LAYOUTS + (HELD_OUT_RECEIPT_LAYOUTS if held_out else ())
+    if fresh:
+        layouts = (*FRESH_RECEIPT_LAYOUTS, "letter")
     options = RECEIPT_ITEMS[profession]
     itemised = rng.random() < 0.75
     picked = rng.sample(options, k=rng.randint(1, min(3, len(options))))
@@ -328,11 +379,11 @@ def receipt(rng: random.Random, *, held_out: bool, layout: str | None = None) ->
     provider = rng.choice(CLINICS[profession]).format(place=place, who=rng.choice(THERAPISTS))
     street = rng.choice(("Storgata", "Kirkeveien", "Sjøgata", "Bogstadveien", "Løkkeveien"))
     return Receipt(
-        patient=person_name(rng, held_out=held_out),
+        patient=person_name(rng, held_out=held_out, fresh=fresh),
         birth_date=birth_date(rng),
         language=lang,
         layout=layout or rng.choice(layouts),
-        amount_style=amount_style(rng, lang, held_out=held_out),
+        amount_style=amount_style(rng, lang, held_out=held_out, fresh=fresh),
         profession=profession,
         provider=provider,
         organisation_number=organisation_number(rng),
@@ -344,4 +395,5 @@ def receipt(rng: random.Random, *, held_out: bool, layout: str | None = None) ->
         account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
         phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
         f"{rng.randint(10, 99)}",
+        date_style=rng.choice(FRESH_DATE_STYLES) if fresh else "numeric",
     )

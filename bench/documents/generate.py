@@ -1,9 +1,10 @@
 """A seeded corpus of helsenorge user-fee overviews and providers' receipts, with their truth.
 
-Two sets, never mixed: the *development* set (``dev_set``, seed ``DEV_SEED``) for tests and
+Three sets, never mixed: the *development* set (``dev_set``, seed ``DEV_SEED``) for tests and
 tuning, and the *held-out* benchmark set (``bench_set``, seed ``BENCH_SEED``) with layouts,
-wordings, amount styles and surnames the development set never has. The same seed, count and
-renditions give the same files, byte for byte.
+wordings, amount styles and surnames the development set never has; and the blind *fresh*
+set (``fresh_set``, seed ``FRESH_SEED``) with only variations neither of those has. The same
+seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
 away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
@@ -38,6 +39,7 @@ from . import content, layouts, render
 
 DEV_SEED = 1304
 BENCH_SEED = 2026_12_13
+FRESH_SEED = 2026_12_04
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 TRUTH_FILE = "truth.jsonl"
@@ -180,7 +182,12 @@ class Document:
 
 
 def plan(
-    *, seed: int, count: int, held_out: bool, renditions: Sequence[str] = RENDITIONS
+    *,
+    seed: int,
+    count: int,
+    held_out: bool,
+    renditions: Sequence[str] = RENDITIONS,
+    fresh: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap)."""
     specs = []
@@ -189,10 +196,10 @@ def plan(
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
         if rng.random() < RECEIPT_SHARE:
-            body = content.receipt(rng, held_out=held_out)
+            body = content.receipt(rng, held_out=held_out, fresh=fresh)
         else:
             layout = "cards" if rendition == "screenshot" else None
-            body = content.overview(rng, held_out=held_out, layout=layout)
+            body = content.overview(rng, held_out=held_out, layout=layout, fresh=fresh)
         specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out))
     return specs
 
@@ -220,13 +227,12 @@ def generate(
     count: int,
     held_out: bool,
     renditions: Sequence[str] = RENDITIONS,
+    fresh: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
-    documents = [
-        render_document(spec, directory)
-        for spec in plan(seed=seed, count=count, held_out=held_out, renditions=renditions)
-    ]
+    specs = plan(seed=seed, count=count, held_out=held_out, renditions=renditions, fresh=fresh)
+    documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
     return documents
 
@@ -243,6 +249,21 @@ def bench_set(
 ) -> list[Document]:
     """The held-out benchmark documents: another seed, and variations the dev set lacks."""
     return generate(directory, seed=BENCH_SEED, count=count, held_out=True, renditions=renditions)
+
+
+def fresh_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The blind set: its own seed, and only layouts, date and amount styles, wordings of the
+    sum and names that neither the development nor the held-out set has (made after the
+    reader's author had looked at the held-out set, and read once)."""
+    return generate(
+        directory, seed=FRESH_SEED, count=count, held_out=True, renditions=renditions, fresh=True
+    )
+
+
+SETS = {"dev": dev_set, "held-out": bench_set, "fresh": fresh_set}
+SEEDS = {"dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED}
 
 
 def write_truth(truths: Iterable[Truth], path: Path) -> None:
@@ -262,17 +283,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--count", type=int, default=30)
     parser.add_argument("--held-out", action="store_true", help="the benchmark's set")
+    parser.add_argument("--fresh", action="store_true", help="the blind set")
     parser.add_argument("--seed", type=int, help="default: the set's own seed")
     parser.add_argument("--renditions", default=",".join(RENDITIONS))
     arguments = parser.parse_args(argv)
-    seed = arguments.seed or (BENCH_SEED if arguments.held_out else DEV_SEED)
+    seed = arguments.seed or (
+        FRESH_SEED if arguments.fresh else BENCH_SEED if arguments.held_out else DEV_SEED
+    )
     started = time.perf_counter()
     documents = generate(
         arguments.directory,
         seed=seed,
         count=arguments.count,
-        held_out=arguments.held_out,
+        held_out=arguments.held_out or arguments.fresh,
         renditions=tuple(arguments.renditions.split(",")),
+        fresh=arguments.fresh,
     )
     pages = sum(document.truth.pages for document in documents)
     print(

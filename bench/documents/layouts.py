@@ -19,7 +19,8 @@ from .content import Fee, Overview, Receipt
 WORDS = {
     "nb": {
         "title": ("Egenandeler", "Frikort og egenandeler", "Betalte egenandeler"),
-        "total": ("Sum egenandeler", "Totalt betalt", "Sum betalt i år"),
+        "total": ("Sum egenandeler", "Totalt betalt", "Sum betalt i år", "Samlet egenandel",
+                  "Til sammen"),
         "remaining": ("Gjenstående før frikort", "Gjenstår til frikort", "Igjen til frikort"),
         "date": "Dato", "provider": "Behandlingssted", "service": "Tjeneste", "amount": "Beløp",
         "running": "Sum hittil", "limit": "Egenandelstak {year}", "paid": "Du har betalt",
@@ -38,10 +39,14 @@ WORDS = {
         "vat": "Helsetjenester er fritatt for merverdiavgift.", "account": "Kontonr.",
         "invoice": "Faktura / kvittering", "invoice_no": "Fakturanr.", "due": "Forfallsdato",
         "to_pay": "Å betale", "paid_stamp": "BETALT", "thanks": "Takk for besøket!",
+        "amount_due": "Beløp å betale", "vat_free": "Fritatt mva.", "vat_line": "Herav mva.",
+        "short_months": ("jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.",
+                         "okt.", "nov.", "des."),
     },
     "nn": {
         "title": ("Eigendelar", "Frikort og eigendelar", "Betalte eigendelar"),
-        "total": ("Sum eigendelar", "Totalt betalt", "Sum betalt i år"),
+        "total": ("Sum eigendelar", "Totalt betalt", "Sum betalt i år", "Samla eigendel",
+                  "Til saman"),
         "remaining": ("Att før frikort", "Står att til frikort", "Igjen til frikort"),
         "date": "Dato", "provider": "Behandlingsstad", "service": "Teneste", "amount": "Beløp",
         "running": "Sum så langt", "limit": "Eigendelstak {year}", "paid": "Du har betalt",
@@ -60,10 +65,14 @@ WORDS = {
         "vat": "Helsetenester er fritekne for meirverdiavgift.", "account": "Kontonr.",
         "invoice": "Faktura / kvittering", "invoice_no": "Fakturanr.", "due": "Forfallsdato",
         "to_pay": "Å betale", "paid_stamp": "BETALT", "thanks": "Takk for besøket!",
+        "amount_due": "Beløp å betale", "vat_free": "Fritake mva.", "vat_line": "Av dette mva.",
+        "short_months": ("jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.",
+                         "okt.", "nov.", "des."),
     },
     "en": {
         "title": ("User fees", "Exemption card and user fees", "User fees paid"),
-        "total": ("Total user fees", "Total paid", "Total paid this year"),
+        "total": ("Total user fees", "Total paid", "Total paid this year", "Total amount",
+                  "Altogether"),
         "remaining": ("Remaining before exemption card", "Left until exemption card",
                       "Remaining"),
         "date": "Date", "provider": "Provider", "service": "Service", "amount": "Amount",
@@ -83,6 +92,9 @@ WORDS = {
         "vat": "Health services are exempt from VAT.", "account": "Account no.",
         "invoice": "Invoice / receipt", "invoice_no": "Invoice no.", "due": "Due date",
         "to_pay": "Amount due", "paid_stamp": "PAID", "thanks": "Thank you for your visit!",
+        "amount_due": "Amount to pay", "vat_free": "VAT exempt", "vat_line": "Of which VAT",
+        "short_months": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                         "Nov", "Dec"),
     },
 }  # fmt: skip
 
@@ -97,6 +109,10 @@ def money(amount: Decimal, style: str) -> str:
         return f"NOK {grouped}.{cents}"
     if style == "nok_space":
         return f"{grouped.replace(',', NBSP)}.{cents}{NBSP}NOK"
+    if style == "kr_dots":
+        return f"kr{NBSP}{grouped.replace(',', '.')},{cents}"
+    if style == "bare":
+        return f"{whole},{cents}"
     norwegian = f"{grouped.replace(',', NBSP)},{cents}"
     match style:
         case "kr_after":
@@ -116,8 +132,18 @@ def whole_kroner(amount: Decimal, language: str) -> str:
     return f"{text}{NBSP}kr" if language != "en" else f"NOK{NBSP}{text}"
 
 
-def day(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
+def day(value: date, style: str = "numeric", language: str = "nb") -> str:
+    """A date as printed: "12.03.2025", or (fresh set only) "12.03.25" or "12. mar. 2025"."""
+    match style:
+        case "short":
+            return value.strftime("%d.%m.%y")
+        case "abbreviated":
+            month = WORDS[language]["short_months"][value.month - 1]
+            if language == "en":
+                return f"{value.day} {month} {value.year}"
+            return f"{value.day}.{NBSP}{month}{NBSP}{value.year}"
+        case _:
+            return value.strftime("%d.%m.%Y")
 
 
 BASE_CSS = """
@@ -151,6 +177,12 @@ def overview_html(document: Overview, *, phone: bool = False) -> str:
             return _table(document, words, grouped=False)
         case "monthly":
             return _table(document, words, grouped=True)
+        case "amount_first":
+            return _amount_first(document, words)
+        case "banded":
+            return _banded(document, words)
+        case "tablet":
+            return _tablet(document, words)
         case _:
             return _cards_page(document, words)
 
@@ -248,7 +280,7 @@ def _heads(labels: Iterable[object]) -> str:
 
 def _row(fee: Fee, document: Overview, *, running: Decimal | None) -> str:
     cells = [
-        day(fee.day),
+        day(fee.day, document.date_style, document.language),
         escape(fee.service),
         escape(fee.provider),
     ]
@@ -327,7 +359,8 @@ def _table(document: Overview, words: dict[str, Any], *, grouped: bool) -> str:
 
 def _table_row(fee: Fee, document: Overview) -> str:
     return (
-        f"<tr><td>{day(fee.day)}</td><td>{escape(fee.provider)}</td>"
+        f"<tr><td>{day(fee.day, document.date_style, document.language)}</td>"
+        f"<td>{escape(fee.provider)}</td>"
         f"<td>{escape(fee.service)}</td>"
         f"<td class='amount'>{money(fee.amount, document.amount_style)}</td></tr>"
     )
@@ -351,7 +384,8 @@ h1 { font-size: 20px; margin: 10px 0; color: #00263d; }
 def _cards(document: Overview, words: dict[str, Any]) -> str:
     title = _pick(words, "title", document.wording)
     cards = "".join(
-        f"<div class='card'><div class='top'><span>{day(fee.day)}</span>"
+        f"<div class='card'><div class='top'><span>"
+        f"{day(fee.day, document.date_style, document.language)}</span>"
         f"<span>{money(fee.amount, document.amount_style)}</span></div>"
         f"<div class='sub'>{escape(fee.service)}</div>"
         f"<div class='sub'>{escape(fee.provider)}</div></div>"
@@ -412,6 +446,10 @@ def _phone(document: Overview, words: dict[str, Any]) -> str:
 # ---- receipts ----------------------------------------------------------------------------
 
 
+def when(document: Receipt, value: date) -> str:
+    return day(value, document.date_style, document.language)
+
+
 def org_number(number: str, style: int) -> str:
     return (number, f"{number[:3]} {number[3:6]} {number[6:]}", f"NO {number}")[style % 3]
 
@@ -435,6 +473,8 @@ def receipt_html(document: Receipt, *, phone: bool = False) -> str:
     words = WORDS[document.language]
     if document.layout == "slip" and not phone:
         return _slip(document, words)
+    if document.layout == "till" and not phone:
+        return _till(document, words)
     inner = _receipt_letter(document, words)
     if phone:
         inner = f"<div class='card'>{inner}</div>"
@@ -470,7 +510,7 @@ def _receipt_letter(document: Receipt, words: dict[str, Any]) -> str:
     title = words["invoice"] if invoice else words["receipt"]
     number = words["invoice_no"] if invoice else words["receipt_no"]
     due = (
-        f"<br>{escape(str(words['due']))}: {day(document.day + timedelta(days=14))}"
+        f"<br>{escape(str(words['due']))}: {when(document, document.day + timedelta(days=14))}"
         if invoice
         else ""
     )
@@ -478,7 +518,7 @@ def _receipt_letter(document: Receipt, words: dict[str, Any]) -> str:
         f"<p>{escape(str(words['to_pay']))}: {money(Decimal(0), document.amount_style)}</p>"
         f"<div class='stamp'>{escape(str(words['paid_stamp']))}</div>"
         if invoice
-        else f"<p>{escape(str(words['paid_card']).format(day=day(document.day)))}</p>"
+        else f"<p>{escape(str(words['paid_card']).format(day=when(document, document.day)))}</p>"
     )
     return (
         f"<div class='letterhead'><div><div class='clinic'>{escape(document.provider)}</div>"
@@ -486,7 +526,7 @@ def _receipt_letter(document: Receipt, words: dict[str, Any]) -> str:
         f"{org_number(document.organisation_number, document.invoice_number)}<br>"
         f"{escape(str(words['phone']))} {document.phone}</div><div class='doc'>"
         f"<h1>{escape(str(title))}</h1>{escape(str(number))} {document.invoice_number}<br>"
-        f"{escape(str(words['date']))}: {day(document.day)}{due}</div></div>"
+        f"{escape(str(words['date']))}: {when(document, document.day)}{due}</div></div>"
         f"<div class='patient'>{escape(str(words['patient']))}: <b>{escape(document.patient)}"
         f"</b><br>{escape(str(words['birth']))}: {day(document.birth_date)}</div>"
         f"{_items_rows(document, words)}{paid}<div class='foot'>{escape(str(words['vat']))}<br>"
@@ -515,13 +555,146 @@ def _slip(document: Receipt, words: dict[str, Any]) -> str:
         f"{escape(str(words['phone']))} {document.phone}</div><hr>"
         f"<div class='c'><b>{escape(str(words['receipt']).upper())}</b> "
         f"#{document.invoice_number}</div>"
-        f"{escape(str(words['date']))}: {day(document.day)} 1{document.invoice_number % 10}:"
+        f"{escape(str(words['date']))}: {when(document, document.day)} "
+        f"1{document.invoice_number % 10}:"
         f"{document.invoice_number % 60:02d}<br>{escape(str(words['patient']))}: "
         f"{escape(document.patient)}<hr><table>{items}</table><hr><table><tr><td><b>"
         f"{escape(str(words['receipt_total']).upper())}</b></td><td class='amount'><b>"
         f"{money(document.total, document.amount_style)}</b></td></tr></table>"
-        f"{escape(str(words['paid_card']).format(day=day(document.day)))}<br>BankAxept "
+        f"{escape(str(words['paid_card']).format(day=when(document, document.day)))}<br>BankAxept "
         f"**** {document.invoice_number % 9000 + 1000}<hr><div class='c'>"
         f"{escape(str(words['vat']))}<br>{escape(str(words['thanks']))}</div>"
     )
     return page(body, SLIP_CSS.replace("var(--height)", f"{height}mm"))
+
+
+# ---- the fresh (blind) set's layouts ----------------------------------------------------
+
+
+def _amount_head(document: Overview, words: dict[str, Any]) -> str:
+    bare = document.amount_style == "bare"
+    return f"{words['amount']} (kr)" if bare else str(words["amount"])
+
+
+def _amount_first(document: Overview, words: dict[str, Any]) -> str:
+    """A ruled table with the amount in the first column: amount, date, provider, service."""
+    css = TABLE_CSS.replace("var(--page)", repr(words["page"])).replace(
+        "var(--of)", repr(words["of"])
+    )
+    heads = [_amount_head(document, words), words["date"], words["provider"], words["service"]]
+    head = "".join(f"<th>{escape(str(label))}</th>" for label in heads)
+    rows = "".join(
+        f"<tr><td class='amount'>{money(fee.amount, document.amount_style)}</td>"
+        f"<td>{day(fee.day, document.date_style, document.language)}</td>"
+        f"<td>{escape(fee.provider)}</td><td>{escape(fee.service)}</td></tr>"
+        for _, fee in _fees_in_order(document)
+    )
+    total = (
+        f"<tr class='sum'><td class='amount'>{money(document.total, document.amount_style)}</td>"
+        f"<td colspan='3'>{escape(_pick(words, 'total', document.wording))}</td></tr>"
+    )
+    title = _pick(words, "title", document.wording)
+    body = (
+        f"<h1>{escape(title)} {document.year}</h1><p>{escape(str(words['name']))}: "
+        f"{escape(document.name)}<br>{escape(str(words['birth']))}: {day(document.birth_date)}"
+        f"<br>{escape(str(words['printed']))}: {day(document.printed_at)}</p>"
+        f"<table class='fees'><thead><tr>{head}</tr></thead><tbody>{rows}{total}</tbody></table>"
+        f"{_summary(document, words)}"
+    )
+    return page(body, css)
+
+
+BANDED_CSS = """
+@page { size: A4; margin: 30mm 14mm 16mm 14mm;
+  @top-center { content: element(band); width: 100%; }
+  @bottom-right { content: var(--page) ' ' counter(page) ' / ' counter(pages); font-size: 8pt; } }
+.band { position: running(band); background: #188097; color: #fff; padding: 6px 10px;
+  font-size: 9pt; display: flex; justify-content: space-between; }
+.band b { font-size: 12pt; }
+h1 { font-size: 16pt; color: #00263d; margin: 4px 0 8px 0; }
+td, th { padding: 4px; border-bottom: 1px solid #ccc; font-size: 9pt; }
+th { background: #e4f3f6; }
+tr.sum td { font-weight: bold; border-top: 2px solid #00263d; border-bottom: none; }
+.summary { margin-top: 10px; } .summary p { margin: 2px 0; } .bar { display: none; }
+"""
+
+
+def _banded(document: Overview, words: dict[str, Any]) -> str:
+    """helsenorge's print-out with its header band (name, birth date, year) on every page."""
+    css = BANDED_CSS.replace("var(--page)", repr(words["page"]))
+    title = _pick(words, "title", document.wording)
+    band = (
+        f"<div class='band'><span><b>helsenorge</b> &nbsp; {escape(title)} {document.year}</span>"
+        f"<span>{escape(document.name)}, {escape(str(words['birth']).lower())} "
+        f"{day(document.birth_date)}</span></div>"
+    )
+    heads = [words["date"], words["service"], words["provider"], _amount_head(document, words)]
+    rows = "".join(_row(fee, document, running=None) for _, fee in _fees_in_order(document))
+    total = (
+        f"<tr class='sum'><td colspan='3'>{escape(_pick(words, 'total', document.wording))}</td>"
+        f"<td class='amount'>{money(document.total, document.amount_style)}</td></tr>"
+    )
+    body = (
+        f"{band}<h1>{escape(title)}</h1><p class='muted'>{escape(str(words['printed']))}: "
+        f"{day(document.printed_at)}</p><table><thead><tr>{_heads(heads)}</tr></thead>"
+        f"<tbody>{rows}{total}</tbody></table>{_summary(document, words)}"
+    )
+    return page(body, css)
+
+
+TABLET_CSS = """
+@page { size: 820px 1180px; margin: 24px;
+  @bottom-center { content: counter(page) ' / ' counter(pages); font-size: 11px; } }
+body { font-size: 14px; background: #f3f3f3; }
+.grid .card { display: inline-block; box-sizing: border-box; width: 48%; margin: 6px 0.8%;
+  vertical-align: top; min-height: 70px; }
+"""
+
+
+def _tablet(document: Overview, words: dict[str, Any]) -> str:
+    """The overview on a tablet: the app's cards two to a row."""
+    title = _pick(words, "title", document.wording)
+    cards = "".join(
+        f"<div class='card'><div class='top'><span>"
+        f"{day(fee.day, document.date_style, document.language)}</span>"
+        f"<span>{money(fee.amount, document.amount_style)}</span></div>"
+        f"<div class='sub'>{escape(fee.service)}</div>"
+        f"<div class='sub'>{escape(fee.provider)}</div></div>"
+        for _, fee in _fees_in_order(document)
+    )
+    body = (
+        f"<h1>{escape(title)} {document.year}</h1><p class='who'>{escape(document.name)} "
+        f"&nbsp; {escape(str(words['birth']))}: {day(document.birth_date)}</p>"
+        f"{_summary(document, words)}<div class='grid'>{cards}</div>"
+        f"<p class='total'>{escape(_pick(words, 'total', document.wording))}: "
+        f"<b>{money(document.total, document.amount_style)}</b></p>"
+    )
+    return page(body, CARDS_CSS + TABLET_CSS)
+
+
+def _till(document: Receipt, words: dict[str, Any]) -> str:
+    """A clinic's till receipt: each line marked VAT-free, "Beløp å betale", the VAT lines."""
+    height = 96 + 6 * len(document.items)
+    vat_free = escape(str(words["vat_free"]))
+    items = "".join(
+        f"<tr><td>{escape(item.text)}<br><span class='m'>{vat_free}</span></td>"
+        f"<td class='amount'>{money(item.amount, document.amount_style)}</td></tr>"
+        for item in document.items
+    )
+    zero = money(Decimal("0.00"), document.amount_style)
+    body = (
+        f"<div class='c'><b>{escape(document.provider)}</b><br>{escape(document.address)}<br>"
+        f"{escape(str(words['org']))} {org_number(document.organisation_number, 1)}</div><hr>"
+        f"{escape(str(words['receipt']))} {document.invoice_number}<br>"
+        f"{when(document, document.day)} 1{document.invoice_number % 10}:"
+        f"{document.invoice_number % 60:02d}<br>{escape(str(words['patient']))}: "
+        f"{escape(document.patient)}<hr><table>{items}</table><hr><table>"
+        f"<tr><td><b>{escape(str(words['amount_due']))}</b></td><td class='amount'><b>"
+        f"{money(document.total, document.amount_style)}</b></td></tr>"
+        f"<tr><td>{escape(str(words['vat_line']))} 0 %</td><td class='amount'>{zero}</td></tr>"
+        f"</table>{escape(str(words['paid_card']).format(day=when(document, document.day)))}"
+        f"<br>Visa **** {document.invoice_number % 9000 + 1000}<hr><div class='c'>"
+        f"{escape(str(words['vat']))}<br>{escape(str(words['thanks']))}</div>"
+    )
+    css = SLIP_CSS.replace("var(--height)", f"{height}mm") + ".m { font-size: 7pt; }"
+    return page(body, css)

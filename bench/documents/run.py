@@ -6,7 +6,10 @@ operator runs it, under ``bench/measure.py`` (CPU time, peak memory of the proce
 Usage from the repository root::
 
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
-        [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
+        [--renditions pdf,scan,screenshot] [--reader "COMMAND"] [--set held-out|fresh]
+
+``--set fresh`` reads the blind set (variations neither the development nor the held-out set
+has); it never writes bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -93,12 +96,14 @@ def run(
     reader: list[str],
     kept: bool,
     renditions: tuple[str, ...] = score.RENDITIONS,
+    corpus_set: str = "held-out",
 ) -> str:
     started = time.perf_counter()
-    corpus = generate.bench_set(directory / "corpus", count=documents, renditions=renditions)
+    make = generate.SETS[corpus_set]
+    corpus = make(directory / "corpus", count=documents, renditions=renditions)
     generated = time.perf_counter() - started
     pages = sum(document.truth.pages for document in corpus)
-    print(f"generated {len(corpus)} held-out documents ({pages} pages) in {generated:.0f} s")
+    print(f"generated {len(corpus)} {corpus_set} documents ({pages} pages) in {generated:.0f} s")
     help_text = reader_help(reader)
     if help_text is None:
         where = f"is in {directory / 'corpus'}" if kept else "was not kept (--keep DIR keeps it)"
@@ -133,7 +138,7 @@ def run(
         exit_code=max(m.exit_code for m in measured.values()),
     )
     results = score.check_targets(groups, measured)
-    return report(groups, measured, results, len(corpus), pages)
+    return report(groups, measured, results, len(corpus), pages, corpus_set)
 
 
 def report(
@@ -142,6 +147,7 @@ def report(
     results: list[score.TargetResult],
     documents: int,
     pages: int,
+    corpus_set: str = "held-out",
 ) -> str:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"],
@@ -154,8 +160,8 @@ def report(
     missed = [result.target for result in results if result.met is False]
     wrong = groups[score.ALL].wrong_reconciliations
     lines = [
-        f"Measured {when}, commit {commit}: {documents} held-out documents ({pages} pages, seed "
-        f"{generate.BENCH_SEED}), each rendition read by one `refusjon extract` run.",
+        f"Measured {when}, commit {commit}: {documents} {corpus_set} documents ({pages} pages, "
+        f"seed {generate.SEEDS[corpus_set]}), each rendition read by one `refusjon extract` run.",
         "",
         score.table(groups, measured),
         "",
@@ -199,10 +205,17 @@ def main(argv: list[str] | None = None) -> int:
         help="the command that reads FILE... --out OUT.jsonl (default: refusjon extract)",
     )
     parser.add_argument("--renditions", default=",".join(score.RENDITIONS))
+    parser.add_argument(
+        "--set",
+        dest="corpus_set",
+        choices=("held-out", "fresh"),
+        default="held-out",
+        help="held-out (the benchmark's set) or fresh (the blind set, to read once)",
+    )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
     renditions = tuple(arguments.renditions.split(","))
-    options = {"reader": reader, "renditions": renditions}
+    options = {"reader": reader, "renditions": renditions, "corpus_set": arguments.corpus_set}
     try:
         if arguments.keep:
             arguments.keep.mkdir(parents=True, exist_ok=True)
@@ -214,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench/documents: {error}", file=sys.stderr)
         return 1
     print(text)
-    full_size = arguments.documents == DEFAULT_DOCUMENTS and arguments.renditions == ",".join(
-        score.RENDITIONS
+    full_size = (
+        arguments.documents == DEFAULT_DOCUMENTS
+        and arguments.renditions == ",".join(score.RENDITIONS)
+        and arguments.corpus_set == "held-out"
     )
     readme = arguments.readme if arguments.readme is not None else full_size
     if readme and text.startswith("Measured"):

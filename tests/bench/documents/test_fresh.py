@@ -1,0 +1,68 @@
+"""The blind (fresh) set: the same files from the same seed, every printed total the sum of
+its truth's lines, and only variations that neither the development nor the held-out set has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from bench.documents import content, generate, layouts
+
+
+def text_of(pdf: bytes) -> str:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
+    finally:
+        document.close()
+    return "\n".join(pages).replace("\u00a0", " ").replace("\r", "")
+
+
+def test_the_fresh_set_is_deterministic_and_prints_totals_its_lines_sum_to(
+    tmp_path: Path,
+) -> None:
+    first = generate.fresh_set(tmp_path / "a", count=5, renditions=("pdf",))
+    second = generate.fresh_set(tmp_path / "b", count=5, renditions=("pdf",))
+    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
+    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
+        tmp_path / "b" / "truth.jsonl"
+    ).read_bytes()
+    specs = generate.plan(
+        seed=generate.FRESH_SEED, count=5, held_out=True, renditions=("pdf",), fresh=True
+    )
+    for document, spec in zip(first, specs, strict=True):
+        truth = document.truth
+        assert sum(line.amount for line in truth.lines) == truth.total
+        text = text_of(document.path.read_bytes())
+        assert layouts.money(truth.total, spec.body.amount_style).replace("\u00a0", " ") in text
+        assert truth.name in text
+
+
+def test_the_fresh_set_has_only_what_the_other_sets_never_show() -> None:
+    def variations(specs: list[generate.Spec]) -> set[str]:
+        found = set()
+        for spec in specs:
+            body = spec.body
+            found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
+            found.add(f"date:{body.date_style}")
+            if isinstance(body, content.Overview):
+                found.add(f"wording:{body.wording}")
+        return found
+
+    dev = generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
+    held_out = generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
+    fresh = generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+    seen = variations(dev) | variations(held_out)
+    new = variations(fresh)
+    for kind in ("amount", "date", "wording"):
+        assert not {v for v in new if v.startswith(kind)} & seen, kind
+    fresh_layouts = {v for v in new if v.startswith("layout")}
+    assert fresh_layouts - seen == {f"layout:{name}" for name in ("amount_first", "banded",
+        "tablet", "till")}  # fmt: skip
+    names = [spec.truth("x", 1).name for spec in fresh]
+    assert all(name.endswith(content.FRESH_SURNAMES) for name in names)
+    assert not set(content.FRESH_SURNAMES) & set(content.SURNAMES + content.HELD_OUT_SURNAMES)
+    for spec in fresh:
+        truth = spec.truth("x", 1)
+        assert sum(line.amount for line in truth.lines) == truth.total
