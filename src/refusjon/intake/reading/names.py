@@ -82,8 +82,10 @@ def compare_names(on_document: str, applicant: str) -> NameComparison:
 
     Every word of the shorter name must match a different word of the longer (so a middle name
     may be left out and the order may differ), and at least two words must match unless both
-    names are one word; the slips over the matched words may be one for every ten letters
-    begun of the longer name."""
+    names are one word. A document may leave out the applicant's middle names, not the first
+    given name: "Johan Hansen" is not "Ola Johan Hansen" (it may be his father). The slips over
+    the matched words may be one for every ten letters begun of the longer name, and within
+    one word one for every five letters it has: none in a short word, so "Ole" is not "Ola"."""
     first, second = plain_words(on_document), plain_words(applicant)
     if not first or not second:
         return NameComparison(matches=False, exact=False, edits=0, allowed=0)
@@ -91,7 +93,9 @@ def compare_names(on_document: str, applicant: str) -> NameComparison:
     allowed = (sum(map(len, longer)) + 9) // 10
     if shorter == longer:
         return NameComparison(matches=True, exact=True, edits=0, allowed=allowed)
-    edits = _cheapest_pairing(shorter, longer)
+    # The applicant's first given name must be among the words matched.
+    must_pair = frozenset({0}) if longer is second and len(longer) > len(shorter) else frozenset()
+    edits = _cheapest_pairing(shorter, longer, must_pair=must_pair)
     enough_words = len(shorter) >= 2 or len(longer) == 1
     matches = enough_words and edits <= allowed
     return NameComparison(matches=matches, exact=False, edits=edits, allowed=allowed)
@@ -102,22 +106,36 @@ def names_match(on_document: str, applicant: str) -> bool:
     return compare_names(on_document, applicant).matches
 
 
-def _cheapest_pairing(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int:
+def _slips_in_a_word(one: str, other: str) -> int:
+    """How many slips one word tolerates: one for every five letters of the longer spelling."""
+    return max(len(one), len(other)) // 5
+
+
+NO_PAIRING = 10**9
+
+
+def _cheapest_pairing(
+    shorter: tuple[str, ...], longer: tuple[str, ...], *, must_pair: frozenset[int] = frozenset()
+) -> int:
     """The fewest slips over a pairing of each word of ``shorter`` with a distinct word of
-    ``longer``. Names have a handful of words, so trying every pairing is cheap."""
-    best = 10**9
+    ``longer`` that uses every position in ``must_pair`` and has no word with more slips than
+    it tolerates (:data:`NO_PAIRING` when there is none). Names have a handful of words, so
+    trying every pairing is cheap."""
+    best = NO_PAIRING
 
     def pair(index: int, used: frozenset[int], edits: int) -> None:
         nonlocal best
         if edits >= best:
             return
         if index == len(shorter):
-            best = edits
+            if must_pair <= used:
+                best = edits
             return
         for position, word in enumerate(longer):
             if position not in used:
                 distance = levenshtein(shorter[index], word)
-                pair(index + 1, used | {position}, edits + distance)
+                if distance <= _slips_in_a_word(shorter[index], word):
+                    pair(index + 1, used | {position}, edits + distance)
 
     if len(longer) > 8:
         longer = longer[:8]
