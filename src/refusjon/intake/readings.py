@@ -34,7 +34,7 @@ from refusjon.intake.models import (
 )
 from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
 from refusjon.intake.reading.names import names_match
-from refusjon.intake.reading.records import Extraction, Kind, box_json
+from refusjon.intake.reading.records import Extraction, Kind, box_json, receipt_json
 from refusjon.jobs import job
 
 # Only the documents that carry fees are read: a medical statement or a student card holds
@@ -158,7 +158,7 @@ def _save(
             }
             for page in extraction.pages
         ],
-        receipt=_receipt(extraction),
+        receipt=receipt_json(extraction.receipt) if extraction.receipt else None,
         error=extraction.error,
         notes=list(extraction.notes),
         read_at=now,
@@ -218,18 +218,6 @@ def typed_line(line: ExpenseLine) -> TypedLine:
     """An expense line as the matching sees it: in NOK, with the day paid if given."""
     amount = line.amount if line.currency == "NOK" else (line.nok_amount or line.amount)
     return TypedLine(line.number, line.service_on, amount, line.paid_on)
-
-
-def _receipt(extraction: Extraction) -> dict[str, object] | None:
-    details = extraction.receipt
-    if details is None:
-        return None
-    return {
-        "provider": details.provider,
-        "organisation_number": details.organisation_number,
-        "itemised": details.itemised,
-        "treatment": details.treatment,
-    }
 
 
 def applicant_name(user: User) -> str:

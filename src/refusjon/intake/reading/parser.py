@@ -224,7 +224,7 @@ class Parsed:
             return False
         if self.kind == Kind.RECEIPT:
             return len(self.lines) == 1 and self.items_sum in (None, self.total)
-        return sum((line.amount for line in self.lines), Decimal(0)) == self.total
+        return self.lines_sum == self.total
 
     @property
     def lines_sum(self) -> Decimal:

@@ -131,13 +131,7 @@ def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
         "total_box": box_json(extraction.total_box),
     }
     if extraction.receipt is not None:
-        receipt = extraction.receipt
-        result["receipt"] = {
-            "provider": receipt.provider,
-            "organisation_number": receipt.organisation_number,
-            "itemised": receipt.itemised,
-            "treatment": receipt.treatment,
-        }
+        result["receipt"] = receipt_json(extraction.receipt)
     if extraction.error:
         result["error"] = extraction.error
     if extraction.notes:
@@ -147,6 +141,16 @@ def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
 
 def _money(amount: Decimal | None) -> str | None:
     return None if amount is None else f"{amount:.2f}"
+
+
+def receipt_json(details: ReceiptDetails) -> dict[str, object]:
+    """A receipt's details as JSON keeps them (the command's output, the stored reading)."""
+    return {
+        "provider": details.provider,
+        "organisation_number": details.organisation_number,
+        "itemised": details.itemised,
+        "treatment": details.treatment,
+    }
 
 
 def box_json(box: Box | None) -> dict[str, float] | None:
