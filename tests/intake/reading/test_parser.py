@@ -267,3 +267,119 @@ Sum                                   554,00 kr
     )
     assert pairs(parsed) == [("2025-03-12", "179.00"), ("2025-03-14", "375.00")]
     assert parsed.reconciled
+
+
+def test_numbers_in_neighbouring_columns_are_not_read_as_one_with_a_thousands_space() -> None:
+    parsed = read(
+        """Egenandeler
+Dato          Antall    Egenandel
+12.03.2025        12    345,00 kr
+Sum                     345,00 kr
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "345.00")]
+    assert parsed.reconciled
+
+
+def test_a_thousands_space_inside_one_amount_still_joins_it() -> None:
+    parsed = read("Egenandeler\n12.03.2025 Psykolog 1 234,50 kr\nSum 1 234,50 kr\n")
+    assert pairs(parsed) == [("2025-03-12", "1234.50")]
+
+
+def test_the_name_in_a_header_band_beside_the_title_is_found() -> None:
+    parsed = read(
+        """helsenorge    User fees paid 2024     Jonas Solveig Skłodowska, date of birth 09.02.1997
+
+Date           Service        Provider                 Amount
+23 Nov 2024    GP             Legesenteret Bærum       kr 172,00
+Altogether                                             kr 172,00
+"""
+    )
+    assert parsed.name == "Jonas Solveig Skłodowska"
+    assert parsed.total == Decimal("172.00")
+    assert parsed.reconciled
+
+
+def test_a_name_printed_surname_first_and_one_with_small_words_are_read() -> None:
+    assert read("Egenandeler\nNavn: Sæther, Kari\n").name == "Kari Sæther"
+    assert read("Egenandeler\nAleksander van der Heyden\n").name == "Aleksander van der Heyden"
+
+
+def test_a_clinic_under_a_card_is_never_taken_for_the_name() -> None:
+    parsed = read(
+        """Egenandeler 2025
+12.03.2025   179,00
+Fastlege
+Legesenteret Bodø
+Sum 179,00
+"""
+    )
+    assert parsed.name == ""
+
+
+def test_cards_two_to_a_row_are_read_as_one_column_after_the_other() -> None:
+    parsed = read(
+        """Betalte egenandeler 2026
+Håkon Østergaard-Vik Fødselsdato: 05.11.2003
+
+  1. des. 2026        36,22       24. nov. 2026       133,00
+  Apotek (blåresept)              Fastlege, video
+  Ditt Apotek Sjøsiden            Legesenteret Ålesund
+
+  23. nov. 2026      185,00       15. nov. 2026       133,00
+  Fastlege                        Fastlege, video
+  Legesenteret Ålesund            Legesenteret Ålesund
+
+  8. nov. 2026        68,00
+  Laboratorieprøver
+Samlet egenandel: 555,22
+"""
+    )
+    assert sorted(pairs(parsed)) == [
+        ("2026-11-08", "68.00"),
+        ("2026-11-15", "133.00"),
+        ("2026-11-23", "185.00"),
+        ("2026-11-24", "133.00"),
+        ("2026-12-01", "36.22"),
+    ]
+    assert parsed.name == "Håkon Østergaard-Vik"
+    assert parsed.reconciled
+
+
+def test_a_total_without_a_word_under_the_last_fee_counts_only_if_the_lines_add_up_to_it() -> None:
+    fees = "Egenandeler\n12.01.2025 Fastlege 179,00 kr\n13.01.2025 Legevakt 375,00 kr\n"
+    added_up = read(fees + "554,00 kr\n")
+    assert added_up.total == Decimal("554.00")
+    assert added_up.reconciled
+    assert read(fees + "600,00 kr\n").total is None
+
+
+def test_of_several_totals_the_largest_is_the_document_s_so_a_subtotal_never_reconciles() -> None:
+    parsed = read(
+        """Egenandeler
+12.01.2025 Fastlege 179,00 kr
+Sum januar 179,00 kr
+Sum 554,00 kr
+"""
+    )
+    # One fee (of 375 kr) was not read: the month's sum equals what was read, the total not.
+    assert parsed.total == Decimal("554.00")
+    assert not parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["14.01.2025 Legevakt -375,00 kr", "14.01.2025 Legevakt kreditert 375,00 kr"],
+)
+def test_a_credited_fee_is_no_line_and_leaves_the_document_to_a_person(credit: str) -> None:
+    parsed = read(f"Egenandeler\n12.01.2025 Fastlege 179,00 kr\n{credit}\nSum 179,00 kr\n")
+    assert pairs(parsed) == [("2025-01-12", "179.00")]
+    assert not parsed.reconciled
+
+
+def test_a_receipt_without_a_printed_total_is_not_reconciled() -> None:
+    parsed = read(
+        "Kvittering\nFysio AS\nOrg.nr 974 760 673\nDato 12.03.2025\nBehandling 375,00 kr\n"
+    )
+    assert pairs(parsed) == [("2025-03-12", "375.00")]
+    assert not parsed.reconciled

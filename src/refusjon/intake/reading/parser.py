@@ -105,6 +105,23 @@ DISTRACTOR_KEYS = (
     "mva",
     "vat",
 )
+# A fee credited, paid back or cancelled, or printed as a negative amount: never a line.
+CREDIT_KEYS = (
+    "kreditert",
+    "kreditnota",
+    "kredit",
+    "refundert",
+    "tilbakebetalt",
+    "tilbakeført",
+    "annullert",
+    "storno",
+    "credited",
+    "credit",
+    "credit note",
+    "refunded",
+    "reversed",
+    "cancelled",
+)
 TOTAL_KEYS = (
     "sum",
     "totalt",
@@ -115,6 +132,12 @@ TOTAL_KEYS = (
     "til sammen",
     "totalsum",
     "totalbeløp",
+    "samlet",
+    "til saman",
+    "tilsammen",
+    "altogether",
+    "in total",
+    "grand total",
     "du har betalt",
     "å betale",
     "å betala",
@@ -169,6 +192,54 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # What a phone shows around a document (the app's bar and back button).
 PHONE_CHROME = ("tilbake", "attende", "back", "helsenorge")
+# Words of clinics' and services' names, never of a person's (a card's provider under its fee).
+NOT_NAMES = (
+    "legesenter*",
+    "legekontor*",
+    "legevakt*",
+    "fastlege*",
+    "apotek*",
+    "klinikk*",
+    "clinic*",
+    "senter*",
+    "senteret",
+    "sykehus*",
+    "sjukehus*",
+    "hospital*",
+    "fysioterap*",
+    "psykolog*",
+    "tannleg*",
+    "kiroprakt*",
+    "naprapat*",
+    "laboratori*",
+    "medisinsk*",
+    "røntgen*",
+    "radiolog*",
+    "poliklinikk*",
+    "helse*",
+    "as",
+    "asa",
+)
+# Small words inside a surname, written in lower case ("van der Heyden", "de Córdoba").
+NAME_PARTICLES = frozenset(
+    (
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "del",
+        "la",
+        "le",
+        "af",
+        "av",
+    )
+)
 # Words after a name on its row ("Name: Kari Nordmann Date of birth: …").
 NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
@@ -215,12 +286,17 @@ class Parsed:
     notes: tuple[str, ...] = ()
     items_sum: Decimal | None = None
     """For a receipt: what its priced items add up to, where it lists any."""
+    total_printed: bool = True
+    """The total is printed as one (not a receipt's only item taken for it)."""
+    credited: bool = False
+    """A fee is printed as credited or paid back: what the lines add up to is not the point."""
 
     @property
     def reconciled(self) -> bool:
         """The lines add up to the printed total exactly (for a receipt: it has a date and a
-        total, and the items it prices add up to that total)."""
-        if self.total is None or not self.lines:
+        printed total, and the items it prices add up to that total). Never where a fee is
+        credited: a person decides what such a document shows."""
+        if self.total is None or not self.lines or not self.total_printed or self.credited:
             return False
         if self.kind == Kind.RECEIPT:
             return len(self.lines) == 1 and self.items_sum in (None, self.total)
@@ -261,7 +337,7 @@ class Columns:
 
 def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
-    scanned = [_scan(row) for row in rows(words)]
+    scanned = _one_card_a_row([_scan(row) for row in rows(words)])
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
     kind = _kind(scanned)
@@ -279,6 +355,69 @@ def _scan(row: Row) -> Scanned:
     found_dates = dates(text)
     found_amounts = amounts(text, masked=[(d.start, d.end) for d in found_dates])
     return Scanned(row, found_dates, found_amounts)
+
+
+def _one_card_a_row(scanned: list[Scanned]) -> list[Scanned]:
+    """Cards side by side (the app at a tablet's width puts two fees on a row, each with its
+    date and amount, and the cards' other rows under them) read one column after the other,
+    each row cut where the next card starts."""
+    result: list[Scanned] = []
+    for page in dict.fromkeys(item.row.page for item in scanned):
+        items = [item for item in scanned if item.row.page == page]
+        side_by_side = [index for index, item in enumerate(items) if _card_starts(item)]
+        if not side_by_side:
+            result.extend(items)
+            continue
+        cuts = _card_starts(items[side_by_side[0]])
+        first, last = side_by_side[0], side_by_side[-1]
+        while (
+            last + 1 < len(items)
+            and last + 1 - side_by_side[-1] <= 3
+            and not items[last + 1].amounts
+            and not _straddles(items[last + 1].row, cuts)
+        ):
+            last += 1
+        region = [item for item in items[first : last + 1] if not _straddles(item.row, cuts)]
+        columns: list[list[Scanned]] = [[] for _ in range(len(cuts) + 1)]
+        for item in region:
+            for column, part in enumerate(_cut(item.row, cuts)):
+                if part:
+                    columns[column].append(_scan(Row.of(page, part)))
+        kept = {id(item) for item in region}
+        result.extend(items[:first])
+        result.extend(part for column in columns for part in column)
+        result.extend(item for item in items[first : last + 1] if id(item) not in kept)
+        result.extend(items[last + 1 :])
+    return result
+
+
+def _card_starts(item: Scanned) -> list[float]:
+    """Where the second and later cards start on a row of cards side by side (each a date and
+    an amount, in the same order), or nothing."""
+    if len(item.dates) < 2 or len(item.amounts) != len(item.dates):
+        return []
+    found = sorted([*item.dates, *item.amounts], key=lambda found: found.start)
+    pairs = [found[index : index + 2] for index in range(0, len(found), 2)]
+    if len({tuple(type(one) for one in pair) for pair in pairs}) != 1 or type(pairs[0][0]) is type(
+        pairs[0][1]
+    ):
+        return []
+    return [
+        min(word.left for word in item.row.words_in(pair[0].start, pair[0].end))
+        for pair in pairs[1:]
+    ]
+
+
+def _straddles(row: Row, cuts: Sequence[float]) -> bool:
+    return any(word.left < cut < word.right for word in row.words for cut in cuts)
+
+
+def _cut(row: Row, cuts: Sequence[float]) -> list[list[Word]]:
+    edges = [0.0, *cuts, 2.0]
+    return [
+        [word for word in row.words if edges[index] - 0.005 <= word.left < edges[index + 1] - 0.005]
+        for index in range(len(cuts) + 1)
+    ]
 
 
 def _kind(scanned: list[Scanned]) -> Kind:
@@ -326,6 +465,9 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     fee_index = _fee_index(scanned, columns, notes)
     lines = _lines(scanned, columns, fee_index)
     total, total_box = _total(scanned, columns, lines, notes)
+    credited = any(item.role == "credit" for item in scanned)
+    if credited:
+        notes.append("A fee is printed as credited or paid back: a person reads what it means.")
     return Parsed(
         Kind.USER_FEE_OVERVIEW,
         name=name,
@@ -334,6 +476,7 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         total_box=total_box,
         lines=tuple(lines),
         notes=tuple(notes),
+        credited=credited,
     )
 
 
@@ -343,6 +486,11 @@ def _role(item: Scanned) -> str:
         return "header"
     if FOOTER.search(text) or has_any(text, DISTRACTOR_KEYS):
         return "distractor"
+    if item.amounts and (
+        has_any(text, CREDIT_KEYS)
+        or any(text[: found.start].endswith("-") for found in item.amounts)
+    ):
+        return "credit"
     if NAME_LABEL.match(text):
         return "name"
     if has_any(text, TOTAL_KEYS) and item.amounts:
@@ -534,9 +682,10 @@ def _card_line(first: Scanned, second: Scanned, texts: list[Scanned]) -> FeeLine
 def _total(
     scanned: list[Scanned], columns: Columns, lines: list[FeeLine], notes: list[str]
 ) -> tuple[Decimal | None, Box | None]:
-    """The printed total: the last total row's amount, unless several totals are printed and
-    an earlier one is what the lines add up to (a summary at the top and another figure
-    below)."""
+    """The printed total: the amount of a row that says it is the sum. Where several differ
+    (a month's or a page's sum, a summary), the largest: the grand total, which the lines must
+    then add up to, so that a subtotal is never taken for the whole. Without a worded total,
+    an amount alone on the row right under the last fee, if the lines add up to it."""
     found: list[tuple[Decimal, Box]] = []
     for item in scanned:
         if item.role != "total":
@@ -546,41 +695,81 @@ def _total(
             amount = min(item.amounts, key=lambda a: abs(_centre(item, a) - columns.centres["fee"]))
         found.append((amount.value, item.row.box(amount.start, amount.end)))
     if not found:
-        return None, None
-    values = {value for value, _ in found}
+        return _unworded_total(scanned, lines, notes)
+    values = sorted({value for value, _ in found})
     if len(values) > 1:
         notes.append(
-            "Several totals are printed: " + ", ".join(str(value) for value in sorted(values)) + "."
+            "Several totals are printed ("
+            + ", ".join(str(value) for value in values)
+            + "): the largest was taken."
         )
-        added = sum((line.amount for line in lines), Decimal(0))
-        for value, box in found:
-            if value == added:
-                return value, box
+        return max(found, key=lambda pair: pair[0])
     return found[-1]
 
 
+def _unworded_total(
+    scanned: list[Scanned], lines: list[FeeLine], notes: list[str]
+) -> tuple[Decimal | None, Box | None]:
+    boxes = [line.box for line in lines if line.box is not None]
+    if not boxes:
+        return None, None
+    last = max(boxes, key=lambda box: (box.page, box.bottom))
+    after = [
+        item
+        for item in scanned
+        if (item.row.page, item.row.top) >= (last.page, last.bottom - 0.001)
+    ]
+    added = sum((line.amount for line in lines), Decimal(0))
+    for item in after[:2]:
+        if item.role == "amount" and len(item.amounts) == 1 and item.amounts[0].value == added:
+            notes.append(
+                "The total was taken from the row under the fees, which has no word for it."
+            )
+            amount = item.amounts[0]
+            return amount.value, item.row.box(amount.start, amount.end)
+    return None, None
+
+
 def _name(scanned: list[Scanned]) -> tuple[str, Box | None]:
+    """The person's name: after a label ("Navn:", "Pasient:") in any cell of any row, or on the
+    row under a bare label; else in the title ("Egenandeler for Kari Nordmann"); else a cell
+    that looks like a name above the first fee of the first page (a header band, a line under
+    the title), never a clinic's or a service's name."""
     for position, item in enumerate(scanned):
-        match = NAME_LABEL.match(item.row.text)
-        if not match:
-            continue
-        rest = _name_part(match["rest"])
-        if rest:
-            start = len(item.row.text) - len(match["rest"])
-            return rest, item.row.box(start, start + len(rest))
-        following = scanned[position + 1] if position + 1 < len(scanned) else None
-        if following and _looks_like_name(following.row.text):
-            return _name_part(following.row.text), following.row.box()
-    first_page = [item for item in scanned if item.row.page == scanned[0].row.page][:8]
-    for item in first_page:
+        for start, cell in item.row.cells():
+            match = NAME_LABEL.match(cell)
+            if not match:
+                continue
+            rest = _name_part(match["rest"])
+            if rest:
+                at = start + len(cell) - len(match["rest"])
+                return _natural_order(rest), item.row.box(at, at + len(rest))
+            following = scanned[position + 1] if position + 1 < len(scanned) else None
+            if following and _looks_like_name(_name_part(following.row.text)):
+                return _natural_order(_name_part(following.row.text)), following.row.box()
+    first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
+    fees = [index for index, item in enumerate(first_page) if item.dates and item.amounts]
+    heading = first_page[: min(fees[0] if fees else 12, 12)]
+    for item in heading:
         if has_any(item.row.text, OVERVIEW_KEYS + RECEIPT_KEYS):
             match = TITLE_NAME.search(item.row.text)
             if match and _looks_like_name(match["name"]):
                 return match["name"].strip(), item.row.box(match.start("name"), match.end("name"))
-    for item in first_page:
-        if item.role == "text" and _looks_like_name(item.row.text):
-            return item.row.text.strip(), item.row.box()
+    for item in heading:
+        for start, cell in item.row.cells():
+            candidate = _name_part(cell)
+            if _looks_like_name(candidate):
+                at = start + cell.index(candidate.split()[0])
+                return _natural_order(candidate), item.row.box(at, at + len(candidate))
     return "", None
+
+
+def _natural_order(name: str) -> str:
+    """ "Nordmann, Kari" as "Kari Nordmann"; a name without a comma as it is."""
+    surname, comma, given = name.partition(",")
+    if not comma or not given.strip():
+        return " ".join(name.split())
+    return " ".join([*given.split(), *surname.split()])
 
 
 def name_in(text: str) -> str:
@@ -604,17 +793,18 @@ def _name_part(text: str) -> str:
 
 
 def _looks_like_name(text: str) -> bool:
-    parts = text.split()
-    if not 2 <= len(parts) <= 5:
+    parts = text.replace(",", " ").split()
+    if not 2 <= len(parts) <= 5 or text.count(",") > 1:
         return False
-    if has_any(text, OVERVIEW_KEYS + RECEIPT_KEYS + DISTRACTOR_KEYS + TOTAL_KEYS):
+    if has_any(text, OVERVIEW_KEYS + RECEIPT_KEYS + DISTRACTOR_KEYS + TOTAL_KEYS + NOT_NAMES):
         return False
     if any(_cell_role(part) for part in parts):
         return False
     # OCR may read an initial it does not know as two letters ("Ł" as "tL"), so a capital as
     # the second letter is taken as well.
     return parts[0][0].isupper() and all(
-        NAME_WORD.match(part) and any(ch.isupper() for ch in part[:2]) for part in parts
+        NAME_WORD.match(part) and (any(ch.isupper() for ch in part[:2]) or part in NAME_PARTICLES)
+        for part in parts
     )
 
 
@@ -650,8 +840,10 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
         if any(ch.isalpha() for ch in description):
             items.append((description, item.amounts[-1].value))
     total = total_item.amounts[-1].value if total_item and total_item.amounts[-1].value else None
+    total_printed = total is not None
     if total is None and len(items) == 1:
         total = items[0][1]
+        notes.append("No total is printed: the receipt's one priced item was taken for it.")
     itemised = bool(items or treatment)
     treatment = treatment or "; ".join(description for description, _ in items)
     priced = [value for _, value in items if value is not None]
@@ -681,6 +873,7 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
         receipt=ReceiptDetails(provider, organisation_number, itemised, treatment),
         notes=tuple(notes),
         items_sum=items_sum,
+        total_printed=total_printed,
     )
 
 

@@ -36,10 +36,17 @@ class Word:
         return self.bottom - self.top
 
 
+# A gap between two words wider than this many of their characters parts two cells (a table's
+# columns, a band's left and right): a word space is a half to one character wide (monospaced),
+# a thousands space no wider.
+CELL_GAP = 1.5
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
-    """Words that stand on one line of a page, left to right, and their text joined by single
-    spaces; ``spans[i]`` is where ``words[i]`` stands in ``text``."""
+    """Words that stand on one line of a page, left to right, and their text: words of one cell
+    joined by a space, cells by two (so "12" in one column and "345,00" in the next never read
+    as 12 345,00); ``spans[i]`` is where ``words[i]`` stands in ``text``."""
 
     page: int
     words: tuple[Word, ...]
@@ -50,11 +57,27 @@ class Row:
     def of(cls, page: int, words: Iterable[Word]) -> Row:
         ordered = tuple(sorted(words, key=lambda word: word.left))
         spans: list[tuple[int, int]] = []
+        parts: list[str] = []
         at = 0
-        for word in ordered:
+        for index, word in enumerate(ordered):
+            if index:
+                gap = "  " if _parts_cells(ordered[index - 1], word) else " "
+                parts.append(gap)
+                at += len(gap)
             spans.append((at, at + len(word.text)))
-            at += len(word.text) + 1
-        return cls(page, ordered, " ".join(word.text for word in ordered), tuple(spans))
+            parts.append(word.text)
+            at += len(word.text)
+        return cls(page, ordered, "".join(parts), tuple(spans))
+
+    def cells(self) -> list[tuple[int, str]]:
+        """The row's text cell by cell (see :data:`CELL_GAP`), each with where it starts."""
+        found: list[tuple[int, str]] = []
+        at = 0
+        for part in self.text.split("  "):
+            if part.strip():
+                found.append((at + len(part) - len(part.lstrip()), part.strip()))
+            at += len(part) + 2
+        return found
 
     @property
     def top(self) -> float:
@@ -75,6 +98,12 @@ class Row:
     def box(self, start: int = 0, end: int | None = None) -> Box:
         words = self.words_in(start, len(self.text) if end is None else end) or self.words
         return box_around(words)
+
+
+def _parts_cells(before: Word, after: Word) -> bool:
+    letters = len(before.text) + len(after.text)
+    character = (before.right - before.left + after.right - after.left) / max(letters, 1)
+    return after.left - before.right > character * CELL_GAP
 
 
 def box_around(words: Sequence[Word]) -> Box:
