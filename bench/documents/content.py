@@ -3,17 +3,23 @@
 Everything is drawn from one ``random.Random`` per document, so a seed and an index give the
 same document on every machine. ``held_out`` draws from a few more layouts, wordings and
 number styles than the development set has (the benchmark's "documents never seen").
-``fresh`` draws only from variations that neither of those sets has (the blind set): other
-column orders and layouts, short and abbreviated dates, other amount styles, other wordings of
-the sum, and other names."""
+``fresh`` draws only from variations that neither of those sets has (the first blind set):
+other column orders and layouts, short and abbreviated dates, other amount styles, other
+wordings of the sum, and other names. ``blind_overview`` and ``blind_receipt`` make the second
+blind set, with only what none of the three has: an overview with the amount Helfo covered
+beside the fee, one grouped by provider with subtotals, the app in dark mode, a period
+instead of a year, ISO dates and dates with the weekday, whole kroner without decimals, names
+printed surname first or in capitals (and names no other set has), a pharmacy's receipt for
+prescriptions on blue prescription and an unpaid invoice with a KID number and a due date."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from stdnum import luhn
 from stdnum.no import orgnr
 
 # The exemption card limit (egenandelstak) by year: /work/shared/spec/schemes.md
@@ -66,6 +72,8 @@ class Fee:
     amount: Decimal
     provider: str
     service: str
+    covered: Decimal | None = None
+    """What Helfo paid the provider for the same visit (blind set only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +93,12 @@ class Overview:
     printed_at: date
     fees: tuple[Fee, ...]
     date_style: str = "numeric"
-    """numeric (12.03.2025), short (12.03.25) or abbreviated (12. mar. 2025)."""
+    """numeric (12.03.2025), short (12.03.25), abbreviated (12. mar. 2025), iso (2025-03-12)
+    or weekday (ons. 12.03.2025)."""
+    printed_name: str = ""
+    """The name as the document prints it, when not as ``name`` (blind set only)."""
+    period: tuple[date, date] | None = None
+    """The first and last day the overview covers, when it names them (blind set only)."""
 
     @property
     def total(self) -> Decimal:
@@ -95,12 +108,18 @@ class Overview:
     def limit(self) -> Decimal:
         return EXEMPTION_CARD_LIMIT[self.year]
 
+    @property
+    def shown_name(self) -> str:
+        return self.printed_name or self.name
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
     code: str
     text: str
     amount: Decimal
+    price: Decimal | None = None
+    """A medicine's full price, of which ``amount`` is the user fee (blind set only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +143,12 @@ class Receipt:
     account: str
     phone: str
     date_style: str = "numeric"
+    printed_name: str = ""
+    """The patient's name as the receipt prints it, when not as ``patient`` (blind set only)."""
+    due: date | None = None
+    """An unpaid invoice's due date (blind set only)."""
+    kid: str = ""
+    """An unpaid invoice's payment reference (KID, blind set only)."""
 
     @property
     def total(self) -> Decimal:
@@ -132,6 +157,10 @@ class Receipt:
     @property
     def service(self) -> str:
         return SERVICE_NAMES[self.profession][self.language]
+
+    @property
+    def shown_name(self) -> str:
+        return self.printed_name or self.patient
 
 
 SERVICE_NAMES = {
@@ -178,6 +207,42 @@ FRESH_AMOUNT_STYLES = {"nb": ("kr_dots", "bare"), "en": ("kr_dots", "bare")}
 FRESH_DATE_STYLES = ("short", "abbreviated")
 FRESH_WORDINGS = (3, 4)
 PROFESSIONS = ("psychologist", "dentist", "physiotherapist", "chiropractor", "naprapath")
+# Only in the second blind set (blind_overview, blind_receipt).
+BLIND_OVERVIEW_LAYOUTS = ("helfo_share", "by_provider")
+BLIND_PHONE_LAYOUT = "dark_app"
+BLIND_RECEIPT_LAYOUTS = ("pharmacy", "kid_invoice")
+BLIND_AMOUNT_STYLES = {"nb": ("kr_trim", "kr_period"), "en": ("nok_trim", "nok_comma")}
+BLIND_DATE_STYLES = ("iso", "weekday")
+BLIND_WORDING = 5
+"""The blind set prints its own headings and sums (``blind_layouts.WORDS``)."""
+BLIND_NAME_STYLES = ("natural", "surname_first", "capitals", "capitals_surname_first")
+# Given names, middle names and the surnames that differ for women and men, by sex.
+BLIND_FIRST_NAMES = {
+    "f": ("Guðrún", "Zsófia", "Sølvi", "Anne-Lise", "Tuğba", "Eeva", "Dagný", "Ingeborg",
+          "Hélène", "Oddbjørg"),
+    "m": ("Vebjørn", "Ådne", "Radosław", "Jiří", "Per-Olav", "Mehmet", "Ørjan", "Þórður"),
+}  # fmt: skip
+BLIND_MIDDLE_NAMES = {"f": ("Margrethe", "Ásdís"), "m": ("Sverre", "Tomasz")}
+BLIND_SURNAMES = (
+    "Erdős", "Mäkelä", "Hjørnevik", "Nørstebø", "Brække-Løvås", "Holm-Øien", "Szőke", "Tveitå",
+    "Åkerlund-Dahl", "Mjåtveit", "Halvorsen-Ødegaard", "Øvrebø",
+)  # fmt: skip
+BLIND_SEXED_SURNAMES = {"f": ("Guðmundsdóttir", "Růžičková"), "m": ("Guðmundsson", "Růžička")}
+# Medicines on blue prescription and the range of their pharmacy price (kroner).
+BLIND_MEDICINES = {
+    "Ventoline Diskus 0,2 mg/dose 60 doser": (110, 160),
+    "Symbicort Turbuhaler 160/4,5 mikrog 120 doser": (420, 560),
+    "Levaxin 50 mikrog 100 tabl.": (85, 120),
+    "Metformin Teva 500 mg 100 tabl.": (75, 140),
+    "Sertralin Hexal 50 mg 98 tabl.": (110, 240),
+    "Elvanse 30 mg 30 kaps.": (690, 880),
+    "Lamotrigin Orion 100 mg 98 tabl.": (190, 380),
+    "Pentasa 1 g 100 depottabl.": (780, 990),
+    "Atorvastatin Sandoz 20 mg 98 tabl.": (70, 150),
+    "NovoRapid Penfill 100 E/ml 5 x 3 ml": (380, 560),
+    "Xarelto 20 mg 98 tabl.": (1650, 1900),
+    "Eliquis 5 mg 168 tabl.": (1900, 2250),
+}
 
 
 def person_name(rng: random.Random, *, held_out: bool, fresh: bool = False) -> str:
@@ -354,15 +419,10 @@ CLINICS = {
 }
 
 
-def receipt(
-    rng: random.Random, *, held_out: bool, layout: str | None = None, fresh: bool = False
-) -> Receipt:
-    """A provider's receipt for one visit, paid the same day."""
-    profession = rng.choice(PROFESSIONS)
-    lang = rng.choices(("nb", "nn", "en"), weights=(6, 1, 3))[0]
-    layouts = RECEIPT_LAYOUTS + (HELD_OUT_RECEIPT_LAYOUTS if held_out else ())
-    if fresh:
-        layouts = (*FRESH_RECEIPT_LAYOUTS, "letter")
+def _visit_items(
+    rng: random.Random, profession: str, language: str
+) -> tuple[tuple[Item, ...], bool]:
+    """What a visit cost, item by item, or (a quarter of the time) as one treatment; and which."""
     options = RECEIPT_ITEMS[profession]
     itemised = rng.random() < 0.75
     picked = rng.sample(options, k=rng.randint(1, min(3, len(options))))
@@ -372,8 +432,21 @@ def receipt(
     items = tuple(Item(code, text, Decimal(amount)) for code, text, amount in picked)
     if not itemised:
         total = sum((item.amount for item in items), Decimal("0.00"))
-        treatment = {"en": "Treatment"}.get(lang, "Behandling")
+        treatment = {"en": "Treatment"}.get(language, "Behandling")
         items = (Item("", treatment, total),)
+    return items, itemised
+
+
+def receipt(
+    rng: random.Random, *, held_out: bool, layout: str | None = None, fresh: bool = False
+) -> Receipt:
+    """A provider's receipt for one visit, paid the same day."""
+    profession = rng.choice(PROFESSIONS)
+    lang = rng.choices(("nb", "nn", "en"), weights=(6, 1, 3))[0]
+    layouts = RECEIPT_LAYOUTS + (HELD_OUT_RECEIPT_LAYOUTS if held_out else ())
+    if fresh:
+        layouts = (*FRESH_RECEIPT_LAYOUTS, "letter")
+    items, itemised = _visit_items(rng, profession, lang)
     year = rng.choice(YEARS)
     place = rng.choice(PLACES)
     provider = rng.choice(CLINICS[profession]).format(place=place, who=rng.choice(THERAPISTS))
@@ -397,3 +470,160 @@ def receipt(
         f"{rng.randint(10, 99)}",
         date_style=rng.choice(FRESH_DATE_STYLES) if fresh else "numeric",
     )
+
+
+# ---- the second blind set ----------------------------------------------------------------
+
+
+def blind_name(rng: random.Random) -> tuple[str, str]:
+    """A name no other set has: as the application knows it, and as the document prints it
+    (as it is, surname first after a comma, in capitals, or both)."""
+    sex = rng.choice("fm")
+    given = rng.choice(BLIND_FIRST_NAMES[sex])
+    if rng.random() < 0.25:
+        given = f"{given} {rng.choice(BLIND_MIDDLE_NAMES[sex])}"
+    surname = rng.choice(BLIND_SURNAMES + BLIND_SEXED_SURNAMES[sex])
+    name = f"{given} {surname}"
+    match rng.choice(BLIND_NAME_STYLES):
+        case "surname_first":
+            return name, f"{surname}, {given}"
+        case "capitals":
+            return name, name.upper()
+        case "capitals_surname_first":
+            return name, f"{surname}, {given}".upper()
+        case _:
+            return name, ""
+
+
+def blind_amount_style(rng: random.Random, language: str) -> str:
+    return rng.choice(BLIND_AMOUNT_STYLES["en" if language == "en" else "nb"])
+
+
+def blind_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the second blind set: a period rather than a year, with the amount Helfo
+    covered beside each fee, grouped by provider, or in the app's dark mode."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND_OVERVIEW_LAYOUTS)
+    count = rng.choice((1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 22, 30, 38))
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=count), lang)
+    fees = _with_helfo_share(rng, fees, year, lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(1, 60))
+    name, printed_name = blind_name(rng)
+    return Overview(
+        name=name,
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind_amount_style(rng, lang),
+        wording=BLIND_WORDING,
+        newest_first=chosen == BLIND_PHONE_LAYOUT or rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND_DATE_STYLES),
+        printed_name=printed_name,
+        period=(date(year, 1, 1), min(printed_at, date(year, 12, 31))),
+    )
+
+
+def _on_opening_days(fees: tuple[Fee, ...], language: str) -> tuple[Fee, ...]:
+    """The fees moved to days the provider is open (the blind set prints the weekday): an
+    emergency clinic any day, a pharmacy not on Sunday, the others Monday to Friday."""
+    first_closed_day = {
+        SERVICE_NAMES["emergency"][language]: 7,
+        SERVICE_NAMES["pharmacy"][language]: 6,
+    }
+    moved = (
+        replace(fee, day=_open_on(fee.day, first_closed_day.get(fee.service, 5))) for fee in fees
+    )
+    return tuple(sorted(moved, key=lambda fee: fee.day))
+
+
+def _open_on(day: date, first_closed_day: int) -> date:
+    """The day, or the Monday after it when it falls where the provider is closed (weekdays
+    counted from Monday, 0)."""
+    weekday = day.weekday()
+    return day + timedelta(days=7 - weekday if weekday >= first_closed_day else 0)
+
+
+def _with_helfo_share(
+    rng: random.Random, fees: tuple[Fee, ...], year: int, language: str
+) -> tuple[Fee, ...]:
+    """Each fee with what Helfo paid for the same visit: for a medicine the rest of its price
+    (the fee is 39 % of it before 2025, then 50 %, at most 520 kroner); for a service the same
+    share of its fee at every visit, now and then with a procedure's supplement."""
+    medicine = Decimal(61) / 39 if year < 2025 else Decimal(1)
+    shares: dict[str, Decimal] = {}
+    shared = []
+    for fee in fees:
+        if fee.service == SERVICE_NAMES["pharmacy"][language]:
+            covered = fee.amount * medicine
+            if fee.amount == Decimal("520.00"):
+                covered += Decimal(rng.randrange(100, 150000)) / 100
+        else:
+            share = shares.setdefault(fee.service, Decimal(rng.randrange(60, 220)) / 100)
+            covered = fee.amount * share + rng.choice((0, 0, 0, 0, 56, 105))
+        shared.append(replace(fee, covered=covered.quantize(Decimal("0.01"))))
+    return tuple(shared)
+
+
+def blind_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the second blind set: a pharmacy's for medicines on blue prescription (the
+    user fee beside each price), or a provider's unpaid invoice with a KID and a due date."""
+    chosen = layout or rng.choice(BLIND_RECEIPT_LAYOUTS)
+    lang = rng.choices(("nb", "nn", "en"), weights=(6, 1, 3))[0]
+    year = rng.choice(YEARS)
+    place = rng.choice(PLACES)
+    pharmacy = chosen == "pharmacy"
+    if pharmacy:
+        profession, provider = "pharmacy", f"{rng.choice(PHARMACIES)} {place}"
+        items, itemised = _prescriptions(rng, year), True
+    else:
+        profession = rng.choice(("dentist", "dentist", "chiropractor", "naprapath", "psychologist"))
+        provider = rng.choice(CLINICS[profession]).format(place=place, who=rng.choice(THERAPISTS))
+        items, itemised = _visit_items(rng, profession, lang)
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(358)), 6 if pharmacy else 5)
+    street = rng.choice(("Torggata", "Strandgata", "Kongens gate", "Parkveien", "Elvegata"))
+    name, printed_name = blind_name(rng)
+    invoice_number = rng.randint(100000, 999999)
+    return Receipt(
+        patient=name,
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind_amount_style(rng, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(1, 80)}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=itemised,
+        invoice_number=invoice_number,
+        account=f"{rng.randint(1000, 9999)} {rng.randint(10, 99)} {rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND_DATE_STYLES),
+        printed_name=printed_name,
+        due=None if pharmacy else visit + timedelta(days=rng.choice((10, 14, 20, 30))),
+        kid="" if pharmacy else kid_number(f"{rng.randint(1000, 9999)}{invoice_number}"),
+    )
+
+
+def _prescriptions(rng: random.Random, year: int) -> tuple[Item, ...]:
+    """One to three medicines on blue prescription: the user fee is a share of the price (39 %
+    before 2025, then 50 %), at most 520 kroner a prescription."""
+    share = Decimal("0.39") if year < 2025 else Decimal("0.50")
+    items = []
+    for medicine in rng.sample(sorted(BLIND_MEDICINES), k=rng.choice((1, 1, 2, 3))):
+        low, high = BLIND_MEDICINES[medicine]
+        price = Decimal(rng.randrange(low * 100, high * 100)) / 100
+        fee = min((price * share).quantize(Decimal("0.01")), Decimal("520.00"))
+        items.append(Item("", medicine, fee, price))
+    return tuple(items)
+
+
+def kid_number(digits: str) -> str:
+    """A payment reference (KID): the digits and a MOD10 (Luhn) check digit."""
+    return digits + luhn.calc_check_digit(digits)

@@ -1,10 +1,13 @@
 """A seeded corpus of helsenorge user-fee overviews and providers' receipts, with their truth.
 
-Three sets, never mixed: the *development* set (``dev_set``, seed ``DEV_SEED``) for tests and
-tuning, and the *held-out* benchmark set (``bench_set``, seed ``BENCH_SEED``) with layouts,
-wordings, amount styles and surnames the development set never has; and the blind *fresh*
-set (``fresh_set``, seed ``FRESH_SEED``) with only variations neither of those has. The same
-seed, count and renditions give the same files, byte for byte.
+Four sets, never mixed: the *development* set (``dev_set``, seed ``DEV_SEED``) for tests and
+tuning; the *held-out* benchmark set (``bench_set``, seed ``BENCH_SEED``) with layouts,
+wordings, amount styles and surnames the development set never has; the *fresh* set
+(``fresh_set``, seed ``FRESH_SEED``) with only variations neither of those has; and the
+*blind* set (``blind_set``, seed ``BLIND_SEED``) with only variations none of the three has
+(``content.blind_overview``, ``content.blind_receipt``, ``blind_layouts``), made after the
+other three had all been seen by the reader's author. The same seed, count and renditions give
+the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
 away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
@@ -18,7 +21,8 @@ away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
 A receipt's one line is its date and total (``receipt`` then holds the provider, the
 organisation number and whether it is itemised). Usage from the repository root::
 
-    python -m bench.documents.generate DIRECTORY [--count 30] [--held-out] [--seed N]
+    python -m bench.documents.generate DIRECTORY [--count 30] [--held-out | --fresh | --blind]
+        [--seed N] [--renditions pdf,scan,screenshot]
 """
 
 from __future__ import annotations
@@ -35,11 +39,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import content, layouts, render
+from . import blind_layouts, content, layouts, render
 
 DEV_SEED = 1304
 BENCH_SEED = 2026_12_13
 FRESH_SEED = 2026_12_04
+BLIND_SEED = 2026_12_05
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 TRUTH_FILE = "truth.jsonl"
@@ -152,6 +157,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind_layouts.LAYOUTS:
+            return blind_layouts.html(self.body, phone=phone)
         if isinstance(self.body, content.Overview):
             return layouts.overview_html(self.body, phone=phone)
         return layouts.receipt_html(self.body, phone=phone)
@@ -188,15 +195,24 @@ def plan(
     held_out: bool,
     renditions: Sequence[str] = RENDITIONS,
     fresh: bool = False,
+    blind: bool = False,
 ) -> list[Spec]:
-    """What each document will say, without rendering anything (cheap)."""
+    """What each document will say, without rendering anything (cheap). ``fresh`` and
+    ``blind`` draw only from their own set's variations."""
     specs = []
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
         if rng.random() < RECEIPT_SHARE:
-            body = content.receipt(rng, held_out=held_out, fresh=fresh)
+            body = (
+                content.blind_receipt(rng)
+                if blind
+                else content.receipt(rng, held_out=held_out, fresh=fresh)
+            )
+        elif blind:
+            phone = content.BLIND_PHONE_LAYOUT if rendition == "screenshot" else None
+            body = content.blind_overview(rng, layout=phone)
         else:
             layout = "cards" if rendition == "screenshot" else None
             body = content.overview(rng, held_out=held_out, layout=layout, fresh=fresh)
@@ -228,10 +244,18 @@ def generate(
     held_out: bool,
     renditions: Sequence[str] = RENDITIONS,
     fresh: bool = False,
+    blind: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
-    specs = plan(seed=seed, count=count, held_out=held_out, renditions=renditions, fresh=fresh)
+    specs = plan(
+        seed=seed,
+        count=count,
+        held_out=held_out,
+        renditions=renditions,
+        fresh=fresh,
+        blind=blind,
+    )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
     return documents
@@ -254,16 +278,28 @@ def bench_set(
 def fresh_set(
     directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
 ) -> list[Document]:
-    """The blind set: its own seed, and only layouts, date and amount styles, wordings of the
-    sum and names that neither the development nor the held-out set has (made after the
-    reader's author had looked at the held-out set, and read once)."""
+    """The first blind set: its own seed, and only layouts, date and amount styles, wordings of
+    the sum and names that neither the development nor the held-out set has (made after the
+    reader's author had looked at the held-out set, and read once; since seen)."""
     return generate(
         directory, seed=FRESH_SEED, count=count, held_out=True, renditions=renditions, fresh=True
     )
 
 
-SETS = {"dev": dev_set, "held-out": bench_set, "fresh": fresh_set}
-SEEDS = {"dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED}
+def blind_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The second blind set: its own seed, and only layouts, date and amount styles, name
+    styles, names and receipts that none of the other three sets has (made by a helper who
+    never read the reader, after the reader's author had seen the other three; to be read
+    once)."""
+    return generate(
+        directory, seed=BLIND_SEED, count=count, held_out=True, renditions=renditions, blind=True
+    )
+
+
+SETS = {"dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set}
+SEEDS = {"dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED}
 
 
 def write_truth(truths: Iterable[Truth], path: Path) -> None:
@@ -282,22 +318,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", type=Path)
     parser.add_argument("--count", type=int, default=30)
-    parser.add_argument("--held-out", action="store_true", help="the benchmark's set")
-    parser.add_argument("--fresh", action="store_true", help="the blind set")
+    chosen = parser.add_mutually_exclusive_group()
+    for flag, help_text in (
+        ("held-out", "the benchmark's set"),
+        ("fresh", "the first blind set (seen)"),
+        ("blind", "the second blind set"),
+    ):
+        chosen.add_argument(
+            f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
+        )
     parser.add_argument("--seed", type=int, help="default: the set's own seed")
     parser.add_argument("--renditions", default=",".join(RENDITIONS))
+    parser.set_defaults(corpus_set="dev")
     arguments = parser.parse_args(argv)
-    seed = arguments.seed or (
-        FRESH_SEED if arguments.fresh else BENCH_SEED if arguments.held_out else DEV_SEED
-    )
+    name = arguments.corpus_set
     started = time.perf_counter()
     documents = generate(
         arguments.directory,
-        seed=seed,
+        seed=arguments.seed or SEEDS[name],
         count=arguments.count,
-        held_out=arguments.held_out or arguments.fresh,
+        held_out=name != "dev",
         renditions=tuple(arguments.renditions.split(",")),
-        fresh=arguments.fresh,
+        fresh=name == "fresh",
+        blind=name == "blind",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -42,6 +42,7 @@ WORDS = {
         "amount_due": "Beløp å betale", "vat_free": "Fritatt mva.", "vat_line": "Herav mva.",
         "short_months": ("jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.",
                          "okt.", "nov.", "des."),
+        "weekdays": ("man.", "tir.", "ons.", "tor.", "fre.", "lør.", "søn."),
     },
     "nn": {
         "title": ("Eigendelar", "Frikort og eigendelar", "Betalte eigendelar"),
@@ -68,6 +69,7 @@ WORDS = {
         "amount_due": "Beløp å betale", "vat_free": "Fritake mva.", "vat_line": "Av dette mva.",
         "short_months": ("jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.",
                          "okt.", "nov.", "des."),
+        "weekdays": ("mån.", "tys.", "ons.", "tor.", "fre.", "lau.", "sun."),
     },
     "en": {
         "title": ("User fees", "Exemption card and user fees", "User fees paid"),
@@ -95,6 +97,7 @@ WORDS = {
         "amount_due": "Amount to pay", "vat_free": "VAT exempt", "vat_line": "Of which VAT",
         "short_months": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                          "Nov", "Dec"),
+        "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     },
 }  # fmt: skip
 
@@ -102,7 +105,8 @@ NBSP = "\u00a0"
 
 
 def money(amount: Decimal, style: str) -> str:
-    """An amount as the document prints it: "179,00 kr", "kr 1 234,50", "NOK 1,234.50" …"""
+    """An amount as the document prints it: "179,00 kr", "kr 1 234,50", "NOK 1,234.50" …
+    (the second blind set's: "179 kr" and "84,50 kr", "kr. 179,00", "NOK 179", "NOK 179,00")."""
     whole, cents = f"{amount:.2f}".split(".")
     grouped = f"{int(whole):,}"
     if style == "nok":
@@ -113,8 +117,17 @@ def money(amount: Decimal, style: str) -> str:
         return f"kr{NBSP}{grouped.replace(',', '.')},{cents}"
     if style == "bare":
         return f"{whole},{cents}"
+    if style == "nok_trim":
+        return f"NOK{NBSP}{grouped}" + ("" if cents == "00" else f".{cents}")
     norwegian = f"{grouped.replace(',', NBSP)},{cents}"
     match style:
+        case "kr_trim":
+            shown = grouped.replace(",", NBSP) if cents == "00" else norwegian
+            return f"{shown}{NBSP}kr"
+        case "kr_period":
+            return f"kr.{NBSP}{norwegian}"
+        case "nok_comma":
+            return f"NOK{NBSP}{norwegian}"
         case "kr_after":
             return f"{norwegian}{NBSP}kr"
         case "kr_before":
@@ -133,8 +146,14 @@ def whole_kroner(amount: Decimal, language: str) -> str:
 
 
 def day(value: date, style: str = "numeric", language: str = "nb") -> str:
-    """A date as printed: "12.03.2025", or (fresh set only) "12.03.25" or "12. mar. 2025"."""
+    """A date as printed: "12.03.2025", or (fresh set only) "12.03.25" or "12. mar. 2025", or
+    (the second blind set only) "2025-03-12" or "ons. 12.03.2025"."""
     match style:
+        case "iso":
+            return value.isoformat()
+        case "weekday":
+            weekday = WORDS[language]["weekdays"][value.weekday()]
+            return f"{weekday}{NBSP}{value.strftime('%d.%m.%Y')}"
         case "short":
             return value.strftime("%d.%m.%y")
         case "abbreviated":
