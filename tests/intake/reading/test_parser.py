@@ -383,3 +383,8 @@ def test_a_receipt_without_a_printed_total_is_not_reconciled() -> None:
     )
     assert pairs(parsed) == [("2025-03-12", "375.00")]
     assert not parsed.reconciled
+
+
+def test_a_capital_o_that_ocr_read_as_a_sign_or_a_digit_is_read_back_in_a_name() -> None:
+    assert read("Egenandeler\nNuria @degard-Nilsen\n").name == "Nuria Ødegard-Nilsen"
+    assert read("Egenandeler\nNavn: Kari 0verås\n").name == "Kari Overås"

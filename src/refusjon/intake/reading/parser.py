@@ -408,14 +408,23 @@ def _card_starts(item: Scanned) -> list[float]:
     ]
 
 
+# How far (a share of the page's width) a card's edge may stand from where the first row of
+# cards puts it: OCR's boxes and a scan's residual skew move it a little.
+CARD_EDGE = 0.01
+
+
 def _straddles(row: Row, cuts: Sequence[float]) -> bool:
-    return any(word.left < cut < word.right for word in row.words for cut in cuts)
+    return any(
+        word.left < cut - CARD_EDGE < cut + CARD_EDGE < word.right
+        for word in row.words
+        for cut in cuts
+    )
 
 
 def _cut(row: Row, cuts: Sequence[float]) -> list[list[Word]]:
-    edges = [0.0, *cuts, 2.0]
+    edges = [-1.0, *(cut - CARD_EDGE for cut in cuts), 2.0]
     return [
-        [word for word in row.words if edges[index] - 0.005 <= word.left < edges[index + 1] - 0.005]
+        [word for word in row.words if edges[index] <= word.left < edges[index + 1]]
         for index in range(len(cuts) + 1)
     ]
 
@@ -778,8 +787,13 @@ def name_in(text: str) -> str:
     return _name_part(match["rest"] if match else text)
 
 
+# What OCR makes of a capital Ø or O at the start of a word ("@degård", "0verås").
+OCR_CAPITAL_O = re.compile(r"(?<!\S)(?:(?P<slashed>@)|0)(?=[^\W\d_]{2})")
+
+
 def _name_part(text: str) -> str:
     """A name as far as it goes: up to a digit, a colon or a word like "født"."""
+    text = OCR_CAPITAL_O.sub(lambda match: "Ø" if match["slashed"] else "O", text)
     words: list[str] = []
     for word in text.split():
         if (
