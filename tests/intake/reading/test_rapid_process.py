@@ -30,6 +30,12 @@ sys.stdin.buffer.read(4)
 time.sleep(600)
 """
 
+# One that never reads the picture at all (stuck before it): the pipe fills and stays full.
+NOT_READING = """
+import time
+time.sleep(600)
+"""
+
 
 @pytest.fixture(scope="module")
 def overview_scan() -> bytes:
@@ -130,3 +136,14 @@ def test_when_rapidocr_crashes_the_reading_goes_on_with_tesseract(
     assert "ukaszewicz" in extraction.name and "Ł" not in extraction.name
     assert len(started) == 2
     assert not any(_alive(pid) for pid in started)
+
+
+def test_a_rapidocr_that_takes_no_picture_is_ended(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _child(monkeypatch, tmp_path, NOT_READING)
+    page = numpy.full((2000, 1200), 255, dtype=numpy.uint8)  # far more than a pipe holds
+    with engines.RapidOcr(seconds=1) as rapid:
+        with pytest.raises(engines.EngineFailed, match="took no picture within 1 s"):
+            rapid.phrases(page)
+        assert rapid.pid is None

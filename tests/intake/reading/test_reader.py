@@ -157,3 +157,19 @@ def test_a_picture_of_no_writing_is_unknown_without_spending_ocr_on_it(
     assert extraction.lines == ()
     assert "do not look like a page of writing" in extraction.error
     assert extraction.engine == ""  # no OCR ran (on noise, Tesseract took a minute before)
+
+
+def test_a_scan_that_does_not_add_up_stops_being_tried_when_its_time_runs_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    html = documents.overview_html(running=False).replace(
+        documents.kroner(documents.TOTAL), documents.kroner(documents.TOTAL + 1)
+    )
+    scan = documents.scanned(documents.pdf(html))
+    monkeypatch.setattr("refusjon.intake.reading.reader.PAGE_BUDGET", 0.0)
+
+    extraction = read_document(scan)
+
+    assert not extraction.reconciled
+    assert extraction.engine == "tesseract"  # the first attempt, and no other
+    assert any("time for reading it ran out" in note for note in extraction.notes)

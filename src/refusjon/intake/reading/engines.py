@@ -181,10 +181,10 @@ class RapidOcr:
         picture = np.ascontiguousarray(grey, dtype=np.uint8)
         try:
             assert process.stdin is not None and process.stdout is not None
-            process.stdin.write(LENGTH.pack(HEADER.size + picture.nbytes))
-            process.stdin.write(HEADER.pack(height, width))
-            process.stdin.write(picture.data)
-            process.stdin.flush()
+            deadline = time.monotonic() + self._seconds
+            self._send(process.stdin, LENGTH.pack(HEADER.size + picture.nbytes), deadline)
+            self._send(process.stdin, HEADER.pack(height, width), deadline)
+            self._send(process.stdin, picture.data, deadline)
             length = LENGTH.unpack(self._exactly(process.stdout, LENGTH.size))[0]
             answer = json.loads(self._exactly(process.stdout, length))
         except (OSError, ValueError, struct.error, EngineFailed) as error:
@@ -199,6 +199,22 @@ class RapidOcr:
             (str(text), (box[0], box[1], box[2], box[3]))
             for box, text in zip(answer["boxes"], answer["texts"], strict=False)
         ]
+
+    def _send(self, stream: IO[bytes], data: bytes | memoryview, deadline: float) -> None:
+        """Write ``data`` to the child by ``deadline``: a child stuck on an earlier picture
+        stops reading, and a full pipe must not hold the reader for ever."""
+        descriptor = stream.fileno()
+        os.set_blocking(descriptor, False)
+        view = memoryview(data).cast("B")
+        while view:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([], [descriptor], [], remaining)[1]:
+                raise EngineFailed(f"it took no picture within {self._seconds:.0f} s")
+            try:
+                sent = os.write(descriptor, view)
+            except BlockingIOError:
+                continue
+            view = view[sent:]
 
     def _exactly(self, stream: IO[bytes], size: int) -> bytes:
         """``size`` bytes from the child, within the time it is given for a reading."""

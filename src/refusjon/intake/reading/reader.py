@@ -54,6 +54,9 @@ ATTEMPTS = (
 # date is not read again with heavier settings: a photo of something else, or noise, would
 # cost a minute of OCR for nothing.
 BOTH_ENGINES = 2
+# CPU seconds a page may take in all before no further attempt is started on the document:
+# the bound for the slowest pages is 15 s, and an attempt takes 1–5 s a page.
+PAGE_BUDGET = 10.0
 
 
 def _has_a_date(words: Sequence[Word]) -> bool:
@@ -175,6 +178,10 @@ def _read_pictures(
         )
     found_a_date = False
     for attempt in attempts:
+        spent = sum(seconds[number] for number in numbers) / len(numbers) if numbers else 0.0
+        if readings and spent > PAGE_BUDGET:
+            notes.append("No further attempt was made: the time for reading it ran out.")
+            break
         words = list(text_words)
         try:
             for number in numbers:
