@@ -203,7 +203,13 @@ def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> Cl
     }
     found = [
         FoundLine(
-            row.pk, row.reading.attachment_id, row.date, row.amount, row.provider, row.service
+            row.pk,
+            row.reading.attachment_id,
+            row.date,
+            row.amount,
+            row.provider,
+            row.service,
+            receipt=row.reading.kind == ReadingKind.RECEIPT,
         )
         for row in read_lines
         # Another person's document supports none of the student's lines.

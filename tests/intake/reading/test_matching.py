@@ -58,6 +58,20 @@ def test_a_fee_on_the_overview_and_on_a_receipt_is_one_fee_found_in_two_places()
     assert second.status == Status.NOT_FOUND
 
 
+def test_two_receipts_of_one_day_and_amount_are_two_fees_the_overview_may_show_either() -> None:
+    receipts = [
+        FoundLine(10, 1, MARCH_12, Decimal("375.00"), receipt=True),
+        FoundLine(20, 2, MARCH_12, Decimal("375.00"), receipt=True),
+    ]
+    overview = found(30, 3, MARCH_12, "375.00")
+    assert len(fees(receipts)) == 2
+    both = fees([*receipts, overview])
+    assert len(both) == 2
+    assert sorted(len(fee.found) for fee in both) == [1, 2]  # the overview's row is one of them
+    matching = match_lines([typed(1, MARCH_12, "375.00"), typed(2, MARCH_12, "375.00")], receipts)
+    assert [line.status for line in matching.lines] == [Status.SUPPORTED, Status.SUPPORTED]
+
+
 def test_two_visits_on_one_day_on_one_document_are_two_fees() -> None:
     read = [found(10, 1, MARCH_12, "179.00"), found(11, 1, MARCH_12, "179.00")]
     matching = match_lines([typed(1, MARCH_12, "179.00"), typed(2, MARCH_12, "179.00")], read)

@@ -11,7 +11,9 @@ A typed line is
 
 The same fee is often on more than one document (the helsenorge overview and the provider's
 receipt): rows with the same date and amount on different documents are one fee, found in
-several places; two such rows on one document are two fees (two visits on one day). Each fee
+several places; two such rows on one document are two fees (two visits on one day), and so
+are two receipts (each is a payment of its own: two providers seen on one day for the same
+fee), each of which may be one of the overviews' rows. Each fee
 supports at most one typed line, so a fee typed twice is found once and the second line is
 not found. Lines are matched in their numbers' order, exact matches first.
 
@@ -59,6 +61,8 @@ class FoundLine:
     provider: str = ""
     service: str = ""
     box: Box | None = None
+    receipt: bool = False
+    """Read from a receipt: one payment, never the same fee as another receipt's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +111,14 @@ class Matching:
 
 
 def fees(found: tuple[FoundLine, ...] | list[FoundLine]) -> tuple[Fee, ...]:
-    """The fees the found lines show: the n-th row of a date and amount on each document is
-    the same n-th fee of that date and amount."""
+    """The fees the found lines show: the n-th row of a date and amount on each overview, and
+    the n-th receipt of that date and amount, are the same n-th fee of that date and amount."""
     by_key: dict[tuple[date, Decimal], dict[int, list[FoundLine]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for line in found:
-        by_key[(line.date, line.amount)][line.document].append(line)
+        # Each receipt's row is a column of its own in the overviews' document columns.
+        by_key[(line.date, line.amount)][-1 if line.receipt else line.document].append(line)
     result = []
     for (day, amount), documents in sorted(by_key.items()):
         for index in range(max(len(rows) for rows in documents.values())):
