@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from refusjon.intake.reading.parser import Parsed, parse
+from refusjon.intake.reading.patterns import dates
 from refusjon.intake.reading.records import Kind
 from refusjon.intake.reading.words import layout_words
 
@@ -388,3 +389,15 @@ def test_a_receipt_without_a_printed_total_is_not_reconciled() -> None:
 def test_a_capital_o_that_ocr_read_as_a_sign_or_a_digit_is_read_back_in_a_name() -> None:
     assert read("Egenandeler\nNuria @degard-Nilsen\n").name == "Nuria Ødegard-Nilsen"
     assert read("Egenandeler\nNavn: Kari 0verås\n").name == "Kari Overås"
+
+
+def test_a_two_digit_year_is_read_as_strptime_reads_it() -> None:
+    assert [found.value.isoformat() for found in dates("12.03.25 og 02.05.98")] == [
+        "2025-03-12",
+        "1998-05-02",
+    ]
+
+
+def test_a_menu_word_that_begins_like_a_label_is_no_name() -> None:
+    parsed = read("Forside   Innboks   Pasientjournal   Egenandeler\nNavn: Åse Brennhovd\n")
+    assert parsed.name == "Åse Brennhovd"

@@ -39,6 +39,7 @@ DATE_PATTERNS = (
     re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{_MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
     re.compile(rf"(?<![\w]){_MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
 )
+TWO_DIGIT_PIVOT = 69
 # A clock time ("kl. 14.30"), masked before amounts are looked for.
 TIME_LABELLED = re.compile(r"\bkl\.?\s?\d{1,2}[:.]\d{2}\b", re.I)
 
@@ -98,7 +99,8 @@ def _date(match: re.Match[str]) -> date | None:
     month = MONTHS.get(named[:3].lower()) if named else int(groups["mon"])
     year = int(groups["year"])
     if year < 100:
-        year += 2000
+        # As strptime's %y: 69–99 are the 1900s (a birth date "02.05.98"), the rest the 2000s.
+        year += 1900 if year >= TWO_DIGIT_PIVOT else 2000
     if month is None or not 1990 <= year <= 2100:
         return None
     try:
