@@ -3,6 +3,7 @@ it (rendered, turned, blurred, noised; read by OCR), a receipt, and files it can
 
 from __future__ import annotations
 
+import base64
 import io
 from decimal import Decimal
 
@@ -173,3 +174,17 @@ def test_a_scan_that_does_not_add_up_stops_being_tried_when_its_time_runs_out(
     assert not extraction.reconciled
     assert extraction.engine == "tesseract"  # the first attempt, and no other
     assert any("time for reading it ran out" in note for note in extraction.notes)
+
+
+def test_a_scanned_page_with_a_scanner_s_stamp_in_its_text_layer_is_read_by_ocr(
+    overview_scan: bytes,
+) -> None:
+    picture = base64.b64encode(overview_scan).decode()
+    html = (
+        "<style>@page { size: A4; margin: 0 } img { width: 100% } p { font-size: 6pt }</style>"
+        f"<p>Skannet med Canon iR-ADV 4525</p><img src='data:image/png;base64,{picture}'>"
+    )
+    extraction = read_document(documents.pdf(html))
+    assert extraction.pages[0].source == Source.OCR
+    assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
+    assert extraction.reconciled

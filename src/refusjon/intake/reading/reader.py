@@ -123,7 +123,7 @@ def _read_pdf(
             started = _cpu(rapid)
             page = pdftext.page_text(document, index, limits=limits)
             seconds = round(_cpu(rapid) - started, 3)
-            if page.words:
+            if _a_whole_text(page.words):
                 size = (round(page.width), round(page.height))
                 pages.append(Page(page.number, *size, Source.TEXT, seconds))
                 text_words.extend(page.words)
@@ -139,6 +139,15 @@ def _read_pdf(
 
         prefix = "pdf-text+" if text_words else ""
         return _read_pictures(scanned, picture, text_words, pages, attempts, prefix, rapid)
+
+
+# A text layer of fewer words than this, without a date, is a scanner's stamp or a page number
+# on a scanned page: the page is read by OCR (if it has the ink of writing) all the same.
+STAMP_WORDS = 15
+
+
+def _a_whole_text(words: Sequence[Word]) -> bool:
+    return len(words) >= STAMP_WORDS or (bool(words) and _has_a_date(words))
 
 
 def _read_image(
