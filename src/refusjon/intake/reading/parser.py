@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from stdnum.no import orgnr
 
@@ -30,6 +31,31 @@ from refusjon.intake.reading.patterns import (
 )
 from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
 from refusjon.intake.reading.words import Row, Word, rows, union
+
+
+class Role(StrEnum):
+    """What a row is to the parser."""
+
+    HEADER = "header"
+    DISTRACTOR = "distractor"
+    CREDIT = "credit"
+    NAME = "name"
+    TOTAL = "total"
+    FEE = "fee"
+    DATE = "date"
+    AMOUNT = "amount"
+    TEXT = "text"
+
+
+class Column(StrEnum):
+    """What a table's column holds, as its header says."""
+
+    RUNNING = "running"
+    FEE = "fee"
+    DATE = "date"
+    SERVICE = "service"
+    PROVIDER = "provider"
+
 
 OVERVIEW_KEYS = (
     "egenandeler",
@@ -144,9 +170,9 @@ TOTAL_KEYS = (
     "amount paid",
 )
 RECEIPT_TOTAL_KEYS = (*TOTAL_KEYS, "betalt", "paid", "beløp", "amount")
-HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
     (
-        "running",
+        Column.RUNNING,
         (
             "hittil",
             "akkumulert",
@@ -160,7 +186,7 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "fee",
+        Column.FEE,
         (
             "beløp",
             "belop",
@@ -174,10 +200,10 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "kr",
         ),
     ),
-    ("date", ("dato", "date", "dag", "day")),
-    ("service", ("tjeneste", "teneste", "service", "type", "kategori", "category", "ytelse")),
+    (Column.DATE, ("dato", "date", "dag", "day")),
+    (Column.SERVICE, ("tjeneste", "teneste", "service", "type", "kategori", "category", "ytelse")),
     (
-        "provider",
+        Column.PROVIDER,
         (
             "behandler",
             "behandlar",
@@ -312,17 +338,17 @@ class Scanned:
     row: Row
     dates: list[FoundDate]
     amounts: list[FoundAmount]
-    role: str = "text"
+    role: Role = Role.TEXT
 
 
 @dataclass(slots=True)
 class Columns:
     """Where the header row puts each column (its centre, as a fraction of the width)."""
 
-    centres: dict[str, float] = field(default_factory=dict)
-    lefts: dict[str, float] = field(default_factory=dict)
+    centres: dict[Column, float] = field(default_factory=dict)
+    lefts: dict[Column, float] = field(default_factory=dict)
 
-    def starting_before(self, x: float, roles: Iterable[str]) -> str | None:
+    def starting_before(self, x: float, roles: Iterable[Column]) -> Column | None:
         """The column (of ``roles``) a left-aligned word at ``x`` stands in: the rightmost
         that starts at or before it."""
         known = [
@@ -330,7 +356,7 @@ class Columns:
         ]
         return max(known)[1] if known else None
 
-    def nearest(self, x: float, roles: Iterable[str]) -> str | None:
+    def nearest(self, x: float, roles: Iterable[Column]) -> Column | None:
         known = [(abs(self.centres[role] - x), role) for role in roles if role in self.centres]
         return min(known)[1] if known else None
 
@@ -461,20 +487,20 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     previous: Scanned | None = None
     for item in scanned:
         item.role = _role(item)
-        if item.role == "header":
+        if item.role == Role.HEADER:
             columns = _columns(item.row)
-        if previous is not None and item.role == "amount" and not previous.amounts:
+        if previous is not None and item.role == Role.AMOUNT and not previous.amounts:
             item.role = _wrapped_role(previous, item)
         previous = item
     notes: list[str] = []
     name, name_box = _name(scanned)
     for item in scanned:
-        if name and item.role == "text" and name in item.row.text:
-            item.role = "name"
+        if name and item.role == Role.TEXT and name in item.row.text:
+            item.role = Role.NAME
     fee_index = _fee_index(scanned, columns, notes)
     lines = _lines(scanned, columns, fee_index)
     total, total_box = _total(scanned, columns, lines, notes)
-    credited = any(item.role == "credit" for item in scanned)
+    credited = any(item.role == Role.CREDIT for item in scanned)
     if credited:
         notes.append("A fee is printed as credited or paid back: a person reads what it means.")
     return Parsed(
@@ -489,37 +515,37 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     )
 
 
-def _role(item: Scanned) -> str:
+def _role(item: Scanned) -> Role:
     text = item.row.text
     if not item.dates and not item.amounts and _header_roles(item.row) >= 2:
-        return "header"
+        return Role.HEADER
     if FOOTER.search(text) or has_any(text, DISTRACTOR_KEYS):
-        return "distractor"
+        return Role.DISTRACTOR
     if item.amounts and (
         has_any(text, CREDIT_KEYS)
         or any(text[: found.start].endswith("-") for found in item.amounts)
     ):
-        return "credit"
+        return Role.CREDIT
     if NAME_LABEL.match(text):
-        return "name"
+        return Role.NAME
     if has_any(text, TOTAL_KEYS) and item.amounts:
-        return "total"
+        return Role.TOTAL
     if not item.dates and not item.amounts:
-        return "text"
+        return Role.TEXT
     if item.dates and item.amounts:
-        return "fee"
-    return "date" if item.dates else "amount"
+        return Role.FEE
+    return Role.DATE if item.dates else Role.AMOUNT
 
 
-def _wrapped_role(label: Scanned, item: Scanned) -> str:
+def _wrapped_role(label: Scanned, item: Scanned) -> Role:
     """The role of an amount alone on its row under a label without one (a phone wraps
     "Remaining before exemption card:" and its amount onto two rows)."""
     if label.row.page != item.row.page or label.dates:
         return item.role
-    if label.role == "distractor":
-        return "distractor"
+    if label.role == Role.DISTRACTOR:
+        return Role.DISTRACTOR
     if has_any(label.row.text, TOTAL_KEYS) and label.row.text.rstrip().endswith(":"):
-        return "total"
+        return Role.TOTAL
     return item.role
 
 
@@ -528,7 +554,7 @@ def _header_roles(row: Row) -> int:
     return len({_cell_role(word.text) for word in row.words} - {None})
 
 
-def _cell_role(text: str) -> str | None:
+def _cell_role(text: str) -> Column | None:
     for role, keys in HEADER_ROLES:
         if has_any(text, keys):
             return role
@@ -561,10 +587,12 @@ def _fee_index(scanned: list[Scanned], columns: Columns, notes: list[str]) -> in
     """Which of a row's amounts is the fee when rows have two (the other a running sum):
     ``None`` when the header says (then each amount goes to its nearest column), else the
     index that the running sum's property points to, else the first."""
-    pairs = [item.amounts[:2] for item in scanned if item.role == "fee" and len(item.amounts) >= 2]
+    pairs = [
+        item.amounts[:2] for item in scanned if item.role == Role.FEE and len(item.amounts) >= 2
+    ]
     if not pairs:
         return 0
-    if "fee" in columns.centres and "running" in columns.centres:
+    if Column.FEE in columns.centres and Column.RUNNING in columns.centres:
         return None
     scores = [
         _running_score(
@@ -600,7 +628,7 @@ def _fee_amount(item: Scanned, columns: Columns, fee_index: int | None) -> Found
         fees = [
             found
             for found in item.amounts
-            if columns.nearest(_centre(item, found), ("fee", "running")) == "fee"
+            if columns.nearest(_centre(item, found), (Column.FEE, Column.RUNNING)) == Column.FEE
         ]
         return fees[0] if fees else item.amounts[0]
     return item.amounts[min(fee_index, len(item.amounts) - 1)]
@@ -612,10 +640,10 @@ def _lines(scanned: list[Scanned], columns: Columns, fee_index: int | None) -> l
     pending: Scanned | None = None
     pending_at = 0
     for position, item in enumerate(scanned):
-        if item.role == "fee":
+        if item.role == Role.FEE:
             lines.append(_table_line(item, columns, fee_index))
             texts, pending = [], None
-        elif item.role in ("date", "amount"):
+        elif item.role in (Role.DATE, Role.AMOUNT):
             fits = (
                 pending is not None
                 and pending.role != item.role
@@ -628,7 +656,7 @@ def _lines(scanned: list[Scanned], columns: Columns, fee_index: int | None) -> l
             else:
                 texts = texts[-1:] if pending is None else []
                 pending, pending_at = item, position
-        elif item.role == "text":
+        elif item.role == Role.TEXT:
             texts.append(item)
         else:
             texts, pending = [], None
@@ -659,22 +687,24 @@ def _table_line(item: Scanned, columns: Columns, fee_index: int | None) -> FeeLi
 
 
 def _provider_and_service(rest: list[Word], columns: Columns) -> tuple[str, str]:
-    if "provider" in columns.centres and "service" in columns.centres:
-        roles = ("provider", "service")
-        provider = [w for w in rest if columns.starting_before(w.left, roles) in (None, "provider")]
-        service = [w for w in rest if columns.starting_before(w.left, roles) == "service"]
+    if Column.PROVIDER in columns.centres and Column.SERVICE in columns.centres:
+        roles = (Column.PROVIDER, Column.SERVICE)
+        provider = [
+            w for w in rest if columns.starting_before(w.left, roles) in (None, Column.PROVIDER)
+        ]
+        service = [w for w in rest if columns.starting_before(w.left, roles) == Column.SERVICE]
         return _clean(provider), _clean(service)
     text = _clean(rest)
     parts = [part.strip(" :;,.") for part in SEPARATORS.split(text) if part.strip(" :;,.")]
     if len(parts) >= 2:
         return parts[0], " ".join(parts[1:])
-    if "service" in columns.centres and "provider" not in columns.centres:
+    if Column.SERVICE in columns.centres and Column.PROVIDER not in columns.centres:
         return "", text
     return text, ""
 
 
 def _card_line(first: Scanned, second: Scanned, texts: list[Scanned]) -> FeeLine:
-    dated, priced = (first, second) if first.role == "date" else (second, first)
+    dated, priced = (first, second) if first.role == Role.DATE else (second, first)
     words = [
         *_rest(dated, skip=dated.dates),
         *_rest(priced, skip=priced.amounts),
@@ -697,11 +727,13 @@ def _total(
     an amount alone on the row right under the last fee, if the lines add up to it."""
     found: list[tuple[Decimal, Box]] = []
     for item in scanned:
-        if item.role != "total":
+        if item.role != Role.TOTAL:
             continue
         amount = item.amounts[0]
-        if len(item.amounts) > 1 and "fee" in columns.centres:
-            amount = min(item.amounts, key=lambda a: abs(_centre(item, a) - columns.centres["fee"]))
+        if len(item.amounts) > 1 and Column.FEE in columns.centres:
+            amount = min(
+                item.amounts, key=lambda a: abs(_centre(item, a) - columns.centres[Column.FEE])
+            )
         found.append((amount.value, item.row.box(amount.start, amount.end)))
     if not found:
         return _unworded_total(scanned, lines, notes)
@@ -730,7 +762,7 @@ def _unworded_total(
     ]
     added = sum((line.amount for line in lines), Decimal(0))
     for item in after[:2]:
-        if item.role == "amount" and len(item.amounts) == 1 and item.amounts[0].value == added:
+        if item.role == Role.AMOUNT and len(item.amounts) == 1 and item.amounts[0].value == added:
             notes.append(
                 "The total was taken from the row under the fees, which has no word for it."
             )
