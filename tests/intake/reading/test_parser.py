@@ -401,3 +401,9 @@ def test_a_two_digit_year_is_read_as_strptime_reads_it() -> None:
 def test_a_menu_word_that_begins_like_a_label_is_no_name() -> None:
     parsed = read("Forside   Innboks   Pasientjournal   Egenandeler\nNavn: Åse Brennhovd\n")
     assert parsed.name == "Åse Brennhovd"
+
+
+def test_on_a_receipt_only_a_labelled_name_is_the_patient_s() -> None:
+    parsed = read("Kvittering\nAnne Berg\nOrg.nr 974 760 673\nDato 12.03.2025\nTotalt 375,00 kr\n")
+    assert parsed.kind == Kind.RECEIPT
+    assert parsed.name == ""  # Anne Berg is the psychologist, not (as far as it says) the patient

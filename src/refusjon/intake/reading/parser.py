@@ -771,11 +771,12 @@ def _unworded_total(
     return None, None
 
 
-def _name(scanned: list[Scanned]) -> tuple[str, Box | None]:
+def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, Box | None]:
     """The person's name: after a label ("Navn:", "Pasient:") in any cell of any row, or on the
-    row under a bare label; else in the title ("Egenandeler for Kari Nordmann"); else a cell
-    that looks like a name above the first fee of the first page (a header band, a line under
-    the title), never a clinic's or a service's name."""
+    row under a bare label; else (unless ``labelled_only``: on a receipt, a name without a
+    label is the therapist's or the clinic's) in the title ("Egenandeler for Kari Nordmann");
+    else a cell that looks like a name above the first fee of the first page (a header band,
+    a line under the title), never a clinic's or a service's name."""
     for position, item in enumerate(scanned):
         for start, cell in item.row.cells():
             match = NAME_LABEL.match(cell)
@@ -788,6 +789,8 @@ def _name(scanned: list[Scanned]) -> tuple[str, Box | None]:
             following = scanned[position + 1] if position + 1 < len(scanned) else None
             if following and _looks_like_name(_name_part(following.row.text)):
                 return _natural_order(_name_part(following.row.text)), following.row.box()
+    if labelled_only:
+        return "", None
     first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
     fees = [index for index, item in enumerate(first_page) if item.dates and item.amounts]
     heading = first_page[: min(fees[0] if fees else 12, 12)]
@@ -857,70 +860,99 @@ def _looks_like_name(text: str) -> bool:
 # Receipts
 
 
+@dataclass(slots=True)
+class ReceiptBody:
+    """What a receipt prices: its items (a description and an amount), the row of its total,
+    and the treatment where a label names it."""
+
+    items: list[tuple[str, Decimal]] = field(default_factory=list)
+    total_row: Scanned | None = None
+    treatment: str = ""
+
+    @property
+    def printed_total(self) -> Decimal | None:
+        """The total row's amount; an invoice marked paid ends "Å betale 0,00", and nothing
+        left to pay is not the fee."""
+        value = self.total_row.amounts[-1].value if self.total_row else None
+        return value or None
+
+
 def _receipt(scanned: list[Scanned]) -> Parsed:
     notes: list[str] = []
     everything = "\n".join(item.row.text for item in scanned)
     organisation_number = _organisation_number(everything, notes)
     provider = _receipt_provider(scanned)
-    day, day_box = _receipt_date(scanned)
-    total_item: Scanned | None = None
-    items: list[tuple[str, Decimal | None]] = []
-    treatment = ""
-    for item in scanned:
-        text = item.row.text
-        label = TREATMENT_LABEL.match(text)
-        if label:
-            treatment = treatment or label["rest"].strip()
-            continue
-        if not item.amounts or ORG_NUMBER.search(text) or ORG_NUMBER_MVA.search(text):
-            continue
-        if has_any(text, RECEIPT_NOT_ITEMS):
-            continue
-        if has_any(text, RECEIPT_TOTAL_KEYS):
-            # An invoice marked paid ends "Å betale 0,00": nothing left to pay is not the fee.
-            if item.amounts[-1].value or total_item is None:
-                total_item = item
-            continue
-        words = _rest(item, skip=[*item.dates, *item.amounts])
-        description = _clean(words)
-        if any(ch.isalpha() for ch in description):
-            items.append((description, item.amounts[-1].value))
-    total = total_item.amounts[-1].value if total_item and total_item.amounts[-1].value else None
-    total_printed = total is not None
-    if total is None and len(items) == 1:
-        total = items[0][1]
+    body = _receipt_body(scanned)
+    total = body.printed_total
+    if total is None and len(body.items) == 1:
+        total = body.items[0][1]
         notes.append("No total is printed: the receipt's one priced item was taken for it.")
-    itemised = bool(items or treatment)
-    treatment = treatment or "; ".join(description for description, _ in items)
-    priced = [value for _, value in items if value is not None]
-    items_sum = sum(priced, Decimal(0)) if priced and total_item else None
-    if items_sum is not None and items_sum != total:
-        notes.append(f"The items add up to {items_sum}, the receipt's total is {total}.")
-    lines: tuple[FeeLine, ...] = ()
-    total_box = None
-    if total_item is not None:
-        total_box = total_item.row.box()
-    if day is not None and total is not None:
-        boxes = [box for box in (day_box, total_box) if box is not None]
-        box = union([b for b in boxes if b.page == boxes[0].page]) if boxes else None
-        lines = (FeeLine(day, total, provider, treatment, box),)
-    elif day is None:
-        notes.append("No date was found on the receipt.")
-    else:
-        notes.append("No total was found on the receipt.")
-    name, name_box = _name(scanned)
+    treatment = body.treatment or "; ".join(description for description, _ in body.items)
+    items_sum = None
+    if body.items and body.total_row is not None:
+        items_sum = sum((value for _, value in body.items), Decimal(0))
+        if items_sum != total:
+            notes.append(f"The items add up to {items_sum}, the receipt's total is {total}.")
+    total_box = body.total_row.row.box() if body.total_row is not None else None
+    line = _receipt_line(scanned, total, total_box, provider, treatment, notes)
+    name, name_box = _name(scanned, labelled_only=True)
     return Parsed(
         Kind.RECEIPT,
         name=name,
         name_box=name_box,
         total=total,
         total_box=total_box,
-        lines=lines,
-        receipt=ReceiptDetails(provider, organisation_number, itemised, treatment),
+        lines=(line,) if line else (),
+        receipt=ReceiptDetails(
+            provider, organisation_number, bool(body.items or body.treatment), treatment
+        ),
         notes=tuple(notes),
         items_sum=items_sum,
-        total_printed=total_printed,
+        total_printed=body.printed_total is not None,
     )
+
+
+def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
+    body = ReceiptBody()
+    for item in scanned:
+        text = item.row.text
+        label = TREATMENT_LABEL.match(text)
+        if label:
+            body.treatment = body.treatment or label["rest"].strip()
+            continue
+        if not item.amounts or ORG_NUMBER.search(text) or ORG_NUMBER_MVA.search(text):
+            continue
+        if has_any(text, RECEIPT_NOT_ITEMS):
+            continue
+        if has_any(text, RECEIPT_TOTAL_KEYS):
+            if item.amounts[-1].value or body.total_row is None:
+                body.total_row = item
+            continue
+        description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
+        if any(ch.isalpha() for ch in description):
+            body.items.append((description, item.amounts[-1].value))
+    return body
+
+
+def _receipt_line(
+    scanned: list[Scanned],
+    total: Decimal | None,
+    total_box: Box | None,
+    provider: str,
+    treatment: str,
+    notes: list[str],
+) -> FeeLine | None:
+    """The receipt's one line: its date and total, boxed where both stand on one page."""
+    day, day_box = _receipt_date(scanned)
+    if day is None:
+        notes.append("No date was found on the receipt.")
+        return None
+    if total is None:
+        notes.append("No total was found on the receipt.")
+        return None
+    boxes = [box for box in (day_box, total_box) if box is not None]
+    box = union([b for b in boxes if b.page == boxes[0].page]) if boxes else None
+    return FeeLine(day, total, provider, treatment, box)
 
 
 def _organisation_number(text: str, notes: list[str]) -> str:
