@@ -10,17 +10,19 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from pytest_django import Settings
 
 from refusjon.claims import services as claims
-from refusjon.claims.models import AuditEntry, User
+from refusjon.claims.models import Attachment, AuditEntry, Claim, User
 from refusjon.intake import readings
 from refusjon.intake.models import DocumentReading, NameCheck, ReadLine
 from refusjon.intake.reading.records import Extraction, Kind, ReceiptDetails
 from tests.conftest import Clock
 from tests.factories import NOW, in_review, sio_draft
+from tests.intake.documents import overview_pdf
 from tests.intake.test_readings import (
     FEBRUARY,
     JANUARY,
@@ -230,3 +232,41 @@ def test_read_documents_all_reads_again_what_was_read_as_unknown(named_alice: Us
 
     reading = DocumentReading.objects.get()
     assert reading.kind == "user_fee_overview" and reading.lines.count() == 1
+
+
+def attach_named(claim: Claim, name: str) -> Attachment:
+    """A checked overview as a text PDF with ``name`` printed on it (none if empty)."""
+    attachment = Attachment(claim=claim, document_type="user_fee_overview")
+    data = overview_pdf(name, [(JANUARY, "Majorstuen legesenter", "179.00")])
+    attachment.file.save("overview.pdf", ContentFile(data), save=False)
+    attachment.content_type = "application/pdf"
+    attachment.save()
+    return attachment
+
+
+@pytest.mark.parametrize(
+    ("printed", "check", "counts"),
+    [
+        ("", NameCheck.STATED, True),
+        ("Alice Sæther", NameCheck.MATCHES, True),
+        ("Bjørn Berg", NameCheck.DIFFERS, False),
+    ],
+    ids=["still-no-name", "her-name", "another-name"],
+)
+def test_reading_again_keeps_the_students_word_unless_a_name_is_read_now(
+    named_alice: User, printed: str, check: NameCheck, counts: bool
+) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach_named(claim, printed)
+    readings.keep_reading(attachment, Extraction(Kind.UNKNOWN), now=NOW)
+    readings.state_name_on_document(attachment, by=named_alice, now=NOW)
+
+    call_command("read_documents", "--all", stdout=StringIO())
+
+    reading = DocumentReading.objects.get()
+    assert reading.kind == "user_fee_overview" and reading.lines.count() == 1
+    assert reading.name_check == check
+    attachment.refresh_from_db()
+    assert attachment.shows_applicant_name is counts
+    outcome = claims.estimate(claim).record["outcome"]
+    assert outcome == ("approved" if counts else "returned")

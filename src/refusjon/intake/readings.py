@@ -51,16 +51,20 @@ def wants_reading(attachment: Attachment) -> bool:
 
 
 @job(label=_("Read a document's fees"))
-def read_document_job(attachment_id: int) -> None:
-    """Read the checked document of attachment ``attachment_id``, unless it is read already."""
+def read_document_job(attachment_id: int, again: bool = False) -> None:
+    """Read the checked document of attachment ``attachment_id``, unless it is read already;
+    ``again`` reads once more a document read as unknown (nothing found), whose reading is
+    replaced (:func:`keep_reading`)."""
     attachment = Attachment.objects.select_related("claim__applicant").filter(pk=attachment_id)
     found = attachment.first()
     if found is None or found.check_status != CheckStatus.OK or not found.file:
         return
-    if DocumentReading.objects.filter(attachment=found).exists():
+    if not _wants_reading(found, again=again):
         return
     if not settings.REFUSJON_READ_DOCUMENTS:
-        keep_reading(found, Extraction(Kind.UNKNOWN, error="Documents are not read here."))
+        keep_reading(
+            found, Extraction(Kind.UNKNOWN, error="Documents are not read here."), again=again
+        )
         return
     with found.file.open("rb") as handle:
         data = handle.read()
@@ -75,13 +79,26 @@ def read_document_job(attachment_id: int) -> None:
         extraction = read_document(
             data, filename=found.uploaded_name or "", limits=decoding_limits()
         )
-    keep_reading(found, extraction)
+    keep_reading(found, extraction, again=again)
+
+
+def _wants_reading(attachment: Attachment, *, again: bool) -> bool:
+    """Whether the document has no reading yet, or (``again``) one that may be replaced."""
+    earlier = DocumentReading.objects.filter(attachment=attachment).first()
+    return earlier is None or (again and _replaceable(earlier))
+
+
+def _replaceable(reading: DocumentReading) -> bool:
+    """A reading that found nothing (kind unknown, no lines, so no expense line came from it)
+    may be replaced by reading the document again."""
+    return reading.kind == ReadingKind.UNKNOWN and not reading.lines.exists()
 
 
 def ask_for_readings(*, again_unknown: bool = False) -> int:
     """Ask for the reading job of each checked document to be read that has no reading; with
-    ``again_unknown``, also of those read as unknown, whose empty reading is removed first (it
-    has no lines, so no expense line came from it). The number asked for is returned."""
+    ``again_unknown``, also of those read as unknown, whose empty reading the job replaces (it
+    has no lines, so no expense line came from it; what the student said of the name is kept,
+    :func:`keep_reading`). The number asked for is returned."""
     wanted = Attachment.objects.filter(
         document_type__in=READ_TYPES, check_status=CheckStatus.OK
     ).exclude(file="")
@@ -90,30 +107,44 @@ def ask_for_readings(*, again_unknown: bool = False) -> int:
         read_document_job.enqueue(pk)
         asked += 1
     if again_unknown:
-        unknown = wanted.filter(reading__kind=ReadingKind.UNKNOWN)
+        unknown = wanted.filter(reading__kind=ReadingKind.UNKNOWN, reading__lines__isnull=True)
         for pk in list(unknown.values_list("pk", flat=True)):
-            with transaction.atomic():
-                DocumentReading.objects.filter(
-                    attachment_id=pk, kind=ReadingKind.UNKNOWN, lines__isnull=True
-                ).delete()
-                read_document_job.enqueue(pk)
+            read_document_job.enqueue(pk, again=True)
             asked += 1
     return asked
 
 
 def keep_reading(
-    attachment: Attachment, extraction: Extraction, *, now: datetime | None = None
+    attachment: Attachment,
+    extraction: Extraction,
+    *,
+    again: bool = False,
+    now: datetime | None = None,
 ) -> DocumentReading | None:
     """Keep what was read from ``attachment`` and the outcome of its name check; None if it
-    had been read meanwhile (the first reading stands)."""
+    had been read meanwhile (the first reading stands).
+
+    ``again`` replaces a reading that found nothing (:func:`_replaceable`). Where the student
+    had said their name is on the document and the new reading still reads no name, their
+    statement stands (docs/decisions.md, E1); a name read now is compared as any other."""
     now = now or clock.now()
     check = name_check(extraction.name, attachment.claim.applicant)
     try:
         with transaction.atomic():
+            # Locked: the student saying their name is on it waits for the reading replaced.
+            earlier = (
+                DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
+            )
+            if earlier is not None:
+                if not (again and _replaceable(earlier)):
+                    return None
+                if earlier.name_check == NameCheck.STATED and check == NameCheck.NOT_READ:
+                    check = NameCheck.STATED
+                earlier.delete()
             reading = _save(attachment, extraction, check, now=now)
             Attachment.objects.filter(pk=attachment.pk).update(
-                shows_applicant_name=check == NameCheck.MATCHES
-                and _is_what_it_says(attachment, extraction)
+                shows_applicant_name=check == NameCheck.STATED
+                or (check == NameCheck.MATCHES and _is_what_it_says(attachment, extraction))
             )
             itemised = _mark_itemised(reading)
             claims.audit(
@@ -128,6 +159,7 @@ def keep_reading(
                 reconciled=reading.reconciled,
                 name_check=check,
                 itemised_lines=itemised,
+                read_again=earlier is not None,
             )
     except IntegrityError:
         if DocumentReading.objects.filter(attachment=attachment).exists():
