@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from refusjon import clock
 from refusjon.claims import offers
 from refusjon.claims.models import Attachment, CheckStatus, Claim, ExpenseLine
@@ -24,7 +26,13 @@ from refusjon.intake.reading.matching import (
     Status,
     match_lines,
 )
-from refusjon.intake.readings import NAMED_TYPES, suggested_category, typed_line, wants_reading
+from refusjon.intake.readings import (
+    MAY_BE_STATED,
+    NAMED_TYPES,
+    suggested_category,
+    typed_line,
+    wants_reading,
+)
 from refusjon.rules.terms import DOCUMENTS, term
 
 LATE = timedelta(minutes=10)
@@ -55,14 +63,29 @@ class Document:
         return self.reading is not None and self.reading.name_check == NameCheck.STATED
 
     @property
+    def name_unsure(self) -> bool:
+        """A name was read near the applicant's: perhaps theirs, read wrong."""
+        return self.reading is not None and self.reading.name_check == NameCheck.UNSURE
+
+    @property
     def may_state_name(self) -> bool:
-        """No name could be read on an overview or a receipt: the student may say it is theirs
-        (docs/decisions.md, E1)."""
+        """No name, or only one near theirs, could be read on an overview or a receipt: the
+        student may say it is theirs (docs/decisions.md, E1)."""
         return (
             self.reading is not None
-            and self.reading.name_check == NameCheck.NOT_READ
+            and self.reading.name_check in MAY_BE_STATED
             and self.attachment.document_type in NAMED_TYPES
         )
+
+    @property
+    def name_check_words(self) -> str:
+        """The name check in words for the caseworker; a statement made of a name read near
+        the applicant's says so, not that no name was read."""
+        if self.reading is None:
+            return ""
+        if self.name_stated and self.reading.name:
+            return gettext("Not certainly the applicant's; the student says it is theirs")
+        return str(self.reading.get_name_check_display())
 
     @property
     def receipt(self) -> dict[str, object] | None:
@@ -152,7 +175,8 @@ class ClaimReading:
 
     @property
     def names_not_matching(self) -> tuple[Document, ...]:
-        """Documents whose name is another's, or was not read (stated by the student or not)."""
+        """Documents whose name is another's, near the applicant's, or was not read (stated by
+        the student or not)."""
         return tuple(
             document
             for document in self.read

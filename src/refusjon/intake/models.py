@@ -23,9 +23,13 @@ class ReadingKind(models.TextChoices):
 
 
 class NameCheck(models.TextChoices):
-    """How the name read compares with the applicant's (refusjon.intake.reading.names)."""
+    """How the name read compares with the applicant's (refusjon.intake.reading.names).
+
+    ``stated`` is the student's word where no name, or a name near theirs (``unsure``), was
+    read; the reading's ``name`` says which (docs/decisions.md, E1)."""
 
     MATCHES = "matches", _("The applicant's name")
+    UNSURE = "unsure", _("A name like the applicant's, not certainly theirs")
     DIFFERS = "differs", _("Another name")
     NOT_READ = "not_read", _("No name read")
     STATED = "stated", _("No name read; the student says it is theirs")

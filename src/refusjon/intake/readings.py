@@ -33,7 +33,7 @@ from refusjon.intake.models import (
     ReadLine,
 )
 from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
-from refusjon.intake.reading.names import names_match
+from refusjon.intake.reading.names import Likeness, name_likeness
 from refusjon.intake.reading.records import Extraction, Kind, box_json, receipt_json
 from refusjon.jobs import job
 
@@ -256,31 +256,47 @@ def applicant_name(user: User) -> str:
     return f"{user.first_name} {user.last_name}".strip()
 
 
+NAME_CHECKS = {
+    Likeness.SAME: NameCheck.MATCHES,
+    Likeness.NEAR: NameCheck.UNSURE,
+    Likeness.OTHER: NameCheck.DIFFERS,
+}
+
+
 def name_check(read: str, applicant: User) -> NameCheck:
     """Whether the name read is the applicant's (tolerantly: diacritics, ASCII spellings,
-    word order, an OCR slip); not read when there is no name on either side to compare."""
+    word order, an OCR slip), near it (a slip or two more: perhaps theirs read wrong), or
+    another's; not read when there is no name on either side to compare."""
     name = applicant_name(applicant)
     if not read.strip() or not name:
         return NameCheck.NOT_READ
-    return NameCheck.MATCHES if names_match(read, name) else NameCheck.DIFFERS
+    return NAME_CHECKS[name_likeness(read, name)]
+
+
+# The name checks on which the student may say the name is theirs (E1): none was read, or one
+# near theirs, which OCR may have read wrong.
+MAY_BE_STATED = frozenset({NameCheck.NOT_READ, NameCheck.UNSURE})
 
 
 @transaction.atomic
 def state_name_on_document(
     attachment: Attachment, *, by: User, now: datetime | None = None
 ) -> DocumentReading:
-    """The student says their name is on a document on which no name could be read: that is
-    kept as their statement (the caseworker sees it as such), and counts for the document
-    rule. A name read that is not theirs cannot be overruled this way."""
+    """The student says their name is on a document on which no name could be read, or only
+    one near theirs: that is kept as their statement (the caseworker sees it as such, beside
+    the name read), and counts for the document rule. A name read that is clearly not theirs
+    cannot be overruled this way."""
     claim: Claim = attachment.claim
     claims.check_owner_can_edit(claim, by)
     reading = DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
     if (
         reading is None
-        or reading.name_check != NameCheck.NOT_READ
+        or reading.name_check not in MAY_BE_STATED
         or attachment.document_type not in NAMED_TYPES
     ):
-        raise claims.ClaimError(_("You can say this only of a document read without a name on it."))
+        raise claims.ClaimError(
+            _("You can say this only of a document on which no name, or one like yours, was read.")
+        )
     reading.name_check = NameCheck.STATED
     reading.save(update_fields=["name_check"])
     Attachment.objects.filter(pk=attachment.pk).update(shows_applicant_name=True)
