@@ -74,6 +74,22 @@ class DocumentReading(models.Model):
         return self.kind != ReadingKind.UNKNOWN
 
 
+class ReadingUnderWay(models.Model):
+    """A document a job is reading now: a second job for it leaves it alone rather than read it
+    too (docs/decisions.md, E9). The row is gone once the reading is kept, or has failed; one
+    left by a worker that died is taken over after a while (``readings.ABANDONED``)."""
+
+    attachment = models.OneToOneField(
+        Attachment, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    token = models.UUIDField(help_text="which job's reading it is")
+    started_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("document being read")
+        verbose_name_plural = _("documents being read")
+
+
 class ReadLine(models.Model):
     """One fee as a document prints it, and where: the page (from 1) and the box's edges as
     fractions of the page, from the top left."""

@@ -6,14 +6,15 @@
 short one: a :class:`~refusjon.intake.models.DocumentReading` with its lines, and the outcome
 of the name check in the attachment's ``shows_applicant_name``, which is what the rules
 engine's document rule reads (docs/decisions.md, E1). It is safe to run twice: a document
-read already is left alone. A document the reader cannot make out gets a reading of kind
-unknown with the reason; an error (a storage that is down, a bug) is raised so the job is tried
-again.
+read already is left alone, and so is one another job is reading (E9). A document the reader
+cannot make out gets a reading of kind unknown with the reason; an error (a storage that is
+down, a bug) is raised so the job is tried again.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import uuid
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -30,6 +31,7 @@ from refusjon.intake.models import (
     LineOrigin,
     NameCheck,
     ReadingKind,
+    ReadingUnderWay,
     ReadLine,
 )
 from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
@@ -66,20 +68,55 @@ def read_document_job(attachment_id: int, again: bool = False) -> None:
             found, Extraction(Kind.UNKNOWN, error="Documents are not read here."), again=again
         )
         return
-    with found.file.open("rb") as handle:
+    token = start_reading(found)
+    if token is None:
+        return  # another worker is reading it (docs/decisions.md, E9)
+    try:
+        # Looked at again now that it is this job's: a worker may have kept its reading
+        # between the look above and this one.
+        if _wants_reading(found, again=again):
+            keep_reading(found, _read(found), again=again)
+    finally:
+        ReadingUnderWay.objects.filter(attachment=found, token=token).delete()
+
+
+def _read(attachment: Attachment) -> Extraction:
+    with attachment.file.open("rb") as handle:
         data = handle.read()
     # One document is read at a time in a process, as one is checked at a time (the same lock):
     # the memory OCR takes is then the most a process spends on it.
     # Imported here: the reader's engines (OpenCV, OCR) load when a document is read, not
     # with every process; and the check's bounds hold for the reading too.
     from refusjon.intake.checks import decoding_limits
-    from refusjon.intake.reading.reader import read_document
+    from refusjon.intake.reading import reader
 
     with ONE_AT_A_TIME:
-        extraction = read_document(
-            data, filename=found.uploaded_name or "", limits=decoding_limits()
+        return reader.read_document(
+            data, filename=attachment.uploaded_name or "", limits=decoding_limits()
         )
-    keep_reading(found, extraction, again=again)
+
+
+ABANDONED = timedelta(minutes=30)
+"""A reading started this long ago is taken to be abandoned (its worker died): another job may
+take it over. OCR of the largest document allowed (50 scanned pages, each tried four ways)
+takes about twenty minutes."""
+
+
+def start_reading(attachment: Attachment) -> uuid.UUID | None:
+    """Mark ``attachment`` as being read by this job, in a row of its own committed at once,
+    so that a second job for it does not read it too; the token to end it with, or None if
+    another job is reading it (and did not start so long ago that it was abandoned)."""
+    now = clock.now()
+    token = uuid.uuid4()
+    try:
+        with transaction.atomic():
+            ReadingUnderWay.objects.create(attachment=attachment, token=token, started_at=now)
+    except IntegrityError:
+        taken = ReadingUnderWay.objects.filter(
+            attachment=attachment, started_at__lt=now - ABANDONED
+        ).update(token=token, started_at=now)
+        return token if taken else None
+    return token
 
 
 def _wants_reading(attachment: Attachment, *, again: bool) -> bool:
@@ -131,10 +168,11 @@ def keep_reading(
     check = name_check(extraction.name, attachment.claim.applicant)
     try:
         with transaction.atomic():
-            # Locked: the student saying their name is on it waits for the reading replaced.
-            earlier = (
-                DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
-            )
+            # The attachment is locked first, as where the student says their name is on it:
+            # of two readings kept at once, the second sees the first and stands down.
+            if not Attachment.objects.select_for_update().filter(pk=attachment.pk).exists():
+                return None  # its claim was deleted meanwhile
+            earlier = DocumentReading.objects.filter(attachment=attachment).first()
             if earlier is not None:
                 if not (again and _replaceable(earlier)):
                     return None
@@ -288,6 +326,7 @@ def state_name_on_document(
     cannot be overruled this way."""
     claim: Claim = attachment.claim
     claims.check_owner_can_edit(claim, by)
+    Attachment.objects.select_for_update().filter(pk=attachment.pk).first()  # as keep_reading
     reading = DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
     if (
         reading is None
