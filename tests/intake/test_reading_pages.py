@@ -270,3 +270,36 @@ def test_reading_again_keeps_the_students_word_unless_a_name_is_read_now(
     assert attachment.shows_applicant_name is counts
     outcome = claims.estimate(claim).record["outcome"]
     assert outcome == ("approved" if counts else "returned")
+
+
+def test_with_reading_switched_off_the_students_own_tick_stands(
+    named_alice: User, settings: Settings
+) -> None:
+    settings.REFUSJON_READ_DOCUMENTS = False
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach(claim)
+    # Ticked by the student when the upload form still asked (or given in code).
+    Attachment.objects.filter(pk=attachment.pk).update(shows_applicant_name=True)
+
+    readings.read_document_job.call(attachment.pk)
+
+    attachment.refresh_from_db()
+    assert attachment.reading.kind == "unknown"
+    assert attachment.shows_applicant_name
+    assert claims.estimate(claim).record["outcome"] == "approved"
+    assert "We could not read a name on" not in claim_page(named_alice, claim)
+
+
+def test_with_reading_switched_off_an_untouched_document_may_still_be_stated(
+    named_alice: User, settings: Settings
+) -> None:
+    settings.REFUSJON_READ_DOCUMENTS = False
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach(claim)
+    readings.read_document_job.call(attachment.pk)
+    assert "We could not read a name on" in claim_page(named_alice, claim)
+
+    readings.state_name_on_document(attachment, by=named_alice, now=NOW)
+
+    attachment.refresh_from_db()
+    assert attachment.shows_applicant_name

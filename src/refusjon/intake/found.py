@@ -70,11 +70,13 @@ class Document:
     @property
     def may_state_name(self) -> bool:
         """No name, or only one near theirs, could be read on an overview or a receipt: the
-        student may say it is theirs (docs/decisions.md, E1)."""
+        student may say it is theirs (docs/decisions.md, E1); not asked where the document
+        counts already (ticked before documents were read, and not read since)."""
         return (
             self.reading is not None
             and self.reading.name_check in MAY_BE_STATED
             and self.attachment.document_type in NAMED_TYPES
+            and not self.attachment.shows_applicant_name
         )
 
     @property

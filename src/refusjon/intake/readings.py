@@ -64,9 +64,8 @@ def read_document_job(attachment_id: int, again: bool = False) -> None:
     if not _wants_reading(found, again=again):
         return
     if not settings.REFUSJON_READ_DOCUMENTS:
-        keep_reading(
-            found, Extraction(Kind.UNKNOWN, error="Documents are not read here."), again=again
-        )
+        unread = Extraction(Kind.UNKNOWN, error="Documents are not read here.")
+        keep_reading(found, unread, again=again, looked_at=False)
         return
     token = start_reading(found)
     if token is None:
@@ -156,10 +155,13 @@ def keep_reading(
     extraction: Extraction,
     *,
     again: bool = False,
+    looked_at: bool = True,
     now: datetime | None = None,
 ) -> DocumentReading | None:
     """Keep what was read from ``attachment`` and the outcome of its name check; None if it
-    had been read meanwhile (the first reading stands).
+    had been read meanwhile (the first reading stands). A document not ``looked_at`` (reading
+    is switched off) says nothing of the name: the attachment's flag stays as it was (ticked by
+    the student before documents were read, or given in code).
 
     ``again`` replaces a reading that found nothing (:func:`_replaceable`). Where the student
     had said their name is on the document and the new reading still reads no name, their
@@ -180,10 +182,11 @@ def keep_reading(
                     check = NameCheck.STATED
                 earlier.delete()
             reading = _save(attachment, extraction, check, now=now)
-            Attachment.objects.filter(pk=attachment.pk).update(
-                shows_applicant_name=check == NameCheck.STATED
-                or (check == NameCheck.MATCHES and _is_what_it_says(attachment, extraction))
-            )
+            if looked_at:
+                Attachment.objects.filter(pk=attachment.pk).update(
+                    shows_applicant_name=check == NameCheck.STATED
+                    or (check == NameCheck.MATCHES and _is_what_it_says(attachment, extraction))
+                )
             itemised = _mark_itemised(reading)
             claims.audit(
                 "intake.document.read",
