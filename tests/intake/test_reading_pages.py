@@ -234,10 +234,11 @@ def test_read_documents_all_reads_again_what_was_read_as_unknown(named_alice: Us
     assert reading.kind == "user_fee_overview" and reading.lines.count() == 1
 
 
-def attach_named(claim: Claim, name: str) -> Attachment:
-    """A checked overview as a text PDF with ``name`` printed on it (none if empty)."""
+def attach_named(claim: Claim, name: str, total: str | None = None) -> Attachment:
+    """A checked overview as a text PDF with ``name`` printed on it (none if empty), and
+    ``total`` as its printed total if given (else the fee's)."""
     attachment = Attachment(claim=claim, document_type="user_fee_overview")
-    data = overview_pdf(name, [(JANUARY, "Majorstuen legesenter", "179.00")])
+    data = overview_pdf(name, [(JANUARY, "Majorstuen legesenter", "179.00")], total)
     attachment.file.save("overview.pdf", ContentFile(data), save=False)
     attachment.content_type = "application/pdf"
     attachment.save()
@@ -303,3 +304,63 @@ def test_with_reading_switched_off_an_untouched_document_may_still_be_stated(
 
     attachment.refresh_from_db()
     assert attachment.shows_applicant_name
+
+
+# Why a document was not read, or its lines are in doubt, in the caseworker's language
+
+
+def caseworker_page(claim: Claim, bob: User, language: str) -> str:
+    client = signed_in(bob)
+    client.cookies["django_language"] = language
+    return client.get(reverse("workspace:claim", args=[claim.reference])).content.decode()
+
+
+def test_bob_is_told_why_a_document_was_not_read_in_his_language(
+    named_alice: User, bob: User
+) -> None:
+    from tests.intake.files import blank_pdf, pdf
+
+    claim = sio_draft(named_alice, "179.00")
+    attachment = Attachment(claim=claim, document_type="user_fee_overview")
+    attachment.file.save("blank.pdf", ContentFile(pdf(blank_pdf())), save=False)
+    attachment.content_type = "application/pdf"
+    attachment.save()
+    readings.read_document_job.call(attachment.pk)
+    in_review(claim, named_alice, bob)
+
+    assert DocumentReading.objects.get().error == "no_writing"
+    norsk = caseworker_page(claim, bob, "nb")
+    assert "Bildene ser ikke ut som en side med tekst." in norsk
+    assert "do not look like a page of writing" not in norsk
+    english = caseworker_page(claim, bob, "en")
+    assert "Not read: The pictures do not look like a page of writing." in english
+
+
+def test_bob_is_told_why_the_lines_read_are_in_doubt_in_his_language(
+    named_alice: User, bob: User
+) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach_named(claim, "Alice Sæther", total="200.00")
+    readings.read_document_job.call(attachment.pk)
+    in_review(claim, named_alice, bob)
+
+    assert DocumentReading.objects.get().doubt == "lines_differ"
+    norsk = caseworker_page(claim, bob, "nb")
+    assert "linjene som ble lest, blir til sammen kr 179,00, summen på dokumentet er kr 200,00" in (
+        norsk
+    )
+    english = caseworker_page(claim, bob, "en")
+    assert "the lines read add up to NOK 179.00, the printed total is NOK 200.00" in english
+
+
+def test_with_reading_switched_off_bob_is_told_so(
+    named_alice: User, bob: User, settings: Settings
+) -> None:
+    settings.REFUSJON_READ_DOCUMENTS = False
+    claim = sio_draft(named_alice, "179.00")
+    readings.read_document_job.call(attach(claim).pk)
+    in_review(claim, named_alice, bob)
+
+    assert "Not read: Documents are not read automatically here." in caseworker_page(
+        claim, bob, "en"
+    )

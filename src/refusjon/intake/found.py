@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from refusjon import clock
 from refusjon.claims import offers
 from refusjon.claims.models import Attachment, CheckStatus, Claim, ExpenseLine
+from refusjon.intake import problems
 from refusjon.intake.models import DocumentReading, LineOrigin, NameCheck, ReadingKind, ReadLine
 from refusjon.intake.reading.matching import (
     Fee,
@@ -50,6 +51,8 @@ class Document:
     reading: DocumentReading | None
     pending: bool
     line_count: int = 0
+    lines_sum: Decimal = Decimal("0.00")
+    """What the lines read from it add up to."""
     late: bool = False
     """Checked long ago and still not read: no reading is coming soon (the job failed for
     good, or was never asked for), so the pages stop saying it is being read."""
@@ -88,6 +91,20 @@ class Document:
         if self.name_stated and self.reading.name:
             return gettext("Not certainly the applicant's; the student says it is theirs")
         return str(self.reading.get_name_check_display())
+
+    @property
+    def why_not_read(self) -> str:
+        """Why nothing was read from it, in words ("" if it was read, or is being read)."""
+        if self.reading is None or self.reading.kind != ReadingKind.UNKNOWN:
+            return ""
+        return problems.why_not_read(self.reading)
+
+    @property
+    def why_in_doubt(self) -> str:
+        """Why its lines were not reconciled with a printed total, in words, if known."""
+        if self.reading is None or not self.not_reconciled:
+            return ""
+        return problems.why_in_doubt(self.reading, self.lines_sum)
 
     @property
     def receipt(self) -> dict[str, object] | None:
@@ -215,6 +232,10 @@ def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> Cl
         .order_by("reading__attachment__uploaded_at", "reading_id", "position")
     )
     counts = Counter(row.reading.attachment_id for row in read_lines)
+    sums: dict[int, Decimal] = {}
+    for row in read_lines:
+        document = row.reading.attachment_id
+        sums[document] = sums.get(document, Decimal(0)) + row.amount
     documents = {
         attachment.pk: Document(
             attachment,
@@ -222,6 +243,7 @@ def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> Cl
             readings[attachment.pk],
             pending=_pending(attachment, readings[attachment.pk]),
             line_count=counts[attachment.pk],
+            lines_sum=sums.get(attachment.pk, Decimal("0.00")),
             late=_late(attachment, readings[attachment.pk], now),
         )
         for attachment in attachments

@@ -61,7 +61,15 @@ class DocumentReading(models.Model):
     receipt = models.JSONField(
         null=True, blank=True, help_text="a receipt's provider, organisation number, itemised"
     )
-    error = models.TextField(_("why nothing was read"), blank=True)
+    error = models.TextField(
+        _("why nothing was read"), blank=True, help_text="a code: intake.reading.records.Problem"
+    )
+    doubt = models.CharField(
+        _("why the lines are in doubt"),
+        max_length=32,
+        blank=True,
+        help_text="a code (intake.reading.records.Problem): why they were not reconciled",
+    )
     notes = models.JSONField(default=list, blank=True)
     read_at = models.DateTimeField(_("read at"), default=clock.now)
 

@@ -36,7 +36,7 @@ from refusjon.intake.models import (
 )
 from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
 from refusjon.intake.reading.names import Likeness, name_likeness
-from refusjon.intake.reading.records import Extraction, Kind, box_json, receipt_json
+from refusjon.intake.reading.records import Extraction, Kind, Problem, box_json, receipt_json
 from refusjon.jobs import job
 
 # Only the documents that carry fees are read: a medical statement or a student card holds
@@ -64,7 +64,7 @@ def read_document_job(attachment_id: int, again: bool = False) -> None:
     if not _wants_reading(found, again=again):
         return
     if not settings.REFUSJON_READ_DOCUMENTS:
-        unread = Extraction(Kind.UNKNOWN, error="Documents are not read here.")
+        unread = Extraction(Kind.UNKNOWN, error=Problem.NOT_READ_HERE)
         keep_reading(found, unread, again=again, looked_at=False)
         return
     token = start_reading(found)
@@ -232,7 +232,8 @@ def _save(
             for page in extraction.pages
         ],
         receipt=receipt_json(extraction.receipt) if extraction.receipt else None,
-        error=extraction.error,
+        error=extraction.error or "",
+        doubt=extraction.doubt or "",
         notes=list(extraction.notes),
         read_at=now,
     )
