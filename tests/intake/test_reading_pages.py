@@ -10,17 +10,19 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from pytest_django import Settings
 
 from refusjon.claims import services as claims
-from refusjon.claims.models import AuditEntry, User
+from refusjon.claims.models import Attachment, AuditEntry, Claim, User
 from refusjon.intake import readings
 from refusjon.intake.models import DocumentReading, NameCheck, ReadLine
 from refusjon.intake.reading.records import Extraction, Kind, ReceiptDetails
 from tests.conftest import Clock
 from tests.factories import NOW, in_review, sio_draft
+from tests.intake.documents import overview_pdf
 from tests.intake.test_readings import (
     FEBRUARY,
     JANUARY,
@@ -230,3 +232,135 @@ def test_read_documents_all_reads_again_what_was_read_as_unknown(named_alice: Us
 
     reading = DocumentReading.objects.get()
     assert reading.kind == "user_fee_overview" and reading.lines.count() == 1
+
+
+def attach_named(claim: Claim, name: str, total: str | None = None) -> Attachment:
+    """A checked overview as a text PDF with ``name`` printed on it (none if empty), and
+    ``total`` as its printed total if given (else the fee's)."""
+    attachment = Attachment(claim=claim, document_type="user_fee_overview")
+    data = overview_pdf(name, [(JANUARY, "Majorstuen legesenter", "179.00")], total)
+    attachment.file.save("overview.pdf", ContentFile(data), save=False)
+    attachment.content_type = "application/pdf"
+    attachment.save()
+    return attachment
+
+
+@pytest.mark.parametrize(
+    ("printed", "check", "counts"),
+    [
+        ("", NameCheck.STATED, True),
+        ("Alice Sæther", NameCheck.MATCHES, True),
+        ("Bjørn Berg", NameCheck.DIFFERS, False),
+    ],
+    ids=["still-no-name", "her-name", "another-name"],
+)
+def test_reading_again_keeps_the_students_word_unless_a_name_is_read_now(
+    named_alice: User, printed: str, check: NameCheck, counts: bool
+) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach_named(claim, printed)
+    readings.keep_reading(attachment, Extraction(Kind.UNKNOWN), now=NOW)
+    readings.state_name_on_document(attachment, by=named_alice, now=NOW)
+
+    call_command("read_documents", "--all", stdout=StringIO())
+
+    reading = DocumentReading.objects.get()
+    assert reading.kind == "user_fee_overview" and reading.lines.count() == 1
+    assert reading.name_check == check
+    attachment.refresh_from_db()
+    assert attachment.shows_applicant_name is counts
+    outcome = claims.estimate(claim).record["outcome"]
+    assert outcome == ("approved" if counts else "returned")
+
+
+def test_with_reading_switched_off_the_students_own_tick_stands(
+    named_alice: User, settings: Settings
+) -> None:
+    settings.REFUSJON_READ_DOCUMENTS = False
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach(claim)
+    # Ticked by the student when the upload form still asked (or given in code).
+    Attachment.objects.filter(pk=attachment.pk).update(shows_applicant_name=True)
+
+    readings.read_document_job.call(attachment.pk)
+
+    attachment.refresh_from_db()
+    assert attachment.reading.kind == "unknown"
+    assert attachment.shows_applicant_name
+    assert claims.estimate(claim).record["outcome"] == "approved"
+    assert "We could not read a name on" not in claim_page(named_alice, claim)
+
+
+def test_with_reading_switched_off_an_untouched_document_may_still_be_stated(
+    named_alice: User, settings: Settings
+) -> None:
+    settings.REFUSJON_READ_DOCUMENTS = False
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach(claim)
+    readings.read_document_job.call(attachment.pk)
+    assert "We could not read a name on" in claim_page(named_alice, claim)
+
+    readings.state_name_on_document(attachment, by=named_alice, now=NOW)
+
+    attachment.refresh_from_db()
+    assert attachment.shows_applicant_name
+
+
+# Why a document was not read, or its lines are in doubt, in the caseworker's language
+
+
+def caseworker_page(claim: Claim, bob: User, language: str) -> str:
+    client = signed_in(bob)
+    client.cookies["django_language"] = language
+    return client.get(reverse("workspace:claim", args=[claim.reference])).content.decode()
+
+
+def test_bob_is_told_why_a_document_was_not_read_in_his_language(
+    named_alice: User, bob: User
+) -> None:
+    from tests.intake.files import blank_pdf, pdf
+
+    claim = sio_draft(named_alice, "179.00")
+    attachment = Attachment(claim=claim, document_type="user_fee_overview")
+    attachment.file.save("blank.pdf", ContentFile(pdf(blank_pdf())), save=False)
+    attachment.content_type = "application/pdf"
+    attachment.save()
+    readings.read_document_job.call(attachment.pk)
+    in_review(claim, named_alice, bob)
+
+    assert DocumentReading.objects.get().error == "no_writing"
+    norsk = caseworker_page(claim, bob, "nb")
+    assert "Bildene ser ikke ut som en side med tekst." in norsk
+    assert "do not look like a page of writing" not in norsk
+    english = caseworker_page(claim, bob, "en")
+    assert "Not read: The pictures do not look like a page of writing." in english
+
+
+def test_bob_is_told_why_the_lines_read_are_in_doubt_in_his_language(
+    named_alice: User, bob: User
+) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    attachment = attach_named(claim, "Alice Sæther", total="200.00")
+    readings.read_document_job.call(attachment.pk)
+    in_review(claim, named_alice, bob)
+
+    assert DocumentReading.objects.get().doubt == "lines_differ"
+    norsk = caseworker_page(claim, bob, "nb")
+    assert "linjene som ble lest, blir til sammen kr 179,00, summen på dokumentet er kr 200,00" in (
+        norsk
+    )
+    english = caseworker_page(claim, bob, "en")
+    assert "the lines read add up to NOK 179.00, the printed total is NOK 200.00" in english
+
+
+def test_with_reading_switched_off_bob_is_told_so(
+    named_alice: User, bob: User, settings: Settings
+) -> None:
+    settings.REFUSJON_READ_DOCUMENTS = False
+    claim = sio_draft(named_alice, "179.00")
+    readings.read_document_job.call(attach(claim).pk)
+    in_review(claim, named_alice, bob)
+
+    assert "Not read: Documents are not read automatically here." in caseworker_page(
+        claim, bob, "en"
+    )

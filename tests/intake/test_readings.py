@@ -160,6 +160,38 @@ def test_a_name_read_as_anothers_cannot_be_overruled(named_alice: User) -> None:
     assert not attachment.shows_applicant_name
 
 
+def test_a_name_read_near_hers_counts_only_once_she_says_it_is_hers(
+    named_alice: User, bob: User
+) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    attachment = read(claim, overview("ALLCE SXTHCR", (fee(JANUARY, "179.00"),)))  # OCR slips
+    assert attachment.reading.name_check == NameCheck.UNSURE
+    assert not attachment.shows_applicant_name
+    assert claims.estimate(claim).record["outcome"] == "returned"
+    page = claim_page(named_alice, claim)
+    assert "We read the name on" in page and "ALLCE SXTHCR" in page
+
+    signed_in(named_alice).post(reverse("intake:state_name", args=[claim.reference, attachment.pk]))
+
+    attachment.refresh_from_db()
+    assert attachment.reading.name_check == NameCheck.STATED
+    assert attachment.shows_applicant_name
+    assert claims.estimate(claim).record["outcome"] == "approved"
+    in_review(claim, named_alice, bob)
+    text = signed_in(bob).get(reverse("workspace:claim", args=[claim.reference])).content.decode()
+    assert "the name “ALLCE SXTHCR” is like the applicant's; the student says it is theirs" in text
+    assert "Not certainly the applicant&#x27;s; the student says it is theirs" in text
+
+
+def test_a_name_read_near_hers_is_shown_to_the_caseworker(named_alice: User, bob: User) -> None:
+    claim = sio_draft(named_alice, "179.00")
+    read(claim, overview("ALLCE SXTHCR", (fee(JANUARY, "179.00"),)))
+    in_review(claim, named_alice, bob)
+    text = signed_in(bob).get(reverse("workspace:claim", args=[claim.reference])).content.decode()
+    assert "the name “ALLCE SXTHCR” is like the applicant's, not certainly theirs" in text
+    assert "Line 1: not found" not in text  # her fee, perhaps: it is matched
+
+
 def test_the_upload_form_no_longer_asks_whether_the_name_is_on_it(named_alice: User) -> None:
     claim = sio_draft(named_alice)
     page = signed_in(named_alice).get(reverse("portal:claim", args=[claim.reference]))

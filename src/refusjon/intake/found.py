@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from refusjon import clock
 from refusjon.claims import offers
 from refusjon.claims.models import Attachment, CheckStatus, Claim, ExpenseLine
+from refusjon.intake import problems
 from refusjon.intake.models import DocumentReading, LineOrigin, NameCheck, ReadingKind, ReadLine
 from refusjon.intake.reading.matching import (
     Fee,
@@ -24,7 +27,13 @@ from refusjon.intake.reading.matching import (
     Status,
     match_lines,
 )
-from refusjon.intake.readings import NAMED_TYPES, suggested_category, typed_line, wants_reading
+from refusjon.intake.readings import (
+    MAY_BE_STATED,
+    NAMED_TYPES,
+    suggested_category,
+    typed_line,
+    wants_reading,
+)
 from refusjon.rules.terms import DOCUMENTS, term
 
 LATE = timedelta(minutes=10)
@@ -42,6 +51,8 @@ class Document:
     reading: DocumentReading | None
     pending: bool
     line_count: int = 0
+    lines_sum: Decimal = Decimal("0.00")
+    """What the lines read from it add up to."""
     late: bool = False
     """Checked long ago and still not read: no reading is coming soon (the job failed for
     good, or was never asked for), so the pages stop saying it is being read."""
@@ -55,14 +66,45 @@ class Document:
         return self.reading is not None and self.reading.name_check == NameCheck.STATED
 
     @property
+    def name_unsure(self) -> bool:
+        """A name was read near the applicant's: perhaps theirs, read wrong."""
+        return self.reading is not None and self.reading.name_check == NameCheck.UNSURE
+
+    @property
     def may_state_name(self) -> bool:
-        """No name could be read on an overview or a receipt: the student may say it is theirs
-        (docs/decisions.md, E1)."""
+        """No name, or only one near theirs, could be read on an overview or a receipt: the
+        student may say it is theirs (docs/decisions.md, E1); not asked where the document
+        counts already (ticked before documents were read, and not read since)."""
         return (
             self.reading is not None
-            and self.reading.name_check == NameCheck.NOT_READ
+            and self.reading.name_check in MAY_BE_STATED
             and self.attachment.document_type in NAMED_TYPES
+            and not self.attachment.shows_applicant_name
         )
+
+    @property
+    def name_check_words(self) -> str:
+        """The name check in words for the caseworker; a statement made of a name read near
+        the applicant's says so, not that no name was read."""
+        if self.reading is None:
+            return ""
+        if self.name_stated and self.reading.name:
+            return gettext("Not certainly the applicant's; the student says it is theirs")
+        return str(self.reading.get_name_check_display())
+
+    @property
+    def why_not_read(self) -> str:
+        """Why nothing was read from it, in words ("" if it was read, or is being read)."""
+        if self.reading is None or self.reading.kind != ReadingKind.UNKNOWN:
+            return ""
+        return problems.why_not_read(self.reading)
+
+    @property
+    def why_in_doubt(self) -> str:
+        """Why its lines were not reconciled with a printed total, in words, if known."""
+        if self.reading is None or not self.not_reconciled:
+            return ""
+        return problems.why_in_doubt(self.reading, self.lines_sum)
 
     @property
     def receipt(self) -> dict[str, object] | None:
@@ -152,7 +194,8 @@ class ClaimReading:
 
     @property
     def names_not_matching(self) -> tuple[Document, ...]:
-        """Documents whose name is another's, or was not read (stated by the student or not)."""
+        """Documents whose name is another's, near the applicant's, or was not read (stated by
+        the student or not)."""
         return tuple(
             document
             for document in self.read
@@ -189,6 +232,10 @@ def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> Cl
         .order_by("reading__attachment__uploaded_at", "reading_id", "position")
     )
     counts = Counter(row.reading.attachment_id for row in read_lines)
+    sums: dict[int, Decimal] = {}
+    for row in read_lines:
+        document = row.reading.attachment_id
+        sums[document] = sums.get(document, Decimal(0)) + row.amount
     documents = {
         attachment.pk: Document(
             attachment,
@@ -196,6 +243,7 @@ def claim_reading(claim: Claim, lang: str, *, now: datetime | None = None) -> Cl
             readings[attachment.pk],
             pending=_pending(attachment, readings[attachment.pk]),
             line_count=counts[attachment.pk],
+            lines_sum=sums.get(attachment.pk, Decimal("0.00")),
             late=_late(attachment, readings[attachment.pk], now),
         )
         for attachment in attachments

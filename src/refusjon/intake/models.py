@@ -23,9 +23,13 @@ class ReadingKind(models.TextChoices):
 
 
 class NameCheck(models.TextChoices):
-    """How the name read compares with the applicant's (refusjon.intake.reading.names)."""
+    """How the name read compares with the applicant's (refusjon.intake.reading.names).
+
+    ``stated`` is the student's word where no name, or a name near theirs (``unsure``), was
+    read; the reading's ``name`` says which (docs/decisions.md, E1)."""
 
     MATCHES = "matches", _("The applicant's name")
+    UNSURE = "unsure", _("A name like the applicant's, not certainly theirs")
     DIFFERS = "differs", _("Another name")
     NOT_READ = "not_read", _("No name read")
     STATED = "stated", _("No name read; the student says it is theirs")
@@ -57,7 +61,15 @@ class DocumentReading(models.Model):
     receipt = models.JSONField(
         null=True, blank=True, help_text="a receipt's provider, organisation number, itemised"
     )
-    error = models.TextField(_("why nothing was read"), blank=True)
+    error = models.TextField(
+        _("why nothing was read"), blank=True, help_text="a code: intake.reading.records.Problem"
+    )
+    doubt = models.CharField(
+        _("why the lines are in doubt"),
+        max_length=32,
+        blank=True,
+        help_text="a code (intake.reading.records.Problem): why they were not reconciled",
+    )
     notes = models.JSONField(default=list, blank=True)
     read_at = models.DateTimeField(_("read at"), default=clock.now)
 
@@ -68,6 +80,22 @@ class DocumentReading(models.Model):
     @property
     def found_lines(self) -> bool:
         return self.kind != ReadingKind.UNKNOWN
+
+
+class ReadingUnderWay(models.Model):
+    """A document a job is reading now: a second job for it leaves it alone rather than read it
+    too (docs/decisions.md, E9). The row is gone once the reading is kept, or has failed; one
+    left by a worker that died is taken over after a while (``readings.ABANDONED``)."""
+
+    attachment = models.OneToOneField(
+        Attachment, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    token = models.UUIDField(help_text="which job's reading it is")
+    started_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("document being read")
+        verbose_name_plural = _("documents being read")
 
 
 class ReadLine(models.Model):

@@ -6,14 +6,15 @@
 short one: a :class:`~refusjon.intake.models.DocumentReading` with its lines, and the outcome
 of the name check in the attachment's ``shows_applicant_name``, which is what the rules
 engine's document rule reads (docs/decisions.md, E1). It is safe to run twice: a document
-read already is left alone. A document the reader cannot make out gets a reading of kind
-unknown with the reason; an error (a storage that is down, a bug) is raised so the job is tried
-again.
+read already is left alone, and so is one another job is reading (E9). A document the reader
+cannot make out gets a reading of kind unknown with the reason; an error (a storage that is
+down, a bug) is raised so the job is tried again.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import uuid
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -30,11 +31,12 @@ from refusjon.intake.models import (
     LineOrigin,
     NameCheck,
     ReadingKind,
+    ReadingUnderWay,
     ReadLine,
 )
 from refusjon.intake.reading.matching import FoundLine, Status, TypedLine, match_lines
-from refusjon.intake.reading.names import names_match
-from refusjon.intake.reading.records import Extraction, Kind, box_json, receipt_json
+from refusjon.intake.reading.names import Likeness, name_likeness
+from refusjon.intake.reading.records import Extraction, Kind, Problem, box_json, receipt_json
 from refusjon.jobs import job
 
 # Only the documents that carry fees are read: a medical statement or a student card holds
@@ -51,37 +53,88 @@ def wants_reading(attachment: Attachment) -> bool:
 
 
 @job(label=_("Read a document's fees"))
-def read_document_job(attachment_id: int) -> None:
-    """Read the checked document of attachment ``attachment_id``, unless it is read already."""
+def read_document_job(attachment_id: int, again: bool = False) -> None:
+    """Read the checked document of attachment ``attachment_id``, unless it is read already;
+    ``again`` reads once more a document read as unknown (nothing found), whose reading is
+    replaced (:func:`keep_reading`)."""
     attachment = Attachment.objects.select_related("claim__applicant").filter(pk=attachment_id)
     found = attachment.first()
     if found is None or found.check_status != CheckStatus.OK or not found.file:
         return
-    if DocumentReading.objects.filter(attachment=found).exists():
+    if not _wants_reading(found, again=again):
         return
     if not settings.REFUSJON_READ_DOCUMENTS:
-        keep_reading(found, Extraction(Kind.UNKNOWN, error="Documents are not read here."))
+        unread = Extraction(Kind.UNKNOWN, error=Problem.NOT_READ_HERE)
+        keep_reading(found, unread, again=again, looked_at=False)
         return
-    with found.file.open("rb") as handle:
+    token = start_reading(found)
+    if token is None:
+        return  # another worker is reading it (docs/decisions.md, E9)
+    try:
+        # Looked at again now that it is this job's: a worker may have kept its reading
+        # between the look above and this one.
+        if _wants_reading(found, again=again):
+            keep_reading(found, _read(found), again=again)
+    finally:
+        ReadingUnderWay.objects.filter(attachment=found, token=token).delete()
+
+
+def _read(attachment: Attachment) -> Extraction:
+    with attachment.file.open("rb") as handle:
         data = handle.read()
     # One document is read at a time in a process, as one is checked at a time (the same lock):
     # the memory OCR takes is then the most a process spends on it.
     # Imported here: the reader's engines (OpenCV, OCR) load when a document is read, not
     # with every process; and the check's bounds hold for the reading too.
     from refusjon.intake.checks import decoding_limits
-    from refusjon.intake.reading.reader import read_document
+    from refusjon.intake.reading import reader
 
     with ONE_AT_A_TIME:
-        extraction = read_document(
-            data, filename=found.uploaded_name or "", limits=decoding_limits()
+        return reader.read_document(
+            data, filename=attachment.uploaded_name or "", limits=decoding_limits()
         )
-    keep_reading(found, extraction)
+
+
+ABANDONED = timedelta(minutes=30)
+"""A reading started this long ago is taken to be abandoned (its worker died): another job may
+take it over. OCR of the largest document allowed (50 scanned pages, each tried four ways)
+takes about twenty minutes."""
+
+
+def start_reading(attachment: Attachment) -> uuid.UUID | None:
+    """Mark ``attachment`` as being read by this job, in a row of its own committed at once,
+    so that a second job for it does not read it too; the token to end it with, or None if
+    another job is reading it (and did not start so long ago that it was abandoned)."""
+    now = clock.now()
+    token = uuid.uuid4()
+    try:
+        with transaction.atomic():
+            ReadingUnderWay.objects.create(attachment=attachment, token=token, started_at=now)
+    except IntegrityError:
+        taken = ReadingUnderWay.objects.filter(
+            attachment=attachment, started_at__lt=now - ABANDONED
+        ).update(token=token, started_at=now)
+        return token if taken else None
+    return token
+
+
+def _wants_reading(attachment: Attachment, *, again: bool) -> bool:
+    """Whether the document has no reading yet, or (``again``) one that may be replaced."""
+    earlier = DocumentReading.objects.filter(attachment=attachment).first()
+    return earlier is None or (again and _replaceable(earlier))
+
+
+def _replaceable(reading: DocumentReading) -> bool:
+    """A reading that found nothing (kind unknown, no lines, so no expense line came from it)
+    may be replaced by reading the document again."""
+    return reading.kind == ReadingKind.UNKNOWN and not reading.lines.exists()
 
 
 def ask_for_readings(*, again_unknown: bool = False) -> int:
     """Ask for the reading job of each checked document to be read that has no reading; with
-    ``again_unknown``, also of those read as unknown, whose empty reading is removed first (it
-    has no lines, so no expense line came from it). The number asked for is returned."""
+    ``again_unknown``, also of those read as unknown, whose empty reading the job replaces (it
+    has no lines, so no expense line came from it; what the student said of the name is kept,
+    :func:`keep_reading`). The number asked for is returned."""
     wanted = Attachment.objects.filter(
         document_type__in=READ_TYPES, check_status=CheckStatus.OK
     ).exclude(file="")
@@ -90,31 +143,50 @@ def ask_for_readings(*, again_unknown: bool = False) -> int:
         read_document_job.enqueue(pk)
         asked += 1
     if again_unknown:
-        unknown = wanted.filter(reading__kind=ReadingKind.UNKNOWN)
+        unknown = wanted.filter(reading__kind=ReadingKind.UNKNOWN, reading__lines__isnull=True)
         for pk in list(unknown.values_list("pk", flat=True)):
-            with transaction.atomic():
-                DocumentReading.objects.filter(
-                    attachment_id=pk, kind=ReadingKind.UNKNOWN, lines__isnull=True
-                ).delete()
-                read_document_job.enqueue(pk)
+            read_document_job.enqueue(pk, again=True)
             asked += 1
     return asked
 
 
 def keep_reading(
-    attachment: Attachment, extraction: Extraction, *, now: datetime | None = None
+    attachment: Attachment,
+    extraction: Extraction,
+    *,
+    again: bool = False,
+    looked_at: bool = True,
+    now: datetime | None = None,
 ) -> DocumentReading | None:
     """Keep what was read from ``attachment`` and the outcome of its name check; None if it
-    had been read meanwhile (the first reading stands)."""
+    had been read meanwhile (the first reading stands). A document not ``looked_at`` (reading
+    is switched off) says nothing of the name: the attachment's flag stays as it was (ticked by
+    the student before documents were read, or given in code).
+
+    ``again`` replaces a reading that found nothing (:func:`_replaceable`). Where the student
+    had said their name is on the document and the new reading still reads no name, their
+    statement stands (docs/decisions.md, E1); a name read now is compared as any other."""
     now = now or clock.now()
     check = name_check(extraction.name, attachment.claim.applicant)
     try:
         with transaction.atomic():
+            # The attachment is locked first, as where the student says their name is on it:
+            # of two readings kept at once, the second sees the first and stands down.
+            if not Attachment.objects.select_for_update().filter(pk=attachment.pk).exists():
+                return None  # its claim was deleted meanwhile
+            earlier = DocumentReading.objects.filter(attachment=attachment).first()
+            if earlier is not None:
+                if not (again and _replaceable(earlier)):
+                    return None
+                if earlier.name_check == NameCheck.STATED and check == NameCheck.NOT_READ:
+                    check = NameCheck.STATED
+                earlier.delete()
             reading = _save(attachment, extraction, check, now=now)
-            Attachment.objects.filter(pk=attachment.pk).update(
-                shows_applicant_name=check == NameCheck.MATCHES
-                and _is_what_it_says(attachment, extraction)
-            )
+            if looked_at:
+                Attachment.objects.filter(pk=attachment.pk).update(
+                    shows_applicant_name=check == NameCheck.STATED
+                    or (check == NameCheck.MATCHES and _is_what_it_says(attachment, extraction))
+                )
             itemised = _mark_itemised(reading)
             claims.audit(
                 "intake.document.read",
@@ -128,6 +200,7 @@ def keep_reading(
                 reconciled=reading.reconciled,
                 name_check=check,
                 itemised_lines=itemised,
+                read_again=earlier is not None,
             )
     except IntegrityError:
         if DocumentReading.objects.filter(attachment=attachment).exists():
@@ -159,7 +232,8 @@ def _save(
             for page in extraction.pages
         ],
         receipt=receipt_json(extraction.receipt) if extraction.receipt else None,
-        error=extraction.error,
+        error=extraction.error or "",
+        doubt=extraction.doubt or "",
         notes=list(extraction.notes),
         read_at=now,
     )
@@ -224,31 +298,48 @@ def applicant_name(user: User) -> str:
     return f"{user.first_name} {user.last_name}".strip()
 
 
+NAME_CHECKS = {
+    Likeness.SAME: NameCheck.MATCHES,
+    Likeness.NEAR: NameCheck.UNSURE,
+    Likeness.OTHER: NameCheck.DIFFERS,
+}
+
+
 def name_check(read: str, applicant: User) -> NameCheck:
     """Whether the name read is the applicant's (tolerantly: diacritics, ASCII spellings,
-    word order, an OCR slip); not read when there is no name on either side to compare."""
+    word order, an OCR slip), near it (a slip or two more: perhaps theirs read wrong), or
+    another's; not read when there is no name on either side to compare."""
     name = applicant_name(applicant)
     if not read.strip() or not name:
         return NameCheck.NOT_READ
-    return NameCheck.MATCHES if names_match(read, name) else NameCheck.DIFFERS
+    return NAME_CHECKS[name_likeness(read, name)]
+
+
+# The name checks on which the student may say the name is theirs (E1): none was read, or one
+# near theirs, which OCR may have read wrong.
+MAY_BE_STATED = frozenset({NameCheck.NOT_READ, NameCheck.UNSURE})
 
 
 @transaction.atomic
 def state_name_on_document(
     attachment: Attachment, *, by: User, now: datetime | None = None
 ) -> DocumentReading:
-    """The student says their name is on a document on which no name could be read: that is
-    kept as their statement (the caseworker sees it as such), and counts for the document
-    rule. A name read that is not theirs cannot be overruled this way."""
+    """The student says their name is on a document on which no name could be read, or only
+    one near theirs: that is kept as their statement (the caseworker sees it as such, beside
+    the name read), and counts for the document rule. A name read that is clearly not theirs
+    cannot be overruled this way."""
     claim: Claim = attachment.claim
     claims.check_owner_can_edit(claim, by)
+    Attachment.objects.select_for_update().filter(pk=attachment.pk).first()  # as keep_reading
     reading = DocumentReading.objects.select_for_update().filter(attachment=attachment).first()
     if (
         reading is None
-        or reading.name_check != NameCheck.NOT_READ
+        or reading.name_check not in MAY_BE_STATED
         or attachment.document_type not in NAMED_TYPES
     ):
-        raise claims.ClaimError(_("You can say this only of a document read without a name on it."))
+        raise claims.ClaimError(
+            _("You can say this only of a document on which no name, or one like yours, was read.")
+        )
     reading.name_check = NameCheck.STATED
     reading.save(update_fields=["name_check"])
     Attachment.objects.filter(pk=attachment.pk).update(shows_applicant_name=True)

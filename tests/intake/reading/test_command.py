@@ -42,7 +42,7 @@ def test_it_writes_one_object_per_file_in_the_issue_s_shape(folder: Path) -> Non
     assert set(overview["lines"][0]["box"]) == {"page", "left", "top", "right", "bottom"}
     assert overview["pages"][0]["source"] == "text"
     assert broken["kind"] == "unknown"
-    assert broken["error"]
+    assert broken["error"] and broken["error_code"] == "pdf_unreadable"
     assert broken["reconciled"] is False
     assert receipt["kind"] == "receipt"
     assert receipt["receipt"]["organisation_number"] == "974760673"
@@ -73,5 +73,5 @@ def test_a_missing_file_is_written_as_unknown_and_the_run_ends_with_status_2(
     assert status == 2
     gone, receipt = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert gone["kind"] == "unknown"
-    assert "No such file" in gone["error"]
+    assert "No such file" in gone["error"] and gone["error_code"] == "no_such_file"
     assert receipt["kind"] == "receipt"

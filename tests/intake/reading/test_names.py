@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from refusjon.intake.reading.names import compare_names, levenshtein, names_match, plain_words
+from refusjon.intake.reading.names import (
+    Likeness,
+    compare_names,
+    levenshtein,
+    name_likeness,
+    names_match,
+    plain_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +53,45 @@ def test_it_accepts_the_same_person_written_another_way(on_document: str, applic
 )
 def test_it_refuses_another_person_or_no_name(on_document: str, applicant: str) -> None:
     assert not names_match(on_document, applicant)
+
+
+@pytest.mark.parametrize(
+    ("on_document", "applicant"),
+    [
+        ("Ole Hansen", "Ola Hansen"),  # her name with one slip in a short word, or her father
+        ("Jon Berg", "Jan Berg"),
+        ("Anne Lie", "Anna Lie"),
+        ("HANSEN, OLE", "Ola Hansen"),
+        ("Jonas Berg", "Janis Berg"),  # two slips in the first name, the surname as it is
+        ("Agnicszka Lukaszcwicz Nuwck", "Agnieszka Łukaszewicz-Nowak"),  # a slip past the budget
+    ],
+)
+def test_a_name_a_slip_or_two_off_is_near(on_document: str, applicant: str) -> None:
+    assert not names_match(on_document, applicant)
+    assert name_likeness(on_document, applicant) == Likeness.NEAR
+
+
+@pytest.mark.parametrize(
+    ("on_document", "applicant"),
+    [
+        ("Per Hansen", "Kari Hansen"),  # another given name
+        ("Eva Hansen", "Ola Hansen"),  # two of three letters off is another name
+        ("Kari Sæther", "Kari Nordmann"),  # another surname
+        ("Agnieszka Łukaszewicz", "Agnieszka Kowalczyk"),
+        ("Johan Hansen", "Ola Johan Hansen"),  # his father, whose name is his middle name
+        ("Bjørn Sæther", "Alice Sæther"),
+        ("Hansen", "Ola Hansen"),
+        ("", "Kari Sæther"),
+        ("Kari Sæther", ""),
+    ],
+)
+def test_a_clearly_different_name_is_another(on_document: str, applicant: str) -> None:
+    assert name_likeness(on_document, applicant) == Likeness.OTHER
+
+
+def test_a_match_is_the_same_name() -> None:
+    assert name_likeness("SÆTHER, KARI", "Kari Saether") == Likeness.SAME
+    assert name_likeness("Kari Sæthcr", "Kari Sæther") == Likeness.SAME
 
 
 def test_it_tells_an_exact_match_from_a_tolerated_slip() -> None:

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES
 from refusjon.intake.reading.reader import read_document
-from refusjon.intake.reading.records import Extraction, Kind, as_json
+from refusjon.intake.reading.records import Extraction, Kind, Problem, as_json
 
 EXIT_OK, EXIT_MISSING = 0, 2
 
@@ -58,21 +58,20 @@ def extract_file(name: str, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Extraction:
     try:
         size = os.path.getsize(name)
         if size > max_bytes:
-            return Extraction(
-                Kind.UNKNOWN, error=f"The file is larger than {max_bytes // (1024 * 1024)} MB."
-            )
+            larger = f"The file is larger than {max_bytes // (1024 * 1024)} MB."
+            return Extraction(Kind.UNKNOWN, error=Problem.TOO_LARGE, detail=larger)
         with open(name, "rb") as file:
             data = file.read(max_bytes + 1)
     except FileNotFoundError:
-        return Extraction(Kind.UNKNOWN, error="No such file.")
+        return Extraction(Kind.UNKNOWN, error=Problem.NO_SUCH_FILE)
     except OSError as error:
-        return Extraction(Kind.UNKNOWN, error=f"The file cannot be read ({error.strerror}).")
+        unreadable = f"The file cannot be read ({error.strerror})."
+        return Extraction(Kind.UNKNOWN, error=Problem.FILE_UNREADABLE, detail=unreadable)
     try:
         return read_document(data, filename=name, max_bytes=max_bytes)
     except Exception as error:
-        return Extraction(
-            Kind.UNKNOWN, error=f"The file could not be read ({type(error).__name__})."
-        )
+        failed = f"The file could not be read ({type(error).__name__})."
+        return Extraction(Kind.UNKNOWN, error=Problem.READER_FAILED, detail=failed)
 
 
 @contextmanager

@@ -5,14 +5,18 @@ The same person is written "Sæther", "Saether" or "Sather", "Łukaszewicz" or "
 last; and OCR reads "Sæther" as "Sæthcr". Both names are first brought to one plain form
 (casefolded, diacritics dropped, the Nordic letters and their ASCII spellings made one), then
 compared word by word, allowing one slip (a letter added, dropped or changed) for every ten
-letters begun. Pure Python: no Django, no clock.
+letters begun. A name a slip or two further off is near (:func:`name_likeness`): an OCR misread
+of the applicant's name as likely as a relative's, which a person decides. Pure Python: no
+Django, no clock.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 # Letters that Unicode does not decompose into a base letter and a mark.
 _LETTERS = str.maketrans(
@@ -106,21 +110,66 @@ def names_match(on_document: str, applicant: str) -> bool:
     return compare_names(on_document, applicant).matches
 
 
+class Likeness(StrEnum):
+    """How like the applicant's a name on a document is."""
+
+    SAME = "same"
+    """The applicant's name (:func:`names_match`)."""
+    NEAR = "near"
+    """Not within the slips allowed, but a slip or two off: "Ole Hansen" for "Ola Hansen",
+    "Anne Lie" for "Anna Lie". It may be the applicant's name read wrong, or a relative's."""
+    OTHER = "other"
+    """Another name (a first given name or a surname of its own), or no name."""
+
+
+def name_likeness(on_document: str, applicant: str) -> Likeness:
+    """Whether the name on a document is the applicant's, near it, or another.
+
+    Near is what :func:`compare_names` would take with one slip more in every word (at most
+    half its letters, so "Ola" is near "Ole" and not "Eva") and one more over the whole name;
+    the rest holds as for a match: every word of the shorter name paired with a word of the
+    longer, the applicant's first given name among them, two words or more. So "Ole Hansen" and
+    "Jon Berg" are near "Ola Hansen" and "Jan Berg"; "Per Hansen" (another given name), "Kari
+    Nordmann" (another surname) and "Johan Hansen" for "Ola Johan Hansen" are others."""
+    comparison = compare_names(on_document, applicant)
+    if comparison.matches:
+        return Likeness.SAME
+    first, second = plain_words(on_document), plain_words(applicant)
+    if not first or not second:
+        return Likeness.OTHER
+    shorter, longer = sorted((first, second), key=len)
+    if not (len(shorter) >= 2 or len(longer) == 1):
+        return Likeness.OTHER
+    must_pair = frozenset({0}) if longer is second and len(longer) > len(shorter) else frozenset()
+    edits = _cheapest_pairing(shorter, longer, must_pair=must_pair, tolerance=_near_slips)
+    return Likeness.NEAR if edits <= comparison.allowed + 1 else Likeness.OTHER
+
+
 def _slips_in_a_word(one: str, other: str) -> int:
     """How many slips one word tolerates: one for every five letters of the longer spelling."""
     return max(len(one), len(other)) // 5
+
+
+def _near_slips(one: str, other: str) -> int:
+    """How many slips one word of a near name may have: one more than a match tolerates, and
+    at most half the letters of the longer spelling."""
+    return min(_slips_in_a_word(one, other) + 1, max(len(one), len(other)) // 2)
 
 
 NO_PAIRING = 10**9
 
 
 def _cheapest_pairing(
-    shorter: tuple[str, ...], longer: tuple[str, ...], *, must_pair: frozenset[int] = frozenset()
+    shorter: tuple[str, ...],
+    longer: tuple[str, ...],
+    *,
+    must_pair: frozenset[int] = frozenset(),
+    tolerance: Callable[[str, str], int] = _slips_in_a_word,
 ) -> int:
     """The fewest slips over a pairing of each word of ``shorter`` with a distinct word of
     ``longer`` that uses every position in ``must_pair`` and has no word with more slips than
-    it tolerates (:data:`NO_PAIRING` when there is none). Names have a handful of words, so
-    trying every pairing is cheap."""
+    it tolerates (``tolerance``; :data:`NO_PAIRING` when there is none). Names have a handful
+    of words, so trying every pairing is cheap."""
     best = NO_PAIRING
 
     def pair(index: int, used: frozenset[int], edits: int) -> None:
@@ -134,7 +183,7 @@ def _cheapest_pairing(
         for position, word in enumerate(longer):
             if position not in used:
                 distance = levenshtein(shorter[index], word)
-                if distance <= _slips_in_a_word(shorter[index], word):
+                if distance <= tolerance(shorter[index], word):
                     pair(index + 1, used | {position}, edits + distance)
 
     if len(longer) > 8:

@@ -19,7 +19,7 @@ from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
 from refusjon.intake.reading import engines, patterns, pdftext, pixels
 from refusjon.intake.reading.names import levenshtein
 from refusjon.intake.reading.parser import Parsed, name_in, parse
-from refusjon.intake.reading.records import Extraction, Kind, Page, Source
+from refusjon.intake.reading.records import Extraction, Kind, Page, Problem, Source
 from refusjon.intake.reading.words import Word
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -64,7 +64,9 @@ def _has_a_date(words: Sequence[Word]) -> bool:
 
 
 class Unreadable(Exception):
-    pass
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem)
+        self.problem = problem
 
 
 def read_document(
@@ -93,16 +95,20 @@ def _read_document(
 ) -> Extraction:
     try:
         if not data:
-            raise Unreadable("The file is empty.")
+            raise Unreadable(Problem.EMPTY)
         if len(data) > max_bytes:
-            raise Unreadable(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+            raise Unreadable(Problem.TOO_LARGE)
         if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
             return _read_pdf(data, limits, attempts, rapid)
         if data.startswith(PNG) or data.startswith(JPEG):
             return _read_image(data, limits, attempts, rapid)
-        raise Unreadable("The file is neither a PDF nor a PNG or JPEG image.")
-    except (Unreadable, pdftext.PdfUnreadable, pixels.ImageUnreadable) as error:
-        return Extraction(Kind.UNKNOWN, error=str(error))
+        raise Unreadable(Problem.NOT_PDF_OR_IMAGE)
+    except Unreadable as error:
+        return Extraction(Kind.UNKNOWN, error=error.problem)
+    except pdftext.PdfUnreadable as error:
+        return Extraction(Kind.UNKNOWN, error=Problem.PDF_UNREADABLE, detail=str(error))
+    except pixels.ImageUnreadable as error:
+        return Extraction(Kind.UNKNOWN, error=Problem.IMAGE_UNREADABLE, detail=str(error))
 
 
 def _cpu(rapid: engines.RapidOcr) -> float:
@@ -183,7 +189,7 @@ def _read_pictures(
         return Extraction(
             Kind.UNKNOWN,
             pages=tuple(replace(page, seconds=round(seconds[page.number], 3)) for page in pages),
-            error="The pictures do not look like a page of writing (blank, or not a document).",
+            error=Problem.NO_WRITING,
         )
     found_a_date = False
     for attempt in attempts:
@@ -211,7 +217,7 @@ def _read_pictures(
         return Extraction(
             Kind.UNKNOWN,
             pages=tuple(replace(page, seconds=round(seconds[page.number], 3)) for page in pages),
-            error="No OCR engine could read the pages.",
+            error=Problem.NO_OCR,
             notes=tuple(notes),
         )
     parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
@@ -265,11 +271,11 @@ def _merit(parsed: Parsed) -> tuple[bool, bool, bool, Decimal, int]:
 
 def _extraction(parsed: Parsed, pages: Sequence[Page], engine: str, notes: list[str]) -> Extraction:
     notes = [*parsed.notes, *notes]
-    error = ""
+    error = doubt = None
     if parsed.kind == Kind.UNKNOWN:
-        error = "The document was not recognised as a user fee overview or a receipt."
+        error = Problem.NOT_RECOGNISED
     elif not parsed.reconciled:
-        notes.append(_why_not_reconciled(parsed))
+        doubt = _why_not_reconciled(parsed)
     return Extraction(
         kind=parsed.kind,
         name=parsed.name,
@@ -282,21 +288,16 @@ def _extraction(parsed: Parsed, pages: Sequence[Page], engine: str, notes: list[
         engine=engine,
         receipt=parsed.receipt,
         error=error,
+        doubt=doubt,
         notes=tuple(notes),
     )
 
 
-def _why_not_reconciled(parsed: Parsed) -> str:
+def _why_not_reconciled(parsed: Parsed) -> Problem:
     if parsed.total is None:
-        return (
-            "No printed total was found, so the lines could not be checked: "
-            "a person should compare them with the document."
-        )
+        return Problem.NO_TOTAL
     if not parsed.lines:
-        return "No fee lines were found."
+        return Problem.NO_LINES
     if parsed.kind == Kind.RECEIPT:
-        return "The receipt's items do not add up to its total."
-    return (
-        f"The lines add up to {parsed.lines_sum}, but the printed total is {parsed.total}: "
-        "a person should compare them with the document."
-    )
+        return Problem.ITEMS_DIFFER
+    return Problem.LINES_DIFFER

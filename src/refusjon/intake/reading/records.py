@@ -19,6 +19,78 @@ class Kind(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Problem(StrEnum):
+    """Why nothing was read from a document, or why the lines read are in doubt: stable codes,
+    which the application says to people in their language (``refusjon.intake.problems``) and
+    ``refusjon extract`` writes with an English message (:func:`message`)."""
+
+    # Why nothing was read (``Extraction.error``; the kind is then unknown).
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    NOT_PDF_OR_IMAGE = "not_pdf_or_image"
+    PDF_UNREADABLE = "pdf_unreadable"
+    IMAGE_UNREADABLE = "image_unreadable"
+    NO_WRITING = "no_writing"
+    """The pictures do not look like a page of writing: blank, or not a document."""
+    NO_OCR = "no_ocr"
+    """No OCR engine could read the pages."""
+    NOT_RECOGNISED = "not_recognised"
+    """Neither an overview of user fees nor a receipt."""
+    NOT_READ_HERE = "not_read_here"
+    """Reading is switched off where the document was (the application's setting)."""
+    NO_SUCH_FILE = "no_such_file"
+    FILE_UNREADABLE = "file_unreadable"
+    READER_FAILED = "reader_failed"
+    """The reader raised: a bug, or an engine that broke in a way it does not expect."""
+
+    # Why the lines read are in doubt (``Extraction.doubt``): they were not reconciled.
+    NO_TOTAL = "no_total"
+    NO_LINES = "no_lines"
+    ITEMS_DIFFER = "items_differ"
+    """A receipt's items do not add up to its total."""
+    LINES_DIFFER = "lines_differ"
+    """The lines do not add up to the printed total."""
+
+
+MESSAGES: dict[Problem, str] = {
+    Problem.EMPTY: "The file is empty.",
+    Problem.TOO_LARGE: "The file is larger than an upload may be.",
+    Problem.NOT_PDF_OR_IMAGE: "The file is neither a PDF nor a PNG or JPEG image.",
+    Problem.PDF_UNREADABLE: "The PDF cannot be read.",
+    Problem.IMAGE_UNREADABLE: "The image cannot be read.",
+    Problem.NO_WRITING: (
+        "The pictures do not look like a page of writing (blank, or not a document)."
+    ),
+    Problem.NO_OCR: "No OCR engine could read the pages.",
+    Problem.NOT_RECOGNISED: (
+        "The document was not recognised as a user fee overview or a receipt."
+    ),
+    Problem.NOT_READ_HERE: "Documents are not read here.",
+    Problem.NO_SUCH_FILE: "No such file.",
+    Problem.FILE_UNREADABLE: "The file cannot be read.",
+    Problem.READER_FAILED: "The file could not be read.",
+    Problem.NO_TOTAL: (
+        "No printed total was found, so the lines could not be checked: "
+        "a person should compare them with the document."
+    ),
+    Problem.NO_LINES: "No fee lines were found.",
+    Problem.ITEMS_DIFFER: "The receipt's items do not add up to its total.",
+    Problem.LINES_DIFFER: (
+        "The lines add up to {lines}, but the printed total is {total}: "
+        "a person should compare them with the document."
+    ),
+}
+
+
+def message(problem: Problem, extraction: Extraction) -> str:
+    """The problem in English for whoever runs the reader, with what a library said of it
+    (``detail``) where there is that."""
+    if problem == extraction.error and extraction.detail:
+        return extraction.detail
+    lines = sum((line.amount for line in extraction.lines), Decimal("0.00"))
+    return MESSAGES[problem].format(lines=lines, total=extraction.total)
+
+
 class Source(StrEnum):
     TEXT = "text"
     """Read from the PDF's text layer."""
@@ -91,10 +163,16 @@ class Extraction:
     engine: str = ""
     """What read it, e.g. ``"pdf-text"``, ``"tesseract"``, ``"tesseract+rapidocr"``."""
     receipt: ReceiptDetails | None = None
-    error: str = ""
+    error: Problem | None = None
     """Why nothing could be read (kind is then unknown)."""
+    detail: str = ""
+    """What a library said of the error, in English, for the command's output."""
+    doubt: Problem | None = None
+    """Why the lines read were not reconciled, for a person to check them."""
     notes: tuple[str, ...] = field(default=())
-    """Plain remarks for a person: what did not add up, which rows were left out."""
+    """Remarks in English for whoever runs the reader (the command, the bench): which rows
+    were left out, an engine that failed, the ways tried. The application keeps them with the
+    reading and shows none of them; what people see is ``error`` and ``doubt``, translated."""
 
 
 def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
@@ -133,9 +211,15 @@ def as_json(extraction: Extraction, *, file: str) -> dict[str, object]:
     if extraction.receipt is not None:
         result["receipt"] = receipt_json(extraction.receipt)
     if extraction.error:
-        result["error"] = extraction.error
-    if extraction.notes:
-        result["notes"] = list(extraction.notes)
+        result["error"] = message(extraction.error, extraction)
+        result["error_code"] = extraction.error.value
+    if extraction.doubt:
+        result["doubt"] = extraction.doubt.value
+    notes = [*extraction.notes]
+    if extraction.doubt:
+        notes.append(message(extraction.doubt, extraction))
+    if notes:
+        result["notes"] = notes
     return result
 
 
