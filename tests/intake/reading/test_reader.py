@@ -193,3 +193,14 @@ def test_a_scanned_page_with_a_scanner_s_stamp_in_its_text_layer_is_read_by_ocr(
     assert extraction.pages[0].source == Source.OCR
     assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
     assert extraction.reconciled
+
+
+def test_a_credited_fee_leaves_the_lines_in_doubt_with_that_reason() -> None:
+    credited = "<tr><td>14.03.2025</td><td>Legevakt</td><td>Kreditert</td><td>-375,00 kr</td></tr>"
+    html = documents.overview_html(running=False).replace(
+        "<tr><td colspan=3>Sum", credited + "<tr><td colspan=3>Sum"
+    )
+    extraction = read_document(documents.pdf(html))
+    assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
+    assert not extraction.reconciled
+    assert extraction.doubt == Problem.CREDITED

@@ -298,6 +298,10 @@ def _why_not_reconciled(parsed: Parsed) -> Problem:
         return Problem.NO_TOTAL
     if not parsed.lines:
         return Problem.NO_LINES
+    if parsed.credited:
+        return Problem.CREDITED
+    if not parsed.total_printed:
+        return Problem.TOTAL_NOT_PRINTED
     if parsed.kind == Kind.RECEIPT:
         return Problem.ITEMS_DIFFER
     return Problem.LINES_DIFFER

@@ -50,6 +50,10 @@ class Problem(StrEnum):
     """A receipt's items do not add up to its total."""
     LINES_DIFFER = "lines_differ"
     """The lines do not add up to the printed total."""
+    CREDITED = "credited"
+    """A fee is printed as credited or paid back: a person reads what the total counts."""
+    TOTAL_NOT_PRINTED = "total_not_printed"
+    """A receipt prints no total: its one priced item was taken for it, unchecked."""
 
 
 MESSAGES: dict[Problem, str] = {
@@ -75,6 +79,12 @@ MESSAGES: dict[Problem, str] = {
     ),
     Problem.NO_LINES: "No fee lines were found.",
     Problem.ITEMS_DIFFER: "The receipt's items do not add up to its total.",
+    Problem.CREDITED: (
+        "A fee is printed as credited or paid back: a person should read what the total counts."
+    ),
+    Problem.TOTAL_NOT_PRINTED: (
+        "The receipt prints no total: its one priced item was taken as its amount, unchecked."
+    ),
     Problem.LINES_DIFFER: (
         "The lines add up to {lines}, but the printed total is {total}: "
         "a person should compare them with the document."
