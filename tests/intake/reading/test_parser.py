@@ -407,3 +407,16 @@ def test_on_a_receipt_only_a_labelled_name_is_the_patient_s() -> None:
     parsed = read("Kvittering\nAnne Berg\nOrg.nr 974 760 673\nDato 12.03.2025\nTotalt 375,00 kr\n")
     assert parsed.kind == Kind.RECEIPT
     assert parsed.name == ""  # Anne Berg is the psychologist, not (as far as it says) the patient
+
+
+def test_a_name_a_cell_away_from_its_label_is_read() -> None:
+    assert read("Egenandeler\nNavn:      Kari Grønnæs\n").name == "Kari Grønnæs"
+
+
+def test_a_name_whose_capital_l_with_a_stroke_ocr_read_as_a_small_t_is_still_a_name() -> None:
+    parsed = read("Eigendelar\ntukasz Øverås\nFødselsdato: 03.12.1998\n")
+    assert parsed.name == "tukasz Øverås"  # the reader has RapidOCR read it again from its box
+
+
+def test_letters_ocr_made_of_noise_are_no_name() -> None:
+    assert read("Egenandeler\nEE EE EE\n").name == ""

@@ -778,13 +778,15 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
     else a cell that looks like a name above the first fee of the first page (a header band,
     a line under the title), never a clinic's or a service's name."""
     for position, item in enumerate(scanned):
-        for start, cell in item.row.cells():
-            match = NAME_LABEL.match(cell)
+        for start, _cell in item.row.cells():
+            # The label's cell and what follows it on the row: "Navn:" and the name may stand
+            # a cell apart.
+            match = NAME_LABEL.match(item.row.text[start:])
             if not match:
                 continue
             rest = _name_part(match["rest"])
             if rest:
-                at = start + len(cell) - len(match["rest"])
+                at = start + match.start("rest") + max(0, match["rest"].find(rest[:1]))
                 return _natural_order(rest), item.row.box(at, at + len(rest))
             following = scanned[position + 1] if position + 1 < len(scanned) else None
             if following and _looks_like_name(_name_part(following.row.text)):
@@ -847,13 +849,18 @@ def _looks_like_name(text: str) -> bool:
         return False
     if has_any(text, OVERVIEW_KEYS + RECEIPT_KEYS + DISTRACTOR_KEYS + TOTAL_KEYS + NOT_NAMES):
         return False
-    if any(_cell_role(part) for part in parts):
+    if any(_cell_role(part) for part in parts) or max(len(part) for part in parts) < 3:
         return False
-    # OCR may read an initial it does not know as two letters ("Ł" as "tL"), so a capital as
-    # the second letter is taken as well.
-    return parts[0][0].isupper() and all(
-        NAME_WORD.match(part) and (any(ch.isupper() for ch in part[:2]) or part in NAME_PARTICLES)
-        for part in parts
+    return all(
+        NAME_WORD.match(part) and (_capitalised(part) or part in NAME_PARTICLES) for part in parts
+    ) and (parts[0][0].isupper() or _capitalised(parts[0]))
+
+
+def _capitalised(word: str) -> bool:
+    """A name's word begins with a capital, or with what OCR makes of a capital it does not
+    know: two letters ("Ł" as "tL"), or a small t or l ("Łukasz" as "tukasz")."""
+    return any(ch.isupper() for ch in word[:2]) or (
+        len(word) > 3 and word[0] in "tl" and word[1:].islower()
     )
 
 
