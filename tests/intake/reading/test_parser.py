@@ -420,3 +420,9 @@ def test_a_name_whose_capital_l_with_a_stroke_ocr_read_as_a_small_t_is_still_a_n
 
 def test_letters_ocr_made_of_noise_are_no_name() -> None:
     assert read("Egenandeler\nEE EE EE\n").name == ""
+
+
+def test_a_name_mended_from_ocr_s_sign_for_a_capital_is_boxed_where_it_stands() -> None:
+    parsed = read("Egenandeler\n@degård Kari\n")
+    assert parsed.name == "Ødegård Kari"
+    assert parsed.name_box is not None and parsed.name_box.left == 0

@@ -423,14 +423,11 @@ def _card_starts(item: Scanned) -> list[float]:
     if len(item.dates) < 2 or len(item.amounts) != len(item.dates):
         return []
     found = sorted([*item.dates, *item.amounts], key=lambda found: found.start)
-    pairs = [found[index : index + 2] for index in range(0, len(found), 2)]
-    if len({tuple(type(one) for one in pair) for pair in pairs}) != 1 or type(pairs[0][0]) is type(
-        pairs[0][1]
-    ):
+    kinds = [type(one) for one in found]
+    if kinds[0] is kinds[1] or kinds != kinds[:2] * len(item.dates):
         return []
     return [
-        min(word.left for word in item.row.words_in(pair[0].start, pair[0].end))
-        for pair in pairs[1:]
+        min(word.left for word in item.row.words_in(card.start, card.end)) for card in found[2::2]
     ]
 
 
@@ -805,7 +802,7 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
         for start, cell in item.row.cells():
             candidate = _name_part(cell)
             if _looks_like_name(candidate):
-                at = start + cell.index(candidate.split()[0])
+                at = start + max(0, cell.find(candidate[:1]))
                 return _natural_order(candidate), item.row.box(at, at + len(candidate))
     return "", None
 
@@ -851,9 +848,13 @@ def _looks_like_name(text: str) -> bool:
         return False
     if any(_cell_role(part) for part in parts) or max(len(part) for part in parts) < 3:
         return False
-    return all(
-        NAME_WORD.match(part) and (_capitalised(part) or part in NAME_PARTICLES) for part in parts
-    ) and (parts[0][0].isupper() or _capitalised(parts[0]))
+    return (
+        all(
+            NAME_WORD.match(part) and (_capitalised(part) or part in NAME_PARTICLES)
+            for part in parts
+        )
+        and parts[0] not in NAME_PARTICLES
+    )
 
 
 def _capitalised(word: str) -> bool:
