@@ -426,3 +426,17 @@ def test_a_name_mended_from_ocr_s_sign_for_a_capital_is_boxed_where_it_stands() 
     parsed = read("Egenandeler\n@degård Kari\n")
     assert parsed.name == "Ødegård Kari"
     assert parsed.name_box is not None and parsed.name_box.left == 0
+
+
+def test_the_fee_is_told_from_what_helfo_covered_by_the_column_header() -> None:
+    parsed = read(
+        """Egenandeler 2025
+Dato          Behandler          Dekket av Helfo     Egenandel
+12.03.2025    Psykolog Berg          1 020,00 kr     425,00 kr
+14.03.2025    Legevakt                 610,00 kr     375,00 kr
+Sum                                  1 630,00 kr     800,00 kr
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "425.00"), ("2025-03-14", "375.00")]
+    assert parsed.total == Decimal("800.00")
+    assert parsed.reconciled

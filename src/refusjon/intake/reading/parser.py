@@ -51,6 +51,8 @@ class Column(StrEnum):
     """What a table's column holds, as its header says."""
 
     RUNNING = "running"
+    OTHER_AMOUNT = "other_amount"
+    """What someone else paid or refunded, or what counts toward the card: not the fee."""
     FEE = "fee"
     DATE = "date"
     SERVICE = "service"
@@ -183,6 +185,22 @@ HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
             "so far",
             "samla",
             "sum",
+        ),
+    ),
+    (
+        Column.OTHER_AMOUNT,
+        (
+            "refusjon",
+            "refundert",
+            "refunded",
+            "refund",
+            "reimbursed",
+            "dekket",
+            "dekt",
+            "covered",
+            "helfo",
+            "frikortgrunnlag",
+            "grunnlag",
         ),
     ),
     (
@@ -581,15 +599,17 @@ def _centre(item: Scanned, found: FoundAmount | FoundDate) -> float:
 
 
 def _fee_index(scanned: list[Scanned], columns: Columns, notes: list[str]) -> int | None:
-    """Which of a row's amounts is the fee when rows have two (the other a running sum):
-    ``None`` when the header says (then each amount goes to its nearest column), else the
-    index that the running sum's property points to, else the first."""
+    """Which of a row's amounts is the fee when rows have two (the other a running sum, or
+    what Helfo covered): ``None`` when the header says (then each amount goes to its nearest
+    column), else the index that the running sum's property points to, else the first."""
     pairs = [
         item.amounts[:2] for item in scanned if item.role == Role.FEE and len(item.amounts) >= 2
     ]
     if not pairs:
         return 0
-    if Column.FEE in columns.centres and Column.RUNNING in columns.centres:
+    if Column.FEE in columns.centres and (
+        Column.RUNNING in columns.centres or Column.OTHER_AMOUNT in columns.centres
+    ):
         return None
     scores = [
         _running_score(
@@ -618,6 +638,9 @@ def _running_score(fees: list[Decimal], running: list[Decimal]) -> int:
     return score
 
 
+AMOUNT_COLUMNS = (Column.FEE, Column.RUNNING, Column.OTHER_AMOUNT)
+
+
 def _fee_amount(item: Scanned, columns: Columns, fee_index: int | None) -> FoundAmount:
     if len(item.amounts) == 1:
         return item.amounts[0]
@@ -625,7 +648,7 @@ def _fee_amount(item: Scanned, columns: Columns, fee_index: int | None) -> Found
         fees = [
             found
             for found in item.amounts
-            if columns.nearest(_centre(item, found), (Column.FEE, Column.RUNNING)) == Column.FEE
+            if columns.nearest(_centre(item, found), AMOUNT_COLUMNS) == Column.FEE
         ]
         return fees[0] if fees else item.amounts[0]
     return item.amounts[min(fee_index, len(item.amounts) - 1)]
