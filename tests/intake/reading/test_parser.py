@@ -440,3 +440,18 @@ Sum                                  1 630,00 kr     800,00 kr
     assert pairs(parsed) == [("2025-03-12", "425.00"), ("2025-03-14", "375.00")]
     assert parsed.total == Decimal("800.00")
     assert parsed.reconciled
+
+
+def test_a_period_above_the_cards_is_not_a_card_s_date() -> None:
+    parsed = read(
+        """Egenandeler
+Kari Nordmann
+Periode: 01.01.2025–31.12.2025
+179,00 kr
+Fastlege
+12.03.2025
+179,00 kr
+Sum 179,00 kr
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "179.00")]

@@ -549,6 +549,8 @@ def _role(item: Scanned) -> Role:
         return Role.TEXT
     if item.dates and item.amounts:
         return Role.FEE
+    if len(item.dates) > 1:
+        return Role.TEXT  # a period ("01.01.2025–31.12.2025"), not a card's date
     return Role.DATE if item.dates else Role.AMOUNT
 
 
