@@ -147,3 +147,30 @@ def test_a_rapidocr_that_takes_no_picture_is_ended(
         with pytest.raises(engines.EngineFailed, match="took no picture within 1 s"):
             rapid.phrases(page)
         assert rapid.pid is None
+
+
+def test_rapidocr_has_ended_before_tesseract_tries_again(
+    monkeypatch: pytest.MonkeyPatch, started: list[int]
+) -> None:
+    # A total one krone off: no attempt adds up, so each is tried in turn.
+    html = documents.overview_html(running=False).replace(
+        documents.kroner(documents.TOTAL), documents.kroner(documents.TOTAL + 1)
+    )
+    scan = documents.scanned(documents.pdf(html))
+    alive_when_tesseract_ran: list[bool] = []
+    real = engines.tesseract
+
+    def tesseract(*args: object, **kwargs: object) -> object:
+        alive_when_tesseract_ran.append(any(_alive(pid) for pid in started))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engines, "tesseract", tesseract)
+    rapid_then_tesseract = (
+        Attempt("rapidocr", "rapidocr", Preparation(remove_lines=False)),
+        Attempt("tesseract-psm6", "tesseract", Preparation(), psm=6),
+    )
+
+    extraction = read_document(scan, attempts=rapid_then_tesseract)
+
+    assert not extraction.reconciled
+    assert alive_when_tesseract_ran == [False]

@@ -33,8 +33,10 @@ from refusjon.intake.reading.words import Word
 # by RapidOCR instead (reader.py).
 TESSERACT_LANGUAGES = "nor+eng"
 TESSERACT_SECONDS = 120
-# RapidOCR reads a tall page in slices this high (pixels), overlapping by OVERLAP.
-SLICE = 1600
+# RapidOCR reads a page in slices this high (pixels), overlapping by OVERLAP: its process's peak
+# grows with a slice's size (218 MiB with 1000-pixel slices of a 300 dpi A4 page, 250 MiB with
+# 1600), and the 300 MB is for the reader and its engines together.
+SLICE = 1000
 OVERLAP = 120
 # The longest a slice may take RapidOCR (loading its models included) before it is ended.
 RAPIDOCR_SECONDS = 120

@@ -210,6 +210,11 @@ def _read_pictures(
         readings.append((parsed, attempt))
         if parsed.reconciled:
             break
+        if attempt.engine == "rapidocr":
+            # Its process holds some 200 MB after a page: ended before Tesseract's next
+            # attempt, so the two are never at their peaks together (started again if the
+            # name is to be read again).
+            rapid.close()
         found_a_date = found_a_date or _has_a_date(words)
         if len(readings) >= BOTH_ENGINES and not found_a_date:
             break  # neither engine found a single date: other settings will not find a fee
