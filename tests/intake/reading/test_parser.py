@@ -455,3 +455,16 @@ Sum 179,00 kr
 """
     )
     assert pairs(parsed) == [("2025-03-12", "179.00")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att før du får frikort.",
+        "The user fee ceiling for 2025 is NOK 3 278. You have NOK 1 336 left.",
+        "Du har betalt egenandeler for mer enn halvparten av 3 278 kr i år.",
+    ],
+)
+def test_a_sentence_about_a_figure_is_not_a_card_s_amount(sentence: str) -> None:
+    parsed = read(f"Egenandeler\nPeriode: 01.01.2024\n{sentence}\n12.03.2024\n179,00 kr\n")
+    assert pairs(parsed) == [("2024-03-12", "179.00")]

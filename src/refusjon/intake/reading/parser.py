@@ -86,10 +86,10 @@ RECEIPT_NOT_ITEMS = (
     "phone",
 )
 DISTRACTOR_KEYS = (
-    "egenandelstak",
-    "eigenandelstak",
-    "egenandelstaket",
-    "eigenandelstaket",
+    "egenandelstak*",
+    "eigenandelstak*",
+    "eigendelstak*",
+    "att før",
     "tak",
     "taket",
     "frikortgrense",
@@ -103,6 +103,7 @@ DISTRACTOR_KEYS = (
     "left",
     "limit",
     "cap",
+    "ceiling",
     "født",
     "fødd",
     "fodt",
@@ -551,7 +552,16 @@ def _role(item: Scanned) -> Role:
         return Role.FEE
     if len(item.dates) > 1:
         return Role.TEXT  # a period ("01.01.2025–31.12.2025"), not a card's date
+    if _is_sentence(item):
+        return Role.TEXT  # "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att …"
     return Role.DATE if item.dates else Role.AMOUNT
+
+
+def _is_sentence(item: Scanned) -> bool:
+    """A row of prose (six words or more besides its numbers, and a full stop), which tells
+    of a figure rather than listing a fee as a card does."""
+    words = _rest(item, skip=[*item.dates, *item.amounts])
+    return len(words) >= 6 and item.row.text.rstrip().endswith(".")
 
 
 def _wrapped_role(label: Scanned, item: Scanned) -> Role:
