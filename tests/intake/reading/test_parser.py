@@ -468,3 +468,31 @@ Sum 179,00 kr
 def test_a_sentence_about_a_figure_is_not_a_card_s_amount(sentence: str) -> None:
     parsed = read(f"Egenandeler\nPeriode: 01.01.2024\n{sentence}\n12.03.2024\n179,00 kr\n")
     assert pairs(parsed) == [("2024-03-12", "179.00")]
+
+
+def test_a_pharmacy_receipt_s_items_are_its_user_fees_not_prices_or_helfo_s_share() -> None:
+    parsed = read(
+        """Vitusapotek Grünerløkka
+Org. no. 906 125 331
+RECEIPT No. 410966
+Fri 30.05.2025 16:26
+Patient: Kari Nordmann
+Lamotrigin Orion 100 mg 98 tabl.
+  Price                       NOK 322,62
+  Reimbursed by Helfo         NOK 161,31
+  User fee                    NOK 161,31
+TO PAY                        NOK 161,31
+"""
+    )
+    assert pairs(parsed) == [("2025-05-30", "161.31")]
+    assert parsed.items_sum == Decimal("161.31")
+    assert parsed.reconciled
+
+
+def test_an_invoice_s_to_pay_is_its_total() -> None:
+    parsed = read(
+        "Invoice\nOrg. no. 974 760 673\nDate of treatment: 10.06.2026\n"
+        "Samtale 60 min       NOK 1 750,00\nTo pay       NOK 1 750,00\n"
+    )
+    assert parsed.total == Decimal("1750.00")
+    assert parsed.reconciled

@@ -69,8 +69,14 @@ OVERVIEW_KEYS = (
     "exemption card",
 )
 RECEIPT_KEYS = ("kvittering", "receipt", "kvitering", "faktura", "invoice", "kvitteringsnr")
+# A receipt's rows that give the patient's own share of an item.
+FEE_ITEM_KEYS = ("egenandel", "eigenandel", "eigendel", "user fee", "co-payment")
 # Rows of a receipt that carry numbers but are not items: account, phone, tax.
 RECEIPT_NOT_ITEMS = (
+    "reimbursed",
+    "helfo",
+    "dekket",
+    "dekt",
     "herav",
     "of which",
     "mva",
@@ -170,6 +176,8 @@ TOTAL_KEYS = (
     "du har betalt",
     "å betale",
     "å betala",
+    "to pay",
+    "amount due",
     "amount paid",
 )
 RECEIPT_TOTAL_KEYS = (*TOTAL_KEYS, "betalt", "paid", "beløp", "amount")
@@ -974,6 +982,10 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
         if any(ch.isalpha() for ch in description):
             body.items.append((description, item.amounts[-1].value))
+    # A pharmacy prices each medicine, then the user fee of it: the fees are the items.
+    fees = [(text, value) for text, value in body.items if has_any(text, FEE_ITEM_KEYS)]
+    if fees:
+        body.items = fees
     return body
 
 
