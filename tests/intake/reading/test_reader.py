@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 from decimal import Decimal
+from typing import Any
 
 import numpy
 import pypdfium2 as pdfium
@@ -13,8 +14,9 @@ import pytest
 from PIL import Image
 
 from refusjon.intake.bounds import DecodingLimits
-from refusjon.intake.reading import Kind, Problem, Source, read_document
+from refusjon.intake.reading import Kind, Problem, Source, engines, read_document
 from refusjon.intake.reading.names import names_match
+from refusjon.intake.reading.words import Word
 from tests.intake.reading import documents
 
 EXPECTED = [(fee.day, fee.amount) for fee in documents.FEES]
@@ -204,3 +206,23 @@ def test_a_credited_fee_leaves_the_lines_in_doubt_with_that_reason() -> None:
     assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
     assert not extraction.reconciled
     assert extraction.doubt == Problem.CREDITED
+
+
+def test_where_tesseract_reads_no_name_rapidocr_looks_for_it_in_the_heading(
+    overview_scan: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tesseract as it fares with a name in letters its models do not know: no name at all.
+    real = engines.tesseract
+    name_words = {*documents.NAME.split(), "Navn:"}
+
+    def tesseract(*args: Any, **kwargs: Any) -> list[Word]:
+        return [word for word in real(*args, **kwargs) if word.text not in name_words]
+
+    monkeypatch.setattr(engines, "tesseract", tesseract)
+
+    extraction = read_document(overview_scan)
+
+    assert extraction.engine == "tesseract"
+    assert extraction.reconciled
+    assert names_match(extraction.name, documents.NAME)
+    assert extraction.name_box is not None and extraction.name_box.top < 0.35

@@ -858,10 +858,11 @@ def _natural_order(name: str) -> str:
     return " ".join([*given.split(), *surname.split()])
 
 
-def name_in(text: str) -> str:
-    """The name in a row of text that may begin with its label ("Navn: Kari Nordmann")."""
-    match = NAME_LABEL.match(text.strip())
-    return _name_part(match["rest"] if match else text)
+def find_name(words: Sequence[Word], *, labelled_only: bool = False) -> tuple[str, Box | None]:
+    """The person's name among ``words`` (a part of a page read again), as :func:`parse`
+    finds it on a whole document."""
+    scanned = [_scan(row) for row in rows(words)]
+    return _name(scanned, labelled_only=labelled_only) if scanned else ("", None)
 
 
 # What OCR makes of a capital Ø or O at the start of a word ("@degård", "0verås").

@@ -17,8 +17,7 @@ from decimal import Decimal
 
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
 from refusjon.intake.reading import engines, patterns, pdftext, pixels
-from refusjon.intake.reading.names import levenshtein
-from refusjon.intake.reading.parser import Parsed, name_in, parse
+from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.records import Extraction, Kind, Page, Problem, Source
 from refusjon.intake.reading.words import Word
 
@@ -226,10 +225,10 @@ def _read_pictures(
             notes=tuple(notes),
         )
     parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
-    if attempt.engine != "rapidocr" and parsed.name_box is not None:
+    number = parsed.name_box.page if parsed.name_box else min(numbers, default=0)
+    if attempt.engine != "rapidocr" and parsed.kind != Kind.UNKNOWN and number in numbers:
         started = _cpu(rapid)
-        number = parsed.name_box.page
-        parsed = replace(parsed, name=_name_read_again(parsed, picture(number), rapid))
+        parsed = _name_read_again(parsed, picture(number), number, rapid)
         seconds[number] += _cpu(rapid) - started
     if len(readings) > 1:
         notes.append(f"Read {len(readings)} ways: " + ", ".join(a.label for _, a in readings) + ".")
@@ -237,28 +236,50 @@ def _read_pictures(
     return _extraction(parsed, timed, engine_prefix + attempt.label, notes)
 
 
-def _name_read_again(parsed: Parsed, grey: pixels.Grey, rapid: engines.RapidOcr) -> str:
-    """The name as RapidOCR reads it from the name's place on the page, where it reads about
-    the same as Tesseract did: Tesseract's Norwegian and English models do not know letters
-    such as Ł, ð or ő, which names from all over Europe have."""
+# The top of the first page, down to its first fee, where a name without a label is looked for.
+HEADING = 0.35
+
+
+def _name_read_again(
+    parsed: Parsed, grey: pixels.Grey, number: int, rapid: engines.RapidOcr
+) -> Parsed:
+    """The name as RapidOCR reads it, across the whole width of the row where Tesseract found
+    one, or (where it found none) in the heading of the first page: Tesseract's Norwegian and
+    English models do not know letters such as Ł, ð or ő, which names from all over Europe
+    have, and misread capitals with accents ("GUDMUNDSDÖ I  I IR" for GUÐMUNDSDÓTTIR). The
+    name Tesseract read stands where RapidOCR finds none there."""
     box = parsed.name_box
-    assert box is not None
+    if box is not None:
+        margin = (box.bottom - box.top) * 0.6
+        top, bottom = max(0.0, box.top - margin), min(1.0, box.bottom + margin)
+    else:
+        fees = [line.box.top for line in parsed.lines if line.box and line.box.page == number]
+        top, bottom = 0.0, min([HEADING, *fees])
     prepared = pixels.prepared(grey, pixels.Preparation(remove_lines=False))
-    height, width = prepared.shape
-    margin = (box.bottom - box.top) * height
-    top = max(0, int(box.top * height - margin * 0.4))
-    bottom = min(height, int(box.bottom * height + margin * 0.4))
-    left = max(0, int(box.left * width - margin * 2))
-    right = min(width, int(box.right * width + margin * 6))
+    height = prepared.shape[0]
+    band = prepared[int(top * height) : int(bottom * height)]
+    if band.shape[0] < 8:
+        return parsed
     try:
-        words = engines.rapidocr(prepared[top:bottom, left:right], page=box.page, engine=rapid)
+        read = engines.rapidocr(band, page=number, engine=rapid)
     except engines.EngineFailed:
-        return parsed.name
-    middle = [word for word in words if word.top < 0.5 < word.bottom]
-    text = " ".join(word.text for word in sorted(middle, key=lambda word: word.left))
-    again = name_in(text.rsplit(":", 1)[-1])
-    close = levenshtein(again.casefold(), parsed.name.casefold()) <= max(2, len(parsed.name) // 4)
-    return again if again and close else parsed.name
+        return parsed
+    span = bottom - top
+    words = [
+        Word(
+            word.text,
+            number,
+            word.left,
+            top + word.top * span,
+            word.right,
+            top + word.bottom * span,
+        )
+        for word in read
+    ]
+    if box is not None:  # the name's own row, not a neighbour cut by the band's edge
+        words = [word for word in words if box.top <= word.middle <= box.bottom]
+    name, name_box = find_name(words, labelled_only=parsed.kind == Kind.RECEIPT)
+    return replace(parsed, name=name, name_box=name_box) if name else parsed
 
 
 def _merit(parsed: Parsed) -> tuple[bool, bool, bool, Decimal, int]:
