@@ -10,7 +10,13 @@ blind set, with only what none of the three has: an overview with the amount Hel
 beside the fee, one grouped by provider with subtotals, the app in dark mode, a period
 instead of a year, ISO dates and dates with the weekday, whole kroner without decimals, names
 printed surname first or in capitals (and names no other set has), a pharmacy's receipt for
-prescriptions on blue prescription and an unpaid invoice with a KID number and a due date."""
+prescriptions on blue prescription and an unpaid invoice with a KID number and a due date.
+``blind3_overview`` and ``blind3_receipt`` make the third blind set, with only what none of the
+four has: an overview over several pages with the sum carried forward, one with a status beside
+each fee sorted by amount or provider, the app's list with that status, dates as "12. mars
+2025", "March 12, 2025" or "12/03/2025", amounts as "179,00 NOK", "kr 179" or a bare "179"
+under "Egenandel (kr)", names with an apostrophe or a particle, a dentist's receipt with a
+discount and a clinic's receipt paid with Vipps or in cash."""
 
 from __future__ import annotations
 
@@ -99,6 +105,9 @@ class Overview:
     """The name as the document prints it, when not as ``name`` (blind set only)."""
     period: tuple[date, date] | None = None
     """The first and last day the overview covers, when it names them (blind set only)."""
+    order: str = "date"
+    """How the rows are sorted: by date (``newest_first`` says which way), or (the third blind
+    set only) by amount, largest first, or by provider."""
 
     @property
     def total(self) -> Decimal:
@@ -149,6 +158,8 @@ class Receipt:
     """An unpaid invoice's due date (blind set only)."""
     kid: str = ""
     """An unpaid invoice's payment reference (KID, blind set only)."""
+    payment: str = ""
+    """How it was paid, when the receipt says (third blind set only): vipps or cash."""
 
     @property
     def total(self) -> Decimal:
@@ -627,3 +638,130 @@ def _prescriptions(rng: random.Random, year: int) -> tuple[Item, ...]:
 def kid_number(digits: str) -> str:
     """A payment reference (KID): the digits and a MOD10 (Luhn) check digit."""
     return digits + luhn.calc_check_digit(digits)
+
+
+# ---- the third blind set -----------------------------------------------------------------
+
+# Only in the third blind set (blind3_overview, blind3_receipt).
+BLIND3_OVERVIEW_LAYOUTS = ("carried", "status")
+BLIND3_PHONE_LAYOUT = "status_app"
+BLIND3_RECEIPT_LAYOUTS = ("dental_discount", "clinic_payment")
+BLIND3_AMOUNT_STYLES = ("nok_after", "kr_lead_trim", "column_kr")
+BLIND3_DATE_STYLES = ("long", "slash")
+BLIND3_ORDERS = ("amount", "provider")
+BLIND3_WORDING = 6
+"""The third blind set prints its own headings and sums (``blind3_layouts.WORDS``)."""
+BLIND3_FIRST_NAMES = (
+    "Aoife", "Beatriz", "Ragnhild", "Marit", "Ngozi", "Liv", "Yasmin", "Gaute", "Siddharth",
+    "Eirik", "Tarjei", "Kwame", "Lars-Petter", "Caoimhe",
+)  # fmt: skip
+BLIND3_SURNAMES = (
+    "O'Neill", "D'Souza", "von Essen", "Mac an tSaoir", "van den Berg", "de la Cruz",
+    "dos Santos", "de Vibe", "von Krogh", "Ní Dhónaill", "al-Hashimi", "ter Horst",
+)  # fmt: skip
+# A dentist's treatments: the fee schedule's code, the treatment and its price (kroner).
+BLIND3_DENTAL = (
+    ("101", "Undersøkelse, kontroll", "650.00"),
+    ("102", "Akutt undersøkelse", "590.00"),
+    ("201", "Fylling, 1 flate", "1090.00"),
+    ("202", "Fylling, 2 flater", "1390.00"),
+    ("203", "Fylling, 3 flater", "1690.00"),
+    ("501", "Tannrens, depurasjon", "720.00"),
+    ("701", "Røntgen, intraoralt", "110.00"),
+    ("802", "Lokalbedøvelse", "180.00"),
+)
+BLIND3_DISCOUNTS = ("student", "student", "member")
+
+
+def blind3_name(rng: random.Random) -> str:
+    """A given name and a surname with an apostrophe or a particle, none in another set."""
+    return f"{rng.choice(BLIND3_FIRST_NAMES)} {rng.choice(BLIND3_SURNAMES)}"
+
+
+def blind3_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the third blind set: over several pages with the sum carried from page
+    to page, or with a status beside each fee and the rows sorted by amount or provider, or in
+    the app with the status beside each amount."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND3_OVERVIEW_LAYOUTS)
+    counts = (16, 22, 26, 30, 38) if chosen == "carried" else (1, 2, 3, 4, 5, 6, 8, 10, 12, 15)
+    fees = _fees(rng, year=year, language=lang, count=rng.choice(counts))
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(1, 60))
+    order = rng.choice(BLIND3_ORDERS) if chosen == "status" else "date"
+    return Overview(
+        name=blind3_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=rng.choice(BLIND3_AMOUNT_STYLES),
+        wording=BLIND3_WORDING,
+        newest_first=chosen == BLIND3_PHONE_LAYOUT or rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND3_DATE_STYLES),
+        order=order,
+    )
+
+
+def blind3_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the third blind set: a dentist's with the fee schedule's codes, the teeth
+    and a discount; or a chiropractor's, physiotherapist's or naprapath's paid with Vipps or
+    in cash, with the receipt number and the time."""
+    chosen = layout or rng.choice(BLIND3_RECEIPT_LAYOUTS)
+    lang = rng.choices(("nb", "nn", "en"), weights=(6, 1, 3))[0]
+    year = rng.choice(YEARS)
+    place = rng.choice(PLACES)
+    if chosen == "dental_discount":
+        profession = "dentist"
+        items = _dental_items(rng, lang)
+        itemised = True
+    else:
+        profession = rng.choice(("chiropractor", "physiotherapist", "naprapath"))
+        items, itemised = _visit_items(rng, profession, lang)
+    provider = rng.choice(CLINICS[profession]).format(place=place, who=rng.choice(THERAPISTS))
+    street = rng.choice(("Dronningens gate", "Nygata", "Torvet", "Skolegata", "Havnegata"))
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(358)), 5)
+    return Receipt(
+        patient=blind3_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=rng.choice(BLIND3_AMOUNT_STYLES),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(1, 60)}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=itemised,
+        invoice_number=rng.randint(1000, 99999),
+        account=f"{rng.randint(1000, 9999)} {rng.randint(10, 99)} {rng.randint(10000, 99999)}",
+        phone=f"+47 {rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND3_DATE_STYLES),
+        payment=rng.choice(("vipps", "cash")) if chosen == "clinic_payment" else "",
+    )
+
+
+def _dental_items(rng: random.Random, language: str) -> tuple[Item, ...]:
+    """An examination and one to three treatments (a filling names its tooth, in the FDI
+    numbering), then the discount, as a negative line."""
+    first = rng.choice(BLIND3_DENTAL[:2])
+    picked = [first, *rng.sample(BLIND3_DENTAL[2:], k=rng.randint(1, 3))]
+    items = []
+    for code, text, price in picked:
+        if text.startswith("Fylling"):
+            text = f"{text}, tann {rng.choice((1, 2, 3, 4))}{rng.randint(4, 7)}"
+        items.append(Item(code, text, Decimal(price)))
+    subtotal = sum((item.amount for item in items), Decimal("0.00"))
+    kind = rng.choice(BLIND3_DISCOUNTS)
+    percent = 10 if kind == "member" else rng.choice((10, 15, 20))
+    label = {
+        ("student", "en"): "Student discount {p} %", ("member", "en"): "Member discount {p} %",
+        ("student", "nn"): "Studentrabatt {p} %", ("member", "nn"): "Medlemsrabatt {p} %",
+        ("student", "nb"): "Studentrabatt {p} %", ("member", "nb"): "Medlemsrabatt {p} %",
+    }[(kind, language)].format(p=percent)  # fmt: skip
+    discount = (subtotal * percent / 100).quantize(Decimal("0.01"))
+    return (*items, Item("", label, -discount))

@@ -6,7 +6,9 @@ wordings, amount styles and surnames the development set never has; the *fresh* 
 (``fresh_set``, seed ``FRESH_SEED``) with only variations neither of those has; and the
 *blind* set (``blind_set``, seed ``BLIND_SEED``) with only variations none of the three has
 (``content.blind_overview``, ``content.blind_receipt``, ``blind_layouts``), made after the
-other three had all been seen by the reader's author. The same seed, count and renditions give
+other three had all been seen by the reader's author; and the *third blind* set (``blind3_set``,
+seed ``BLIND3_SEED``) with only variations none of the four has (``content.blind3_overview``,
+``content.blind3_receipt``, ``blind3_layouts``). The same seed, count and renditions give
 the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -21,8 +23,8 @@ away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
 A receipt's one line is its date and total (``receipt`` then holds the provider, the
 organisation number and whether it is itemised). Usage from the repository root::
 
-    python -m bench.documents.generate DIRECTORY [--count 30] [--held-out | --fresh | --blind]
-        [--seed N] [--renditions pdf,scan,screenshot]
+    python -m bench.documents.generate DIRECTORY [--count 30]
+        [--held-out | --fresh | --blind | --blind3] [--seed N] [--renditions pdf,scan,screenshot]
 """
 
 from __future__ import annotations
@@ -39,12 +41,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import blind_layouts, content, layouts, render
+from . import blind3_layouts, blind_layouts, content, layouts, render
 
 DEV_SEED = 1304
 BENCH_SEED = 2026_12_13
 FRESH_SEED = 2026_12_04
 BLIND_SEED = 2026_12_05
+BLIND3_SEED = 2026_12_06
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 TRUTH_FILE = "truth.jsonl"
@@ -157,6 +160,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind3_layouts.LAYOUTS:
+            return blind3_layouts.html(self.body, phone=phone)
         if self.body.layout in blind_layouts.LAYOUTS:
             return blind_layouts.html(self.body, phone=phone)
         if isinstance(self.body, content.Overview):
@@ -196,15 +201,22 @@ def plan(
     renditions: Sequence[str] = RENDITIONS,
     fresh: bool = False,
     blind: bool = False,
+    blind3: bool = False,
 ) -> list[Spec]:
-    """What each document will say, without rendering anything (cheap). ``fresh`` and
-    ``blind`` draw only from their own set's variations."""
+    """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``
+    and ``blind3`` draw only from their own set's variations."""
     specs = []
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
-        if rng.random() < RECEIPT_SHARE:
+        if blind3:
+            if rng.random() < RECEIPT_SHARE:
+                body = content.blind3_receipt(rng)
+            else:
+                phone = content.BLIND3_PHONE_LAYOUT if rendition == "screenshot" else None
+                body = content.blind3_overview(rng, layout=phone)
+        elif rng.random() < RECEIPT_SHARE:
             body = (
                 content.blind_receipt(rng)
                 if blind
@@ -227,7 +239,9 @@ def render_document(spec: Spec, directory: Path) -> Document:
         data, extension, pages = render.screenshot(html), "png", 1
     else:
         text_pdf = render.pdf(html)
-        if spec.rendition == "scan":
+        if spec.rendition == "scan" and spec.body.layout in blind3_layouts.PHOTOGRAPHED:
+            data, extension, pages = render.photo(text_pdf, random.Random(spec.seed))
+        elif spec.rendition == "scan":
             data, extension, pages = render.scan(text_pdf, random.Random(spec.seed))
         else:
             data, extension, pages = text_pdf, "pdf", render.page_count(text_pdf)
@@ -245,6 +259,7 @@ def generate(
     renditions: Sequence[str] = RENDITIONS,
     fresh: bool = False,
     blind: bool = False,
+    blind3: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -255,6 +270,7 @@ def generate(
         renditions=renditions,
         fresh=fresh,
         blind=blind,
+        blind3=blind3,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -298,8 +314,25 @@ def blind_set(
     )
 
 
-SETS = {"dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set}
-SEEDS = {"dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED}
+def blind3_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The third blind set: its own seed, and only layouts, orders, date and amount styles,
+    names and receipts that none of the other four sets has (made by a helper who never read
+    the reader, after the reader's author had seen the other four; to be read once)."""
+    return generate(
+        directory, seed=BLIND3_SEED, count=count, held_out=True, renditions=renditions, blind3=True
+    )
+
+
+SETS = {
+    "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
+    "blind3": blind3_set,
+}  # fmt: skip
+SEEDS = {
+    "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
+    "blind3": BLIND3_SEED,
+}  # fmt: skip
 
 
 def write_truth(truths: Iterable[Truth], path: Path) -> None:
@@ -323,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("held-out", "the benchmark's set"),
         ("fresh", "the first blind set (seen)"),
         ("blind", "the second blind set"),
+        ("blind3", "the third blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -341,6 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         renditions=tuple(arguments.renditions.split(",")),
         fresh=name == "fresh",
         blind=name == "blind",
+        blind3=name == "blind3",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

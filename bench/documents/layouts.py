@@ -106,7 +106,8 @@ NBSP = "\u00a0"
 
 def money(amount: Decimal, style: str) -> str:
     """An amount as the document prints it: "179,00 kr", "kr 1 234,50", "NOK 1,234.50" …
-    (the second blind set's: "179 kr" and "84,50 kr", "kr. 179,00", "NOK 179", "NOK 179,00")."""
+    (the second blind set's: "179 kr" and "84,50 kr", "kr. 179,00", "NOK 179", "NOK 179,00"; the
+    third's: "179,00 NOK", "kr 179" and "kr 84,50", and "179" or "84,50" under "Egenandel (kr)")."""
     whole, cents = f"{amount:.2f}".split(".")
     grouped = f"{int(whole):,}"
     if style == "nok":
@@ -120,7 +121,14 @@ def money(amount: Decimal, style: str) -> str:
     if style == "nok_trim":
         return f"NOK{NBSP}{grouped}" + ("" if cents == "00" else f".{cents}")
     norwegian = f"{grouped.replace(',', NBSP)},{cents}"
+    trimmed = grouped.replace(",", NBSP) if cents == "00" else norwegian
     match style:
+        case "nok_after":
+            return f"{norwegian}{NBSP}NOK"
+        case "kr_lead_trim":
+            return f"kr{NBSP}{trimmed}"
+        case "column_kr":
+            return trimmed
         case "kr_trim":
             shown = grouped.replace(",", NBSP) if cents == "00" else norwegian
             return f"{shown}{NBSP}kr"
@@ -147,8 +155,16 @@ def whole_kroner(amount: Decimal, language: str) -> str:
 
 def day(value: date, style: str = "numeric", language: str = "nb") -> str:
     """A date as printed: "12.03.2025", or (fresh set only) "12.03.25" or "12. mar. 2025", or
-    (the second blind set only) "2025-03-12" or "ons. 12.03.2025"."""
+    (the second blind set only) "2025-03-12" or "ons. 12.03.2025", or (the third only)
+    "12. mars 2025" ("March 12, 2025") or "12/03/2025"."""
     match style:
+        case "long":
+            month = WORDS[language]["months"][value.month - 1]
+            if language == "en":
+                return f"{month}{NBSP}{value.day}, {value.year}"
+            return f"{value.day}.{NBSP}{month}{NBSP}{value.year}"
+        case "slash":
+            return value.strftime("%d/%m/%Y")
         case "iso":
             return value.isoformat()
         case "weekday":

@@ -132,3 +132,66 @@ def screenshot(html: str) -> bytes:
     out = io.BytesIO()
     image.crop((0, 0, image.width, min(bottom, image.height))).save(out, "PNG")
     return out.getvalue()
+
+
+def photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """A paper receipt photographed with a phone (third blind set): rendered at a low 130–170
+    dpi, in colour on warm paper, held off square (each corner pulled in by up to 8 %), lit
+    unevenly from one corner, on a table, a little soft, and saved as a JPEG. Returns the bytes,
+    the file extension and the number of pages."""
+    dpi = rng.choice((130, 150, 170))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = [
+            _photo(document[index].render(scale=dpi / 72).to_pil(), rng, noise)
+            for index in range(len(document))
+        ]
+    finally:
+        document.close()
+    if len(pages) == 1:
+        return pages[0], "jpg", 1
+    images = [Image.open(io.BytesIO(page)) for page in pages]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue(), "pdf", len(pages)
+
+
+def _photo(image: Image.Image, rng: random.Random, noise: np.random.Generator) -> bytes:
+    paper = np.asarray(image.convert("RGB"), dtype=np.float32)
+    paper = paper * np.float32([0.93, 0.9, 0.82]) + rng.uniform(4, 12)
+    height, width = paper.shape[:2]
+    # Room around the slip for the table, then the perspective of a hand-held phone.
+    margin = int(0.12 * max(width, height))
+    table = np.float32([rng.uniform(60, 120), rng.uniform(50, 100), rng.uniform(40, 80)])
+    canvas = np.empty((height + 2 * margin, width + 2 * margin, 3), dtype=np.float32)
+    canvas[:] = table
+    canvas[margin : margin + height, margin : margin + width] = paper
+    full_h, full_w = canvas.shape[:2]
+    corners = np.float32(
+        [[margin, margin], [margin + width, margin], [margin + width, margin + height],
+         [margin, margin + height]]
+    )  # fmt: skip
+    pulled = np.float32(
+        [
+            [x + rng.uniform(0, 0.08) * width * (1 if x == margin else -1),
+             y + rng.uniform(0, 0.06) * height * (1 if y == margin else -1)]
+            for x, y in corners
+        ]
+    )  # fmt: skip
+    matrix = cv2.getPerspectiveTransform(corners, pulled)
+    warped = cv2.warpPerspective(
+        canvas, matrix, (full_w, full_h), borderMode=cv2.BORDER_CONSTANT, borderValue=table.tolist()
+    )
+    # Light from one corner, falling off to 70–85 % at the far one.
+    ys, xs = np.mgrid[0:full_h, 0:full_w].astype(np.float32)
+    cx, cy = rng.choice((0, full_w)), rng.choice((0, full_h))
+    reach = np.hypot(full_w, full_h)
+    light = 1 - rng.uniform(0.15, 0.3) * np.hypot(xs - cx, ys - cy) / reach
+    warped = warped * light[:, :, np.newaxis]
+    warped += noise.normal(0, rng.uniform(2, 5), warped.shape).astype(np.float32)
+    soft = cv2.GaussianBlur(warped, (0, 0), rng.uniform(0.6, 1.2))
+    out = io.BytesIO()
+    picture = Image.fromarray(np.clip(soft, 0, 255).astype(np.uint8), "RGB")
+    picture.save(out, "JPEG", quality=rng.randint(60, 85))
+    return out.getvalue()
