@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import random
+import time
 
 import cv2
 import numpy as np
@@ -19,6 +20,12 @@ PHONE_SCALE = 3
 """Device pixels per CSS pixel (an iPhone's 390 × 844 screen is 1170 × 2532 pixels)."""
 PHONE_SCREEN = 844
 CSS_PIXEL_POINTS = 0.75
+
+# Pillow dates a PDF it writes by the wall clock: fixed, so that a seed gives the same bytes.
+FIXED_DATES = {
+    "creationDate": time.gmtime(1_767_225_600),  # 2026-01-01
+    "modDate": time.gmtime(1_767_225_600),
+}
 
 
 def pdf(html: str) -> bytes:
@@ -50,7 +57,9 @@ def scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
         return pages[0], "jpg", 1
     images = [Image.open(io.BytesIO(page)) for page in pages]
     out = io.BytesIO()
-    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    images[0].save(
+        out, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **FIXED_DATES
+    )
     return out.getvalue(), "pdf", len(pages)
 
 
@@ -153,7 +162,9 @@ def photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
         return pages[0], "jpg", 1
     images = [Image.open(io.BytesIO(page)) for page in pages]
     out = io.BytesIO()
-    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    images[0].save(
+        out, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **FIXED_DATES
+    )
     return out.getvalue(), "pdf", len(pages)
 
 
