@@ -36,6 +36,7 @@ WHY_IN_DOUBT: dict[Problem, Promise] = {
     Problem.NO_LINES: _("no fee lines were found"),
     Problem.ITEMS_DIFFER: _("the receipt's items do not add up to its total"),
     Problem.CREDITED: _("a fee on it is credited or paid back"),
+    Problem.DATE_UNSURE: _("a date on it may have been read wrong"),
     Problem.TOTAL_NOT_PRINTED: _("the receipt prints no total to check its amount against"),
 }
 

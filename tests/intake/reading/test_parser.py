@@ -496,3 +496,14 @@ def test_an_invoice_s_to_pay_is_its_total() -> None:
     )
     assert parsed.total == Decimal("1750.00")
     assert parsed.reconciled
+
+
+def test_a_date_with_a_letter_glued_to_it_leaves_the_document_unreconciled() -> None:
+    # OCR read "22. august 2025" as "a2. august 2025": the amounts add up, the day is wrong.
+    parsed = read("Egenandeler\na2. august 2025 Fastlege 179,00 kr\nSum 179,00 kr\n")
+    assert parsed.lines_sum == parsed.total
+    assert not parsed.reconciled
+
+
+def test_dates_with_slashes_are_read_day_first() -> None:
+    assert [found.value.isoformat() for found in dates("12/03/2025")] == ["2025-03-12"]

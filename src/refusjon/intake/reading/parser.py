@@ -343,13 +343,18 @@ class Parsed:
     """The total is printed as one (not a receipt's only item taken for it)."""
     credited: bool = False
     """A fee is printed as credited or paid back: what the lines add up to is not the point."""
+    unsure_dates: bool = False
+    """A fee's date may be misread (see :attr:`FoundDate.glued`): the total checks the amounts,
+    not the dates, so such a document is never reconciled."""
 
     @property
     def reconciled(self) -> bool:
         """The lines add up to the printed total exactly (for a receipt: it has a date and a
         printed total, and the items it prices add up to that total). Never where a fee is
         credited: a person decides what such a document shows."""
-        if self.total is None or not self.lines or not self.total_printed or self.credited:
+        if self.total is None or not self.lines or not self.total_printed:
+            return False
+        if self.credited or self.unsure_dates:
             return False
         if self.kind == Kind.RECEIPT:
             return len(self.lines) == 1 and self.items_sum in (None, self.total)
@@ -527,6 +532,9 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     credited = any(item.role == Role.CREDIT for item in scanned)
     if credited:
         notes.append("A fee is printed as credited or paid back: a person reads what it means.")
+    unsure = any(item.role in (Role.FEE, Role.DATE) and item.dates[0].glued for item in scanned)
+    if unsure:
+        notes.append("A fee's date has a letter glued to it: its day may be misread.")
     return Parsed(
         Kind.USER_FEE_OVERVIEW,
         name=name,
@@ -536,6 +544,7 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         lines=tuple(lines),
         notes=tuple(notes),
         credited=credited,
+        unsure_dates=unsure,
     )
 
 

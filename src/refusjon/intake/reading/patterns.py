@@ -33,7 +33,8 @@ _MONTH = (
 )
 DATE_PATTERNS = (
     re.compile(
-        r"(?<![\d.,])(?P<day>\d{1,2})[./-](?P<mon>\d{1,2})[./-](?P<year>\d{4}|\d{2})(?!\d|,\d)"
+        r"(?<![\d.,/])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+        r"(?!\d|,\d)"
     ),
     re.compile(r"(?<![\d.,])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{_MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
@@ -62,6 +63,9 @@ class Found:
 @dataclass(frozen=True, slots=True)
 class FoundDate(Found):
     value: date
+    glued: bool = False
+    """A letter stands right before it ("a2. august" for "22. august"): OCR may have read a
+    digit of it as that letter, so the day is not certain."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,8 @@ def dates(text: str) -> list[FoundDate]:
                 continue
             value = _date(match)
             if value is not None:
-                found.append(FoundDate(match.start(), match.end(), value))
+                glued = match.start() > 0 and text[match.start() - 1].isalpha()
+                found.append(FoundDate(match.start(), match.end(), value, glued))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
 

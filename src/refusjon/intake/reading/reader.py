@@ -326,6 +326,8 @@ def _why_not_reconciled(parsed: Parsed) -> Problem:
         return Problem.NO_LINES
     if parsed.credited:
         return Problem.CREDITED
+    if parsed.unsure_dates:
+        return Problem.DATE_UNSURE
     if not parsed.total_printed:
         return Problem.TOTAL_NOT_PRINTED
     if parsed.kind == Kind.RECEIPT:

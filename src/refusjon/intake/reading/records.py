@@ -52,6 +52,8 @@ class Problem(StrEnum):
     """The lines do not add up to the printed total."""
     CREDITED = "credited"
     """A fee is printed as credited or paid back: a person reads what the total counts."""
+    DATE_UNSURE = "date_unsure"
+    """A fee's date may be misread (a letter glued to it): the total does not check dates."""
     TOTAL_NOT_PRINTED = "total_not_printed"
     """A receipt prints no total: its one priced item was taken for it, unchecked."""
 
@@ -81,6 +83,10 @@ MESSAGES: dict[Problem, str] = {
     Problem.ITEMS_DIFFER: "The receipt's items do not add up to its total.",
     Problem.CREDITED: (
         "A fee is printed as credited or paid back: a person should read what the total counts."
+    ),
+    Problem.DATE_UNSURE: (
+        "A fee's date may be misread (a letter stands right before it): "
+        "a person should compare the dates with the document."
     ),
     Problem.TOTAL_NOT_PRINTED: (
         "The receipt prints no total: its one priced item was taken as its amount, unchecked."
