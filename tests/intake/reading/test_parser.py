@@ -507,3 +507,16 @@ def test_a_date_with_a_letter_glued_to_it_leaves_the_document_unreconciled() -> 
 
 def test_dates_with_slashes_are_read_day_first() -> None:
     assert [found.value.isoformat() for found in dates("12/03/2025")] == ["2025-03-12"]
+
+
+def test_whole_kroner_under_a_fee_column_headed_in_kroner_are_amounts() -> None:
+    parsed = read(
+        """Egenandeler 2025
+Dato          Behandlingssted        Egenandel (kr)   Status
+07/07/2025    Apotek 1 Trondheim             308,75   Registrert
+30/10/2025    Bodø Fysioterapi                  287   Registrert
+Sum                                             595,75
+"""
+    )
+    assert pairs(parsed) == [("2025-07-07", "308.75"), ("2025-10-30", "287.00")]
+    assert parsed.reconciled

@@ -518,6 +518,11 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         item.role = _role(item)
         if item.role == Role.HEADER:
             columns = _columns(item.row)
+        elif not item.amounts and Column.FEE in columns.centres:
+            bare = _bare_fee(item, columns)
+            if bare is not None:
+                item.amounts = [bare]
+                item.role = _role(item)
         if previous is not None and item.role == Role.AMOUNT and not previous.amounts:
             item.role = _wrapped_role(previous, item)
         previous = item
@@ -546,6 +551,26 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         credited=credited,
         unsure_dates=unsure,
     )
+
+
+BARE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .]\d{3})*(?![\w.,]|,\d)")
+
+
+def _bare_fee(item: Scanned, columns: Columns) -> FoundAmount | None:
+    """A whole number of kroner standing in the fee column of a table whose header gives the
+    currency ("Egenandel (kr)": "179"), on a row with a date or a word of the sum."""
+    if not item.dates and not has_any(item.row.text, TOTAL_KEYS):
+        return None
+    text = item.row.text
+    for start, end in [(found.start, found.end) for found in item.dates]:
+        text = text[:start] + " " * (end - start) + text[end:]
+    for match in BARE_NUMBER.finditer(text):
+        found = FoundAmount(
+            match.start(), match.end(), Decimal(re.sub(r"\D", "", match[0]) + ".00"), False
+        )
+        if columns.nearest(_centre(item, found), tuple(Column)) == Column.FEE:
+            return found
+    return None
 
 
 def _role(item: Scanned) -> Role:
