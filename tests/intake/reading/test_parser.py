@@ -520,3 +520,23 @@ Sum                                             595,75
     )
     assert pairs(parsed) == [("2025-07-07", "308.75"), ("2025-10-30", "287.00")]
     assert parsed.reconciled
+
+
+def test_a_receipt_in_whole_kroner_with_a_discount_adds_up_to_its_total() -> None:
+    parsed = read(
+        """Grünerløkka Tannklinikk
+Org.nr. 974 760 673
+KVITTERING
+Dato                                                   31/01/2025
+Pasient                                             Aoife ter Horst
+Takst   Behandling                                     Beløp (kr)
+101     Undersøkelse, kontroll                                650
+203     Fylling, 3 flater, tann 24                          1 690
+        Studentrabatt 20 %                                   -468
+        Totalt å betale                                     1 872
+Betalt med bankkort BankAxept **** 9115
+"""
+    )
+    assert pairs(parsed) == [("2025-01-31", "1872.00")]
+    assert parsed.items_sum == Decimal("1872.00")
+    assert parsed.reconciled

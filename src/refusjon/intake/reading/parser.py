@@ -553,13 +553,16 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     )
 
 
+# How far (a share of the width) a bare number may stand outside its column's heading.
+FEE_COLUMN_SLACK = 0.05
 BARE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .]\d{3})*(?![\w.,]|,\d)")
 
 
-def _bare_fee(item: Scanned, columns: Columns) -> FoundAmount | None:
+def _bare_fee(item: Scanned, columns: Columns, *, anywhere: bool = False) -> FoundAmount | None:
     """A whole number of kroner standing in the fee column of a table whose header gives the
-    currency ("Egenandel (kr)": "179"), on a row with a date or a word of the sum."""
-    if not item.dates and not has_any(item.row.text, TOTAL_KEYS):
+    currency ("Egenandel (kr)": "179"), on a row with a date or a word of the sum (or, on a
+    receipt's list of treatments, ``anywhere``)."""
+    if not anywhere and not item.dates and not has_any(item.row.text, TOTAL_KEYS):
         return None
     text = item.row.text
     for start, end in [(found.start, found.end) for found in item.dates]:
@@ -568,7 +571,10 @@ def _bare_fee(item: Scanned, columns: Columns) -> FoundAmount | None:
         found = FoundAmount(
             match.start(), match.end(), Decimal(re.sub(r"\D", "", match[0]) + ".00"), False
         )
-        if columns.nearest(_centre(item, found), tuple(Column)) == Column.FEE:
+        centre = _centre(item, found)
+        left, middle = columns.lefts[Column.FEE], columns.centres[Column.FEE]
+        beside = left - FEE_COLUMN_SLACK <= centre <= 2 * middle - left + FEE_COLUMN_SLACK
+        if beside and columns.nearest(centre, tuple(Column)) == Column.FEE:
             return found
     return None
 
@@ -1000,12 +1006,19 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
 
 def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
     body = ReceiptBody()
+    columns = Columns()
     for item in scanned:
         text = item.row.text
         label = TREATMENT_LABEL.match(text)
         if label:
             body.treatment = body.treatment or label["rest"].strip()
             continue
+        if not any(ch.isdigit() for ch in text) and _header_roles(item.row) >= 1:
+            columns = _columns(item.row) if Column.FEE in _columns(item.row).centres else columns
+            continue
+        if not item.amounts and Column.FEE in columns.centres and not item.dates:
+            bare = _bare_fee(item, columns, anywhere=True)
+            item.amounts = [bare] if bare is not None else []
         if not item.amounts or ORG_NUMBER.search(text) or ORG_NUMBER_MVA.search(text):
             continue
         if has_any(text, RECEIPT_NOT_ITEMS):
@@ -1016,7 +1029,10 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
             continue
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
         if any(ch.isalpha() for ch in description):
-            body.items.append((description, item.amounts[-1].value))
+            # A discount ("Studentrabatt 20 %  −490") takes its amount off the items'.
+            amount = item.amounts[-1]
+            sign = -1 if text[: amount.start].endswith("-") else 1
+            body.items.append((description, sign * amount.value))
     # A pharmacy prices each medicine, then the user fee of it: the fees are the items.
     fees = [(text, value) for text, value in body.items if has_any(text, FEE_ITEM_KEYS)]
     if fees:
