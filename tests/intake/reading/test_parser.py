@@ -540,3 +540,24 @@ Betalt med bankkort BankAxept **** 9115
     assert pairs(parsed) == [("2025-01-31", "1872.00")]
     assert parsed.items_sum == Decimal("1872.00")
     assert parsed.reconciled
+
+
+def test_cards_under_a_heading_in_kroner_give_their_whole_kroner_at_the_right() -> None:
+    parsed = read(
+        """Mine egenandeler
+Egenandel (kr)
+Førde Fysioterapi                                                            298
+Fysioterapeut                                                         Registrert
+26. november 2026
+Vitusapotek                                                               221,92
+Apotek (blåresept)                                                    Registrert
+3. november 2026
+Sum registrerte egenandeler                                               519,92
+"""
+    )
+    assert pairs(parsed) == [("2026-11-26", "298.00"), ("2026-11-03", "221.92")]
+    assert parsed.reconciled
+
+
+def test_a_name_ends_at_a_mark_standing_alone() -> None:
+    assert read("Mine egenandeler\nAoife von Krogh · 2026\n").name == "Aoife von Krogh"

@@ -514,6 +514,7 @@ def _kind(scanned: list[Scanned]) -> Kind:
 def _overview(scanned: list[Scanned]) -> Parsed:
     columns = Columns()
     previous: Scanned | None = None
+    in_kroner = False
     for item in scanned:
         item.role = _role(item)
         if item.role == Role.HEADER:
@@ -523,6 +524,12 @@ def _overview(scanned: list[Scanned]) -> Parsed:
             if bare is not None:
                 item.amounts = [bare]
                 item.role = _role(item)
+        elif not item.amounts and in_kroner:
+            bare = _bare_at_the_end(item)
+            if bare is not None:
+                item.amounts = [bare]
+                item.role = _role(item)
+        in_kroner = in_kroner or _says_in_kroner(item)
         if previous is not None and item.role == Role.AMOUNT and not previous.amounts:
             item.role = _wrapped_role(previous, item)
         previous = item
@@ -577,6 +584,37 @@ def _bare_fee(item: Scanned, columns: Columns, *, anywhere: bool = False) -> Fou
         if beside and columns.nearest(centre, tuple(Column)) == Column.FEE:
             return found
     return None
+
+
+KRONER_HEADING = re.compile(r"\((?:kr|nok)\)", re.I)
+
+
+def _says_in_kroner(item: Scanned) -> bool:
+    """A heading alone on its row that gives the fees' unit ("Egenandel (kr)") above a list of
+    cards, which then print whole kroner bare."""
+    text = item.row.text
+    return (
+        bool(KRONER_HEADING.search(text))
+        and not any(ch.isdigit() for ch in text)
+        and _cell_role(text) == Column.FEE
+    )
+
+
+def _bare_at_the_end(item: Scanned) -> FoundAmount | None:
+    """A whole number of kroner at the right end of a card's row, under a heading in kroner."""
+    if item.dates or not item.row.words:
+        return None
+    last = item.row.words[-1]
+    match = BARE_NUMBER.fullmatch(last.text) if last.right >= CARD_AMOUNT_RIGHT else None
+    if match is None or len(item.row.words) < 2:
+        return None
+    start = item.row.spans[-1][0]
+    value = Decimal(re.sub(r"\D", "", match[0]) + ".00")
+    return FoundAmount(start, start + len(last.text), value, False)
+
+
+# A card's amount stands at its right edge (a share of the page's width).
+CARD_AMOUNT_RIGHT = 0.6
 
 
 def _role(item: Scanned) -> Role:
@@ -910,12 +948,14 @@ OCR_CAPITAL_O = re.compile(r"(?<!\S)(?:(?P<slashed>@)|0)(?=[^\W\d_]{2})")
 
 
 def _name_part(text: str) -> str:
-    """A name as far as it goes: up to a digit, a colon or a word like "født"."""
+    """A name as far as it goes: up to a digit, a colon, a mark standing alone ("·", "|") or a
+    word like "født"."""
     text = OCR_CAPITAL_O.sub(lambda match: "Ø" if match["slashed"] else "O", text)
     words: list[str] = []
     for word in text.split():
         if (
             any(ch.isdigit() for ch in word)
+            or not any(ch.isalpha() for ch in word)
             or has_any(word, DISTRACTOR_KEYS + NAME_ENDS)
             or word.endswith(":")
         ):
