@@ -561,3 +561,4 @@ Sum registrerte egenandeler                                               519,92
 
 def test_a_name_ends_at_a_mark_standing_alone() -> None:
     assert read("Mine egenandeler\nAoife von Krogh · 2026\n").name == "Aoife von Krogh"
+    assert read("Mine egenandeler\nYasmin von Krogh· 2024\n").name == "Yasmin von Krogh"

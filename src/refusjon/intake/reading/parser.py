@@ -947,6 +947,9 @@ def find_name(words: Sequence[Word], *, labelled_only: bool = False) -> tuple[st
 OCR_CAPITAL_O = re.compile(r"(?<!\S)(?:(?P<slashed>@)|0)(?=[^\W\d_]{2})")
 
 
+NAME_STOPS = "·•|"
+
+
 def _name_part(text: str) -> str:
     """A name as far as it goes: up to a digit, a colon, a mark standing alone ("·", "|") or a
     word like "født"."""
@@ -959,6 +962,9 @@ def _name_part(text: str) -> str:
             or has_any(word, DISTRACTOR_KEYS + NAME_ENDS)
             or word.endswith(":")
         ):
+            break
+        if word[-1] in NAME_STOPS:  # "von Krogh· 2024": the mark ends the name
+            words.append(word.rstrip(NAME_STOPS))
             break
         words.append(word)
     return " ".join(words).strip(" ,;")
