@@ -170,6 +170,8 @@ def test_a_document_without_a_printed_total_is_not_reconciled() -> None:
         "Utskrevet 12.03.2025 kl. 14.30 Side 1 av 1",
         "Delsum mars 31.03.2025 554,00 kr",
         "Overført fra forrige side 31.03.2025 554,00 kr",
+        "Å overføre 31.03.2025 554,00 kr",
+        "Brought forward 31.03.2025 NOK 554.00",
         "Remaining on 31.03.2025: NOK 2 724.00",
     ],
 )
