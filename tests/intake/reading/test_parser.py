@@ -306,6 +306,7 @@ Altogether                                             kr 172,00
 def test_a_name_printed_surname_first_and_one_with_small_words_are_read() -> None:
     assert read("Egenandeler\nNavn: Sæther, Kari\n").name == "Kari Sæther"
     assert read("Egenandeler\nAleksander van der Heyden\n").name == "Aleksander van der Heyden"
+    assert read("Egenandeler\nGaute al-Hashimi\n").name == "Gaute al-Hashimi"
 
 
 def test_a_clinic_under_a_card_is_never_taken_for_the_name() -> None:

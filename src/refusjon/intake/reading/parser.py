@@ -993,6 +993,8 @@ def _looks_like_name(text: str) -> bool:
 def _capitalised(word: str) -> bool:
     """A name's word begins with a capital, or with what OCR makes of a capital it does not
     know: two letters ("Ł" as "tL"), or a small t or l ("Łukasz" as "tukasz")."""
+    if any(part[:1].isupper() for part in word.split("-")[1:]):
+        return True  # "al-Hashimi", "ter-Avest"
     return any(ch.isupper() for ch in word[:2]) or (
         len(word) > 3 and word[0] in "tl" and word[1:].islower()
     )
