@@ -53,6 +53,11 @@ def scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
         ]
     finally:
         document.close()
+    return _as_file(pages, dpi)
+
+
+def _as_file(pages: list[bytes], dpi: int) -> tuple[bytes, str, int]:
+    """One JPEG page as a .jpg; several as a PDF of JPEG pages (no text layer)."""
     if len(pages) == 1:
         return pages[0], "jpg", 1
     images = [Image.open(io.BytesIO(page)) for page in pages]
@@ -158,14 +163,7 @@ def photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
         ]
     finally:
         document.close()
-    if len(pages) == 1:
-        return pages[0], "jpg", 1
-    images = [Image.open(io.BytesIO(page)) for page in pages]
-    out = io.BytesIO()
-    images[0].save(
-        out, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **FIXED_DATES
-    )
-    return out.getvalue(), "pdf", len(pages)
+    return _as_file(pages, dpi)
 
 
 def _photo(image: Image.Image, rng: random.Random, noise: np.random.Generator) -> bytes:
