@@ -565,3 +565,18 @@ Sum registrerte egenandeler                                               519,92
 def test_a_name_ends_at_a_mark_standing_alone() -> None:
     assert read("Mine egenandeler\nAoife von Krogh · 2026\n").name == "Aoife von Krogh"
     assert read("Mine egenandeler\nYasmin von Krogh· 2024\n").name == "Yasmin von Krogh"
+
+
+def test_a_receipt_row_that_only_says_paid_is_no_header_for_bare_numbers() -> None:
+    parsed = read(
+        """Fysio AS
+Org.nr 974 760 673
+KVITTERING
+Dato 12.03.2025
+Betalt med kort
+101   Behandling 30 min
+Totalt 375,00 kr
+"""
+    )
+    assert parsed.items_sum is None  # the code 101 is no price
+    assert pairs(parsed) == [("2025-03-12", "375.00")]

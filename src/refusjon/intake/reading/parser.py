@@ -1064,8 +1064,8 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
         if label:
             body.treatment = body.treatment or label["rest"].strip()
             continue
-        if not any(ch.isdigit() for ch in text) and _header_roles(item.row) >= 1:
-            columns = _columns(item.row) if Column.FEE in _columns(item.row).centres else columns
+        if _receipt_header(item):
+            columns = _columns(item.row)
             continue
         if not item.amounts and Column.FEE in columns.centres and not item.dates:
             bare = _bare_fee(item, columns, anywhere=True)
@@ -1089,6 +1089,15 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
     if fees:
         body.items = fees
     return body
+
+
+def _receipt_header(item: Scanned) -> bool:
+    """The head of a receipt's list of treatments: words only, naming the amount's column in
+    kroner ("Beløp (kr)") or two kinds of column ("Behandling  Beløp")."""
+    text = item.row.text
+    if any(ch.isdigit() for ch in text) or _cell_role(text) is None:
+        return False
+    return bool(KRONER_HEADING.search(text)) or _header_roles(item.row) >= 2
 
 
 def _receipt_line(
