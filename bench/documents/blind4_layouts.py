@@ -19,18 +19,19 @@ from html import escape
 from typing import Any
 
 from .content import (
-    PLACES,
-    THERAPISTS,
     BLIND4_OVERVIEW_LAYOUT,
     BLIND4_PHONE_LAYOUT,
     BLIND4_RECEIPT_LAYOUT,
     BLIND4_STATEMENT_LAYOUT,
+    PLACES,
+    THERAPISTS,
     Fee,
     Overview,
     Receipt,
     organisation_number,
 )
-from .layouts import NBSP, WORDS as MONTHS, org_number, page, phone_chrome
+from .layouts import NBSP, org_number, page, phone_chrome
+from .layouts import WORDS as MONTHS
 
 LAYOUTS = frozenset(
     (BLIND4_OVERVIEW_LAYOUT, BLIND4_PHONE_LAYOUT, BLIND4_STATEMENT_LAYOUT, BLIND4_RECEIPT_LAYOUT)
@@ -85,15 +86,15 @@ WORDS = {
 
 
 def money(amount: Decimal, style: str) -> str:
-    """"NOK 1.234,50" (nok_dots) or "1.234,50 kr" (dots_kr)."""
+    """An amount as "NOK 1.234,50" (nok_dots) or "1.234,50 kr" (dots_kr)."""
     whole, cents = f"{amount:.2f}".split(".")
     shown = f"{int(whole):,}".replace(",", ".") + f",{cents}"
     return f"NOK{NBSP}{shown}" if style == "nok_dots" else f"{shown}{NBSP}kr"
 
 
 def day(value: date, style: str, language: str = "nb") -> str:
-    """"12.03" (day_month, the year in the month's heading), "4.3.2025" (numeric_trim) or
-    "12 March 2025" (day_month_name)."""
+    """A date as "12.03" (day_month, the year in the month's heading), "4.3.2025"
+    (numeric_trim) or "12 March 2025" (day_month_name)."""
     match style:
         case "day_month":
             return value.strftime("%d.%m")
@@ -105,7 +106,7 @@ def day(value: date, style: str, language: str = "nb") -> str:
 
 
 def month_heading(value: date, language: str) -> str:
-    """"Mars 2025", "March 2025"."""
+    """A month's heading: "Mars 2025", "March 2025"."""
     month = str(MONTHS[language]["months"][value.month - 1])
     return f"{month[0].upper()}{month[1:]} {value.year}"
 
@@ -148,10 +149,14 @@ def _summary(document: Overview, words: dict[str, Any]) -> str:
         (_say(words, "paid"), _amount(document.total, document)),
         (_say(words, "left"), _amount(document.limit - document.total, document)),
     )
-    return "<div class='summary'>" + "".join(
-        f"<div class='box'><div class='label'>{label}</div><div class='big'>{value}</div></div>"
-        for label, value in rows
-    ) + "</div>"
+    return (
+        "<div class='summary'>"
+        + "".join(
+            f"<div class='box'><div class='label'>{label}</div><div class='big'>{value}</div></div>"
+            for label, value in rows
+        )
+        + "</div>"
+    )
 
 
 PRINT_CSS = """

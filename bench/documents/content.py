@@ -16,7 +16,12 @@ four has: an overview over several pages with the sum carried forward, one with 
 each fee sorted by amount or provider, the app's list with that status, dates as "12. mars
 2025", "March 12, 2025" or "12/03/2025", amounts as "179,00 NOK", "kr 179" or a bare "179"
 under "Egenandel (kr)", names with an apostrophe or a particle, a dentist's receipt with a
-discount and a clinic's receipt paid with Vipps or in cash."""
+discount and a clinic's receipt paid with Vipps or in cash. ``blind4_overview``,
+``blind4_statement`` and ``blind4_receipt`` make the fourth blind set, with only what none of
+the five has: helsenorge's "Frikort og egenandeler" page with the fees under month headings
+("Mars 2025") dated "12.03" and "Innlogget som" the name, a physiotherapist's monthly
+statement, a private psychologist's receipt in English paid by card, dates as "4.3.2025" or
+"12 March 2025", amounts as "NOK 1.234,50" or "1.234,50 kr", and names no other set has."""
 
 from __future__ import annotations
 
@@ -792,7 +797,9 @@ BLIND4_SURNAMES = (
     "Ekeberg", "Gjerde", "Vatnaland", "Hovland",
 )  # fmt: skip
 BLIND4_PSYCHOLOGY_CLINICS = (
-    "Frogner Psychology Clinic", "{place} Therapy Centre", "Nordic Psychology Practice AS",
+    "Frogner Psychology Clinic",
+    "{place} Therapy Centre",
+    "Nordic Psychology Practice AS",
     "Mindspace Psykologklinikk",
 )
 # A private psychologist's sessions: the description and its price (kroner).

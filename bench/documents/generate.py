@@ -10,8 +10,8 @@ other three had all been seen by the reader's author; and the *third blind* set 
 seed ``BLIND3_SEED``) with only variations none of the four has (``content.blind3_overview``,
 ``content.blind3_receipt``, ``blind3_layouts``); and the *fourth blind* set (``blind4_set``,
 seed ``BLIND4_SEED``) with only variations none of the five has (``content.blind4_overview``,
-``content.blind4_statement``, ``content.blind4_receipt``, ``blind4_layouts``). The same seed, count and renditions give
-the same files, byte for byte.
+``content.blind4_statement``, ``content.blind4_receipt``, ``blind4_layouts``). The same seed,
+count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
 away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
@@ -26,7 +26,8 @@ A receipt's one line is its date and total (``receipt`` then holds the provider,
 organisation number and whether it is itemised). Usage from the repository root::
 
     python -m bench.documents.generate DIRECTORY [--count 30]
-        [--held-out | --fresh | --blind | --blind3 | --blind4] [--seed N] [--renditions pdf,scan,screenshot]
+        [--held-out | --fresh | --blind | --blind3 | --blind4] [--seed N]
+        [--renditions pdf,scan,screenshot]
 """
 
 from __future__ import annotations

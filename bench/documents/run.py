@@ -6,7 +6,8 @@ operator runs it, under ``bench/measure.py`` (CPU time, peak memory of the proce
 Usage from the repository root::
 
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
-        [--renditions pdf,scan,screenshot] [--reader "COMMAND"] [--set held-out|fresh|blind|blind3|blind4]
+        [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
+        [--set held-out|fresh|blind|blind3|blind4]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
