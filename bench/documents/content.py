@@ -16,7 +16,12 @@ four has: an overview over several pages with the sum carried forward, one with 
 each fee sorted by amount or provider, the app's list with that status, dates as "12. mars
 2025", "March 12, 2025" or "12/03/2025", amounts as "179,00 NOK", "kr 179" or a bare "179"
 under "Egenandel (kr)", names with an apostrophe or a particle, a dentist's receipt with a
-discount and a clinic's receipt paid with Vipps or in cash."""
+discount and a clinic's receipt paid with Vipps or in cash. ``blind4_overview``,
+``blind4_statement`` and ``blind4_receipt`` make the fourth blind set, with only what none of
+the five has: helsenorge's "Frikort og egenandeler" page with the fees under month headings
+("Mars 2025") dated "12.03" and "Innlogget som" the name, a physiotherapist's monthly
+statement, a private psychologist's receipt in English paid by card, dates as "4.3.2025" or
+"12 March 2025", amounts as "NOK 1.234,50" or "1.234,50 kr", and names no other set has."""
 
 from __future__ import annotations
 
@@ -159,7 +164,8 @@ class Receipt:
     kid: str = ""
     """An unpaid invoice's payment reference (KID, blind set only)."""
     payment: str = ""
-    """How it was paid, when the receipt says (third blind set only): vipps or cash."""
+    """How it was paid, when the receipt says: vipps or cash (third blind set only), card
+    (fourth blind set only)."""
 
     @property
     def total(self) -> Decimal:
@@ -765,3 +771,137 @@ def _dental_items(rng: random.Random, language: str) -> tuple[Item, ...]:
     }[(kind, language)].format(p=percent)  # fmt: skip
     discount = (subtotal * percent / 100).quantize(Decimal("0.01"))
     return (*items, Item("", label, -discount))
+
+
+# ---- the fourth blind set ----------------------------------------------------------------
+
+# Only in the fourth blind set (blind4_overview, blind4_statement, blind4_receipt).
+BLIND4_OVERVIEW_LAYOUT = "frikort_months"
+BLIND4_PHONE_LAYOUT = "frikort_app"
+BLIND4_STATEMENT_LAYOUT = "physio_statement"
+BLIND4_RECEIPT_LAYOUT = "session_receipt"
+BLIND4_AMOUNT_STYLES = ("nok_dots", "dots_kr")
+BLIND4_DATE_STYLES = {
+    BLIND4_OVERVIEW_LAYOUT: "day_month", BLIND4_PHONE_LAYOUT: "day_month",
+    BLIND4_STATEMENT_LAYOUT: "numeric_trim", BLIND4_RECEIPT_LAYOUT: "day_month_name",
+}  # fmt: skip
+""""12.03" under the heading "Mars 2025"; "4.3.2025"; "12 March 2025"."""
+BLIND4_WORDING = 7
+"""The fourth blind set prints its own headings and sums (``blind4_layouts.WORDS``)."""
+BLIND4_FIRST_NAMES = (
+    "Torunn", "Halvard", "Signe", "Asbjørn", "Vilde", "Kjersti", "Odd-Inge", "Maiken",
+    "Yohannes", "Farah", "Mirjam", "Eskil", "Gunnhild", "Tobias",
+)  # fmt: skip
+BLIND4_SURNAMES = (
+    "Kvamme", "Rønningen", "Tjøstheim", "Myklebust", "Fossum", "Tesfaye", "Rahimi", "Løvlie",
+    "Ekeberg", "Gjerde", "Vatnaland", "Hovland",
+)  # fmt: skip
+BLIND4_PSYCHOLOGY_CLINICS = (
+    "Frogner Psychology Clinic",
+    "{place} Therapy Centre",
+    "Nordic Psychology Practice AS",
+    "Mindspace Psykologklinikk",
+)
+# A private psychologist's sessions: the description and its price (kroner).
+BLIND4_SESSIONS = (
+    ("Session fee – individual therapy, 45 min", "1450.00"),
+    ("Session fee – individual therapy, 50 min", "1650.00"),
+    ("Session fee – couples therapy, 75 min", "2350.00"),
+    ("Session fee – initial assessment, 60 min", "1850.00"),
+)
+BLIND4_EXTRAS = (("Written statement / report", "650.00"), ("Video session surcharge", "150.00"))
+
+
+def blind4_name(rng: random.Random) -> str:
+    """A given name and a surname, none in another set."""
+    return f"{rng.choice(BLIND4_FIRST_NAMES)} {rng.choice(BLIND4_SURNAMES)}"
+
+
+def blind4_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """helsenorge's newer "Frikort og egenandeler" page (printed, or in the app): the fees
+    under month headings ("Mars 2025"), each row dated by day and month only ("12.03")."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or BLIND4_OVERVIEW_LAYOUT
+    count = rng.choice((1, 2, 3, 5, 7, 9, 12, 16, 24))
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=count), lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(1, 60))
+    return Overview(
+        name=blind4_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=rng.choice(BLIND4_AMOUNT_STYLES),
+        wording=BLIND4_WORDING,
+        newest_first=chosen == BLIND4_PHONE_LAYOUT or rng.random() < 0.7,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND4_DATE_STYLES[chosen],
+    )
+
+
+def blind4_statement(rng: random.Random) -> Overview:
+    """A physiotherapist's monthly statement: each treatment day of one month with its user fee,
+    and the sum (scored as an overview: each date and amount a line)."""
+    year = rng.choice(YEARS)
+    month = rng.randint(1, 11)
+    lang = rng.choices(("nb", "nn"), weights=(4, 1))[0]
+    first = date(year, month, 1)
+    open_days = [
+        first + timedelta(days=offset)
+        for offset in range(28)
+        if (first + timedelta(days=offset)).weekday() < 5
+    ]
+    days = sorted(rng.sample(open_days, k=rng.choice((2, 3, 4, 4, 5, 6, 8))))
+    place = rng.choice(PLACES)
+    provider = rng.choice(CLINICS["physiotherapist"]).format(place=place, who="")
+    amount = Decimal(FEE_BY_YEAR["physiotherapist"][YEARS.index(year)])
+    service = SERVICE_NAMES["physiotherapist"][lang]
+    fees = tuple(Fee(day, amount, provider, service) for day in days)
+    return Overview(
+        name=blind4_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=BLIND4_STATEMENT_LAYOUT,
+        amount_style=rng.choice(BLIND4_AMOUNT_STYLES),
+        wording=BLIND4_WORDING,
+        newest_first=False,
+        printed_at=date(year, month + 1, 1) + timedelta(days=rng.randrange(0, 6)),
+        fees=fees,
+        date_style=BLIND4_DATE_STYLES[BLIND4_STATEMENT_LAYOUT],
+    )
+
+
+def blind4_receipt(rng: random.Random) -> Receipt:
+    """A private psychologist's receipt in English: the session fee (now and then a report or a
+    surcharge), the total and "Paid by card"."""
+    year = rng.choice(YEARS)
+    place = rng.choice(PLACES)
+    text, price = rng.choice(BLIND4_SESSIONS)
+    items = [Item("", text, Decimal(price))]
+    if rng.random() < 0.25:
+        extra, extra_price = rng.choice(BLIND4_EXTRAS)
+        items.append(Item("", extra, Decimal(extra_price)))
+    street = rng.choice(("Bygdøy allé", "Thereses gate", "Olav Kyrres gate", "Markens gate"))
+    return Receipt(
+        patient=blind4_name(rng),
+        birth_date=birth_date(rng),
+        language="en",
+        layout=BLIND4_RECEIPT_LAYOUT,
+        amount_style=rng.choice(BLIND4_AMOUNT_STYLES),
+        profession="psychologist",
+        provider=rng.choice(BLIND4_PSYCHOLOGY_CLINICS).format(place=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(2, 90)}, {rng.randint(1000, 9990)} {place}",
+        day=_open_on(date(year, 1, 1) + timedelta(days=rng.randrange(358)), 5),
+        items=tuple(items),
+        itemised=True,
+        invoice_number=rng.randint(2000, 29999),
+        account=f"{rng.randint(1000, 9999)}",
+        phone=f"+47 {rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND4_DATE_STYLES[BLIND4_RECEIPT_LAYOUT],
+        payment="card",
+    )

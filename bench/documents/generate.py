@@ -8,8 +8,10 @@ wordings, amount styles and surnames the development set never has; the *fresh* 
 (``content.blind_overview``, ``content.blind_receipt``, ``blind_layouts``), made after the
 other three had all been seen by the reader's author; and the *third blind* set (``blind3_set``,
 seed ``BLIND3_SEED``) with only variations none of the four has (``content.blind3_overview``,
-``content.blind3_receipt``, ``blind3_layouts``). The same seed, count and renditions give
-the same files, byte for byte.
+``content.blind3_receipt``, ``blind3_layouts``); and the *fourth blind* set (``blind4_set``,
+seed ``BLIND4_SEED``) with only variations none of the five has (``content.blind4_overview``,
+``content.blind4_statement``, ``content.blind4_receipt``, ``blind4_layouts``). The same seed,
+count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
 away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
@@ -24,7 +26,8 @@ A receipt's one line is its date and total (``receipt`` then holds the provider,
 organisation number and whether it is itemised). Usage from the repository root::
 
     python -m bench.documents.generate DIRECTORY [--count 30]
-        [--held-out | --fresh | --blind | --blind3] [--seed N] [--renditions pdf,scan,screenshot]
+        [--held-out | --fresh | --blind | --blind3 | --blind4] [--seed N]
+        [--renditions pdf,scan,screenshot]
 """
 
 from __future__ import annotations
@@ -41,15 +44,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import blind3_layouts, blind_layouts, content, layouts, render
+from . import blind3_layouts, blind4_layouts, blind_layouts, content, layouts, render
 
 DEV_SEED = 1304
 BENCH_SEED = 2026_12_13
 FRESH_SEED = 2026_12_04
 BLIND_SEED = 2026_12_05
 BLIND3_SEED = 2026_12_06
+BLIND4_SEED = 2026_12_07
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
+BLIND4_RECEIPT_SHARE = 0.25
+BLIND4_STATEMENT_SHARE = 0.25
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -160,6 +166,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind4_layouts.LAYOUTS:
+            return blind4_layouts.html(self.body, phone=phone)
         if self.body.layout in blind3_layouts.LAYOUTS:
             return blind3_layouts.html(self.body, phone=phone)
         if self.body.layout in blind_layouts.LAYOUTS:
@@ -202,15 +210,18 @@ def plan(
     fresh: bool = False,
     blind: bool = False,
     blind3: bool = False,
+    blind4: bool = False,
 ) -> list[Spec]:
-    """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``
-    and ``blind3`` draw only from their own set's variations."""
+    """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
+    ``blind3`` and ``blind4`` draw only from their own set's variations."""
     specs = []
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
-        if blind3:
+        if blind4:
+            body = _blind4_body(rng, rendition)
+        elif blind3:
             if rng.random() < RECEIPT_SHARE:
                 body = content.blind3_receipt(rng)
             else:
@@ -230,6 +241,18 @@ def plan(
             body = content.overview(rng, held_out=held_out, layout=layout, fresh=fresh)
         specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out))
     return specs
+
+
+def _blind4_body(rng: random.Random, rendition: str) -> content.Overview | content.Receipt:
+    """A fourth blind set's document: a quarter private psychologists' receipts, a quarter
+    physiotherapists' monthly statements, half helsenorge's page (the app on a phone)."""
+    share = rng.random()
+    if share < BLIND4_RECEIPT_SHARE:
+        return content.blind4_receipt(rng)
+    if share < BLIND4_RECEIPT_SHARE + BLIND4_STATEMENT_SHARE:
+        return content.blind4_statement(rng)
+    phone = content.BLIND4_PHONE_LAYOUT if rendition == "screenshot" else None
+    return content.blind4_overview(rng, layout=phone)
 
 
 def render_document(spec: Spec, directory: Path) -> Document:
@@ -260,6 +283,7 @@ def generate(
     fresh: bool = False,
     blind: bool = False,
     blind3: bool = False,
+    blind4: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -271,6 +295,7 @@ def generate(
         fresh=fresh,
         blind=blind,
         blind3=blind3,
+        blind4=blind4,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -325,13 +350,24 @@ def blind3_set(
     )
 
 
+def blind4_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The fourth blind set: its own seed, and only layouts, date and amount styles, names,
+    statements and receipts that none of the other five sets has (made by a helper who never
+    read the reader, after the reader's author had seen the other five; to be read once)."""
+    return generate(
+        directory, seed=BLIND4_SEED, count=count, held_out=True, renditions=renditions, blind4=True
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
-    "blind3": blind3_set,
+    "blind3": blind3_set, "blind4": blind4_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
-    "blind3": BLIND3_SEED,
+    "blind3": BLIND3_SEED, "blind4": BLIND4_SEED,
 }  # fmt: skip
 
 
@@ -357,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("fresh", "the first blind set (seen)"),
         ("blind", "the second blind set"),
         ("blind3", "the third blind set"),
+        ("blind4", "the fourth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -376,6 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fresh=name == "fresh",
         blind=name == "blind",
         blind3=name == "blind3",
+        blind4=name == "blind4",
     )
     pages = sum(document.truth.pages for document in documents)
     print(
