@@ -580,3 +580,25 @@ Totalt 375,00 kr
     )
     assert parsed.items_sum is None  # the code 101 is no price
     assert pairs(parsed) == [("2025-03-12", "375.00")]
+
+
+def test_a_clinic_s_statement_of_several_treatments_is_a_list_of_fees_not_one_receipt() -> None:
+    parsed = read(
+        """Grünerløkka Fysioterapi                          Org.nr. 974 760 673
+Oppgave over egenandeler – april 2025
+Pasient    Odd-Inge Fossum
+Dato       4.5.2025
+Dato          Takst   Behandling                  Egenandel
+8.4.2025      A2a     Individuell behandling     NOK 287,00
+11.4.2025     A2a     Individuell behandling     NOK 287,00
+Sum egenandeler                                  NOK 574,00
+"""
+    )
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert pairs(parsed) == [("2025-04-08", "287.00"), ("2025-04-11", "287.00")]
+    assert parsed.name == "Odd-Inge Fossum"
+    assert parsed.reconciled
+
+
+def test_the_name_of_who_is_signed_in_is_the_person_s() -> None:
+    assert read("Innlogget som Vilde Rønningen\nEgenandeler\n").name == "Vilde Rønningen"

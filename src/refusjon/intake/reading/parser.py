@@ -300,7 +300,8 @@ NAME_PARTICLES = frozenset(
 NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
-    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn)\b"
+    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|"
+    r"innlogget som|innlogga som|pålogget som|logged in as|signed in as)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -496,6 +497,10 @@ def _kind(scanned: list[Scanned]) -> Kind:
     receipt = has_any(everything, RECEIPT_KEYS) or bool(
         ORG_NUMBER.search(everything) or ORG_NUMBER_MVA.search(everything)
     )
+    if receipt and _fee_days(scanned) >= 2:
+        # A clinic's statement of several treatments ("Oppgave over egenandeler"): a list of
+        # fees, one line each, never one receipt's line for them all.
+        return Kind.USER_FEE_OVERVIEW
     if receipt and not overview:
         return Kind.RECEIPT
     if overview and not receipt:
@@ -509,6 +514,21 @@ def _kind(scanned: list[Scanned]) -> Kind:
     if any(item.dates and item.amounts for item in scanned):
         return Kind.USER_FEE_OVERVIEW
     return Kind.UNKNOWN
+
+
+def _fee_days(scanned: list[Scanned]) -> int:
+    """On how many days the document lists a priced row (a date and an amount on one row, not a
+    birth, print or due date)."""
+    return len(
+        {
+            item.dates[0].value
+            for item in scanned
+            if item.dates
+            and item.amounts
+            and not has_any(item.row.text, DISTRACTOR_KEYS)
+            and not FOOTER.search(item.row.text)
+        }
+    )
 
 
 # The overview
