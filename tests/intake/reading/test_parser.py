@@ -602,3 +602,20 @@ Sum egenandeler                                  NOK 574,00
 
 def test_the_name_of_who_is_signed_in_is_the_person_s() -> None:
     assert read("Innlogget som Vilde Rønningen\nEgenandeler\n").name == "Vilde Rønningen"
+
+
+def test_rows_dated_by_day_and_month_take_the_year_from_their_month_s_heading() -> None:
+    parsed = read(
+        """Frikort og egenandeler
+Innlogget som Vilde Rønningen
+Januar 2024
+11.01       Legevakt                   295,00 kr
+Februar 2024
+05.02       Fastlege                   172,00 kr
+12.50       Fastlege                   172,00 kr
+Sum 2024                               467,00 kr
+"""
+    )
+    # "12.50" is no day of February: that row has no date, and is no fee.
+    assert pairs(parsed) == [("2024-01-11", "295.00"), ("2024-02-05", "172.00")]
+    assert parsed.name == "Vilde Rønningen"

@@ -22,6 +22,8 @@ from enum import StrEnum
 from stdnum.no import orgnr
 
 from refusjon.intake.reading.patterns import (
+    MONTH,
+    MONTHS,
     FoundAmount,
     FoundDate,
     amounts,
@@ -399,7 +401,7 @@ class Columns:
 
 def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
-    scanned = _one_card_a_row([_scan(row) for row in rows(words)])
+    scanned = _one_card_a_row(_days_under_months([_scan(row) for row in rows(words)]))
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
     kind = _kind(scanned)
@@ -417,6 +419,34 @@ def _scan(row: Row) -> Scanned:
     found_dates = dates(text)
     found_amounts = amounts(text, masked=[(d.start, d.end) for d in found_dates])
     return Scanned(row, found_dates, found_amounts)
+
+
+MONTH_HEADING = re.compile(rf"^{MONTH}\s+(?P<year>\d{{4}})$", re.I)
+DAY_AND_MONTH = re.compile(r"^(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.?(?![\d,]|\.\d)")
+
+
+def _days_under_months(scanned: list[Scanned]) -> list[Scanned]:
+    """Rows dated by day and month only ("11.01") under a heading of the month and year
+    ("Januar 2024"), as helsenorge groups fees by month: their dates, where the month agrees
+    with the heading's (else the row keeps what it had: "11.01" may be an amount)."""
+    heading: tuple[int, int] | None = None
+    for item in scanned:
+        text = item.row.text.strip()
+        match = MONTH_HEADING.match(text)
+        if match:
+            heading = (int(match["year"]), MONTHS[match["month"][:3].lower()])
+            continue
+        found = DAY_AND_MONTH.match(item.row.text)
+        if heading is None or item.dates or found is None or int(found["mon"]) != heading[1]:
+            continue
+        try:
+            value = date(heading[0], heading[1], int(found["day"]))
+        except ValueError:
+            continue
+        start, end = found.span()
+        item.dates = [FoundDate(start, end, value)]
+        item.amounts = [one for one in item.amounts if one.end <= start or one.start >= end]
+    return scanned
 
 
 def _one_card_a_row(scanned: list[Scanned]) -> list[Scanned]:

@@ -26,7 +26,7 @@ MONTHS = {
     "des": 12,
     "dec": 12,
 }
-_MONTH = (
+MONTH = (
     r"(?P<month>jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|"
     r"jun(?:i|e)?|jul(?:i|y)?|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|"
     r"nov(?:ember)?|des(?:ember)?|dec(?:ember)?)\.?"
@@ -37,8 +37,8 @@ DATE_PATTERNS = (
         r"(?!\d|,\d)"
     ),
     re.compile(r"(?<![\d.,])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
-    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{_MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
-    re.compile(rf"(?<![\w]){_MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
 )
 TWO_DIGIT_PIVOT = 69
 # A clock time ("kl. 14.30"), masked before amounts are looked for.
