@@ -602,6 +602,7 @@ Sum egenandeler                                  NOK 574,00
 
 def test_the_name_of_who_is_signed_in_is_the_person_s() -> None:
     assert read("Innlogget som Vilde Rønningen\nEgenandeler\n").name == "Vilde Rønningen"
+    assert read("Receipt\nClient           Tobias Fossum\n").name == "Tobias Fossum"
 
 
 def test_rows_dated_by_day_and_month_take_the_year_from_their_month_s_heading() -> None:

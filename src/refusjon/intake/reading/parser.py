@@ -302,7 +302,7 @@ NAME_PARTICLES = frozenset(
 NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
-    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|"
+    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
     r"innlogget som|innlogga som|pålogget som|logged in as|signed in as)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
