@@ -6,23 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from stdnum import luhn
 
 from bench.documents import content, generate, layouts
-
-
-def text_of(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
-    finally:
-        document.close()
-    return "\n".join(pages).replace("\u00a0", " ").replace("\r", "")
-
-
-def printed(shown: str) -> str:
-    return shown.replace("\u00a0", " ")
+from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind_plan(count: int) -> list[generate.Spec]:

@@ -6,22 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from bench.documents import blind4_layouts, content, generate, render
-
-
-def text_of(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
-    finally:
-        document.close()
-    return "\n".join(pages).replace("\u00a0", " ").replace("\r", "")
-
-
-def printed(shown: str) -> str:
-    return shown.replace("\u00a0", " ")
+from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind4_plan(count: int) -> list[generate.Spec]:

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from bench.documents import content, generate, layouts
-
-
-def text_of(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
-    finally:
-        document.close()
-    return "\n".join(pages).replace("\u00a0", " ").replace("\r", "")
+from tests.bench.documents.pdfs import text_of
 
 
 def test_the_fresh_set_is_deterministic_and_prints_totals_its_lines_sum_to(

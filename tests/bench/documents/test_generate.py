@@ -17,17 +17,9 @@ from PIL import Image
 from stdnum.no import orgnr
 
 from bench.documents import content, generate, layouts, render
+from tests.bench.documents.pdfs import text_of
 
 NORDIC = set("æøåÆØÅ")
-
-
-def text_of(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    try:
-        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
-    finally:
-        document.close()
-    return "\n".join(pages).replace("\u00a0", " ").replace("\r", "")
 
 
 def printed(amount: Decimal, style: str) -> str:
