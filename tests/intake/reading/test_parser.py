@@ -465,7 +465,8 @@ Sum 179,00 kr
     [
         "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att før du får frikort.",
         "The user fee ceiling for 2025 is NOK 3 278. You have NOK 1 336 left.",
-        "Du har betalt egenandeler for mer enn halvparten av 3 278 kr i år.",
+        # No word of a limit or a sum in it: only its being a sentence tells it from a card.
+        "Vi minner om at 375 kr er prisen for en time hos legevakten.",
     ],
 )
 def test_a_sentence_about_a_figure_is_not_a_card_s_amount(sentence: str) -> None:
