@@ -226,3 +226,56 @@ def test_where_tesseract_reads_no_name_rapidocr_looks_for_it_in_the_heading(
     assert extraction.reconciled
     assert names_match(extraction.name, documents.NAME)
     assert extraction.name_box is not None and extraction.name_box.top < 0.35
+
+
+def _box(box: Any) -> tuple[float, float, float, float]:
+    return (box.left, box.top, box.right, box.bottom)
+
+
+def _sideways(left: float, top: float, right: float, bottom: float) -> tuple[float, ...]:
+    return (top, 1 - right, bottom, 1 - left)
+
+
+def _upside_down(left: float, top: float, right: float, bottom: float) -> tuple[float, ...]:
+    return (1 - right, 1 - bottom, 1 - left, 1 - top)
+
+
+@pytest.mark.parametrize(
+    ("transpose", "as_uploaded"),
+    [
+        # Photographed with the phone turned left: the page's top is at the picture's left.
+        (Image.Transpose.ROTATE_90, _sideways),
+        # Fed into the scanner upside down.
+        (Image.Transpose.ROTATE_180, _upside_down),
+    ],
+    ids=["sideways", "upside-down"],
+)
+def test_a_page_on_its_side_or_upside_down_is_read_upright_with_boxes_on_the_page_as_uploaded(
+    overview_scan: bytes, transpose: Image.Transpose, as_uploaded: Any
+) -> None:
+    upright = read_document(overview_scan)
+    turned = io.BytesIO()
+    Image.open(io.BytesIO(overview_scan)).transpose(transpose).save(turned, "PNG")
+
+    extraction = read_document(turned.getvalue())
+
+    assert [(line.date, line.amount) for line in extraction.lines] == EXPECTED
+    assert extraction.total == documents.TOTAL
+    assert extraction.reconciled
+    assert names_match(extraction.name, documents.NAME)
+    for read, seen in zip(extraction.lines, upright.lines, strict=True):
+        assert read.box is not None and seen.box is not None
+        expected = as_uploaded(*_box(seen.box))
+        assert all(abs(a - b) < 0.02 for a, b in zip(_box(read.box), expected, strict=True))
+
+
+def test_an_upright_page_is_not_asked_which_way_up_it_is(
+    overview_scan: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(engines, "orientation", lambda grey: asked.append(grey) or 0)
+
+    extraction = read_document(overview_scan)
+
+    assert extraction.reconciled
+    assert asked == []  # its fees' dates were read the first time: no half second spent

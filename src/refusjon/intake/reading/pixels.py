@@ -76,6 +76,21 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
     return grey
 
 
+TURNS = {
+    90: cv2.ROTATE_90_CLOCKWISE,
+    180: cv2.ROTATE_180,
+    270: cv2.ROTATE_90_COUNTERCLOCKWISE,
+}
+
+
+def turned(grey: Grey, degrees: int) -> Grey:
+    """The page turned clockwise by ``degrees`` (0, 90, 180 or 270)."""
+    if degrees == 0:
+        return grey
+    result: Grey = cv2.rotate(grey, TURNS[degrees])
+    return result
+
+
 def _enlarged(grey: Grey) -> Grey:
     """Twice the size when the page is narrow (a 150 dpi scan): Tesseract reads letters best
     some 25–35 pixels high. A phone's screenshot (taller than twice its width) has large

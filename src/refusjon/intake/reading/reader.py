@@ -18,7 +18,7 @@ from decimal import Decimal
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
 from refusjon.intake.reading import engines, patterns, pdftext, pixels
 from refusjon.intake.reading.parser import Parsed, find_name, parse
-from refusjon.intake.reading.records import Extraction, Kind, Page, Problem, Source
+from refusjon.intake.reading.records import Box, Extraction, Kind, Page, Problem, Source
 from refusjon.intake.reading.words import Word
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -191,6 +191,7 @@ def _read_pictures(
             error=Problem.NO_WRITING,
         )
     found_a_date = False
+    pages_read = _Upright(picture)
     for attempt in attempts:
         spent = sum(seconds[number] for number in numbers) / len(numbers) if numbers else 0.0
         if readings and spent > PAGE_BUDGET:
@@ -200,7 +201,7 @@ def _read_pictures(
         try:
             for number in numbers:
                 started = _cpu(rapid)
-                words.extend(attempt.read(picture(number), number, rapid))
+                words.extend(pages_read.read(attempt, number, rapid))
                 seconds[number] += _cpu(rapid) - started
         except engines.EngineFailed as error:
             notes.append(f"{attempt.label}: {error}")
@@ -228,12 +229,80 @@ def _read_pictures(
     number = parsed.name_box.page if parsed.name_box else min(numbers, default=0)
     if attempt.engine != "rapidocr" and parsed.kind != Kind.UNKNOWN and number in numbers:
         started = _cpu(rapid)
-        parsed = _name_read_again(parsed, picture(number), number, rapid)
+        parsed = _name_read_again(parsed, pages_read.upright(number), number, rapid)
         seconds[number] += _cpu(rapid) - started
     if len(readings) > 1:
         notes.append(f"Read {len(readings)} ways: " + ", ".join(a.label for _, a in readings) + ".")
+    if pages_read.turns:
+        parsed = _as_uploaded(parsed, pages_read.turns)
+        turned = ", ".join(f"page {page} by {turn}°" for page, turn in pages_read.turns.items())
+        notes.append(f"Read turned upright: {turned}.")
     timed = [replace(page, seconds=round(seconds[page.number], 3)) for page in pages]
     return _extraction(parsed, timed, engine_prefix + attempt.label, notes)
+
+
+# How a page is made ready for orientation detection: dark on light and letters large
+# enough, nothing more (straightening it would need to know which way is up).
+ORIENTING = pixels.Preparation(deskew=False, remove_lines=False, denoise="none")
+
+
+class _Upright:
+    """The pictured pages as they are read: each turned upright where it lies on its side or
+    upside down (a phone photo taken sideways, a sheet fed into the scanner the wrong way).
+
+    Whether a page is turned is asked of Tesseract's orientation detection (some 0.5 s) only
+    where the first reading of it found no date: an upright page of fees costs nothing more.
+    """
+
+    def __init__(self, picture: Callable[[int], pixels.Grey]) -> None:
+        self._picture = picture
+        self._asked: set[int] = set()
+        self.turns: dict[int, int] = {}
+        """Page number → the clockwise turn in degrees that made it upright."""
+
+    def upright(self, number: int) -> pixels.Grey:
+        return pixels.turned(self._picture(number), self.turns.get(number, 0))
+
+    def read(self, attempt: Attempt, number: int, rapid: engines.RapidOcr) -> list[Word]:
+        words = attempt.read(self.upright(number), number, rapid)
+        if number in self._asked or attempt.engine != "tesseract" or _has_a_date(words):
+            return words
+        self._asked.add(number)
+        turn = engines.orientation(pixels.prepared(self._picture(number), ORIENTING))
+        if not turn:
+            return words
+        self.turns[number] = turn
+        return attempt.read(self.upright(number), number, rapid)
+
+
+def _as_uploaded(parsed: Parsed, turns: dict[int, int]) -> Parsed:
+    """The reading with every box where it is on the page as uploaded, not as turned."""
+
+    def back(box: Box | None) -> Box | None:
+        return _box_as_uploaded(box, turns.get(box.page, 0)) if box is not None else None
+
+    return replace(
+        parsed,
+        name_box=back(parsed.name_box),
+        total_box=back(parsed.total_box),
+        lines=tuple(replace(line, box=back(line.box)) for line in parsed.lines),
+    )
+
+
+def _box_as_uploaded(box: Box, turn: int) -> Box:
+    """``box``, found on the page turned clockwise by ``turn`` degrees, on the page unturned."""
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        if turn == 90:
+            return y, 1 - x
+        if turn == 180:
+            return 1 - x, 1 - y
+        if turn == 270:
+            return 1 - y, x
+        return x, y
+
+    (x1, y1), (x2, y2) = point(box.left, box.top), point(box.right, box.bottom)
+    return Box(box.page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
 
 
 # The top of the first page, down to its first fee, where a name without a label is looked for.
