@@ -509,6 +509,35 @@ def test_a_date_with_a_letter_glued_to_it_leaves_the_document_unreconciled() -> 
     assert not parsed.reconciled
 
 
+YEAR_PAGE = """Egenandeler 2025
+Navn: Kari Nordmann
+Egenandelstak 2025: 3 278 kr
+Dato          Behandler                 Egenandel
+12.03.2025    Legesenteret Majorstuen   179,00 kr
+14.0{month}.202{year}    Oslo legevakt             375,00 kr
+Sum                                     554,00 kr
+Utskrevet 03.01.2026                    Side 1 av 1
+"""
+
+
+def test_a_fee_dated_outside_the_year_the_title_names_leaves_the_document_unreconciled() -> None:
+    # OCR read "2025" as "2023": the amounts add up, the year is wrong.
+    misread = read(YEAR_PAGE.format(month=3, year=3))
+    assert misread.lines_sum == misread.total
+    assert not misread.reconciled
+    assert any("outside 2025" in note for note in misread.notes)
+    # The print date in the next year, and the limit's year, are not fees.
+    assert read(YEAR_PAGE.format(month=3, year=5)).reconciled
+
+
+def test_an_overview_for_a_period_over_two_years_has_no_one_year_to_check() -> None:
+    parsed = read(
+        "Egenandeler 01.07.2024–30.06.2025\n"
+        "12.12.2024  Fastlege  179,00 kr\n14.03.2025  Legevakt  375,00 kr\nSum  554,00 kr\n"
+    )
+    assert parsed.reconciled
+
+
 def test_dates_with_slashes_are_read_day_first() -> None:
     assert [found.value.isoformat() for found in dates("12/03/2025")] == ["2025-03-12"]
 

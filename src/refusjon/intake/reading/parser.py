@@ -600,6 +600,10 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     unsure = any(item.role in (Role.FEE, Role.DATE) and item.dates[0].glued for item in scanned)
     if unsure:
         notes.append("A fee's date has a letter glued to it: its day may be misread.")
+    year = _title_year(scanned)
+    if year is not None and any(line.date.year != year for line in lines):
+        unsure = True
+        notes.append(f"A fee is dated outside {year}, the year the title names: it may be misread.")
     return Parsed(
         Kind.USER_FEE_OVERVIEW,
         name=name,
@@ -611,6 +615,25 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         credited=credited,
         unsure_dates=unsure,
     )
+
+
+YEAR = re.compile(r"(?<![\d.,/:-])(?:19|20)\d\d(?![\d.,/:-]|\s?kr)")
+
+
+def _title_year(scanned: list[Scanned]) -> int | None:
+    """The one year the overview's title names ("Egenandeler 2025", "Oppgave over egenandeler
+    – mars 2025"), above its first fee; None where it names none or several (a period)."""
+    years: set[int] = set()
+    for item in scanned:
+        if item.role == Role.FEE:
+            break
+        text = item.row.text
+        if not has_any(text, OVERVIEW_KEYS):
+            continue
+        for start, end in [(found.start, found.end) for found in item.dates]:
+            text = text[:start] + " " * (end - start) + text[end:]
+        years.update(int(match[0]) for match in YEAR.finditer(text))
+    return years.pop() if len(years) == 1 else None
 
 
 # How far (a share of the width) a bare number may stand outside its column's heading.
