@@ -165,7 +165,7 @@ class Receipt:
     """An unpaid invoice's payment reference (KID, blind set only)."""
     payment: str = ""
     """How it was paid, when the receipt says: vipps or cash (third blind set only), card
-    (fourth blind set only)."""
+    (fourth blind set only), terminal (fifth blind set only)."""
 
     @property
     def total(self) -> Decimal:
@@ -904,4 +904,204 @@ def blind4_receipt(rng: random.Random) -> Receipt:
         f"{rng.randint(10, 99)}",
         date_style=BLIND4_DATE_STYLES[BLIND4_RECEIPT_LAYOUT],
         payment="card",
+    )
+
+
+# ---- the fifth blind set -----------------------------------------------------------------
+
+# Only in the fifth blind set (blind5_overview, blind5_receipt).
+BLIND5_OVERVIEW_LAYOUT = "category_table"
+BLIND5_DESKTOP_LAYOUT = "desktop"
+BLIND5_PHONE_LAYOUT = "category_app"
+BLIND5_RECEIPT_LAYOUTS = ("legevakt_slip", "hospital_invoice", "specialist_receipt")
+BLIND5_AMOUNT_STYLES = {"nb": ("dash_bare", "narrow_kr"), "en": ("nok_narrow", "narrow_kr")}
+""""179,-" (and "84,50"); "1 234,50 kr" and "NOK 1 234.50" with a narrow no-break space."""
+BLIND5_DATE_STYLES = ("dotted_iso", "dashed")
+""""2025.03.12"; "12-03-2025"."""
+BLIND5_WORDING = 8
+"""The fifth blind set prints its own headings and sums (``blind5_layouts.WORDS``)."""
+BLIND5_DESKTOP_SHARE = 0.65
+"""Of the overviews shown on a screen, the share captured from a desktop browser."""
+BLIND5_FIRST_NAMES = (
+    "Áilu", "Máret", "Biret", "Iŋgá", "Ánde", "Ovllá", "Sunná", "Grzegorz", "Żaneta", "Přemysl",
+    "Šárka", "Gülşen", "İbrahim", "Mirosława", "Emre",
+)  # fmt: skip
+BLIND5_MIDDLE_NAMES = ("Niillas", "Ánne", "Elle", "Áslat")
+BLIND5_SURNAMES = (
+    "Guttorm", "Sara", "Eira", "Somby", "Gaup", "Utsi", "Bongo", "Wiśniewski", "Dąbrowska",
+    "Čermák", "Řezníčková", "Öztürk", "Yıldırım", "Đặng",
+)  # fmt: skip
+BLIND5_VIETNAMESE = ("Trần Đức Anh", "Phạm Thị Hương", "Võ Minh Châu")
+"""Vietnamese names, printed family name first, as their owners write them."""
+BLIND5_HOSPITAL_TRUSTS = (
+    ("Helse Bergen HF", "Haukeland universitetssjukehus", "Bergen"),
+    ("Finnmarkssykehuset HF", "Klinikk Hammerfest", "Hammerfest"),
+    ("Sykehuset Østfold HF", "Sykehuset Østfold Kalnes", "Grålum"),
+    ("Vestre Viken HF", "Drammen sykehus", "Drammen"),
+    ("Helse Stavanger HF", "Stavanger universitetssjukehus", "Stavanger"),
+)
+BLIND5_CLINICS = {
+    "legevakt": ("Legevakta i {place}", "{place} interkommunale legevakt", "Kautokeino legevakt"),
+    "optician": ("Synsam {place}", "Brilleland {place}", "Interoptik {place}"),
+    "ophthalmologist": ("Øyelege {who}", "Øyeklinikken {place}"),
+    "speech_therapist": ("Logoped {who}", "{place} Logopedsenter"),
+}
+BLIND5_PLACES = ("Alta", "Karasjok", "Hammerfest", "Kirkenes", "Lakselv", "Tana", "Vadsø")
+# Emergency clinic: the user fee by year (as FEE_BY_YEAR), then what may come with it.
+BLIND5_LEGEVAKT_EXTRAS = (
+    ("Laboratorieprøver", "Laboratory tests", ("61.00", "65.00", "68.00")),
+    ("Forbruksmateriell", "Medical supplies", ("45.00", "45.00", "50.00")),
+    ("Tillegg for sår/skade", "Wound treatment", ("95.00", "98.00", "102.00")),
+)
+# Specialists' and opticians' services: Norwegian text, English text, price (kroner).
+BLIND5_SPECIALIST_ITEMS = {
+    "optician": (
+        ("Synsundersøkelse", "Eye examination", "690.00"),
+        ("Kontaktlinsekontroll", "Contact lens check-up", "450.00"),
+        ("Synsundersøkelse, førerkort", "Eye examination, driving licence", "590.00"),
+    ),
+    "ophthalmologist": (
+        ("Konsultasjon øyelege, egenandel", "Consultation, user fee", "385.00"),
+        ("Synsfeltundersøkelse", "Visual field test", "150.00"),
+        ("Trykkmåling", "Eye pressure test", "95.00"),
+    ),
+    "speech_therapist": (
+        ("Logopedbehandling 45 min", "Speech therapy 45 min", "950.00"),
+        ("Logopedisk kartlegging", "Speech assessment", "1450.00"),
+    ),
+}
+SERVICE_NAMES.update(
+    {
+        "optician": {"nb": "Optiker", "nn": "Optikar", "en": "Optician"},
+        "ophthalmologist": {"nb": "Øyelege", "nn": "Augelege", "en": "Eye specialist"},
+        "speech_therapist": {"nb": "Logoped", "nn": "Logoped", "en": "Speech therapist"},
+        "hospital_outpatient": {
+            "nb": "Poliklinisk konsultasjon", "nn": "Poliklinisk konsultasjon",
+            "en": "Outpatient consultation",
+        },
+    }
+)  # fmt: skip
+
+
+def blind5_name(rng: random.Random) -> str:
+    """A Sámi, Polish, Czech, Turkish or Vietnamese name, none in another set."""
+    if rng.random() < 0.15:
+        return rng.choice(BLIND5_VIETNAMESE)
+    parts = [rng.choice(BLIND5_FIRST_NAMES)]
+    if rng.random() < 0.3:
+        parts.append(rng.choice(BLIND5_MIDDLE_NAMES))
+    parts.append(rng.choice(BLIND5_SURNAMES))
+    return " ".join(parts)
+
+
+def blind5_amount_style(rng: random.Random, language: str) -> str:
+    return rng.choice(BLIND5_AMOUNT_STYLES["en" if language == "en" else "nb"])
+
+
+def blind5_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """helsenorge's overview for the fifth blind set: a table with a category ("Kategori" or
+    "Helsetjeneste") and the business ("Virksomhet"), printed, captured from a desktop browser,
+    or in the app; dates "2025.03.12" or "12-03-2025"."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or BLIND5_OVERVIEW_LAYOUT
+    counts = {
+        BLIND5_OVERVIEW_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 22, 30),
+        BLIND5_DESKTOP_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10, 12),
+        BLIND5_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10),
+    }[chosen]
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=rng.choice(counts)), lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(1, 60))
+    return Overview(
+        name=blind5_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind5_amount_style(rng, lang),
+        wording=BLIND5_WORDING,
+        newest_first=rng.random() < 0.6,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND5_DATE_STYLES),
+    )
+
+
+def blind5_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the fifth blind set: an emergency clinic's thermal slip, a hospital
+    trust's invoice for an outpatient consultation (patient fee, KID, due date), or an
+    optician's, eye specialist's or speech therapist's receipt."""
+    chosen = layout or rng.choice(BLIND5_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    place = rng.choice(BLIND5_PLACES)
+    lang = rng.choices(("nb", "nn", "en"), weights=(6, 2, 2))[0]
+    if chosen == "legevakt_slip":
+        profession = "emergency"
+        provider = rng.choice(BLIND5_CLINICS["legevakt"]).format(place=place)
+        fee = {"en": "User fee, emergency clinic"}.get(lang, "Egenandel legevakt")
+        items = [Item("", fee, Decimal(FEE_BY_YEAR["emergency"][column]))]
+        for text_nb, text_en, prices in rng.sample(BLIND5_LEGEVAKT_EXTRAS, k=rng.randint(0, 2)):
+            items.append(Item("", text_en if lang == "en" else text_nb, Decimal(prices[column])))
+        visit = date(year, 1, 1) + timedelta(days=rng.randrange(358))  # open every day
+        itemised = len(items) > 1
+    elif chosen == "hospital_invoice":
+        profession = "hospital_outpatient"
+        trust, site, town = rng.choice(BLIND5_HOSPITAL_TRUSTS)
+        provider, place = trust, town
+        department = rng.choice(DEPARTMENTS[lang])
+        text = {"en": f"Outpatient consultation, {department}"}.get(
+            lang, f"Poliklinisk konsultasjon, {department}"
+        )
+        items = [Item("", text, Decimal(FEE_BY_YEAR["outpatient"][column]))]
+        if rng.random() < 0.35:
+            extra = {"en": "Imaging (X-ray)"}.get(lang, "Bildediagnostikk (røntgen)")
+            items.append(Item("", extra, Decimal(FEE_BY_YEAR["radiology"][column])))
+        visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(330)), 5)
+        itemised = True
+        provider_site = site
+    else:
+        profession = rng.choice(("optician", "ophthalmologist", "speech_therapist"))
+        provider = rng.choice(BLIND5_CLINICS[profession]).format(
+            place=place, who=rng.choice(THERAPISTS)
+        )
+        options = BLIND5_SPECIALIST_ITEMS[profession]
+        picked = [options[0], *rng.sample(options[1:], k=rng.randint(0, 1))]
+        items = [
+            Item("", text_en if lang == "en" else text_nb, Decimal(price))
+            for text_nb, text_en, price in picked
+        ]
+        itemised = rng.random() < 0.75
+        if not itemised:
+            total = sum((item.amount for item in items), Decimal("0.00"))
+            items = [Item("", {"en": "Treatment"}.get(lang, "Behandling"), total)]
+        visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(358)), 5)
+    if chosen != "hospital_invoice":
+        provider_site = ""
+    street = rng.choice(("Sentrumsveien", "Markedsgata", "Storgata", "Fjellveien", "Elvebakken"))
+    invoice_number = rng.randint(10_000_000, 99_999_999)
+    hospital = chosen == "hospital_invoice"
+    return Receipt(
+        patient=blind5_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind5_amount_style(rng, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=" · ".join(
+            filter(None, (provider_site, f"{street} {rng.randint(1, 70)}, {place}"))
+        ),
+        day=visit,
+        items=tuple(items),
+        itemised=itemised,
+        invoice_number=invoice_number,
+        account=f"{rng.randint(1500, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND5_DATE_STYLES),
+        due=visit + timedelta(days=rng.choice((21, 28, 30))) if hospital else None,
+        kid=kid_number(f"{rng.randint(100, 999)}{invoice_number}") if hospital else "",
+        payment="" if hospital else "terminal",
     )

@@ -10,8 +10,11 @@ other three had all been seen by the reader's author; and the *third blind* set 
 seed ``BLIND3_SEED``) with only variations none of the four has (``content.blind3_overview``,
 ``content.blind3_receipt``, ``blind3_layouts``); and the *fourth blind* set (``blind4_set``,
 seed ``BLIND4_SEED``) with only variations none of the five has (``content.blind4_overview``,
-``content.blind4_statement``, ``content.blind4_receipt``, ``blind4_layouts``). The same seed,
-count and renditions give the same files, byte for byte.
+``content.blind4_statement``, ``content.blind4_receipt``, ``blind4_layouts``); and the
+*fifth blind* set (``blind5_set``, seed ``BLIND5_SEED``) with only variations none of the six
+has (``content.blind5_overview``, ``content.blind5_receipt``, ``blind5_layouts``, and the
+renditions ``render.rotated_scan``, ``render.photocopy`` and ``render.desktop_screenshot``).
+The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
 away) and one line of ``truth.jsonl`` in the shape ``refusjon extract`` writes::
@@ -26,7 +29,7 @@ A receipt's one line is its date and total (``receipt`` then holds the provider,
 organisation number and whether it is itemised). Usage from the repository root::
 
     python -m bench.documents.generate DIRECTORY [--count 30]
-        [--held-out | --fresh | --blind | --blind3 | --blind4] [--seed N]
+        [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -44,7 +47,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import blind3_layouts, blind4_layouts, blind_layouts, content, layouts, render
+from . import (
+    blind3_layouts,
+    blind4_layouts,
+    blind5_layouts,
+    blind_layouts,
+    content,
+    layouts,
+    render,
+)
 
 DEV_SEED = 1304
 BENCH_SEED = 2026_12_13
@@ -52,10 +63,14 @@ FRESH_SEED = 2026_12_04
 BLIND_SEED = 2026_12_05
 BLIND3_SEED = 2026_12_06
 BLIND4_SEED = 2026_12_07
+BLIND5_SEED = 2026_12_08
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
 BLIND4_STATEMENT_SHARE = 0.25
+BLIND5_RECEIPT_SHARE = 0.3
+BLIND5_ROTATIONS = (90, 180, 270, 180, 90)
+"""The fifth blind set's rotated scans, in turn: every fourth scan from the third."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -106,8 +121,21 @@ class Truth:
     pages: int
     held_out: bool
     receipt: ReceiptTruth | None = None
+    variant: str = ""
+    """How the rendition was made, where a set has more than one way (fifth blind set only):
+    a scan ``photocopy`` (one bit a pixel), ``rotated_90``/``_180``/``_270`` (turned
+    counter-clockwise) or both; a screenshot ``desktop_WIDTHxHEIGHT`` or ``phone``."""
 
     def to_json(self) -> dict[str, Any]:
+        corpus: dict[str, Any] = {
+            "rendition": self.rendition,
+            "layout": self.layout,
+            "language": self.language,
+            "pages": self.pages,
+            "held_out": self.held_out,
+        }
+        if self.variant:
+            corpus["variant"] = self.variant
         return {
             "file": self.file,
             "kind": self.kind,
@@ -115,13 +143,7 @@ class Truth:
             "total": str(self.total),
             "lines": [line.to_json() for line in self.lines],
             "receipt": self.receipt.to_json() if self.receipt else None,
-            "corpus": {
-                "rendition": self.rendition,
-                "layout": self.layout,
-                "language": self.language,
-                "pages": self.pages,
-                "held_out": self.held_out,
-            },
+            "corpus": corpus,
         }
 
     @classmethod
@@ -147,6 +169,7 @@ class Truth:
             pages=corpus["pages"],
             held_out=corpus["held_out"],
             receipt=ReceiptTruth(**receipt) if receipt else None,
+            variant=corpus.get("variant", ""),
         )
 
 
@@ -159,6 +182,8 @@ class Spec:
     rendition: str
     body: content.Overview | content.Receipt
     held_out: bool
+    variant: str = ""
+    """How the fifth blind set renders it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -166,6 +191,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind5_layouts.LAYOUTS:
+            return blind5_layouts.html(self.body, phone=phone)
         if self.body.layout in blind4_layouts.LAYOUTS:
             return blind4_layouts.html(self.body, phone=phone)
         if self.body.layout in blind3_layouts.LAYOUTS:
@@ -178,20 +205,21 @@ class Spec:
 
     def truth(self, file: str, pages: int) -> Truth:
         body = self.body
-        layout = "phone" if self.rendition == "screenshot" else body.layout
+        desktop = body.layout == content.BLIND5_DESKTOP_LAYOUT
+        layout = "phone" if self.rendition == "screenshot" and not desktop else body.layout
         if isinstance(body, content.Overview):
             lines = tuple(
                 TruthLine(fee.day, fee.amount, fee.provider, fee.service) for fee in body.fees
             )
             return Truth(
                 file, "user_fee_overview", body.name, body.total, lines, self.rendition,
-                layout, body.language, pages, self.held_out,
+                layout, body.language, pages, self.held_out, variant=self.variant,
             )  # fmt: skip
         line = TruthLine(body.day, body.total, body.provider, body.service)
         receipt = ReceiptTruth(body.provider, body.organisation_number, body.itemised)
         return Truth(
             file, "receipt", body.patient, body.total, (line,), self.rendition, layout,
-            body.language, pages, self.held_out, receipt,
+            body.language, pages, self.held_out, receipt, self.variant,
         )  # fmt: skip
 
 
@@ -211,14 +239,21 @@ def plan(
     blind: bool = False,
     blind3: bool = False,
     blind4: bool = False,
+    blind5: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3`` and ``blind4`` draw only from their own set's variations."""
+    ``blind3``, ``blind4`` and ``blind5`` draw only from their own set's variations."""
     specs = []
+    scans = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind5:
+            body, variant = _blind5_body(rng, rendition, scans)
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind4:
             body = _blind4_body(rng, rendition)
         elif blind3:
@@ -255,14 +290,54 @@ def _blind4_body(rng: random.Random, rendition: str) -> content.Overview | conte
     return content.blind4_overview(rng, layout=phone)
 
 
+def _blind5_body(
+    rng: random.Random, rendition: str, scans: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A fifth blind set's document and how it is rendered (``Spec.variant``): three in ten
+    receipts; an overview on a screen is captured from a desktop browser about two times in
+    three, else from the app; of the scans, every fourth from the third is turned (sideways or
+    upside down), the rest (and one turned one) photocopied in black and white."""
+    body: content.Overview | content.Receipt
+    if rng.random() < BLIND5_RECEIPT_SHARE:
+        body = content.blind5_receipt(rng)
+        layout = None
+    else:
+        layout = None
+        if rendition == "screenshot":
+            desktop = rng.random() < content.BLIND5_DESKTOP_SHARE
+            layout = content.BLIND5_DESKTOP_LAYOUT if desktop else content.BLIND5_PHONE_LAYOUT
+        body = content.blind5_overview(rng, layout=layout)
+    if rendition == "screenshot":
+        if isinstance(body, content.Overview) and body.layout == content.BLIND5_DESKTOP_LAYOUT:
+            width, scale, height = blind5_layouts.desktop(body)
+            return body, f"desktop_{round(width * scale)}x{round(height * scale)}"
+        return body, "phone"
+    if rendition != "scan":
+        return body, ""
+    if scans % 4 == 2:
+        degrees = BLIND5_ROTATIONS[(scans // 4) % len(BLIND5_ROTATIONS)]
+        copied = "photocopy_" if scans // 4 == 3 else ""
+        return body, f"{copied}rotated_{degrees}"
+    return body, "photocopy"
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     html = spec.html()
-    if spec.rendition == "screenshot":
+    if spec.variant.startswith("desktop"):
+        assert isinstance(spec.body, content.Overview)
+        data = render.desktop_screenshot(html, blind5_layouts.desktop(spec.body)[1])
+        extension, pages = "png", 1
+    elif spec.rendition == "screenshot":
         data, extension, pages = render.screenshot(html), "png", 1
     else:
         text_pdf = render.pdf(html)
-        if spec.rendition == "scan" and spec.body.layout in blind3_layouts.PHOTOGRAPHED:
+        turned = int(spec.variant.rsplit("_", 1)[1]) if "rotated" in spec.variant else 0
+        if spec.variant.startswith("photocopy"):
+            data, extension, pages = render.photocopy(text_pdf, random.Random(spec.seed), turned)
+        elif turned:
+            data, extension, pages = render.rotated_scan(text_pdf, random.Random(spec.seed), turned)
+        elif spec.rendition == "scan" and spec.body.layout in blind3_layouts.PHOTOGRAPHED:
             data, extension, pages = render.photo(text_pdf, random.Random(spec.seed))
         elif spec.rendition == "scan":
             data, extension, pages = render.scan(text_pdf, random.Random(spec.seed))
@@ -284,6 +359,7 @@ def generate(
     blind: bool = False,
     blind3: bool = False,
     blind4: bool = False,
+    blind5: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -296,6 +372,7 @@ def generate(
         blind=blind,
         blind3=blind3,
         blind4=blind4,
+        blind5=blind5,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -361,13 +438,25 @@ def blind4_set(
     )
 
 
+def blind5_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The fifth blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, receipts and renditions (desktop screenshots, turned and black-and-white scans) that
+    none of the other six sets has (made by a helper who never read the reader, after the
+    reader's author had seen the other six; to be read once)."""
+    return generate(
+        directory, seed=BLIND5_SEED, count=count, held_out=True, renditions=renditions, blind5=True
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
-    "blind3": blind3_set, "blind4": blind4_set,
+    "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
-    "blind3": BLIND3_SEED, "blind4": BLIND4_SEED,
+    "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
 }  # fmt: skip
 
 
@@ -394,6 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind", "the second blind set"),
         ("blind3", "the third blind set"),
         ("blind4", "the fourth blind set"),
+        ("blind5", "the fifth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -414,6 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind=name == "blind",
         blind3=name == "blind3",
         blind4=name == "blind4",
+        blind5=name == "blind5",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

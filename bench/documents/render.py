@@ -204,3 +204,99 @@ def _photo(image: Image.Image, rng: random.Random, noise: np.random.Generator) -
     picture = Image.fromarray(np.clip(soft, 0, 255).astype(np.uint8), "RGB")
     picture.save(out, "JPEG", quality=rng.randint(60, 85))
     return out.getvalue()
+
+
+# ---- the fifth blind set's renditions -----------------------------------------------------
+
+ROTATIONS = {
+    90: Image.Transpose.ROTATE_90,
+    180: Image.Transpose.ROTATE_180,
+    270: Image.Transpose.ROTATE_270,
+}
+"""A page turned counter-clockwise: 90 and 270 a phone held sideways or a page laid across the
+glass, 180 a page fed into the scanner upside down."""
+
+
+def rotated_scan(data: bytes, rng: random.Random, degrees: int) -> tuple[bytes, str, int]:
+    """The PDF scanned as ``scan`` does, each page then turned by ``degrees`` (fifth blind set).
+    Returns the bytes, the file extension and the number of pages."""
+    dpi = rng.choice((200, 240))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=dpi / 72, grayscale=True).to_pil()
+            scanned = Image.open(io.BytesIO(_scanned(image, rng, noise)))
+            out = io.BytesIO()
+            scanned.transpose(ROTATIONS[degrees]).save(out, "JPEG", quality=rng.randint(70, 85))
+            pages.append(out.getvalue())
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def photocopy(data: bytes, rng: random.Random, degrees: int = 0) -> tuple[bytes, str, int]:
+    """The PDF photocopied or faxed (fifth blind set): black and white only (one bit a pixel)
+    at 150 or 200 dpi, a little skewed, toner specks, thin strokes broken where the threshold
+    cut them, a dark band where the lid did not close, and turned by ``degrees`` if given. One
+    page as a PNG, several as a PDF of one-bit pages. Returns the bytes, the file extension and
+    the number of pages."""
+    dpi = rng.choice((150, 200))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = [
+            _photocopied(
+                document[index].render(scale=dpi / 72, grayscale=True).to_pil(), rng, noise
+            )
+            for index in range(len(document))
+        ]
+    finally:
+        document.close()
+    if degrees:
+        pages = [page.transpose(ROTATIONS[degrees]) for page in pages]
+    out = io.BytesIO()
+    if len(pages) == 1:
+        pages[0].save(out, "PNG", dpi=(dpi, dpi), optimize=True)
+        return out.getvalue(), "png", 1
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi, **FIXED_DATES)
+    return out.getvalue(), "pdf", len(pages)
+
+
+def _photocopied(image: Image.Image, rng: random.Random, noise: np.random.Generator) -> Image.Image:
+    pixels = np.asarray(image.convert("L"), dtype=np.float32)
+    width = pixels.shape[1]
+    # The copier's light is uneven, and a lid left open darkens one edge.
+    pixels *= np.linspace(rng.uniform(0.9, 1.0), rng.uniform(0.9, 1.0), width)[np.newaxis, :]
+    band = int(width * rng.uniform(0.01, 0.03))
+    if rng.random() < 0.5:
+        pixels[:, :band] *= 0.2
+    else:
+        pixels[:, width - band :] *= 0.2
+    pixels += noise.normal(0, rng.uniform(10, 22), pixels.shape).astype(np.float32)
+    blurred = cv2.GaussianBlur(pixels, (0, 0), rng.uniform(0.4, 0.8))
+    grey = Image.fromarray(np.clip(blurred, 0, 255).astype(np.uint8), "L")
+    grey = grey.rotate(
+        rng.uniform(-1.5, 1.5), resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255
+    )
+    threshold = rng.uniform(135, 175)
+    bits = np.asarray(grey) < threshold
+    specks = noise.random(bits.shape) < rng.uniform(0.0002, 0.001)
+    return Image.fromarray(~(bits | specks)).convert("1")
+
+
+def desktop_screenshot(html: str, scale: float) -> bytes:
+    """A desktop browser's window captured whole (fifth blind set): the HTML's one page, at
+    ``scale`` device pixels per CSS pixel, as a PNG."""
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the desktop page overflowed: make it taller")
+        image = document[0].render(scale=scale / CSS_PIXEL_POINTS).to_pil().convert("RGB")
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
