@@ -93,6 +93,9 @@ RECEIPT_NOT_ITEMS = (
     "telefon",
     "phone",
 )
+# What a row says of a sum "so far": a running total beside a fee, or (after a word of the
+# sum: "Sum egenandeler hittil i år", "Total paid so far") the year's sum to date.
+TO_DATE_KEYS = ("hittil", "so far")
 DISTRACTOR_KEYS = (
     "egenandelstak*",
     "eigenandelstak*",
@@ -109,6 +112,15 @@ DISTRACTOR_KEYS = (
     "igjen",
     "remaining",
     "left",
+    # What is missing before the exemption card ("Til frikort mangler", "Still to pay before
+    # exemption card"): never the sum paid, whatever "to pay" says.
+    "til frikort",
+    "før frikort",
+    "mangler",
+    "manglar",
+    "still to pay",
+    "before exemption card",
+    "until exemption card",
     "limit",
     "cap",
     "ceiling",
@@ -127,8 +139,9 @@ DISTRACTOR_KEYS = (
     "printed",
     "generert",
     "generated",
-    "hittil",
-    "so far",
+    "oppdatert",
+    "updated",
+    *TO_DATE_KEYS,
     "overført",
     "overfort",
     "overføre",
@@ -307,7 +320,7 @@ NAME_LABEL = re.compile(
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
-TITLE_NAME = re.compile(r"(?:\bfor|\bfør|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)$")
+TITLE_NAME = re.compile(r"(?:\bfor|\bfør|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
 ORG_NUMBER = re.compile(
     r"(?:org(?:anisasjons|anisation)?\.?\s*(?:nr|nummer|number|no)\.?|foretaksregisteret|mva-nr)"
@@ -638,7 +651,8 @@ def _title_year(scanned: list[Scanned]) -> int | None:
 
 # How far (a share of the width) a bare number may stand outside its column's heading.
 FEE_COLUMN_SLACK = 0.05
-BARE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .]\d{3})*(?![\w.,]|,\d)")
+# A whole number standing alone: not a part of a fraction or a page count ("1/2").
+BARE_NUMBER = re.compile(r"(?<![\w.,/])\d{1,3}(?:[ .]\d{3})*(?![\w.,/]|,\d)")
 
 
 def _bare_fee(item: Scanned, columns: Columns, *, anywhere: bool = False) -> FoundAmount | None:
@@ -697,7 +711,7 @@ def _role(item: Scanned) -> Role:
     text = item.row.text
     if not item.dates and not item.amounts and _header_roles(item.row) >= 2:
         return Role.HEADER
-    if FOOTER.search(text) or has_any(text, DISTRACTOR_KEYS):
+    if FOOTER.search(text) or (has_any(text, DISTRACTOR_KEYS) and not _sum_to_date(item)):
         return Role.DISTRACTOR
     if item.amounts and (
         has_any(text, CREDIT_KEYS)
@@ -717,6 +731,19 @@ def _role(item: Scanned) -> Role:
     if _is_sentence(item):
         return Role.TEXT  # "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att …"
     return Role.DATE if item.dates else Role.AMOUNT
+
+
+def _sum_to_date(item: Scanned) -> bool:
+    """A row that opens with a word of the sum and says no more than "so far" of it ("Sum
+    egenandeler hittil i år 1 934,88"): the sum of what the document lists, not a distractor."""
+    opening = " ".join(item.row.text.split()[:2])
+    others = tuple(key for key in DISTRACTOR_KEYS if key not in TO_DATE_KEYS)
+    return (
+        bool(item.amounts)
+        and has_any(opening, TOTAL_KEYS)
+        and has_any(item.row.text, TO_DATE_KEYS)
+        and not has_any(item.row.text, others)
+    )
 
 
 def _is_sentence(item: Scanned) -> bool:
@@ -972,35 +999,66 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
     else a cell that looks like a name above the first fee of the first page (a header band,
     a line under the title), never a clinic's or a service's name."""
     for position, item in enumerate(scanned):
-        for start, _cell in item.row.cells():
+        for start, cell in item.row.cells():
             # The label's cell and what follows it on the row: "Navn:" and the name may stand
             # a cell apart.
             match = NAME_LABEL.match(item.row.text[start:])
             if not match:
                 continue
             rest = _name_part(match["rest"])
-            if rest:
+            # A label is one by its colon or its cell of its own ("Name    Liv ter Horst");
+            # else only a name may follow it ("Patient fee (user fee) under …" is no label).
+            in_cell = NAME_LABEL.match(cell)
+            label_alone = ":" in item.row.text[start : start + match.start("rest")] or (
+                in_cell is not None and not in_cell["rest"].strip()
+            )
+            if rest and (label_alone or _looks_like_name(rest)):
                 at = start + match.start("rest") + max(0, match["rest"].find(rest[:1]))
                 return _natural_order(rest), item.row.box(at, at + len(rest))
             following = scanned[position + 1] if position + 1 < len(scanned) else None
             if following and _looks_like_name(_name_part(following.row.text)):
                 return _natural_order(_name_part(following.row.text)), following.row.box()
     if labelled_only:
-        return "", None
+        return _addressee(scanned)
     first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
     fees = [index for index, item in enumerate(first_page) if item.dates and item.amounts]
     heading = first_page[: min(fees[0] if fees else 12, 12)]
     for item in heading:
         if has_any(item.row.text, OVERVIEW_KEYS + RECEIPT_KEYS):
+            # "Egenandeler for Kari Nordmann" (", født 01.02.2001" may follow)
             match = TITLE_NAME.search(item.row.text)
-            if match and _looks_like_name(match["name"]):
-                return match["name"].strip(), item.row.box(match.start("name"), match.end("name"))
+            name = _name_part(match["name"]) if match else ""
+            if match and _looks_like_name(name):
+                at = match.start("name")
+                return name, item.row.box(at, at + len(name))
     for item in heading:
         for start, cell in item.row.cells():
             candidate = _name_part(cell)
             if _looks_like_name(candidate):
                 at = start + max(0, cell.find(candidate[:1]))
                 return _natural_order(candidate), item.row.box(at, at + len(candidate))
+    return "", None
+
+
+INVOICE_KEYS = ("faktura", "invoice")
+
+
+def _addressee(scanned: list[Scanned]) -> tuple[str, Box | None]:
+    """The name an invoice is addressed to: a row that is only a name, under the letterhead
+    (the first row) and above the title ("Faktura – poliklinisk konsultasjon"), as a letter's
+    window shows it. A receipt that is not an invoice names its patient by a label only."""
+    first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
+    titles = [
+        index for index, item in enumerate(first_page[:12]) if has_any(item.row.text, INVOICE_KEYS)
+    ]
+    if not titles:
+        return "", None
+    for item in reversed(first_page[1 : titles[0]]):
+        cells = [cell for _, cell in item.row.cells()]
+        if len(cells) == 1 and _looks_like_name(_name_part(cells[0])) and not item.amounts:
+            name = _name_part(cells[0])
+            start = item.row.text.find(name[:1])
+            return _natural_order(name), item.row.box(start, start + len(name))
     return "", None
 
 
@@ -1110,7 +1168,7 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
         if items_sum != total:
             notes.append(f"The items add up to {items_sum}, the receipt's total is {total}.")
     total_box = body.total_row.row.box() if body.total_row is not None else None
-    line = _receipt_line(scanned, total, total_box, provider, treatment, notes)
+    line, sure_of_the_day = _receipt_line(scanned, total, total_box, provider, treatment, notes)
     name, name_box = _name(scanned, labelled_only=True)
     return Parsed(
         Kind.RECEIPT,
@@ -1125,6 +1183,7 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
         notes=tuple(notes),
         items_sum=items_sum,
         total_printed=body.printed_total is not None,
+        unsure_dates=not sure_of_the_day,
     )
 
 
@@ -1180,18 +1239,21 @@ def _receipt_line(
     provider: str,
     treatment: str,
     notes: list[str],
-) -> FeeLine | None:
-    """The receipt's one line: its date and total, boxed where both stand on one page."""
-    day, day_box = _receipt_date(scanned)
+) -> tuple[FeeLine | None, bool]:
+    """The receipt's one line: its date and total, boxed where both stand on one page; and
+    whether the date is surely the treatment's."""
+    day, day_box, sure = _receipt_date(scanned)
     if day is None:
         notes.append("No date was found on the receipt.")
-        return None
+        return None, True
+    if not sure:
+        notes.append("The receipt has several dates and none says it is the treatment's.")
     if total is None:
         notes.append("No total was found on the receipt.")
-        return None
+        return None, sure
     boxes = [box for box in (day_box, total_box) if box is not None]
     box = union([b for b in boxes if b.page == boxes[0].page]) if boxes else None
-    return FeeLine(day, total, provider, treatment, box)
+    return FeeLine(day, total, provider, treatment, box), sure
 
 
 def _organisation_number(text: str, notes: list[str]) -> str:
@@ -1228,7 +1290,26 @@ def _clinic(scanned: list[Scanned]) -> str:
     return ""
 
 
-def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None]:
+# A receipt's dates, from the surest to be the treatment's: labelled as the treatment's; on an
+# item's row (a date and a price); labelled as the receipt's or the payment's; any other;
+# labelled as the invoice's (a hospital invoices a week after the consultation).
+TREATMENT_DATE_KEYS = (
+    "behandlingsdato",
+    "behandlingsdag",
+    "timedato",
+    "konsultasjonsdato",
+    "date of treatment",
+    "treatment date",
+    "date of service",
+    "service date",
+    "dato for behandling",
+)
+INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt", "issued")
+
+
+def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool]:
+    """The treatment's date, where on the page it is, and whether it is sure: a date found by
+    its label or on an item's row is; any other is only where the receipt has no other date."""
     candidates = [
         item
         for item in scanned
@@ -1236,9 +1317,21 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None]:
         and not has_any(item.row.text, DISTRACTOR_KEYS)
         and not FOOTER.search(item.row.text)
     ]
-    labelled = [item for item in candidates if has_any(item.row.text, DATE_LABEL_KEYS)]
     if not candidates:
-        return None, None
-    chosen = (labelled or candidates)[0]
+        return None, None, False
+
+    def rank(item: Scanned) -> int:
+        text = item.row.text
+        if has_any(text, TREATMENT_DATE_KEYS):
+            return 0
+        if has_any(text, INVOICE_DATE_KEYS):
+            return 4
+        if item.amounts and not has_any(text, RECEIPT_TOTAL_KEYS):
+            return 1
+        return 2 if has_any(text, DATE_LABEL_KEYS) else 3
+
+    chosen = min(candidates, key=rank)
     found = chosen.dates[0]
-    return found.value, chosen.row.box(found.start, found.end)
+    others = {item.dates[0].value for item in candidates}
+    sure = rank(chosen) <= 1 or others == {found.value}
+    return found.value, chosen.row.box(found.start, found.end), sure

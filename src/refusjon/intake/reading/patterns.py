@@ -36,7 +36,10 @@ DATE_PATTERNS = (
         r"(?<![\d.,/])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
         r"(?!\d|,\d)"
     ),
-    re.compile(r"(?<![\d.,])(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?!\d)"),
+    # Year first: "2025-03-12", "2025.03.12", "2025/03/12".
+    re.compile(
+        r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{2})(?P=sep)(?P<day>\d{2})(?![\d,])"
+    ),
     re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})\.?\s?{MONTH}\s(?P<year>\d{{4}})(?!\d)", re.I),
     re.compile(rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
 )
@@ -47,7 +50,7 @@ TIME_LABELLED = re.compile(r"\bkl\.?\s?\d{1,2}[:.]\d{2}\b", re.I)
 AMOUNT = re.compile(
     r"(?<![\w.,])(?P<pre>(?:kr|nok)\.?\s?)?"
     r"(?P<num>\d{1,3}(?:[ .,'’]\d{3})+|\d+)"
-    r"(?P<dec>[.,]\s?\d{2}(?![\d])|,\s?[-–—])?"
+    r"(?P<dec>[.,]\s?\d{2}(?![\d])|[.,]\s?[-–—])?"  # "179,-" (OCR: "179.-")
     r"(?P<post>\s?(?:kr|nok)\b\.?)?"
     r"(?![.,]?\d)",
     re.I,
