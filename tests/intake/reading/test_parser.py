@@ -650,3 +650,99 @@ Sum 2024                               467,00 kr
     # "12.50" is no day of February: that row has no date, and is no fee.
     assert pairs(parsed) == [("2024-01-11", "295.00"), ("2024-02-05", "172.00")]
     assert parsed.name == "Vilde Rønningen"
+
+
+def test_dates_written_year_first_with_dots_or_slashes_are_read() -> None:
+    assert [found.value.isoformat() for found in dates("2025.03.12  2025/03/14")] == [
+        "2025-03-12",
+        "2025-03-14",
+    ]
+
+
+def test_kroner_marked_with_a_dash_are_read_where_ocr_made_the_comma_a_full_stop() -> None:
+    parsed = read(
+        "Egenandeler\n21.04.2025  Psykolog  411.-\n22.04.2025  Fastlege  179,-\nSum  590,-\n"
+    )
+    assert pairs(parsed) == [("2025-04-21", "411.00"), ("2025-04-22", "179.00")]
+    assert parsed.reconciled
+
+
+OVERVIEW_SO_FAR = """Dine egenandeler
+Egenandeler for Võ Minh Châu, født 22-06-1999
+Egenandelstak 2024: 3 165 kr              {missing}: 2 993,00
+Dato          Kategori       Virksomhet              Egenandel
+11-11-2024    Fastlege       Legesenteret Bodø          172,00
+{total}                                                 172,00
+Sist oppdatert 26-12-2024                                  1/1
+"""
+
+
+@pytest.mark.parametrize(
+    ("missing", "total"),
+    [
+        ("Til frikort mangler", "Sum egenandeler hittil i år"),
+        ("Still to pay before exemption card", "Total paid so far"),
+    ],
+)
+def test_the_sum_so_far_is_the_total_and_what_is_missing_before_the_card_is_not(
+    missing: str, total: str
+) -> None:
+    parsed = read(OVERVIEW_SO_FAR.format(missing=missing, total=total))
+    assert parsed.total == Decimal("172.00")
+    assert pairs(parsed) == [("2024-11-11", "172.00")]  # not the "last updated" row's "1/1"
+    assert parsed.reconciled
+    assert parsed.name == "Võ Minh Châu"  # from the title, before ", født …"
+
+
+def test_a_running_sum_so_far_beside_no_word_of_the_sum_is_still_no_total() -> None:
+    parsed = read("Egenandeler\n12.03.2025  Fastlege  179,00 kr\nBetalt hittil i år  2 500,00 kr\n")
+    assert parsed.total is None
+
+
+INVOICE = """Helse Stavanger HF                              Org.nr. 983974732
+Stavanger universitetssjukehus
+Trần Đức Anh
+Faktura – poliklinisk konsultasjon
+Fakturanr.          93999243
+Fakturadato         29-01-2024
+Forfallsdato        13-02-2024
+Fødselsdato         13-11-1994
+Behandlingsdato     Beskrivelse                          Beløp
+{treatment}
+Sum å betale                                             656,-
+Pasientbetaling (egenandel) etter forskrift om egenandel.
+"""
+
+
+def test_an_invoice_s_date_is_the_treatment_s_not_the_invoice_s_and_it_names_its_addressee() -> (
+    None
+):
+    parsed = read(
+        INVOICE.format(
+            treatment="23-01-2024     Poliklinisk konsultasjon     375,-\n"
+            "23-01-2024     Bildediagnostikk (røntgen)   281,-"
+        )
+    )
+    assert parsed.kind == Kind.RECEIPT
+    assert pairs(parsed) == [("2024-01-23", "656.00")]
+    assert parsed.name == "Trần Đức Anh"
+    assert parsed.reconciled
+
+
+def test_a_receipt_with_several_dates_none_labelled_the_treatment_s_is_not_reconciled() -> None:
+    parsed = read(
+        "Klinikk Nord\nOrg.nr. 983974732\nKvittering\nDato: 29.01.2024\n"
+        "Utstedt 30.01.2024\nKonsultasjon\nSum 656,00 kr\n"
+    )
+    assert pairs(parsed) == [("2024-01-29", "656.00")]
+    assert not parsed.reconciled
+    assert parsed.unsure_dates
+
+
+def test_a_word_like_patient_at_the_start_of_a_sentence_is_no_label() -> None:
+    parsed = read(
+        INVOICE.format(treatment="23-01-2024  Konsultasjon  656,-")
+        .replace("Pasientbetaling (egenandel)", "Patient fee (user fee)")
+        .replace("Trần Đức Anh\n", "")
+    )
+    assert parsed.name == ""
