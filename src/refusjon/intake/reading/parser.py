@@ -1006,13 +1006,9 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
             if not match:
                 continue
             rest = _name_part(match["rest"])
-            # A label is one by its colon or its cell of its own ("Name    Liv ter Horst");
-            # else only a name may follow it ("Patient fee (user fee) under …" is no label).
-            in_cell = NAME_LABEL.match(cell)
-            label_alone = ":" in item.row.text[start : start + match.start("rest")] or (
-                in_cell is not None and not in_cell["rest"].strip()
-            )
-            if rest and (label_alone or _looks_like_name(rest)):
+            if rest and (
+                _surely_a_label(match, item.row.text[start:], cell) or _looks_like_name(rest)
+            ):
                 at = start + match.start("rest") + max(0, match["rest"].find(rest[:1]))
                 return _natural_order(rest), item.row.box(at, at + len(rest))
             following = scanned[position + 1] if position + 1 < len(scanned) else None
@@ -1038,6 +1034,23 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
                 at = start + max(0, cell.find(candidate[:1]))
                 return _natural_order(candidate), item.row.box(at, at + len(candidate))
     return "", None
+
+
+# Labels that also open a sentence ("Patient fee (user fee) under …", "Name of the clinic").
+WORDS_THAT_MAY_BE_LABELS = frozenset(
+    {"navn", "namn", "name", "pasient", "patient", "client", "klient"}
+)
+
+
+def _surely_a_label(match: re.Match[str], text: str, cell: str) -> bool:
+    """Whether the name label ``match`` found at the start of ``text`` is surely one: a label
+    of several words ("Innlogget som"), or one with its colon or in a cell of its own ("Name
+    Liv ter Horst"). A word that may open a sentence is a label only so, or before a name."""
+    label = text[: match.start("rest")]
+    if ":" in label or " ".join(label.split()).lower() not in WORDS_THAT_MAY_BE_LABELS:
+        return True
+    in_cell = NAME_LABEL.match(cell)
+    return in_cell is not None and not in_cell["rest"].strip()
 
 
 INVOICE_KEYS = ("faktura", "invoice")
