@@ -750,5 +750,5 @@ def test_a_word_like_patient_at_the_start_of_a_sentence_is_no_label() -> None:
 
 def test_a_label_of_several_words_names_even_a_name_ocr_read_in_part() -> None:
     # Read again by the second engine from here: the label and its row are what count.
-    parsed = read("Logged in as Mirjam Ho:\nUser fees\n12.03.2025  GP  179,00 kr\nTotal  179,00 kr\n")
+    parsed = read("Logged in as Mirjam Ho:\nUser fees\n12.03.2025  GP  179,00 kr\nTotal  179,00\n")
     assert parsed.name == "Mirjam"
