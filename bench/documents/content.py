@@ -1105,3 +1105,165 @@ def blind5_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
         kid=kid_number(f"{rng.randint(100, 999)}{invoice_number}") if hospital else "",
         payment="" if hospital else "terminal",
     )
+
+
+# ---- the sixth blind set -----------------------------------------------------------------
+
+# Only in the sixth blind set (blind6_overview, blind6_receipt).
+BLIND6_OVERVIEW_LAYOUTS = ("register_letter", "expanded_rows")
+BLIND6_PHONE_LAYOUT = "mobile_web"
+BLIND6_RECEIPT_LAYOUTS = ("takst_receipt", "online_doctor")
+BLIND6_AMOUNT_STYLES = {"nb": ("kroner_word", "kr_capital"), "en": ("kr_point", "kr_point")}
+""""1 234,50 kroner"; "Kr 1 234,50"; "kr 1,234.50"."""
+BLIND6_DATE_STYLES = {
+    "register_letter": ("dash_month",), "expanded_rows": ("long_weekday",),
+    BLIND6_PHONE_LAYOUT: ("short_slash", "long_weekday"),
+    "takst_receipt": ("dash_month", "short_slash"), "online_doctor": ("weekday_time",),
+}  # fmt: skip
+""""12-mar-2025"; "onsdag 12. mars 2025"; "12/03/25"; "onsdag 12. mars 2025, kl. 14:32"."""
+BLIND6_WORDING = 9
+"""The sixth blind set prints its own headings and sums (``blind6_layouts.WORDS``)."""
+BLIND6_FIRST_NAMES = (
+    "Hodan", "Tharshika", "Oksana", "Dmytro", "Rūta", "Žydrūnas", "Līga", "Rojda", "Rógvi",
+    "Åshild", "Tørris", "Gudleik", "Mariama", "Ivonne", "Synnøve", "Kåre-Johan",
+)  # fmt: skip
+BLIND6_INITIALS = ("K.", "M.", "J.", "Ø.", "E.")
+BLIND6_SURNAMES = (
+    "Warsame", "Sivakumar", "Kovalenko", "Shevchuk", "Kazlauskienė", "Petrauskas", "Bērziņa",
+    "Amedi", "Joensen", "Flåten", "Vågen", "Bø", "Nyhus", "Kleppe", "Sæbø-Aarvik", "Tveiterås",
+)  # fmt: skip
+BLIND6_STREETS = ("Vågevegen", "Fjøsangerveien", "Kong Oscars gate", "Nedre Bakklandet")
+BLIND6_TOWNS = (("5063", "BERGEN"), ("7012", "TRONDHEIM"), ("9008", "TROMSØ"), ("0560", "OSLO"))
+# A GP's takst codes: code, Norwegian text, English text, the user fee by year, the fee
+# (honorar) by year; Helfo's refund is the difference.
+BLIND6_TAKSTER = (
+    ("2ad", "Konsultasjon hos allmennlege", "Consultation, general practitioner",
+     ("172.00", "179.00", "185.00"), ("334.00", "348.00", "362.00")),
+    ("701a", "Prøvetaking, laboratorieundersøkelse", "Sample taking, laboratory test",
+     ("61.00", "65.00", "68.00"), ("106.00", "110.00", "115.00")),
+    ("2dd", "Tillegg for tidkrevende konsultasjon", "Supplement, lengthy consultation",
+     ("0.00", "0.00", "0.00"), ("155.00", "161.00", "168.00")),
+    ("705h", "Urinundersøkelse med stix", "Urine dipstick test",
+     ("0.00", "0.00", "0.00"), ("28.00", "29.00", "30.00")),
+)  # fmt: skip
+BLIND6_ONLINE_CLINICS = ("Legevakten Digital AS", "Helsepraten Nett", "DocNå Videolege")
+# An online doctor's services: Norwegian text, English text, price (kroner).
+BLIND6_ONLINE_ITEMS = (
+    ("Videokonsultasjon med lege, 15 min", "Video consultation with a doctor, 15 min", "449.00"),
+    ("Chatkonsultasjon med lege", "Chat consultation with a doctor", "299.00"),
+    (
+        "Videokonsultasjon med psykolog, 45 min",
+        "Video session with a psychologist, 45 min",
+        "1190.00",
+    ),
+)
+BLIND6_ONLINE_EXTRAS = (
+    ("Legeerklæring", "Medical certificate", "350.00"),
+    ("Henvisning til spesialist", "Referral to a specialist", "150.00"),
+)
+SERVICE_NAMES.update(
+    {
+        "online_doctor": {"nb": "Digital legetime", "nn": "Digital legetime",
+                          "en": "Online doctor"},
+        "gp_receipt": {"nb": "Allmennlege", "nn": "Allmennlege", "en": "General practitioner"},
+    }
+)  # fmt: skip
+
+
+def blind6_name(rng: random.Random) -> str:
+    """A Somali, Tamil, Ukrainian, Baltic, Kurdish, Faroese or Norwegian name, none in another
+    set, now and then with a middle initial (as the person writes it)."""
+    parts = [rng.choice(BLIND6_FIRST_NAMES)]
+    if rng.random() < 0.25:
+        parts.append(rng.choice(BLIND6_INITIALS))
+    parts.append(rng.choice(BLIND6_SURNAMES))
+    return " ".join(parts)
+
+
+def blind6_amount_style(rng: random.Random, language: str) -> str:
+    return rng.choice(BLIND6_AMOUNT_STYLES["en" if language == "en" else "nb"])
+
+
+def blind6_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the sixth blind set: Helfo's letter with an extract of the user fee
+    register, helsenorge's page printed with every row unfolded (the date it was reported
+    beside the treatment's), or the site in a phone's web browser."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND6_OVERVIEW_LAYOUTS)
+    counts = {
+        "register_letter": (1, 2, 3, 4, 5, 7, 9, 12, 16, 20, 28),
+        "expanded_rows": (1, 2, 3, 4, 5, 6, 8, 10, 13),
+        BLIND6_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10, 12, 14),
+    }[chosen]
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=rng.choice(counts)), lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(12, 60))
+    return Overview(
+        name=blind6_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind6_amount_style(rng, lang),
+        wording=BLIND6_WORDING,
+        newest_first=chosen != "register_letter" and rng.random() < 0.6,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND6_DATE_STYLES[chosen]),
+    )
+
+
+def blind6_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the sixth blind set: a GP office's receipt with the takst codes and, for
+    each, the fee, Helfo's refund and the user fee; or an online doctor's receipt for a video
+    or chat consultation, paid in the app."""
+    chosen = layout or rng.choice(BLIND6_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    lang = rng.choices(("nb", "nn", "en"), weights=(5, 2, 3))[0]
+    place = rng.choice(PLACES)
+    if chosen == "takst_receipt":
+        profession = "gp_receipt"
+        offices = ("{place} legesenter", "Legekontoret {place}", "Studentlegen {place}")
+        provider = rng.choice(offices).format(place=place)
+        picked = [BLIND6_TAKSTER[0], *rng.sample(BLIND6_TAKSTER[1:], k=rng.randint(0, 2))]
+        items = tuple(
+            Item(code, text_en if lang == "en" else text_nb, Decimal(fees[column]),
+                 Decimal(prices[column]))
+            for code, text_nb, text_en, fees, prices in picked
+        )  # fmt: skip
+        itemised = True
+        visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(358)), 5)
+    else:
+        profession = "online_doctor"
+        provider = rng.choice(BLIND6_ONLINE_CLINICS)
+        picked_items = [rng.choice(BLIND6_ONLINE_ITEMS)]
+        if rng.random() < 0.3:
+            picked_items.append(rng.choice(BLIND6_ONLINE_EXTRAS))
+        items = tuple(
+            Item("", text_en if lang == "en" else text_nb, Decimal(price))
+            for text_nb, text_en, price in picked_items
+        )
+        itemised = len(items) > 1
+        visit = date(year, 1, 1) + timedelta(days=rng.randrange(358))  # open every day
+    street = rng.choice(("Kaigaten", "Prinsens gate", "Storgata", "Sandvikstorget"))
+    return Receipt(
+        patient=blind6_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind6_amount_style(rng, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(1, 40)}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=itemised,
+        invoice_number=rng.randint(100_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND6_DATE_STYLES[chosen]),
+        payment="" if chosen == "takst_receipt" else rng.choice(("vipps_app", "apple_pay", "visa")),
+    )

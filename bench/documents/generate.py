@@ -13,7 +13,11 @@ seed ``BLIND4_SEED``) with only variations none of the five has (``content.blind
 ``content.blind4_statement``, ``content.blind4_receipt``, ``blind4_layouts``); and the
 *fifth blind* set (``blind5_set``, seed ``BLIND5_SEED``) with only variations none of the six
 has (``content.blind5_overview``, ``content.blind5_receipt``, ``blind5_layouts``, and the
-renditions ``render.rotated_scan``, ``render.photocopy`` and ``render.desktop_screenshot``).
+renditions ``render.rotated_scan``, ``render.photocopy`` and ``render.desktop_screenshot``);
+and the *sixth blind* set (``blind6_set``, seed ``BLIND6_SEED``) with only variations none of
+the seven has (``content.blind6_overview``, ``content.blind6_receipt``, ``blind6_layouts``,
+and the renditions ``render.scanner_app``, ``render.folded_scan``,
+``render.android_screenshot`` and ``render.side_by_side``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -29,7 +33,7 @@ A receipt's one line is its date and total (``receipt`` then holds the provider,
 organisation number and whether it is itemised). Usage from the repository root::
 
     python -m bench.documents.generate DIRECTORY [--count 30]
-        [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5] [--seed N]
+        [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -51,6 +55,7 @@ from . import (
     blind3_layouts,
     blind4_layouts,
     blind5_layouts,
+    blind6_layouts,
     blind_layouts,
     content,
     layouts,
@@ -64,6 +69,7 @@ BLIND_SEED = 2026_12_05
 BLIND3_SEED = 2026_12_06
 BLIND4_SEED = 2026_12_07
 BLIND5_SEED = 2026_12_08
+BLIND6_SEED = 2026_12_09
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -71,6 +77,10 @@ BLIND4_STATEMENT_SHARE = 0.25
 BLIND5_RECEIPT_SHARE = 0.3
 BLIND5_ROTATIONS = (90, 180, 270, 180, 90)
 """The fifth blind set's rotated scans, in turn: every fourth scan from the third."""
+BLIND6_RECEIPT_SHARE = 1 / 3
+BLIND6_PHONE_VARIANTS = ("ios_browser", "android_browser", "side_by_side")
+"""The sixth blind set's overviews on a phone, in turn (two screenshots side by side only for
+a list of four fees or more, else Safari)."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -122,9 +132,12 @@ class Truth:
     held_out: bool
     receipt: ReceiptTruth | None = None
     variant: str = ""
-    """How the rendition was made, where a set has more than one way (fifth blind set only):
-    a scan ``photocopy`` (one bit a pixel), ``rotated_90``/``_180``/``_270`` (turned
-    counter-clockwise) or both; a screenshot ``desktop_WIDTHxHEIGHT`` or ``phone``."""
+    """How the rendition was made, where a set has more than one way. Fifth blind set: a scan
+    ``photocopy`` (one bit a pixel), ``rotated_90``/``_180``/``_270`` (turned
+    counter-clockwise) or both; a screenshot ``desktop_WIDTHxHEIGHT`` or ``phone``. Sixth
+    blind set: a scan ``scanner_app`` (a phone's scanner app, a PDF) or ``folded`` (creased in
+    three); a screenshot ``ios_browser``, ``android_browser``, ``side_by_side`` (two
+    screenshots in one picture), ``files_app`` (a PDF opened on the phone) or ``app``."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -183,7 +196,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth blind set renders it (``Truth.variant``), else empty."""
+    """How the fifth or sixth blind set renders it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -191,6 +204,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind6_layouts.LAYOUTS:
+            return blind6_layouts.html(self.body, phone=phone)
         if self.body.layout in blind5_layouts.LAYOUTS:
             return blind5_layouts.html(self.body, phone=phone)
         if self.body.layout in blind4_layouts.LAYOUTS:
@@ -240,15 +255,23 @@ def plan(
     blind3: bool = False,
     blind4: bool = False,
     blind5: bool = False,
+    blind6: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3``, ``blind4`` and ``blind5`` draw only from their own set's variations."""
+    ``blind3``, ``blind4``, ``blind5`` and ``blind6`` draw only from their own set's
+    variations."""
     specs = []
-    scans = 0
+    scans = phones = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind6:
+            body, variant = _blind6_body(rng, rendition, scans, phones)
+            scans += rendition == "scan"
+            phones += rendition == "screenshot" and isinstance(body, content.Overview)
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind5:
             body, variant = _blind5_body(rng, rendition, scans)
             scans += rendition == "scan"
@@ -321,8 +344,59 @@ def _blind5_body(
     return body, "photocopy"
 
 
+def _blind6_body(
+    rng: random.Random, rendition: str, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A sixth blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts; scans by turns from a phone's scanner app and folded in three; an overview on a
+    phone by turns in Safari, in Chrome on Android and as two screenshots side by side; a GP's
+    receipt on a phone opened in the Files app, an online doctor's in its app."""
+    body: content.Overview | content.Receipt
+    if rng.random() < BLIND6_RECEIPT_SHARE:
+        body = content.blind6_receipt(rng)
+    else:
+        phone = content.BLIND6_PHONE_LAYOUT if rendition == "screenshot" else None
+        body = content.blind6_overview(rng, layout=phone)
+    if rendition == "scan":
+        return body, ("scanner_app", "folded")[scans % 2]
+    if rendition != "screenshot":
+        return body, ""
+    if isinstance(body, content.Receipt):
+        return body, "files_app" if body.layout == "takst_receipt" else "app"
+    variant = BLIND6_PHONE_VARIANTS[phones % len(BLIND6_PHONE_VARIANTS)]
+    if variant == "side_by_side" and len(body.fees) < 4:
+        variant = "ios_browser"
+    return body, variant
+
+
+def _blind6_file(spec: Spec) -> tuple[bytes, str, int] | None:
+    """The sixth blind set's own renditions, or None for the usual ones."""
+    body, seed = spec.body, random.Random(spec.seed)
+    match spec.variant:
+        case "scanner_app":
+            return render.scanner_app(render.pdf(spec.html()), seed)
+        case "folded":
+            return render.folded_scan(render.pdf(spec.html()), seed)
+        case "android_browser":
+            assert isinstance(body, content.Overview)
+            return render.android_screenshot(blind6_layouts.mobile(body, android=True)), "png", 1
+        case "side_by_side":
+            assert isinstance(body, content.Overview)
+            halves = [blind6_layouts.mobile(body, android=False, part=part) for part in (1, 2)]
+            return render.side_by_side(halves), "png", 1
+        case "ios_browser" | "files_app" | "app":
+            return render.screenshot(spec.html()), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
+    own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
+    if own is not None:
+        data, extension, pages = own
+        path = directory / f"{spec.stem}.{extension}"
+        path.write_bytes(data)
+        return Document(path, spec.truth(path.name, pages))
     html = spec.html()
     if spec.variant.startswith("desktop"):
         assert isinstance(spec.body, content.Overview)
@@ -360,6 +434,7 @@ def generate(
     blind3: bool = False,
     blind4: bool = False,
     blind5: bool = False,
+    blind6: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -373,6 +448,7 @@ def generate(
         blind3=blind3,
         blind4=blind4,
         blind5=blind5,
+        blind6=blind6,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -450,13 +526,27 @@ def blind5_set(
     )
 
 
+def blind6_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The sixth blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, receipts and renditions (a scanner app's PDF, a folded letter, a phone's web
+    browser, two screenshots side by side, a PDF opened on a phone) that none of the other
+    seven sets has (made by a helper who never read the reader, after the reader's author had
+    seen the other seven; to be read once)."""
+    return generate(
+        directory, seed=BLIND6_SEED, count=count, held_out=True, renditions=renditions, blind6=True
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
-    "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set,
+    "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
+    "blind6": BLIND6_SEED,
 }  # fmt: skip
 
 
@@ -484,6 +574,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind3", "the third blind set"),
         ("blind4", "the fourth blind set"),
         ("blind5", "the fifth blind set"),
+        ("blind6", "the sixth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -505,6 +596,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind3=name == "blind3",
         blind4=name == "blind4",
         blind5=name == "blind5",
+        blind6=name == "blind6",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

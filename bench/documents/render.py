@@ -12,7 +12,7 @@ import time
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from refusjon.letters.pdf import weasyprint
 
@@ -294,6 +294,140 @@ def desktop_screenshot(html: str, scale: float) -> bytes:
     try:
         if len(document) != 1:
             raise ValueError("the desktop page overflowed: make it taller")
+        image = document[0].render(scale=scale / CSS_PIXEL_POINTS).to_pil().convert("RGB")
+    finally:
+        document.close()
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+# ---- the sixth blind set's renditions -----------------------------------------------------
+
+ANDROID_SCALE = 2.625
+"""Device pixels per CSS pixel of an Android phone 412 CSS pixels wide (1081 pixels)."""
+WATERMARK_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def scanner_app(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The paper captured with a phone's scanner app (sixth blind set): photographed at 150–200
+    dpi in colour, the app's "document" filter (paper bleached white, ink darkened, edges
+    sharpened), the page not quite flat (lines bend a few pixels), a slight tilt the app did not
+    correct, and the app's line "Scanned with CamScanner" at the foot. Always a PDF of JPEG
+    pages, as such apps share them. Returns the bytes, the file extension and the pages."""
+    dpi = rng.choice((150, 170, 200))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        images = [
+            _scanner_app_page(document[index].render(scale=dpi / 72).to_pil(), rng, noise)
+            for index in range(len(document))
+        ]
+    finally:
+        document.close()
+    out = io.BytesIO()
+    images[0].save(
+        out, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **FIXED_DATES
+    )
+    return out.getvalue(), "pdf", len(images)
+
+
+def _scanner_app_page(
+    image: Image.Image, rng: random.Random, noise: np.random.Generator
+) -> Image.Image:
+    pixels = np.asarray(image.convert("RGB"), dtype=np.float32)
+    height, width = pixels.shape[:2]
+    # A warm cast and uneven light from the photograph, then the filter's levels undo most of it.
+    pixels = pixels * np.float32([0.95, 0.92, 0.86]) * rng.uniform(0.8, 0.9)
+    light = np.linspace(rng.uniform(0.85, 0.95), 1.0, height, dtype=np.float32)[:, None, None]
+    pixels = pixels * light + noise.normal(0, 4, pixels.shape).astype(np.float32)
+    low, high = rng.uniform(40, 70), rng.uniform(170, 200)
+    pixels = (pixels - low) * 255 / (high - low)
+    # The page bends: rows move up and down a little across the width.
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    bend = rng.uniform(2, 6) * np.sin(np.pi * xs / width + rng.uniform(-0.3, 0.3))
+    pixels = cv2.remap(
+        np.clip(pixels, 0, 255), xs, ys + bend, cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT, borderValue=(255, 255, 255),
+    )  # fmt: skip
+    blurred = cv2.GaussianBlur(pixels, (0, 0), 1.2)
+    sharp = np.clip(pixels * 1.6 - blurred * 0.6, 0, 255).astype(np.uint8)
+    picture = Image.fromarray(sharp, "RGB").rotate(
+        rng.uniform(-1.2, 1.2), resample=Image.Resampling.BICUBIC, expand=False,
+        fillcolor=(255, 255, 255),
+    )  # fmt: skip
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(WATERMARK_FONT, max(12, width // 60))
+    mark = "Scanned with CamScanner"
+    right, bottom = draw.textbbox((0, 0), mark, font=font)[2:]
+    draw.text(
+        (width - right - width // 40, height - bottom - height // 80), mark, font=font,
+        fill=(110, 110, 110),
+    )  # fmt: skip
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(70, 88))
+    return Image.open(io.BytesIO(out.getvalue()))
+
+
+def folded_scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The paper folded in three for the envelope, unfolded and scanned (sixth blind set): two
+    creases across each page (a dark line with a light ridge beside it), then scanned as
+    ``scan`` does. Returns the bytes, the file extension and the number of pages."""
+    dpi = rng.choice((200, 240, 300))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=dpi / 72, grayscale=True).to_pil()
+            pages.append(_scanned(_creased(image, rng), rng, noise))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def _creased(image: Image.Image, rng: random.Random) -> Image.Image:
+    pixels = np.asarray(image.convert("L"), dtype=np.float32)
+    height = pixels.shape[0]
+    rows = np.arange(height, dtype=np.float32)[:, None]
+    profile = np.ones((height, 1), dtype=np.float32)
+    for third in (1, 2):
+        at = height * third / 3 + rng.uniform(-0.02, 0.02) * height
+        width = rng.uniform(2.0, 4.0) * height / 3000
+        profile -= rng.uniform(0.25, 0.45) * np.exp(-(((rows - at) / (width * 2)) ** 2))
+        profile += 0.06 * np.exp(-(((rows - at - 10 * width) / (width * 8)) ** 2))
+    return Image.fromarray(np.clip(pixels * profile, 0, 255).astype(np.uint8), "L")
+
+
+def android_screenshot(html: str) -> bytes:
+    """An Android phone's screenshot (sixth blind set): the HTML's one page at 2.625 device
+    pixels a CSS pixel (412 CSS pixels: 1081 wide), as a PNG."""
+    return _one_page_png(html, ANDROID_SCALE)
+
+
+def side_by_side(htmls: list[str]) -> bytes:
+    """Two phone screenshots put side by side in one picture (sixth blind set), as a photo
+    app's collage makes them: each page at device scale 3, a grey gap between and around."""
+    shots = [Image.open(io.BytesIO(_one_page_png(html, PHONE_SCALE))) for html in htmls]
+    gap = 48
+    width = sum(shot.width for shot in shots) + gap * (len(shots) + 1)
+    height = max(shot.height for shot in shots) + 2 * gap
+    canvas = Image.new("RGB", (width, height), (58, 58, 60))
+    left = gap
+    for shot in shots:
+        canvas.paste(shot, (left, gap))
+        left += shot.width + gap
+    out = io.BytesIO()
+    canvas.save(out, "PNG")
+    return out.getvalue()
+
+
+def _one_page_png(html: str, scale: float) -> bytes:
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the phone page overflowed: make it taller")
         image = document[0].render(scale=scale / CSS_PIXEL_POINTS).to_pil().convert("RGB")
     finally:
         document.close()

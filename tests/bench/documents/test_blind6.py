@@ -1,0 +1,136 @@
+"""The sixth blind set: made only of what none of the other seven sets has, and true to itself
+(checked without the reader, which is never run on it here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from bench.documents import blind6_layouts, content, generate, render
+from tests.bench.documents.pdfs import printed, text_of
+
+
+def blind6_plan(
+    count: int, renditions: tuple[str, ...] = generate.RENDITIONS
+) -> list[generate.Spec]:
+    return generate.plan(
+        seed=generate.BLIND6_SEED, count=count, held_out=True, renditions=renditions, blind6=True
+    )
+
+
+def test_the_sixth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
+    tmp_path: Path,
+) -> None:
+    first = generate.blind6_set(tmp_path / "a", count=18, renditions=("pdf",))
+    second = generate.blind6_set(tmp_path / "b", count=18, renditions=("pdf",))
+    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
+    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
+        tmp_path / "b" / "truth.jsonl"
+    ).read_bytes()
+    specs = blind6_plan(18, ("pdf",))
+    assert {spec.body.layout for spec in specs} >= set(content.BLIND6_OVERVIEW_LAYOUTS)
+    for document, spec in zip(first, specs, strict=True):
+        body, truth = spec.body, document.truth
+        text = printed(text_of(document.path.read_bytes()))
+        flat = " ".join(text.split())
+        assert truth.name in flat
+        assert printed(blind6_layouts.money(truth.total, body.amount_style)) in text
+        rows = text.splitlines()
+        pairs = Counter((line.date, line.amount) for line in truth.lines)
+        for (when, amount), times in pairs.items():
+            shown_day = blind6_layouts.day(when, body.date_style, body.language)
+            shown_amount = printed(blind6_layouts.money(amount, body.amount_style))
+            if isinstance(body, content.Receipt) or body.layout == "expanded_rows":
+                # A receipt's date is in its head; an unfolded row has its amount above its date.
+                assert shown_day in flat and shown_amount in text
+                continue
+            assert sum(shown_day in row and shown_amount in row for row in rows) >= times
+
+
+def test_a_phone_overview_prints_every_fee_whole_or_in_two_halves() -> None:
+    for spec in blind6_plan(90):
+        body = spec.body
+        if spec.rendition != "screenshot" or not isinstance(body, content.Overview):
+            continue
+        parts = (1, 2) if spec.variant == "side_by_side" else (0,)
+        pages = [
+            blind6_layouts.mobile(body, android=spec.variant == "android_browser", part=part)
+            for part in parts
+        ]
+        whole = "".join(pages)
+        for fee in body.fees:
+            assert blind6_layouts.day(fee.day, body.date_style, body.language) in whole
+        assert sum(page.count("class='row'") for page in pages) == len(body.fees)
+        assert all(render.page_count(render.pdf(page)) == 1 for page in pages)
+
+
+def test_every_receipt_fits_on_one_page() -> None:
+    specs = blind6_plan(300)
+    for layout in content.BLIND6_RECEIPT_LAYOUTS:
+        longest = max(
+            (spec for spec in specs if spec.body.layout == layout),
+            key=lambda spec: len(getattr(spec.body, "items", ())),
+        )
+        assert render.page_count(render.pdf(longest.html())) == 1
+
+
+def test_the_renditions_mix_scanner_apps_folds_browsers_and_collages() -> None:
+    specs = blind6_plan(60)
+    variants = Counter(spec.variant for spec in specs)
+    assert variants["scanner_app"] == variants["folded"] == 10
+    assert variants["side_by_side"] >= 3 and variants["android_browser"] >= 3
+    assert variants["ios_browser"] >= 3
+    assert all(spec.variant == "" for spec in specs if spec.rendition == "pdf")
+    assert {spec.body.layout for spec in specs} == blind6_layouts.LAYOUTS
+    kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
+    assert 14 <= kinds[True] <= 26
+
+
+def variations(specs: list[generate.Spec]) -> set[str]:
+    found = set()
+    for spec in specs:
+        body = spec.body
+        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
+        found.add(f"date:{body.date_style}")
+        if isinstance(body, content.Overview):
+            found.add(f"wording:{body.wording}")
+        else:
+            found.add(f"profession:{body.profession}")
+    return found
+
+
+def test_the_sixth_blind_set_has_only_what_the_other_seven_sets_never_show() -> None:
+    seen_specs = (
+        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
+        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
+        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
+        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
+        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
+        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
+    )
+    seen = variations(seen_specs)
+    blind6 = blind6_plan(300)
+    assert not variations(blind6) & seen
+    own = {spec.variant for spec in blind6} - {""}
+    assert own and not own & {spec.variant for spec in seen_specs}
+    names = {spec.truth("x", 1).name for spec in blind6}
+    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
+    seen_words = {word for name in seen_names for word in name.split()}
+    assert not names & seen_names
+    assert not {word for name in names for word in name.split()} & seen_words
+
+
+def test_every_sixth_blind_truth_is_what_the_document_adds_up_to() -> None:
+    for spec in blind6_plan(300):
+        body, truth = spec.body, spec.truth("x", 1)
+        assert sum(line.amount for line in truth.lines) == truth.total > 0
+        if isinstance(body, content.Overview):
+            assert truth.kind == "user_fee_overview"
+            assert truth.total < body.limit
+            assert all(line.date.year == body.year for line in truth.lines)
+            assert all(blind6_layouts.reported(fee).year == body.year for fee in body.fees)
+            continue
+        assert truth.kind == "receipt" and truth.lines[0].date == body.day
+        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
+        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
