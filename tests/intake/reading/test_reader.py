@@ -279,3 +279,38 @@ def test_an_upright_page_is_not_asked_which_way_up_it_is(
 
     assert extraction.reconciled
     assert asked == []  # its fees' dates were read the first time: no half second spent
+
+
+def test_a_name_tesseract_read_as_capitalised_words_is_not_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scan = documents.scanned(documents.pdf(documents.overview_html(name="Kari Marie Nordmann")))
+    started: list[object] = []
+    real = engines.RapidOcr._started
+    monkeypatch.setattr(engines.RapidOcr, "_started", lambda self: started.append(1) or real(self))
+
+    extraction = read_document(scan)
+
+    assert extraction.engine == "tesseract"
+    assert extraction.name == "Kari Marie Nordmann"
+    assert started == []  # RapidOCR was never started: some 1.5 s of CPU saved
+
+
+def test_a_name_whose_capital_tesseract_did_not_know_is_read_again(
+    overview_scan: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[object] = []
+    real = engines.RapidOcr._started
+    monkeypatch.setattr(engines.RapidOcr, "_started", lambda self: started.append(1) or real(self))
+
+    extraction = read_document(overview_scan)  # "Łukaszewicz", which Tesseract reads "tukaszewicz"
+
+    assert names_match(extraction.name, documents.NAME)
+    assert started
+
+
+def test_a_name_in_capitals_is_read_again_by_rapidocr() -> None:
+    html = documents.overview_html(name="ODDBJØRG GUÐMUNDSDÓTTIR")
+    extraction = read_document(documents.scanned(documents.pdf(html)))
+    assert extraction.engine == "tesseract"
+    assert names_match(extraction.name, "Oddbjørg Guðmundsdóttir")

@@ -9,6 +9,7 @@ a person to look at: the lines of a reading are never adjusted to fit the total.
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from decimal import Decimal
 
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
 from refusjon.intake.reading import engines, patterns, pdftext, pixels
-from refusjon.intake.reading.parser import Parsed, find_name, parse
+from refusjon.intake.reading.parser import NAME_PARTICLES, Parsed, find_name, parse
 from refusjon.intake.reading.records import Box, Extraction, Kind, Page, Problem, Source
 from refusjon.intake.reading.words import Word
 
@@ -227,7 +228,12 @@ def _read_pictures(
         )
     parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
     number = parsed.name_box.page if parsed.name_box else min(numbers, default=0)
-    if attempt.engine != "rapidocr" and parsed.kind != Kind.UNKNOWN and number in numbers:
+    if (
+        attempt.engine != "rapidocr"
+        and parsed.kind != Kind.UNKNOWN
+        and number in numbers
+        and _doubtful_name(parsed.name)
+    ):
         started = _cpu(rapid)
         parsed = _name_read_again(parsed, pages_read.upright(number), number, rapid)
         seconds[number] += _cpu(rapid) - started
@@ -303,6 +309,32 @@ def _box_as_uploaded(box: Box, turn: int) -> Box:
 
     (x1, y1), (x2, y2) = point(box.left, box.top), point(box.right, box.bottom)
     return Box(box.page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+def _doubtful_name(name: str) -> bool:
+    """Whether Tesseract's reading of a name is to be checked by RapidOCR (about a second and
+    a half of CPU, most of it loading it): no name, one word, a word in capitals (whose
+    accents Tesseract misreads: "GUDMUNDSDÖ I  I IR"), a capital inside a word ("RöZiéka"
+    for Růžička) or a small letter at its start ("tukaszewicz" for Łukaszewicz; particles
+    apart), a word of one letter, or anything but letters. A name of capitalised words
+    is taken as read: where it lost a mark ("Lukaszewicz"), the name check tolerates it."""
+    words = name.split()
+    if len(words) < 2:
+        return True
+    for word in words:
+        for part in re.split(r"[-'’]", word):
+            letters = part.rstrip(".")
+            if not letters:
+                continue
+            if not letters.isalpha() or len(letters) == 1 and not part.endswith("."):
+                return True
+            if len(letters) > 1 and letters.isupper():
+                return True
+            if letters[0].islower() and word not in NAME_PARTICLES:
+                return True  # "tukaszewicz": a capital Tesseract does not know
+            if any(letter.isupper() for letter in letters[1:]):
+                return True
+    return False
 
 
 # The top of the first page, down to its first fee, where a name without a label is looked for.
