@@ -326,7 +326,7 @@ def _doubtful_name(name: str) -> bool:
             letters = part.rstrip(".")
             if not letters:
                 continue
-            if not letters.isalpha() or len(letters) == 1 and not part.endswith("."):
+            if not letters.isalpha() or (len(letters) == 1 and not part.endswith(".")):
                 return True
             if len(letters) > 1 and letters.isupper():
                 return True
