@@ -138,7 +138,10 @@ Du har betalt 2 707 kr av 3 278 kr
     assert [line.provider for line in parsed.lines] == ["Fastlege", "Legevakt", "Fysioterapi"]
     assert parsed.name == "Kari Nordmann"
     assert parsed.total == Decimal("2707.00")
-    assert parsed.reconciled
+    # The last card has its date under its amount, the others above: one document's cards
+    # share a layout, so a person looks (the lines add up whatever dates they were given).
+    assert parsed.lines_sum == parsed.total
+    assert not parsed.reconciled
 
 
 def test_it_reads_lines_over_several_pages() -> None:
@@ -752,3 +755,53 @@ def test_a_label_of_several_words_names_even_a_name_ocr_read_in_part() -> None:
     # Read again by the second engine from here: the label and its row are what count.
     parsed = read("Logged in as Mirjam Ho:\nUser fees\n12.03.2025  GP  179,00 kr\nTotal  179,00\n")
     assert parsed.name == "Mirjam"
+
+
+UNFOLDED = """Mine egenandeler
+Poliklinikk øre-nese-hals                       375,00 kroner
+Behandlingsdato      torsdag 25. januar 2024
+Behandlingssted      St. Olavs hospital
+{second}        tirsdag 30. januar 2024
+Psykolog                                        397,00 kroner
+Behandlingsdato      tirsdag 27. februar 2024
+Behandlingssted      Psykologspesialist Marius Østby
+{second}        mandag 4. mars 2024
+Totalsum registrerte egenandeler                772,00 kroner
+"""
+
+
+def test_a_row_unfolded_gives_its_treatment_date_not_the_date_it_was_reported() -> None:
+    parsed = read(UNFOLDED.format(second="Innrapportert"))
+    assert pairs(parsed) == [("2024-01-25", "375.00"), ("2024-02-27", "397.00")]
+    assert parsed.reconciled
+
+
+def test_cards_with_a_second_date_no_word_explains_are_left_to_a_person() -> None:
+    # The second fee would take the first one's second date: the amounts still add up.
+    parsed = read(UNFOLDED.format(second="Endret      "))
+    assert parsed.lines_sum == parsed.total
+    assert not parsed.reconciled
+
+
+def test_dates_with_the_month_s_name_between_hyphens_are_read() -> None:
+    assert [found.value.isoformat() for found in dates("06-Jan-2025  17-feb-2025")] == [
+        "2025-01-06",
+        "2025-02-17",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Du ser egenandelene til Ivonne Bērziņa", "You are viewing the user fees of Ivonne Bērziņa"],
+)
+def test_the_name_whose_fees_the_page_shows_is_the_person_s(title: str) -> None:
+    parsed = read(f"{title}\n08.01.2026  Fastlege  179,00 kroner\nTotalt  179,00 kroner\n")
+    assert parsed.name == "Ivonne Bērziņa"
+
+
+def test_the_day_a_page_was_printed_in_nynorsk_is_no_fee() -> None:
+    parsed = read(
+        "Skrive ut onsdag 25. desember 2024    172,00 kroner\n"
+        "Eigendelar\n04.03.2024  Fastlege  172,00 kroner\nSum  172,00 kroner\n"
+    )
+    assert pairs(parsed) == [("2024-03-04", "172.00")]

@@ -63,6 +63,9 @@ class Column(StrEnum):
 
 OVERVIEW_KEYS = (
     "egenandeler",
+    "egenandelene",
+    "eigendelane",
+    "eigenandelane",
     "eigenandelar",
     "eigendelar",
     "frikort",
@@ -136,6 +139,8 @@ DISTRACTOR_KEYS = (
     "utskriven",
     "utskrift",
     "utskrive",
+    "skrive ut",
+    "skriv ut",
     "printed",
     "generert",
     "generated",
@@ -157,6 +162,18 @@ DISTRACTOR_KEYS = (
     "due",
     "mva",
     "vat",
+)
+# A date row that tells when a fee was reported or registered, not when it was paid (helsenorge
+# unfolds a row into "Behandlingsdato", "Behandlingssted", "Innrapportert").
+REPORTED_KEYS = (
+    "innrapportert",
+    "rapportert",
+    "reported",
+    "registrert",
+    "registered",
+    "mottatt",
+    "motteke",
+    "received",
 )
 # A fee credited, paid back or cancelled, or printed as a negative amount: never a line.
 CREDIT_KEYS = (
@@ -320,7 +337,7 @@ NAME_LABEL = re.compile(
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
-TITLE_NAME = re.compile(r"(?:\bfor|\bfør|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)")
+TITLE_NAME = re.compile(r"(?:\bfor|\bfør|\btil|\bof|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
 ORG_NUMBER = re.compile(
     r"(?:org(?:anisasjons|anisation)?\.?\s*(?:nr|nummer|number|no)\.?|foretaksregisteret|mva-nr)"
@@ -605,7 +622,7 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         if name and item.role == Role.TEXT and name in item.row.text:
             item.role = Role.NAME
     fee_index = _fee_index(scanned, columns, notes)
-    lines = _lines(scanned, columns, fee_index)
+    lines, both_ways = _lines(scanned, columns, fee_index)
     total, total_box = _total(scanned, columns, lines, notes)
     credited = any(item.role == Role.CREDIT for item in scanned)
     if credited:
@@ -613,6 +630,12 @@ def _overview(scanned: list[Scanned]) -> Parsed:
     unsure = any(item.role in (Role.FEE, Role.DATE) and item.dates[0].glued for item in scanned)
     if unsure:
         notes.append("A fee's date has a letter glued to it: its day may be misread.")
+    if both_ways:
+        unsure = True
+        notes.append(
+            "Dates and amounts on rows of their own pair up both ways (the date above the "
+            "amount, and below): a fee may have been given another's date."
+        )
     year = _title_year(scanned)
     if year is not None and any(line.date.year != year for line in lines):
         unsure = True
@@ -728,6 +751,8 @@ def _role(item: Scanned) -> Role:
         return Role.FEE
     if len(item.dates) > 1:
         return Role.TEXT  # a period ("01.01.2025–31.12.2025"), not a card's date
+    if item.dates and not item.amounts and has_any(text, REPORTED_KEYS):
+        return Role.TEXT  # "Innrapportert 30.01.2024": when the fee was reported, not paid
     if _is_sentence(item):
         return Role.TEXT  # "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att …"
     return Role.DATE if item.dates else Role.AMOUNT
@@ -855,11 +880,18 @@ def _fee_amount(item: Scanned, columns: Columns, fee_index: int | None) -> Found
     return item.amounts[min(fee_index, len(item.amounts) - 1)]
 
 
-def _lines(scanned: list[Scanned], columns: Columns, fee_index: int | None) -> list[FeeLine]:
+def _lines(
+    scanned: list[Scanned], columns: Columns, fee_index: int | None
+) -> tuple[list[FeeLine], bool]:
+    """The fee lines: a row with a date and an amount is one; a date and an amount on rows of
+    their own (a card) pair up. Also whether cards paired both ways, the date above its amount
+    and below another: one document's cards share a layout, so a row between them (a second
+    date) has put a fee with another's date."""
     lines: list[FeeLine] = []
     texts: list[Scanned] = []
     pending: Scanned | None = None
     pending_at = 0
+    orders: set[bool] = set()
     for position, item in enumerate(scanned):
         if item.role == Role.FEE:
             lines.append(_table_line(item, columns, fee_index))
@@ -873,6 +905,7 @@ def _lines(scanned: list[Scanned], columns: Columns, fee_index: int | None) -> l
             )
             if fits and pending is not None:
                 lines.append(_card_line(pending, item, texts))
+                orders.add(pending.role == Role.DATE)
                 texts, pending = [], None
             else:
                 texts = texts[-1:] if pending is None else []
@@ -881,7 +914,7 @@ def _lines(scanned: list[Scanned], columns: Columns, fee_index: int | None) -> l
             texts.append(item)
         else:
             texts, pending = [], None
-    return lines
+    return lines, len(orders) > 1
 
 
 def _rest(item: Scanned, *, skip: Sequence[FoundDate | FoundAmount]) -> list[Word]:
