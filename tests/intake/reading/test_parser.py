@@ -805,3 +805,22 @@ def test_the_day_a_page_was_printed_in_nynorsk_is_no_fee() -> None:
         "Eigendelar\n04.03.2024  Fastlege  172,00 kroner\nSum  172,00 kroner\n"
     )
     assert pairs(parsed) == [("2024-03-04", "172.00")]
+
+
+def test_a_sentence_about_the_limit_is_no_total_though_it_says_paid() -> None:
+    parsed = read(
+        "Utskrift frå eigendelsregisteret 2024\n"
+        "for 2024 er Kr 3 165. Når du har betalt eigendelar for dette beløpet, får du frikort\n"
+        "16-jan-2024  Sandnes Fysioterapi  Fysioterapeut  Kr 264,00\n"
+        "Eigendelar i alt  Kr 264,00\n"
+    )
+    assert parsed.total == Decimal("264.00")
+    assert parsed.reconciled
+
+
+def test_a_name_that_wraps_onto_the_next_row_is_read_whole() -> None:
+    parsed = read(
+        "You are viewing the user fees of Tharshika\nVågen\n"
+        "16/11/26  kr 400.00\nOutpatient clinic\nTotal registered  kr 400.00\n"
+    )
+    assert parsed.name == "Tharshika Vågen"

@@ -141,6 +141,7 @@ DISTRACTOR_KEYS = (
     "utskrive",
     "skrive ut",
     "skriv ut",
+    "skrevet ut",
     "printed",
     "generert",
     "generated",
@@ -743,7 +744,7 @@ def _role(item: Scanned) -> Role:
         return Role.CREDIT
     if NAME_LABEL.match(text):
         return Role.NAME
-    if has_any(text, TOTAL_KEYS) and item.amounts:
+    if has_any(text, TOTAL_KEYS) and item.amounts and not _figure_in_prose(item):
         return Role.TOTAL
     if not item.dates and not item.amounts:
         return Role.TEXT
@@ -756,6 +757,17 @@ def _role(item: Scanned) -> Role:
     if _is_sentence(item):
         return Role.TEXT  # "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att …"
     return Role.DATE if item.dates else Role.AMOUNT
+
+
+# Words after a row's last amount that make it prose, not a sum: a total's figure ends its row.
+PROSE_AFTER = 3
+
+
+def _figure_in_prose(item: Scanned) -> bool:
+    """A row of running text that tells of a figure ("for 2024 er Kr 3 165. Når du har betalt
+    eigendelar for dette beløpet, får du frikort"): words go on after its last amount."""
+    after = item.row.text[item.amounts[-1].end :]
+    return sum(any(ch.isalpha() for ch in word) for word in after.split()) >= PROSE_AFTER
 
 
 def _sum_to_date(item: Scanned) -> bool:
@@ -1052,14 +1064,22 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
     first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
     fees = [index for index, item in enumerate(first_page) if item.dates and item.amounts]
     heading = first_page[: min(fees[0] if fees else 12, 12)]
-    for item in heading:
+    for position, item in enumerate(heading):
         if has_any(item.row.text, OVERVIEW_KEYS + RECEIPT_KEYS):
             # "Egenandeler for Kari Nordmann" (", født 01.02.2001" may follow)
             match = TITLE_NAME.search(item.row.text)
             name = _name_part(match["name"]) if match else ""
-            if match and _looks_like_name(name):
-                at = match.start("name")
+            if match is None or not name:
+                continue
+            at = match.start("name")
+            if _looks_like_name(name):
                 return name, item.row.box(at, at + len(name))
+            # On a phone the name may wrap: "… the user fees of Tharshika" / "Vågen".
+            following = heading[position + 1] if position + 1 < len(heading) else None
+            if following is not None and len(following.row.cells()) == 1:
+                joined = f"{name} {_name_part(following.row.text)}"
+                if _looks_like_name(joined):
+                    return joined, union([item.row.box(at, at + len(name)), following.row.box()])
     for item in heading:
         for start, cell in item.row.cells():
             candidate = _name_part(cell)
