@@ -1267,3 +1267,149 @@ def blind6_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
         date_style=rng.choice(BLIND6_DATE_STYLES[chosen]),
         payment="" if chosen == "takst_receipt" else rng.choice(("vipps_app", "apple_pay", "visa")),
     )
+
+
+# ---- the seventh blind set ---------------------------------------------------------------
+
+# Only in the seventh blind set (blind7_overview, blind7_receipt).
+BLIND7_OVERVIEW_LAYOUTS = ("spreadsheet", "two_column")
+BLIND7_PHONE_LAYOUT = "date_tiles"
+BLIND7_RECEIPT_LAYOUTS = ("imaging_receipt", "podiatry_receipt")
+BLIND7_AMOUNT_STYLES = {"nb": ("nok_dash", "point_kr"), "en": ("bare_point", "point_kr")}
+""""NOK 179,-" (and "NOK 84,50"); "179.00 kr"; "1,234.50" under "Amount (NOK)"."""
+BLIND7_DATE_STYLES = {
+    "spreadsheet": ("excel_month",), "two_column": ("spaced_month",),
+    BLIND7_PHONE_LAYOUT: ("tile",),
+    "imaging_receipt": ("dot_time",), "podiatry_receipt": ("spaced_month", "unpadded_short"),
+}  # fmt: skip
+""""12.mar.25" ("12-Mar-25"); "12 mars 2025" ("Mar 12, 2025"); a tile "12 / MAR / 2025";
+"12.03.2025 kl. 14.32"; "5.3.25"."""
+BLIND7_WORDING = 10
+"""The seventh blind set prints its own headings and sums (``blind7_layouts.WORDS``)."""
+BLIND7_FIRST_NAMES = (
+    "Shirin", "Farshid", "Senait", "Maricel", "Xiaoling", "Zoltán", "Kertu", "Ioana",
+    "Ragnfrid", "Eilev", "Tiril", "Aslak", "Nilufar", "Birgitta", "Amani", "Jomar",
+)  # fmt: skip
+BLIND7_SURNAMES = (
+    "Al-Hashimi", "Mohammadi", "Tesfamariam", "Bautista", "Zhang", "Horváth", "Tamm", "Popescu",
+    "Kvalheim", "Rønnevik", "Bjørkli", "Ytterstad", "Særheim", "Øksnes-Lund", "Lindström",
+    "Nakamura",
+)  # fmt: skip
+BLIND7_IMAGING_CENTRES = ("Medi3 Bildediagnostikk", "Curato Røntgen", "Volvat Bildediagnostikk")
+# An imaging centre's services: code, Norwegian text, English text, the user fee by year.
+BLIND7_IMAGING_ITEMS = (
+    ("MR-KNE", "MR kne, høyre", "MRI knee, right", ("281.00", "289.00", "300.00")),
+    ("MR-LSC", "MR columna lumbalis", "MRI lumbar spine", ("281.00", "289.00", "300.00")),
+    ("UL-ABD", "Ultralyd abdomen", "Ultrasound, abdomen", ("281.00", "289.00", "300.00")),
+    ("RTG-AN", "Røntgen ankel", "X-ray, ankle", ("281.00", "289.00", "300.00")),
+)  # fmt: skip
+BLIND7_IMAGING_EXTRAS = (
+    ("KONTR", "Kontrastmiddel", "Contrast agent", ("145.00", "150.00", "155.00")),
+    ("CD", "Bilder på CD", "Images on CD", ("50.00", "50.00", "60.00")),
+)  # fmt: skip
+BLIND7_PODIATRY_ITEMS = (
+    ("Fotbehandling 45 min", "Foot treatment, 45 min", "690.00"),
+    ("Fotbehandling 60 min", "Foot treatment, 60 min", "850.00"),
+    ("Behandling av nedgrodd negl", "Ingrown nail treatment", "950.00"),
+    ("Trykkavlastende innlegg", "Pressure-relieving insoles", "480.00"),
+)
+SERVICE_NAMES.update(
+    {
+        "imaging": {"nb": "Bildediagnostikk", "nn": "Biletdiagnostikk", "en": "Imaging"},
+        "podiatrist": {"nb": "Fotterapeut", "nn": "Fotterapeut", "en": "Podiatrist"},
+    }
+)  # fmt: skip
+
+
+def blind7_name(rng: random.Random) -> str:
+    """An Arabic, Persian, Eritrean, Filipino, Chinese, Hungarian, Estonian, Romanian, Swedish,
+    Japanese or Norwegian name, none in another set."""
+    return f"{rng.choice(BLIND7_FIRST_NAMES)} {rng.choice(BLIND7_SURNAMES)}"
+
+
+def blind7_amount_style(rng: random.Random, language: str) -> str:
+    return rng.choice(BLIND7_AMOUNT_STYLES["en" if language == "en" else "nb"])
+
+
+def blind7_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the seventh blind set: the fees copied into a spreadsheet and printed
+    with its grid, helsenorge's page printed with the list flowing in two columns, or the app's
+    list with a calendar tile for each date."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND7_OVERVIEW_LAYOUTS)
+    counts = {
+        "spreadsheet": (1, 2, 3, 4, 6, 8, 11, 15, 19, 24),
+        "two_column": (2, 3, 4, 6, 8, 10, 14, 18, 24, 30),
+        BLIND7_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10, 12),
+    }[chosen]
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=rng.choice(counts)), lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(10, 50))
+    return Overview(
+        name=blind7_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind7_amount_style(rng, lang),
+        wording=BLIND7_WORDING,
+        newest_first=chosen == BLIND7_PHONE_LAYOUT and rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND7_DATE_STYLES[chosen]),
+    )
+
+
+def blind7_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the seventh blind set: a private imaging centre's receipt for an
+    examination on referral (the user fee, now and then contrast or images on a CD), or a
+    podiatrist's receipt (one treatment, now and then insoles)."""
+    chosen = layout or rng.choice(BLIND7_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    lang = language(rng)
+    place = rng.choice(PLACES)
+    english = lang == "en"
+    if chosen == "imaging_receipt":
+        profession = "imaging"
+        provider = f"{rng.choice(BLIND7_IMAGING_CENTRES)} {place}"
+        picked = [rng.choice(BLIND7_IMAGING_ITEMS)]
+        if rng.random() < 0.4:
+            picked.append(rng.choice(BLIND7_IMAGING_EXTRAS))
+        items = tuple(
+            Item(code, text_en if english else text_nb, Decimal(fees[column]))
+            for code, text_nb, text_en, fees in picked
+        )
+    else:
+        profession = "podiatrist"
+        provider = f"{rng.choice(('Fotklinikken', 'Fotterapeut', 'Fothelse'))} {place}"
+        first, *rest = rng.sample(BLIND7_PODIATRY_ITEMS, k=2)
+        picked_items = [first] if first[2] != "480.00" else rest
+        if rng.random() < 0.3 and BLIND7_PODIATRY_ITEMS[3] not in picked_items:
+            picked_items.append(BLIND7_PODIATRY_ITEMS[3])
+        items = tuple(
+            Item("", text_en if english else text_nb, Decimal(price))
+            for text_nb, text_en, price in picked_items
+        )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(355)), 5)
+    street = rng.choice(("Torggata", "Olav Tryggvasons gate", "Strandkaien", "Markens gate"))
+    return Receipt(
+        patient=blind7_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind7_amount_style(rng, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(2, 60)}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(10_000, 99_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND7_DATE_STYLES[chosen]),
+        payment="terminal",
+    )

@@ -17,7 +17,10 @@ renditions ``render.rotated_scan``, ``render.photocopy`` and ``render.desktop_sc
 and the *sixth blind* set (``blind6_set``, seed ``BLIND6_SEED``) with only variations none of
 the seven has (``content.blind6_overview``, ``content.blind6_receipt``, ``blind6_layouts``,
 and the renditions ``render.scanner_app``, ``render.folded_scan``,
-``render.android_screenshot`` and ``render.side_by_side``).
+``render.android_screenshot`` and ``render.side_by_side``); and the *seventh blind* set
+(``blind7_set``, seed ``BLIND7_SEED``) with only variations none of the eight has
+(``content.blind7_overview``, ``content.blind7_receipt``, ``blind7_layouts``, and the renditions
+``render.messenger``, ``render.highlighted_scan`` and ``render.screen_photo``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -33,7 +36,8 @@ A receipt's one line is its date and total (``receipt`` then holds the provider,
 organisation number and whether it is itemised). Usage from the repository root::
 
     python -m bench.documents.generate DIRECTORY [--count 30]
-        [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6] [--seed N]
+        [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
+         | --blind7] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -56,6 +60,7 @@ from . import (
     blind4_layouts,
     blind5_layouts,
     blind6_layouts,
+    blind7_layouts,
     blind_layouts,
     content,
     layouts,
@@ -70,6 +75,7 @@ BLIND3_SEED = 2026_12_06
 BLIND4_SEED = 2026_12_07
 BLIND5_SEED = 2026_12_08
 BLIND6_SEED = 2026_12_09
+BLIND7_SEED = 2026_12_10
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -81,6 +87,7 @@ BLIND6_RECEIPT_SHARE = 1 / 3
 BLIND6_PHONE_VARIANTS = ("ios_browser", "android_browser", "side_by_side")
 """The sixth blind set's overviews on a phone, in turn (two screenshots side by side only for
 a list of four fees or more, else Safari)."""
+BLIND7_RECEIPT_SHARE = 1 / 3
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -137,7 +144,11 @@ class Truth:
     counter-clockwise) or both; a screenshot ``desktop_WIDTHxHEIGHT`` or ``phone``. Sixth
     blind set: a scan ``scanner_app`` (a phone's scanner app, a PDF) or ``folded`` (creased in
     three); a screenshot ``ios_browser``, ``android_browser``, ``side_by_side`` (two
-    screenshots in one picture), ``files_app`` (a PDF opened on the phone) or ``app``."""
+    screenshots in one picture), ``files_app`` (a PDF opened on the phone) or ``app``. Seventh
+    blind set: a scan ``highlighted`` (marked with a highlighter, in colour) or
+    ``screen_photo`` (the page on a computer's screen, photographed); a screenshot
+    ``landscape`` (the phone turned sideways) or ``messenger`` (sent on through a messaging
+    app: smaller, a JPEG)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -196,7 +207,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth or sixth blind set renders it (``Truth.variant``), else empty."""
+    """How the fifth, sixth or seventh blind set renders it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -204,6 +215,9 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind7_layouts.LAYOUTS:
+            landscape = self.variant == "landscape"
+            return blind7_layouts.html(self.body, phone=phone, landscape=landscape)
         if self.body.layout in blind6_layouts.LAYOUTS:
             return blind6_layouts.html(self.body, phone=phone)
         if self.body.layout in blind5_layouts.LAYOUTS:
@@ -256,16 +270,23 @@ def plan(
     blind4: bool = False,
     blind5: bool = False,
     blind6: bool = False,
+    blind7: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3``, ``blind4``, ``blind5`` and ``blind6`` draw only from their own set's
-    variations."""
+    ``blind3``, ``blind4``, ``blind5``, ``blind6`` and ``blind7`` draw only from their own
+    set's variations."""
     specs = []
     scans = phones = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind7:
+            body, variant = _blind7_body(rng, rendition, scans, phones)
+            scans += rendition == "scan"
+            phones += rendition == "screenshot" and isinstance(body, content.Overview)
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind6:
             body, variant = _blind6_body(rng, rendition, scans, phones)
             scans += rendition == "scan"
@@ -389,9 +410,48 @@ def _blind6_file(spec: Spec) -> tuple[bytes, str, int] | None:
     return None
 
 
+def _blind7_body(
+    rng: random.Random, rendition: str, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A seventh blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts; scans by turns marked with a highlighter and photographed off a computer's
+    screen; an overview on a phone by turns captured with the phone turned sideways and sent
+    on through a messaging app; a receipt on a phone always sent on so."""
+    body: content.Overview | content.Receipt
+    if rng.random() < BLIND7_RECEIPT_SHARE:
+        body = content.blind7_receipt(rng)
+    else:
+        phone = content.BLIND7_PHONE_LAYOUT if rendition == "screenshot" else None
+        body = content.blind7_overview(rng, layout=phone)
+    if rendition == "scan":
+        return body, ("highlighted", "screen_photo")[scans % 2]
+    if rendition != "screenshot":
+        return body, ""
+    if isinstance(body, content.Receipt):
+        return body, "messenger"
+    return body, ("landscape", "messenger")[phones % 2]
+
+
+def _blind7_file(spec: Spec) -> tuple[bytes, str, int] | None:
+    """The seventh blind set's own renditions, or None for the usual ones."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "highlighted":
+            return render.highlighted_scan(render.pdf(spec.html()), seed)
+        case "screen_photo":
+            return render.screen_photo(render.pdf(spec.html()), seed)
+        case "messenger":
+            return render.messenger(render.screenshot(spec.html()), seed)
+        case "landscape":
+            return render.screenshot(spec.html()), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
+    if spec.body.layout in blind7_layouts.LAYOUTS:
+        own = _blind7_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -435,6 +495,7 @@ def generate(
     blind4: bool = False,
     blind5: bool = False,
     blind6: bool = False,
+    blind7: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -449,6 +510,7 @@ def generate(
         blind4=blind4,
         blind5=blind5,
         blind6=blind6,
+        blind7=blind7,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -539,14 +601,28 @@ def blind6_set(
     )
 
 
+def blind7_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The seventh blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, receipts and renditions (a highlighted scan, a photo of a screen, a phone turned
+    sideways, a screenshot sent on through a messaging app) that none of the other eight sets
+    has (made by a helper who never read the reader, after the reader's author had seen the
+    other eight; to be read once)."""
+    return generate(
+        directory, seed=BLIND7_SEED, count=count, held_out=True, renditions=renditions, blind7=True
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
+    "blind7": blind7_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
-    "blind6": BLIND6_SEED,
+    "blind6": BLIND6_SEED, "blind7": BLIND7_SEED,
 }  # fmt: skip
 
 
@@ -575,6 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind4", "the fourth blind set"),
         ("blind5", "the fifth blind set"),
         ("blind6", "the sixth blind set"),
+        ("blind7", "the seventh blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -597,6 +674,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind4=name == "blind4",
         blind5=name == "blind5",
         blind6=name == "blind6",
+        blind7=name == "blind7",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

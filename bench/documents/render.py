@@ -434,3 +434,97 @@ def _one_page_png(html: str, scale: float) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the seventh blind set's renditions ---------------------------------------------------
+
+
+def messenger(png: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """A phone screenshot sent through a messaging app (seventh blind set): scaled down to 60–75 %
+    and saved as a JPEG at quality 60–80, as such apps pass pictures on."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    factor = rng.uniform(0.6, 0.75)
+    smaller = image.resize(
+        (round(image.width * factor), round(image.height * factor)), Image.Resampling.LANCZOS
+    )
+    out = io.BytesIO()
+    smaller.save(out, "JPEG", quality=rng.randint(60, 80))
+    return out.getvalue(), "jpg", 1
+
+
+def highlighted_scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The paper marked by hand with a yellow highlighter over a few lines, then scanned in
+    colour at 200 or 240 dpi (seventh blind set): a JPEG, or a PDF of JPEG pages."""
+    dpi = rng.choice((200, 240))
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=dpi / 72).to_pil().convert("RGB")
+            pixels = np.asarray(image, dtype=np.float32) * rng.uniform(0.9, 0.96)
+            height, width = pixels.shape[:2]
+            for _ in range(rng.randint(2, 5)):
+                top = int(rng.uniform(0.2, 0.85) * height)
+                band = int(dpi * rng.uniform(0.13, 0.18))
+                left = int(rng.uniform(0.05, 0.15) * width)
+                right = int(rng.uniform(0.7, 0.95) * width)
+                pixels[top : top + band, left:right] *= np.float32([1.0, 0.97, 0.45])
+            pixels += noise.normal(0, 3, pixels.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB").rotate(
+                rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC, expand=True,
+                fillcolor=(235, 235, 230),
+            )  # fmt: skip
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(70, 88))
+            pages.append(out.getvalue())
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def screen_photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The page shown on a computer's screen and photographed with a phone (seventh blind
+    set): a dark bezel round it, a faint moiré of the screen's pixels, a glare across one
+    corner, held a little off square; a JPEG a page (a PDF of JPEG pages for several)."""
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=150 / 72).to_pil().convert("RGB")
+            pixels = np.asarray(image, dtype=np.float32)
+            height, width = pixels.shape[:2]
+            # A screen is not paper: a blue-ish white, a faint moiré of its pixel grid.
+            pixels = pixels * np.float32([0.9, 0.93, 1.0]) * rng.uniform(0.85, 0.95)
+            ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+            period = rng.uniform(5, 9)
+            moire = 1 - 0.05 * (np.sin((xs * 0.8 + ys * 0.6) / period * 2 * np.pi) + 1) / 2
+            pixels *= moire[:, :, None]
+            glare_x, glare_y = rng.choice(((0, 0), (width, 0), (width, height), (0, height)))
+            distance = np.hypot(xs - glare_x, ys - glare_y) / max(width, height)
+            pixels += (45 * np.clip(1 - distance * 1.8, 0, 1))[:, :, None]
+            border = int(width * 0.05)
+            framed = cv2.copyMakeBorder(
+                np.clip(pixels, 0, 255), border, border, border, border, cv2.BORDER_CONSTANT,
+                value=(22, 22, 26),
+            )  # fmt: skip
+            fh, fw = framed.shape[:2]
+            corners = np.float32([[0, 0], [fw, 0], [fw, fh], [0, fh]])
+            pulled = np.float32(
+                [[x + rng.uniform(0, 0.03) * fw * (1 if x == 0 else -1),
+                  y + rng.uniform(0, 0.03) * fh * (1 if y == 0 else -1)] for x, y in corners]
+            )  # fmt: skip
+            matrix = cv2.getPerspectiveTransform(corners, pulled)
+            warped = cv2.warpPerspective(
+                framed, matrix, (fw, fh), borderMode=cv2.BORDER_CONSTANT, borderValue=(70, 62, 55)
+            )
+            warped = cv2.GaussianBlur(warped, (0, 0), 0.7)
+            warped += noise.normal(0, 4, warped.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(72, 88))
+            pages.append(out.getvalue())
+    finally:
+        document.close()
+    return _as_file(pages, 150)

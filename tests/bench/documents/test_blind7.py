@@ -1,0 +1,135 @@
+"""The seventh blind set: made only of what none of the other eight sets has, and true to
+itself (checked without the reader, which is never run on it here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from bench.documents import blind7_layouts, content, generate, render
+from tests.bench.documents.pdfs import printed, text_of
+
+
+def blind7_plan(
+    count: int, renditions: tuple[str, ...] = generate.RENDITIONS
+) -> list[generate.Spec]:
+    return generate.plan(
+        seed=generate.BLIND7_SEED, count=count, held_out=True, renditions=renditions, blind7=True
+    )
+
+
+def test_the_seventh_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
+    tmp_path: Path,
+) -> None:
+    first = generate.blind7_set(tmp_path / "a", count=18, renditions=("pdf",))
+    second = generate.blind7_set(tmp_path / "b", count=18, renditions=("pdf",))
+    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
+    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
+        tmp_path / "b" / "truth.jsonl"
+    ).read_bytes()
+    specs = blind7_plan(18, ("pdf",))
+    assert {spec.body.layout for spec in specs} >= set(content.BLIND7_OVERVIEW_LAYOUTS)
+    for document, spec in zip(first, specs, strict=True):
+        body, truth = spec.body, document.truth
+        text = printed(text_of(document.path.read_bytes()))
+        flat = " ".join(text.split())
+        assert truth.name in flat
+        assert printed(blind7_layouts.money(truth.total, body.amount_style)) in text
+        rows = text.splitlines()
+        pairs = Counter((line.date, line.amount) for line in truth.lines)
+        for (when, amount), times in pairs.items():
+            shown_day = printed(blind7_layouts.day(when, body.date_style, body.language))
+            shown_amount = printed(blind7_layouts.money(amount, body.amount_style))
+            if isinstance(body, content.Receipt):
+                assert shown_day in flat and shown_amount in text
+                continue
+            if body.layout == "two_column":
+                # Two fees share a text row, one in each column.
+                found = sum(row.count(shown_day) for row in rows if shown_amount in row)
+                assert found >= times
+                continue
+            assert sum(shown_day in row and shown_amount in row for row in rows) >= times
+
+
+def test_a_phone_overview_shows_every_fee_upright_or_sideways() -> None:
+    for spec in blind7_plan(90):
+        body = spec.body
+        if spec.rendition != "screenshot" or not isinstance(body, content.Overview):
+            continue
+        page = spec.html()
+        for fee in body.fees:
+            assert blind7_layouts.money(fee.amount, body.amount_style) in page
+            assert f"<div class='d'>{fee.day.day}</div>" in page
+        assert page.count("class='item'") == len(body.fees)
+        assert render.page_count(render.pdf(page)) == 1
+
+
+def test_every_receipt_fits_on_one_page() -> None:
+    specs = blind7_plan(300)
+    for layout in content.BLIND7_RECEIPT_LAYOUTS:
+        longest = max(
+            (spec for spec in specs if spec.body.layout == layout),
+            key=lambda spec: len(getattr(spec.body, "items", ())),
+        )
+        assert render.page_count(render.pdf(longest.html())) == 1
+
+
+def test_the_renditions_mix_highlighters_screens_sideways_phones_and_messengers() -> None:
+    specs = blind7_plan(60)
+    variants = Counter(spec.variant for spec in specs)
+    assert variants["highlighted"] == variants["screen_photo"] == 10
+    assert variants["landscape"] >= 3 and variants["messenger"] >= 3
+    assert all(spec.variant == "" for spec in specs if spec.rendition == "pdf")
+    assert {spec.body.layout for spec in specs} == blind7_layouts.LAYOUTS
+    kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
+    assert 14 <= kinds[True] <= 26
+
+
+def variations(specs: list[generate.Spec]) -> set[str]:
+    found = set()
+    for spec in specs:
+        body = spec.body
+        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
+        found.add(f"date:{body.date_style}")
+        if isinstance(body, content.Overview):
+            found.add(f"wording:{body.wording}")
+        else:
+            found.add(f"profession:{body.profession}")
+    return found
+
+
+def test_the_seventh_blind_set_has_only_what_the_other_eight_sets_never_show() -> None:
+    seen_specs = (
+        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
+        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
+        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
+        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
+        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
+        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
+        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
+    )
+    seen = variations(seen_specs)
+    blind7 = blind7_plan(300)
+    assert not variations(blind7) & seen
+    own = {spec.variant for spec in blind7} - {""}
+    assert own and not own & {spec.variant for spec in seen_specs}
+    names = {spec.truth("x", 1).name for spec in blind7}
+    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
+    seen_words = {word for name in seen_names for word in name.split()}
+    assert not names & seen_names
+    assert not {word for name in names for word in name.split()} & seen_words
+
+
+def test_every_seventh_blind_truth_is_what_the_document_adds_up_to() -> None:
+    for spec in blind7_plan(300):
+        body, truth = spec.body, spec.truth("x", 1)
+        assert sum(line.amount for line in truth.lines) == truth.total > 0
+        if isinstance(body, content.Overview):
+            assert truth.kind == "user_fee_overview"
+            assert truth.total < body.limit
+            assert all(line.date.year == body.year for line in truth.lines)
+            continue
+        assert truth.kind == "receipt" and truth.lines[0].date == body.day
+        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
+        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
