@@ -824,3 +824,20 @@ def test_a_name_that_wraps_onto_the_next_row_is_read_whole() -> None:
         "16/11/26  kr 400.00\nOutpatient clinic\nTotal registered  kr 400.00\n"
     )
     assert parsed.name == "Tharshika Vågen"
+
+
+def test_a_spreadsheet_s_dates_with_the_month_s_name_and_two_digits_of_the_year_are_read() -> None:
+    assert [found.value.isoformat() for found in dates("20.feb.24  13.sep.24")] == [
+        "2024-02-20",
+        "2024-09-13",
+    ]
+    assert dates("12. mars 45,00 kr") == []  # an amount after a month is no year
+
+
+def test_the_accumulated_user_fee_is_the_total() -> None:
+    parsed = read(
+        "Oversikt over betalte egenandeler 2025\n29 januar 2025   Psykolog   NOK 411,-\n"
+        "Akkumulert egenandel 2025     NOK 411,-\nEgenandelstak 2025: NOK 3 278,-\n"
+    )
+    assert parsed.total == Decimal("411.00")
+    assert parsed.reconciled

@@ -195,6 +195,8 @@ CREDIT_KEYS = (
 )
 TOTAL_KEYS = (
     "sum",
+    "akkumulert",
+    "accumulated",
     "totalt",
     "total",
     "samla",

@@ -40,9 +40,10 @@ DATE_PATTERNS = (
     re.compile(
         r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{2})(?P=sep)(?P<day>\d{2})(?![\d,])"
     ),
-    # "12. mars 2025", "12 March 2025", "12-mar-2025"
+    # "12. mars 2025", "12 March 2025", "12-mar-2025", "20.feb.24" (a spreadsheet's)
     re.compile(
-        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:\.?\s?|[-/]){MONTH}(?:\s|[-/])(?P<year>\d{{4}})(?!\d)",
+        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:\.?\s?|[-/]){MONTH}(?:\s|[-/]|(?<=\.))"
+        r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)",
         re.I,
     ),
     re.compile(rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
