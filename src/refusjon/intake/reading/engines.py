@@ -64,33 +64,31 @@ def tesseract(
     """The page's words as Tesseract reads them (``psm`` 11: sparse text, which reads the cells
     of a table without needing its lines; 6: one block; 4: one column of lines)."""
     height, width = grey.shape
+    finished = _tesseract_run(
+        grey, ["-l", languages, "--psm", str(psm), "--dpi", "300", "tsv"], TESSERACT_SECONDS
+    )
+    if finished.returncode != 0:
+        raise EngineFailed(f"Tesseract failed: {finished.stderr.decode(errors='replace')[-300:]}")
+    return _tsv_words(finished.stdout.decode("utf-8", errors="replace"), page, width, height)
+
+
+def _tesseract_run(
+    grey: Grey, arguments: list[str], seconds: float
+) -> subprocess.CompletedProcess[bytes]:
+    """Tesseract on one thread, the page given as PNG on its standard input."""
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = [
-        "tesseract",
-        "stdin",
-        "stdout",
-        "-l",
-        languages,
-        "--psm",
-        str(psm),
-        "--dpi",
-        "300",
-        "tsv",
-    ]
+    command = ["tesseract", "stdin", "stdout", *arguments]
     try:
-        finished = subprocess.run(
+        return subprocess.run(
             command,
             input=png(grey),
             capture_output=True,
-            timeout=TESSERACT_SECONDS,
+            timeout=seconds,
             env=environment,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise EngineFailed(f"Tesseract could not run ({error}).") from error
-    if finished.returncode != 0:
-        raise EngineFailed(f"Tesseract failed: {finished.stderr.decode(errors='replace')[-300:]}")
-    return _tsv_words(finished.stdout.decode("utf-8", errors="replace"), page, width, height)
 
 
 # Tesseract's orientation and script detection (``--psm 0``, its ``osd`` data) gives a
@@ -103,18 +101,9 @@ ORIENTATION_SECONDS = 30
 def orientation(grey: Grey) -> int:
     """The clockwise turn (0, 90, 180 or 270 degrees) that makes the page upright, as
     Tesseract's orientation detection finds it; 0 where it cannot tell."""
-    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = ["tesseract", "stdin", "stdout", "--psm", "0", "--dpi", "300"]
     try:
-        finished = subprocess.run(
-            command,
-            input=png(grey),
-            capture_output=True,
-            timeout=ORIENTATION_SECONDS,
-            env=environment,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
+        finished = _tesseract_run(grey, ["--psm", "0", "--dpi", "300"], ORIENTATION_SECONDS)
+    except EngineFailed:
         return 0
     if finished.returncode != 0:
         return 0  # "Too few characters": nothing to turn by
