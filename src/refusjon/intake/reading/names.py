@@ -122,8 +122,12 @@ def compare_names(on_document: str, applicant: str) -> NameComparison:
 def names_match(on_document: str, applicant: str) -> bool:
     """Whether the name on a document is, tolerantly, the applicant's (or the applicant's as
     OCR prints it without the letters it cannot read)."""
-    if compare_names(on_document, applicant).matches:
-        return True
+    return compare_names(on_document, applicant).matches or _matches_as_ocr_prints(
+        on_document, applicant
+    )
+
+
+def _matches_as_ocr_prints(on_document: str, applicant: str) -> bool:
     as_read = without_letters_ocr_leaves_out(applicant)
     return as_read != applicant and compare_names(on_document, as_read).matches
 
@@ -149,9 +153,9 @@ def name_likeness(on_document: str, applicant: str) -> Likeness:
     longer, the applicant's first given name among them, two words or more. So "Ole Hansen" and
     "Jon Berg" are near "Ola Hansen" and "Jan Berg"; "Per Hansen" (another given name), "Kari
     Nordmann" (another surname) and "Johan Hansen" for "Ola Johan Hansen" are others."""
-    if names_match(on_document, applicant):
-        return Likeness.SAME
     comparison = compare_names(on_document, applicant)
+    if comparison.matches or _matches_as_ocr_prints(on_document, applicant):
+        return Likeness.SAME
     first, second = plain_words(on_document), plain_words(applicant)
     if not first or not second:
         return Likeness.OTHER

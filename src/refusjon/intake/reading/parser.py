@@ -164,6 +164,7 @@ DISTRACTOR_KEYS = (
     "mva",
     "vat",
 )
+DISTRACTORS_BUT_TO_DATE = tuple(key for key in DISTRACTOR_KEYS if key not in TO_DATE_KEYS)
 # A date row that tells when a fee was reported or registered, not when it was paid (helsenorge
 # unfolds a row into "Behandlingsdato", "Behandlingssted", "Innrapportert").
 REPORTED_KEYS = (
@@ -659,6 +660,14 @@ def _overview(scanned: list[Scanned]) -> Parsed:
 YEAR = re.compile(r"(?<![\d.,/:-])(?:19|20)\d\d(?![\d.,/:-]|\s?kr)")
 
 
+def _without_dates(item: Scanned) -> str:
+    """The row's text with its dates blanked out (positions kept)."""
+    text = item.row.text
+    for found in item.dates:
+        text = text[: found.start] + " " * (found.end - found.start) + text[found.end :]
+    return text
+
+
 def _title_year(scanned: list[Scanned]) -> int | None:
     """The one year the overview's title names ("Egenandeler 2025", "Oppgave over egenandeler
     – mars 2025"), above its first fee; None where it names none or several (a period)."""
@@ -666,11 +675,9 @@ def _title_year(scanned: list[Scanned]) -> int | None:
     for item in scanned:
         if item.role == Role.FEE:
             break
-        text = item.row.text
-        if not has_any(text, OVERVIEW_KEYS):
+        if not has_any(item.row.text, OVERVIEW_KEYS):
             continue
-        for start, end in [(found.start, found.end) for found in item.dates]:
-            text = text[:start] + " " * (end - start) + text[end:]
+        text = _without_dates(item)
         years.update(int(match[0]) for match in YEAR.finditer(text))
     return years.pop() if len(years) == 1 else None
 
@@ -687,9 +694,7 @@ def _bare_fee(item: Scanned, columns: Columns, *, anywhere: bool = False) -> Fou
     receipt's list of treatments, ``anywhere``)."""
     if not anywhere and not item.dates and not has_any(item.row.text, TOTAL_KEYS):
         return None
-    text = item.row.text
-    for start, end in [(found.start, found.end) for found in item.dates]:
-        text = text[:start] + " " * (end - start) + text[end:]
+    text = _without_dates(item)
     for match in BARE_NUMBER.finditer(text):
         found = FoundAmount(
             match.start(), match.end(), Decimal(re.sub(r"\D", "", match[0]) + ".00"), False
@@ -776,12 +781,11 @@ def _sum_to_date(item: Scanned) -> bool:
     """A row that opens with a word of the sum and says no more than "so far" of it ("Sum
     egenandeler hittil i år 1 934,88"): the sum of what the document lists, not a distractor."""
     opening = " ".join(item.row.text.split()[:2])
-    others = tuple(key for key in DISTRACTOR_KEYS if key not in TO_DATE_KEYS)
     return (
         bool(item.amounts)
         and has_any(opening, TOTAL_KEYS)
         and has_any(item.row.text, TO_DATE_KEYS)
-        and not has_any(item.row.text, others)
+        and not has_any(item.row.text, DISTRACTORS_BUT_TO_DATE)
     )
 
 

@@ -270,15 +270,18 @@ class _Upright:
         return pixels.turned(self._picture(number), self.turns.get(number, 0))
 
     def read(self, attempt: Attempt, number: int, rapid: engines.RapidOcr) -> list[Word]:
-        words = attempt.read(self.upright(number), number, rapid)
-        if number in self._asked or attempt.engine != "tesseract" or _has_a_date(words):
-            return words
+        if number in self._asked or attempt.engine != "tesseract":
+            return attempt.read(self.upright(number), number, rapid)
         self._asked.add(number)
-        turn = engines.orientation(pixels.prepared(self._picture(number), ORIENTING))
+        grey = self._picture(number)  # one rendering of a PDF's page for all three uses
+        words = attempt.read(grey, number, rapid)
+        if _has_a_date(words):
+            return words
+        turn = engines.orientation(pixels.prepared(grey, ORIENTING))
         if not turn:
             return words
         self.turns[number] = turn
-        return attempt.read(self.upright(number), number, rapid)
+        return attempt.read(pixels.turned(grey, turn), number, rapid)
 
 
 def _as_uploaded(parsed: Parsed, turns: dict[int, int]) -> Parsed:
