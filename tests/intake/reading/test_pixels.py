@@ -1,0 +1,48 @@
+"""Pages made ready for OCR: ruled lines go, writing stays, and light writing on a dark band is
+turned dark on light."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from refusjon.intake.reading import pixels
+
+PLAIN = pixels.Preparation(deskew=False, denoise="none")
+
+
+def page() -> pixels.Grey:
+    """A landscape screenshot's paper, 2400 × 1400 pixels."""
+    return np.full((1400, 2400), 245, dtype=np.uint8)
+
+
+def test_a_ruled_line_is_painted_over_but_the_stem_of_a_large_bold_letter_is_not() -> None:
+    grey = page()
+    grey[300:303, 100:2300] = 40  # a table's rule, three pixels thick
+    grey[500:560, 400:412] = 20  # a heading's "l": 60 pixels tall, 12 wide
+
+    prepared = pixels.prepared(grey, PLAIN)
+
+    assert prepared[301, 100:2300].min() > 200
+    assert prepared[500:560, 400:412].max() < 60
+
+
+def test_light_writing_on_a_dark_bar_is_turned_dark_on_light() -> None:
+    grey = page()
+    grey[900:1000, 100:2300] = 15  # the bar
+    grey[930:970, 200:206] = 250  # a white stroke of its writing
+
+    prepared = pixels.prepared(grey, PLAIN)
+
+    assert prepared[950, 1000] > 200  # the bar is paper now
+    assert prepared[930:970, 200:206].max() < 60  # and its writing ink
+
+
+def test_a_dark_border_round_a_photographed_sheet_is_left_as_it_is() -> None:
+    grey = page()
+    grey[:, :150] = 30  # the table the sheet lay on, at the picture's edge
+
+    prepared = pixels.prepared(
+        grey, pixels.Preparation(deskew=False, remove_lines=False, denoise="none")
+    )
+
+    assert prepared[700, 50] < 60
