@@ -106,3 +106,55 @@ def scanned(pdf_bytes: bytes, *, dpi: int = 200, angle: float = 1.2, seed: int =
     Image.fromarray(noisy.astype(np.uint8)).save(out, format="PNG")
     random.seed(seed)
     return out.getvalue()
+
+
+TILE_FEES = (
+    Fee(date(2026, 1, 22), Decimal("315.00"), "Sjøsiden legevakt", "Legevakt"),
+    Fee(date(2026, 5, 14), Decimal("185.00"), "Legesenteret Sandnes", "Fastlege"),
+    Fee(date(2026, 7, 23), Decimal("400.00"), "Sykehuset Innlandet", "Poliklinikk nevrologi"),
+    Fee(date(2026, 12, 15), Decimal("315.00"), "Trondheim legevakt", "Legevakt"),
+)
+TILE_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DES")
+
+
+def tiles_html(fees: tuple[Fee, ...] = TILE_FEES, *, name: str = "Aslak Ytterstad") -> str:
+    """An app's list at a tablet's width: cards two to a row, each date a calendar tile (day,
+    month, year one over the other), under a large heading, the sum on a dark bar."""
+    cards = "".join(
+        f"""<div class=card><div class=tile><b>{fee.day.day}</b>
+        <i>{TILE_MONTHS[fee.day.month - 1]}</i><small>{fee.day.year}</small></div>
+        <div class=what><b>{escape(fee.service)}</b><br>
+        {escape(fee.provider)}</div><div class=amount>NOK {fee.amount:.0f},-</div></div>"""
+        for fee in fees
+    )
+    total = sum((fee.amount for fee in fees), Decimal(0))
+    return f"""<html><head><style>
+      @page {{ size: 260mm 150mm; margin: 6mm; }}
+      body {{ font-family: DejaVu Sans; font-size: 11pt; background: #f4f5f7; }}
+      h1 {{ font-size: 22pt; color: #083340; margin: 0; }}
+      .cards {{ display: flex; flex-wrap: wrap; gap: 4mm; margin-top: 5mm; }}
+      .card {{ width: 110mm; background: white; border-radius: 3mm; display: flex;
+               align-items: center; padding: 2mm; }}
+      .tile {{ width: 15mm; border: 1px solid #ccc; border-radius: 2mm; text-align: center; }}
+      .tile b {{ display: block; font-size: 17pt; }}
+      .tile i {{ display: block; font-style: normal; font-weight: bold; color: #b22;
+                 font-size: 8pt; }}
+      .tile small {{ display: block; color: #555; font-size: 8pt; }}
+      .what {{ flex: 1; padding-left: 4mm; }}
+      .amount {{ font-weight: bold; font-size: 13pt; }}
+      .sum {{ margin-top: 5mm; background: #083340; color: white; border-radius: 3mm;
+              padding: 3mm 4mm; display: flex; justify-content: space-between; font-weight: bold;
+              font-size: 13pt; }}
+    </style></head><body><h1>Betalte egenandeler</h1><p>{escape(name)}</p>
+    <div class=cards>{cards}</div>
+    <div class=sum><span>Akkumulert</span><span>NOK {total:.0f},-</span></div></body></html>"""
+
+
+def screenshot(pdf_bytes: bytes, *, dpi: int = 250) -> bytes:
+    """The first page as a phone's screenshot: rendered sharp, in colour, saved as PNG."""
+    document = pdfium.PdfDocument(pdf_bytes)
+    image = document[0].render(scale=dpi / 72).to_pil().convert("RGB")
+    document.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()

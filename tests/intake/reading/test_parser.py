@@ -841,3 +841,108 @@ def test_the_accumulated_user_fee_is_the_total() -> None:
     )
     assert parsed.total == Decimal("411.00")
     assert parsed.reconciled
+
+
+def test_dates_on_calendar_tiles_stand_on_their_fees_rows_in_two_columns_of_cards() -> None:
+    parsed = read(
+        """Betalte egenandeler
+Aslak Ytterstad
+  2   Fastlege, video                        4   Fastlege
+ JAN  Legesenteret Sandnes   NOK 133,-      MAI  Legesenteret Sandnes   NOK 185,-
+2026                                       2026
+ 22   Legevakt
+ JAN  Sjøsiden legevakt      NOK 315,-
+2026
+Akkumulert                                                            NOK 633,-
+"""
+    )
+    assert sorted(pairs(parsed)) == [
+        ("2026-01-02", "133.00"),
+        ("2026-01-22", "315.00"),
+        ("2026-05-04", "185.00"),
+    ]
+    assert parsed.reconciled
+
+
+def test_a_tile_missing_its_day_gives_no_date_and_leaves_the_document_to_a_person() -> None:
+    parsed = read(
+        """Betalte egenandeler
+Aslak Ytterstad
+  2   Fastlege, video                            Fastlege
+ JAN  Legesenteret Sandnes   NOK 133,-      MAI  Legesenteret Sandnes   NOK 185,-
+2026                                       2026
+Akkumulert                                                            NOK 318,-
+"""
+    )
+    assert ("2026-05-04", "185.00") not in pairs(parsed)
+    assert not parsed.reconciled
+
+
+@pytest.mark.parametrize("time", ["at 11.48", "kl.  11.48", "klokka 11:48"])
+def test_a_clock_time_is_no_item_of_a_receipt(time: str) -> None:
+    parsed = read(
+        f"""Curato Røntgen Førde
+Business reg. no. NO 974 760 673 MVA
+Receipt
+Patient:  Aslak Tesfamariam
+Treated:  21.01.2026 {time}
+Code     Examination           Amount (NOK)
+UL-ABD   Ultrasound, abdomen         300.00
+Total to pay                         300.00
+"""
+    )
+    assert pairs(parsed) == [("2026-01-21", "300.00")]
+    assert parsed.reconciled
+
+
+def test_an_out_of_hours_fee_is_one_item_among_others_that_add_up_to_the_total() -> None:
+    parsed = read(
+        """Tana interkommunale legevakt
+Org.nr. 974 760 673
+KVITTERING
+Dato 2025.06.18 Kl. 04:40
+Pasient: Máret Bongo
+Egenandel legevakt     307,00 kr
+Laboratorieprøver       65,00 kr
+TOTALT                 372,00 kr
+"""
+    )
+    assert pairs(parsed) == [("2025-06-18", "372.00")]
+    assert parsed.reconciled
+
+
+def test_a_payment_app_s_receipt_gives_its_sum_payer_and_payee() -> None:
+    parsed = read(
+        """Betaling fullført
+     360,00 kr
+Betalt til     Curato Røntgen Gjøvik
+               Føretaksnr. 974 760 673
+Betalar        Jomar Lindström
+Tidspunkt      05.03.2026 kl. 16.56
+Referanse      74276-2192
+MR kne, høyre                 300.00 kr
+Bilder på CD                   60.00 kr
+Del kvittering
+"""
+    )
+    assert pairs(parsed) == [("2026-03-05", "360.00")]
+    assert parsed.name == "Jomar Lindström"
+    assert parsed.receipt is not None
+    assert parsed.receipt.provider == "Curato Røntgen Gjøvik"
+    assert parsed.receipt.organisation_number == "974760673"
+    assert parsed.reconciled
+
+
+def test_a_sum_at_the_top_that_the_items_do_not_make_leaves_the_receipt_to_a_person() -> None:
+    parsed = read(
+        """Payment completed
+     360.00 kr
+Paid to     Curato Røntgen Gjøvik
+            Business reg. no. 974 760 673
+Payer       Jomar Lindström
+Time        05.03.2026 at 16.56
+MRI knee, right               300.00 kr
+"""
+    )
+    assert parsed.total == Decimal("360.00")
+    assert not parsed.reconciled

@@ -314,3 +314,16 @@ def test_a_name_in_capitals_is_read_again_by_rapidocr() -> None:
     extraction = read_document(documents.scanned(documents.pdf(html)))
     assert extraction.engine == "tesseract"
     assert names_match(extraction.name, "Oddbjørg Guðmundsdóttir")
+
+
+def test_an_app_s_cards_with_calendar_tiles_and_the_sum_on_a_dark_bar_reconcile() -> None:
+    # Large bold digits and headings are not ruled lines, and white writing on a dark bar is
+    # turned dark on light: Tesseract reads the days, the heading and the sum.
+    extraction = read_document(documents.screenshot(documents.pdf(documents.tiles_html())))
+
+    assert sorted((line.date, line.amount) for line in extraction.lines) == sorted(
+        (fee.day, fee.amount) for fee in documents.TILE_FEES
+    )
+    assert extraction.total == sum((fee.amount for fee in documents.TILE_FEES), Decimal(0))
+    assert extraction.reconciled
+    assert extraction.name == "Aslak Ytterstad"

@@ -32,7 +32,7 @@ from refusjon.intake.reading.patterns import (
     normalise,
 )
 from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
-from refusjon.intake.reading.words import Row, Word, rows, union
+from refusjon.intake.reading.words import Row, Word, box_around, rows, union
 
 
 class Role(StrEnum):
@@ -337,14 +337,15 @@ NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse"
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
-    r"innlogget som|innlogga som|pålogget som|logged in as|signed in as)\b"
+    r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 TITLE_NAME = re.compile(r"(?:\bfor|\bfør|\btil|\bof|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
 ORG_NUMBER = re.compile(
-    r"(?:org(?:anisasjons|anisation)?\.?\s*(?:nr|nummer|number|no)\.?|foretaksregisteret|mva-nr)"
+    r"(?:(?:org(?:anisasjons|anisation)?|foretaks|føretaks)\.?\s*(?:nr|nummer|number|no)\.?|"
+    r"business\s+reg(?:istration)?\.?\s*(?:no|number)\.?|foretaksregisteret|mva-nr)"
     r"\s*:?\s*(?:NO\s*)?(?P<number>\d{3}\s?\d{3}\s?\d{3})",
     re.I,
 )
@@ -355,12 +356,16 @@ TREATMENT_LABEL = re.compile(
 PROVIDER_LABEL = re.compile(
     r"^(?:behandler|behandlar|provider|klinikk|clinic)\s*:\s*(?P<rest>.+)$", re.I
 )
+PAYEE_LABEL = re.compile(
+    r"^(?:betalt til|paid to|mottaker|mottakar|payee)\s*:?\s+(?P<rest>.+)$", re.I
+)
 DATE_LABEL_KEYS = (
     "dato",
     "date",
     "behandlingsdato",
     "timedato",
     "kvitteringsdato",
+    "tidspunkt",
     "betalt",
     "paid",
 )
@@ -435,7 +440,9 @@ class Columns:
 
 def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
-    scanned = _one_card_a_row(_days_under_months([_scan(row) for row in rows(words)]))
+    scanned = _one_card_a_row(
+        _days_under_months([_scan(row) for row in rows(calendar_tiles(words))])
+    )
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
     kind = _kind(scanned)
@@ -444,6 +451,51 @@ def parse(words: Sequence[Word]) -> Parsed:
     if kind == Kind.UNKNOWN:
         return Parsed(Kind.UNKNOWN, notes=("Neither user fees nor a receipt were recognised.",))
     return _overview(scanned)
+
+
+TILE_DAY = re.compile(r"^(?P<day>\d{1,2})\.?$")
+TILE_MONTH = re.compile(rf"^{MONTH}$", re.I)
+TILE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def calendar_tiles(words: Sequence[Word]) -> list[Word]:
+    """Dates printed as calendar tiles, as an app shows a fee's date (the day, the month's name
+    under it and the year under that, centred one over the other), each as one word ("12 MAR
+    2025") that covers the tile: in the middle of its card, so it stands on the fee's row."""
+    months = [word for word in words if TILE_MONTH.match(word.text)]
+    if not months:
+        return list(words)
+    years = [word for word in words if TILE_YEAR.match(word.text)]
+    taken: set[int] = set()
+    tiles: list[Word] = []
+    for day in words:
+        found = TILE_DAY.match(day.text)
+        if found is None or not 1 <= int(found["day"]) <= 31:
+            continue
+        month = _right_under(day, months, taken)
+        year = _right_under(month, years, taken) if month else None
+        if month is None or year is None:
+            continue
+        taken.update((id(day), id(month), id(year)))
+        box = box_around([day, month, year])
+        text = f"{found['day']} {month.text.rstrip('.')} {year.text}"
+        tiles.append(Word(text, day.page, box.left, box.top, box.right, box.bottom))
+    return [word for word in words if id(word) not in taken] + tiles
+
+
+def _right_under(word: Word, candidates: Sequence[Word], taken: set[int]) -> Word | None:
+    """The candidate centred under ``word`` and no further below it than a line's height."""
+    for candidate in candidates:
+        if id(candidate) in taken or candidate.page != word.page:
+            continue
+        widest = max(word.right - word.left, candidate.right - candidate.left)
+        lowest = max(word.height, candidate.height)
+        if (
+            abs(candidate.centre - word.centre) <= widest / 2
+            and -lowest / 2 <= candidate.top - word.bottom <= lowest
+        ):
+            return candidate
+    return None
 
 
 def _scan(row: Row) -> Scanned:
@@ -1262,6 +1314,7 @@ def _receipt(scanned: list[Scanned]) -> Parsed:
 def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
     body = ReceiptBody()
     columns = Columns()
+    headline: Scanned | None = None
     for item in scanned:
         text = item.row.text
         label = TREATMENT_LABEL.match(text)
@@ -1283,14 +1336,20 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
                 body.total_row = item
             continue
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
+        if not description and not item.dates and not body.items and headline is None:
+            headline = item
         if any(ch.isalpha() for ch in description):
             # A discount ("Studentrabatt 20 %  −490") takes its amount off the items'.
             amount = item.amounts[-1]
             sign = -1 if text[: amount.start].endswith("-") else 1
             body.items.append((description, sign * amount.value))
-    # A pharmacy prices each medicine, then the user fee of it: the fees are the items.
+    # A payment app prints the sum it took large at the top, above the items, with no word.
+    if body.total_row is None and headline is not None and body.items:
+        body.total_row = headline
+    # A pharmacy prices each medicine, then the user fee of it: the fees are the items. (An
+    # out-of-hours clinic's user fee is one item among others where all add up to the total.)
     fees = [(text, value) for text, value in body.items if has_any(text, FEE_ITEM_KEYS)]
-    if fees:
+    if fees and sum(value for _, value in body.items) != body.printed_total:
         body.items = fees
     return body
 
@@ -1339,6 +1398,11 @@ def _organisation_number(text: str, notes: list[str]) -> str:
 
 
 def _receipt_provider(scanned: list[Scanned]) -> str:
+    """Who was paid, as a payment app names it ("Betalt til"), or the receipt's letterhead."""
+    for item in scanned:
+        payee = PAYEE_LABEL.match(item.row.text)
+        if payee:
+            return payee["rest"].strip()
     for item in scanned:
         label = PROVIDER_LABEL.match(item.row.text)
         if label:

@@ -49,8 +49,10 @@ DATE_PATTERNS = (
     re.compile(rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
 )
 TWO_DIGIT_PIVOT = 69
-# A clock time ("kl. 14.30"), masked before amounts are looked for.
-TIME_LABELLED = re.compile(r"\bkl\.?\s?\d{1,2}[:.]\d{2}\b", re.I)
+# A clock time ("kl. 14.30", "klokka 9.05", "at 11.48"), masked before amounts are looked for.
+TIME_LABELLED = re.compile(
+    r"\b(?:kl\.?|klokk(?:a|en)|at)\s{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d)", re.I
+)
 
 AMOUNT = re.compile(
     r"(?<![\w.,])(?P<pre>(?:kr|nok)\.?\s?)?"

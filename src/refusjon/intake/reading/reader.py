@@ -18,7 +18,13 @@ from decimal import Decimal
 
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES, DecodingLimits
 from refusjon.intake.reading import engines, patterns, pdftext, pixels
-from refusjon.intake.reading.parser import NAME_PARTICLES, Parsed, find_name, parse
+from refusjon.intake.reading.parser import (
+    NAME_PARTICLES,
+    Parsed,
+    calendar_tiles,
+    find_name,
+    parse,
+)
 from refusjon.intake.reading.records import Box, Extraction, Kind, Page, Problem, Source
 from refusjon.intake.reading.words import Word
 
@@ -60,7 +66,7 @@ PAGE_BUDGET = 10.0
 
 
 def _has_a_date(words: Sequence[Word]) -> bool:
-    return bool(patterns.dates(" ".join(word.text for word in words)))
+    return bool(patterns.dates(" ".join(word.text for word in calendar_tiles(words))))
 
 
 class Unreadable(Exception):
