@@ -4,6 +4,7 @@ lines."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -636,6 +637,8 @@ Sum egenandeler                                  NOK 574,00
 def test_the_name_of_who_is_signed_in_is_the_person_s() -> None:
     assert read("Innlogget som Vilde Rønningen\nEgenandeler\n").name == "Vilde Rønningen"
     assert read("Receipt\nClient           Tobias Fossum\n").name == "Tobias Fossum"
+    assert read("Du er logget inn som Åsne Sørli\nEgenandeler\n").name == "Åsne Sørli"
+    assert read("Kvittering\nKunde: Jonas Bakke\n").name == "Jonas Bakke"
 
 
 def test_rows_dated_by_day_and_month_take_the_year_from_their_month_s_heading() -> None:
@@ -946,3 +949,88 @@ MRI knee, right               300.00 kr
     )
     assert parsed.total == Decimal("360.00")
     assert not parsed.reconciled
+
+
+def test_a_date_whose_year_wrapped_onto_the_next_row_is_read_whole() -> None:
+    parsed = read(
+        """DocNå Videolege
+Org. no. NO 972 737 909
+Receipt for your online appointment
+Time        Wednesday 24 September
+            2025, 11:39
+Patient     Rūta E. Kleppe
+Video session with a psychologist     kr 1,190.00
+Total amount                          kr 1,190.00
+"""
+    )
+    assert pairs(parsed) == [("2025-09-24", "1190.00")]
+    assert parsed.reconciled
+
+
+def test_two_screenshots_side_by_side_are_read_one_after_the_other() -> None:
+    page = """Egenandeler                                    18.01.2024   kr 397,00
+Du ser egenandelene til Līga Vågen             Psykolog
+17.06.2024   kr 397,00                         Totalt registrert  kr 794,00
+Psykolog
+"""
+    words = [replace(word, panel=1) if word.left >= 0.47 else word for word in layout_words(page)]
+    parsed = parse(words)
+    assert parsed.name == "Līga Vågen"
+    assert sorted(pairs(parsed)) == [("2024-01-18", "397.00"), ("2024-06-17", "397.00")]
+    assert parsed.reconciled
+
+
+def test_a_fee_before_the_sum_on_one_row_is_never_taken_for_the_sum() -> None:
+    # Two screenshots side by side that nothing parts: a fee of the one and the sum of the
+    # other share a row. The sum is what follows its word; the lines do not make it.
+    parsed = read(
+        """Egenandeler                                    18.01.2024   kr 397,00
+Du ser egenandelene til Līga Vågen             Psykolog
+17.06.2024   kr 397,00                         Totalt registrert  kr 794,00
+Psykolog
+"""
+    )
+    assert parsed.total == Decimal("794.00")
+    assert not parsed.reconciled
+
+
+def test_a_date_between_two_amounts_leaves_the_document_to_a_person() -> None:
+    # Cards two to a row where OCR missed the first card's date: the second card's date stands
+    # between the two amounts, and either could be its fee.
+    parsed = read(
+        """Betalte egenandeler
+Aslak Ytterstad
+NOK 315,-      14.05.2026 Fastlege     NOK 185,-
+Akkumulert                             NOK 315,-
+"""
+    )
+    assert not parsed.reconciled
+
+
+def test_english_dates_with_ordinal_days_are_read() -> None:
+    assert [found.value.isoformat() for found in dates("12th March 2025  1st of May 2025")] == [
+        "2025-03-12",
+        "2025-05-01",
+    ]
+    assert [found.value.isoformat() for found in dates("March 3rd, 2025")] == ["2025-03-03"]
+
+
+def test_how_a_receipt_was_paid_under_its_total_is_no_item() -> None:
+    parsed = read(
+        """Trondheim Naprapati
+Org. no. 974 760 673
+RECEIPT
+Date          12/08/2025
+Patient       Ragnhild Mac an tSaoir
+Treatment                         Amount
+Naprapatbehandling 30 min     790,00 NOK
+Naprapatbehandling 45 min     990,00 NOK
+Total to pay                1 780,00 NOK
+Cash                        1 780,00 NOK
+Cash received               1 800,00 NOK
+Change                         20,00 NOK
+"""
+    )
+    assert pairs(parsed) == [("2025-08-12", "1780.00")]
+    assert parsed.items_sum == Decimal("1780.00")
+    assert parsed.reconciled

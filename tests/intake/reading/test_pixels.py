@@ -4,6 +4,7 @@ turned dark on light."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from refusjon.intake.reading import pixels
 
@@ -46,3 +47,17 @@ def test_a_dark_border_round_a_photographed_sheet_is_left_as_it_is() -> None:
     )
 
     assert prepared[700, 50] < 60
+
+
+def test_two_screenshots_side_by_side_are_parted_at_the_dark_gutter_between_them() -> None:
+    grey = page()
+    grey[:, 1180:1220] = 60  # the gutter, from the top of the picture to its bottom
+
+    assert pixels.gutters(grey) == pytest.approx((0.5,), abs=0.01)
+
+
+def test_a_table_s_rule_and_a_white_margin_part_no_panels() -> None:
+    grey = page()
+    grey[200:1200, 1199:1203] = 40  # a rule down the table, which stops where the table does
+
+    assert pixels.gutters(grey) == ()

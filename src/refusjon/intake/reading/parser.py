@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 
 from stdnum.no import orgnr
 
@@ -337,7 +338,8 @@ NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse"
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
-    r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer)\b"
+    r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer|"
+    r"(?:du er )?(?:logget|logga) inn som|kunde|customer)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -441,7 +443,7 @@ class Columns:
 def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
     scanned = _one_card_a_row(
-        _days_under_months([_scan(row) for row in rows(calendar_tiles(words))])
+        _days_under_months(_years_wrapped([_scan(row) for row in rows(calendar_tiles(words))]))
     )
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
@@ -479,7 +481,7 @@ def calendar_tiles(words: Sequence[Word]) -> list[Word]:
         taken.update((id(day), id(month), id(year)))
         box = box_around([day, month, year])
         text = f"{found['day']} {month.text.rstrip('.')} {year.text}"
-        tiles.append(Word(text, day.page, box.left, box.top, box.right, box.bottom))
+        tiles.append(Word(text, day.page, box.left, box.top, box.right, box.bottom, day.panel))
     return [word for word in words if id(word) not in taken] + tiles
 
 
@@ -505,6 +507,35 @@ def _scan(row: Row) -> Scanned:
     found_dates = dates(text)
     found_amounts = amounts(text, masked=[(d.start, d.end) for d in found_dates])
     return Scanned(row, found_dates, found_amounts)
+
+
+DAY_MONTH_AT_END = re.compile(rf"(?<![\d.,])\d{{1,2}}\.?\s{MONTH}$", re.I)
+YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d{2})\b(?![.,]\d)")
+
+
+def _years_wrapped(scanned: list[Scanned]) -> list[Scanned]:
+    """A date whose year a narrow cell wrapped onto the next row ("Time  Wednesday 24
+    September" over "2025, 11:39"): the year joins the day and month, the next row keeps the
+    rest."""
+    for item, below in pairwise(scanned):
+        wrapped = YEAR_AT_START.match(below.row.text)
+        if (
+            item.dates
+            or wrapped is None
+            or below.row.page != item.row.page
+            or not DAY_MONTH_AT_END.search(item.row.text)
+        ):
+            continue
+        year = below.row.words_in(wrapped.start(), wrapped.end())[0]
+        last = item.row.words[-1]
+        moved = Word(wrapped["year"], last.page, last.right, last.top, last.right, last.bottom)
+        joined = _scan(Row.of(item.row.page, [*item.row.words, moved]))
+        item.row, item.dates, item.amounts = joined.row, joined.dates, joined.amounts
+        rest = [word for word in below.row.words if word is not year]
+        if rest:
+            left = _scan(Row.of(below.row.page, rest))
+            below.row, below.dates, below.amounts = left.row, left.dates, left.amounts
+    return scanned
 
 
 MONTH_HEADING = re.compile(rf"^{MONTH}\s+(?P<year>\d{{4}})$", re.I)
@@ -692,6 +723,12 @@ def _overview(scanned: list[Scanned]) -> Parsed:
             "Dates and amounts on rows of their own pair up both ways (the date above the "
             "amount, and below): a fee may have been given another's date."
         )
+    if any(item.role == Role.FEE and _date_between_amounts(item) for item in scanned):
+        unsure = True
+        notes.append(
+            "A row has amounts on both sides of its date (two cards' parts on one row): which "
+            "is the date's fee is not certain."
+        )
     year = _title_year(scanned)
     if year is not None and any(line.date.year != year for line in lines):
         unsure = True
@@ -706,6 +743,15 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         notes=tuple(notes),
         credited=credited,
         unsure_dates=unsure,
+    )
+
+
+def _date_between_amounts(item: Scanned) -> bool:
+    """Whether one date of the row stands after an amount and before another."""
+    return any(
+        any(a.end <= found.start for a in item.amounts)
+        and any(a.start >= found.end for a in item.amounts)
+        for found in item.dates
     )
 
 
@@ -1053,10 +1099,14 @@ def _total(
     for item in scanned:
         if item.role != Role.TOTAL:
             continue
-        amount = item.amounts[0]
-        if len(item.amounts) > 1 and Column.FEE in columns.centres:
+        # The sum stands after its word: an amount before it is some other card's, where two
+        # screenshots side by side put a fee and the sum on one row.
+        worded = _word_end(item.row.text, TOTAL_KEYS)
+        candidates = [a for a in item.amounts if a.start >= worded] or item.amounts
+        amount = candidates[0]
+        if len(candidates) > 1 and Column.FEE in columns.centres:
             amount = min(
-                item.amounts, key=lambda a: abs(_centre(item, a) - columns.centres[Column.FEE])
+                candidates, key=lambda a: abs(_centre(item, a) - columns.centres[Column.FEE])
             )
         found.append((amount.value, item.row.box(amount.start, amount.end)))
     if not found:
@@ -1070,6 +1120,16 @@ def _total(
         )
         return max(found, key=lambda pair: pair[0])
     return found[-1]
+
+
+def _word_end(text: str, keys: tuple[str, ...]) -> int:
+    """Where the first of ``keys`` to stand in ``text`` as words of their own ends (0 if none)."""
+    ends = [
+        found.end()
+        for key in keys
+        if (found := re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text, re.I)) is not None
+    ]
+    return min(ends, default=0)
 
 
 def _unworded_total(
@@ -1335,6 +1395,8 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
             if item.amounts[-1].value or body.total_row is None:
                 body.total_row = item
             continue
+        if body.total_row is not None:
+            continue  # how it was paid ("Cash received", "Change"): no item
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
         if not description and not item.dates and not body.items and headline is None:
             headline = item

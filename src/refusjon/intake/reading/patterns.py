@@ -40,13 +40,17 @@ DATE_PATTERNS = (
     re.compile(
         r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{2})(?P=sep)(?P<day>\d{2})(?![\d,])"
     ),
-    # "12. mars 2025", "12 March 2025", "12-mar-2025", "20.feb.24" (a spreadsheet's)
+    # "12. mars 2025", "12 March 2025", "12th of March 2025", "12-mar-2025", "20.feb.24" (a
+    # spreadsheet's)
     re.compile(
-        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:\.?\s?|[-/]){MONTH}(?:\s|[-/]|(?<=\.))"
+        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s?|[-/])(?:of\s)?{MONTH}"
+        r"(?:\s|[-/]|(?<=\.))"
         r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)",
         re.I,
     ),
-    re.compile(rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}}),?\s(?P<year>\d{{4}})(?!\d)", re.I),
+    re.compile(
+        rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year>\d{{4}})(?!\d)", re.I
+    ),
 )
 TWO_DIGIT_PIVOT = 69
 # A clock time ("kl. 14.30", "klokka 9.05", "at 11.48"), masked before amounts are looked for.

@@ -121,6 +121,41 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
     return turned
 
 
+# A gutter between two screenshots put side by side: a band at least this share of the
+# picture wide, away from its edges, of one colour from top to bottom and not the paper's.
+GUTTER_WIDTH = 0.004
+GUTTER_SPAN = (0.2, 0.8)
+GUTTER_EVEN = 8.0
+GUTTER_CONTRAST = 40.0
+
+
+def gutters(grey: Grey) -> tuple[float, ...]:
+    """Where (as shares of the width) a picture made of panels side by side, such as two
+    phone screenshots put together, is parted: a band of one colour, unlike the panels' paper,
+    from the top of the picture to its bottom. A sheet's white margin or a table's rule is no
+    gutter (the one is the paper's colour, the other stops where the table does)."""
+    scale = min(1.0, 1000 / max(grey.shape[1], 1))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    width = small.shape[1]
+    paper = float(np.median(small))
+    means = small.mean(axis=0)
+    spreads = small.std(axis=0)
+    even = (spreads < GUTTER_EVEN) & (np.abs(means - paper) > GUTTER_CONTRAST)
+    found: list[float] = []
+    start: int | None = None
+    for column in range(width + 1):
+        if column < width and even[column]:
+            start = column if start is None else start
+            continue
+        if start is not None:
+            centre = (start + column) / 2 / width
+            wide_enough = column - start >= max(2.0, width * GUTTER_WIDTH)
+            if wide_enough and GUTTER_SPAN[0] <= centre <= GUTTER_SPAN[1]:
+                found.append(centre)
+            start = None
+    return tuple(found)
+
+
 TURNS = {
     90: cv2.ROTATE_90_CLOCKWISE,
     180: cv2.ROTATE_180,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import resource
 import time
+from bisect import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -44,8 +45,17 @@ class Attempt:
     def read(self, grey: pixels.Grey, page: int, rapid: engines.RapidOcr) -> list[Word]:
         prepared = pixels.prepared(grey, self.preparation)
         if self.engine == "rapidocr":
-            return engines.rapidocr(prepared, page=page, engine=rapid)
-        return engines.tesseract(prepared, page=page, psm=self.psm)
+            words = engines.rapidocr(prepared, page=page, engine=rapid)
+        else:
+            words = engines.tesseract(prepared, page=page, psm=self.psm)
+        return _in_panels(words, pixels.gutters(grey))
+
+
+def _in_panels(words: list[Word], gutters: Sequence[float]) -> list[Word]:
+    """Each word marked with the panel it stands in, where gutters part the picture."""
+    if not gutters:
+        return words
+    return [replace(word, panel=bisect(gutters, word.centre)) for word in words]
 
 
 ATTEMPTS = (

@@ -22,6 +22,9 @@ class Word:
     top: float
     right: float
     bottom: float
+    panel: int = 0
+    """Which of the page's panels side by side it stands in (two phone screenshots put
+    together as one picture), from the left; each panel's rows are its own."""
 
     @property
     def middle(self) -> float:
@@ -127,16 +130,17 @@ def union(boxes: Sequence[Box]) -> Box:
 
 
 def rows(words: Iterable[Word]) -> list[Row]:
-    """The words as rows, page by page, top to bottom: a word joins the row its middle falls
-    within (half a word's height of the row's middle), so words of one printed line that an
-    engine places a little higher or lower (a residual skew, a taller font) stay together."""
-    by_page: dict[int, list[Word]] = {}
+    """The words as rows, page by page (panel by panel), top to bottom: a word joins the row
+    its middle falls within (half a word's height of the row's middle), so words of one printed
+    line that an engine places a little higher or lower (a residual skew, a taller font) stay
+    together."""
+    by_panel: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         if word.text.strip():
-            by_page.setdefault(word.page, []).append(word)
+            by_panel.setdefault((word.page, word.panel), []).append(word)
     result: list[Row] = []
-    for page in sorted(by_page):
-        result.extend(_page_rows(page, by_page[page]))
+    for page, panel in sorted(by_panel):
+        result.extend(_page_rows(page, by_panel[page, panel]))
     return result
 
 
