@@ -1413,3 +1413,151 @@ def blind7_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
         date_style=rng.choice(BLIND7_DATE_STYLES[chosen]),
         payment="terminal",
     )
+
+
+# ---- the eighth blind set ----------------------------------------------------------------
+
+# Only in the eighth blind set (blind8_overview, blind8_receipt).
+BLIND8_OVERVIEW_LAYOUTS = ("browser_print", "provider_above")
+BLIND8_PHONE_LAYOUT = "summary_first"
+BLIND8_RECEIPT_LAYOUTS = ("hygienist_receipt", "booking_mail")
+BLIND8_AMOUNT_STYLES = {"nb": ("kr_thin", "endash_kr"), "en": ("kr_thin_point", "nok_endash")}
+"""Described in ``blind8_layouts.money``."""
+BLIND8_DATE_STYLES = {
+    "browser_print": ("day_abbr",), "provider_above": ("slash_dash",),
+    BLIND8_PHONE_LAYOUT: ("weekday_short",),
+    "hygienist_receipt": ("slash_dash",), "booking_mail": ("time_range",),
+}  # fmt: skip
+"""Described in ``blind8_layouts.day``."""
+BLIND8_WORDING = 11
+"""The eighth blind set prints its own headings and sums (``blind8_layouts.WORDS``)."""
+BLIND8_FIRST_NAMES = (
+    "Risten", "Ŧuomma", "Ingá", "Gintarė", "Rūtenis", "Kübra", "Oğuz", "Jędrzej", "Bożena",
+    "Ragnheiður", "Hafþór", "Zdeněk", "Květa", "Čáhppe", "Vaida", "Hüseyin",
+)  # fmt: skip
+BLIND8_SURNAMES = (
+    "Buljo", "Mienna", "Juuso-Triumf", "Kazlauskaitė", "Grybauskas", "Szczęsna", "Żurawski",
+    "Yılmaz", "Aydoğan", "Kovářová", "Þorvaldsson", "Hætta-Somby", "Skåden", "Čepaitė",
+    "Ŋuolja", "Navickienė",
+)  # fmt: skip
+# A dental hygienist's services: Norwegian text, English text, price; the last a product sold
+# with 25 % VAT.
+BLIND8_HYGIENIST_ITEMS = (
+    ("Undersøkelse og tannrens", "Check-up and cleaning", "890.00"),
+    ("Tannrens, utvidet 60 min", "Extended cleaning, 60 min", "1190.00"),
+    ("Fluorlakk", "Fluoride varnish", "250.00"),
+    ("Bleking, konsultasjon", "Whitening, consultation", "350.00"),
+)  # fmt: skip
+BLIND8_HYGIENIST_PRODUCTS = (
+    ("Tannbørste, myk", "Toothbrush, soft", "89.00"),
+    ("Mellomromsbørster (pk.)", "Interdental brushes (pack)", "75.00"),
+    ("Fluortannkrem 5 mg/g", "Fluoride toothpaste 5 mg/g", "129.00"),
+)  # fmt: skip
+BLIND8_OSTEOPATH_ITEMS = (
+    ("Førstegangskonsultasjon 60 min", "First consultation, 60 min", "990.00"),
+    ("Oppfølgende behandling 45 min", "Follow-up treatment, 45 min", "790.00"),
+    ("Oppfølgende behandling 30 min", "Follow-up treatment, 30 min", "650.00"),
+)  # fmt: skip
+BLIND8_OSTEOPATH_EXTRAS = (
+    ("Kinesiotape", "Kinesiology tape", "60.00"),
+    ("Treningsstrikk", "Exercise band", "149.00"),
+)  # fmt: skip
+SERVICE_NAMES.update(
+    {
+        "dental_hygienist": {"nb": "Tannpleier", "nn": "Tannpleiar", "en": "Dental hygienist"},
+        "osteopath": {"nb": "Osteopat", "nn": "Osteopat", "en": "Osteopath"},
+    }
+)  # fmt: skip
+
+
+def blind8_name(rng: random.Random) -> str:
+    """A Sámi, Lithuanian, Turkish, Polish, Icelandic or Czech name, none in another set."""
+    return f"{rng.choice(BLIND8_FIRST_NAMES)} {rng.choice(BLIND8_SURNAMES)}"
+
+
+def blind8_amount_style(rng: random.Random, language: str) -> str:
+    return rng.choice(BLIND8_AMOUNT_STYLES["en" if language == "en" else "nb"])
+
+
+def blind8_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the eighth blind set: helsenorge's page printed from a browser,
+    a printout with each provider on the line above its date and amount, or the mobile page
+    with the sum at the top."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND8_OVERVIEW_LAYOUTS)
+    counts = {
+        "browser_print": (1, 2, 3, 4, 5, 7, 9, 12, 16, 22, 28),
+        "provider_above": (1, 2, 3, 4, 6, 8, 10, 13, 17, 21),
+        BLIND8_PHONE_LAYOUT: (2, 3, 4, 6, 8, 9, 11, 13, 15),
+    }[chosen]
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=rng.choice(counts)), lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(5, 40))
+    return Overview(
+        name=blind8_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind8_amount_style(rng, lang),
+        wording=BLIND8_WORDING,
+        newest_first=chosen != "provider_above" and rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND8_DATE_STYLES[chosen]),
+    )
+
+
+def blind8_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the eighth blind set: a dental hygienist's receipt (treatments, now and
+    then a product sold with VAT) paid with Vipps, or an osteopath's receipt sent by e-mail
+    from a booking system."""
+    chosen = layout or rng.choice(BLIND8_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(PLACES)
+    english = lang == "en"
+    if chosen == "hygienist_receipt":
+        profession = "dental_hygienist"
+        provider = f"{rng.choice(('Tannpleierklinikken', 'Tannpleier', 'Smilepleie'))} {place}"
+        picked = [rng.choice(BLIND8_HYGIENIST_ITEMS[:2])]
+        if rng.random() < 0.5:
+            picked.append(BLIND8_HYGIENIST_ITEMS[2])
+        if rng.random() < 0.2:
+            picked.append(BLIND8_HYGIENIST_ITEMS[3])
+        if rng.random() < 0.5:
+            picked.append(rng.choice(BLIND8_HYGIENIST_PRODUCTS))
+        payment = "vipps"
+    else:
+        profession = "osteopath"
+        provider = f"{rng.choice(('Osteopatklinikken', 'Osteopat', 'Kroppsklinikken'))} {place}"
+        picked = [rng.choice(BLIND8_OSTEOPATH_ITEMS)]
+        if rng.random() < 0.35:
+            picked.append(rng.choice(BLIND8_OSTEOPATH_EXTRAS))
+        payment = "card"
+    items = tuple(
+        Item("", text_en if english else text_nb, Decimal(price))
+        for text_nb, text_en, price in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(355)), 5)
+    street = rng.choice(("Kirkegata", "Storgata", "Dronningens gate", "Nedre Slottsgate"))
+    return Receipt(
+        patient=blind8_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind8_amount_style(rng, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(1, 48)}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(100_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND8_DATE_STYLES[chosen]),
+        payment=payment,
+    )

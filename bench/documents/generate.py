@@ -20,7 +20,10 @@ and the renditions ``render.scanner_app``, ``render.folded_scan``,
 ``render.android_screenshot`` and ``render.side_by_side``); and the *seventh blind* set
 (``blind7_set``, seed ``BLIND7_SEED``) with only variations none of the eight has
 (``content.blind7_overview``, ``content.blind7_receipt``, ``blind7_layouts``, and the renditions
-``render.messenger``, ``render.highlighted_scan`` and ``render.screen_photo``).
+``render.messenger``, ``render.highlighted_scan`` and ``render.screen_photo``); and the
+*eighth blind* set (``blind8_set``, seed ``BLIND8_SEED``) with only variations none of the nine
+has (``content.blind8_overview``, ``content.blind8_receipt``, ``blind8_layouts``, and the
+renditions ``render.bilevel_scan``, ``render.lamp_photo`` and ``render.stitched``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -37,7 +40,7 @@ organisation number and whether it is itemised). Usage from the repository root:
 
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
-         | --blind7] [--seed N]
+         | --blind7 | --blind8] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -61,6 +64,7 @@ from . import (
     blind5_layouts,
     blind6_layouts,
     blind7_layouts,
+    blind8_layouts,
     blind_layouts,
     content,
     layouts,
@@ -76,6 +80,7 @@ BLIND4_SEED = 2026_12_07
 BLIND5_SEED = 2026_12_08
 BLIND6_SEED = 2026_12_09
 BLIND7_SEED = 2026_12_10
+BLIND8_SEED = 2026_12_11
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -88,6 +93,7 @@ BLIND6_PHONE_VARIANTS = ("ios_browser", "android_browser", "side_by_side")
 """The sixth blind set's overviews on a phone, in turn (two screenshots side by side only for
 a list of four fees or more, else Safari)."""
 BLIND7_RECEIPT_SHARE = 1 / 3
+BLIND8_RECEIPT_SHARE = 0.3
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -148,7 +154,9 @@ class Truth:
     blind set: a scan ``highlighted`` (marked with a highlighter, in colour) or
     ``screen_photo`` (the page on a computer's screen, photographed); a screenshot
     ``landscape`` (the phone turned sideways) or ``messenger`` (sent on through a messaging
-    app: smaller, a JPEG)."""
+    app: smaller, a JPEG). Eighth blind set: a scan ``bilevel`` (an office scanner's black and
+    white mode) or ``lamp_photo`` (photographed under a lamp); a screenshot ``dark`` (the
+    phone in dark mode) or ``stitched`` (two captures joined, the row at the cut repeated)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -207,7 +215,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth, sixth or seventh blind set renders it (``Truth.variant``), else empty."""
+    """How the fifth to eighth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -215,6 +223,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind8_layouts.LAYOUTS:
+            return blind8_layouts.html(self.body, phone=phone, dark=self.variant == "dark")
         if self.body.layout in blind7_layouts.LAYOUTS:
             landscape = self.variant == "landscape"
             return blind7_layouts.html(self.body, phone=phone, landscape=landscape)
@@ -271,16 +281,23 @@ def plan(
     blind5: bool = False,
     blind6: bool = False,
     blind7: bool = False,
+    blind8: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3``, ``blind4``, ``blind5``, ``blind6`` and ``blind7`` draw only from their own
-    set's variations."""
+    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7`` and ``blind8`` draw only from
+    their own set's variations."""
     specs = []
     scans = phones = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind8:
+            body, variant = _blind8_body(rng, rendition, scans, phones)
+            scans += rendition == "scan"
+            phones += rendition == "screenshot" and isinstance(body, content.Overview)
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind7:
             body, variant = _blind7_body(rng, rendition, scans, phones)
             scans += rendition == "scan"
@@ -447,11 +464,50 @@ def _blind7_file(spec: Spec) -> tuple[bytes, str, int] | None:
     return None
 
 
+def _blind8_body(
+    rng: random.Random, rendition: str, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """An eighth blind set's document and how it is rendered (``Spec.variant``): three in ten
+    receipts; scans by turns in an office scanner's black and white mode and photographed
+    under a lamp; an overview on a phone by turns in dark mode and as two captures joined; a
+    receipt on a phone always its e-mail in dark mode."""
+    body: content.Overview | content.Receipt
+    if rng.random() < BLIND8_RECEIPT_SHARE:
+        body = content.blind8_receipt(rng)
+    else:
+        phone = content.BLIND8_PHONE_LAYOUT if rendition == "screenshot" else None
+        body = content.blind8_overview(rng, layout=phone)
+    if rendition == "scan":
+        return body, ("bilevel", "lamp_photo")[scans % 2]
+    if rendition != "screenshot":
+        return body, ""
+    if isinstance(body, content.Receipt):
+        return body, "dark"
+    return body, ("dark", "stitched")[phones % 2]
+
+
+def _blind8_file(spec: Spec) -> tuple[bytes, str, int] | None:
+    """The eighth blind set's own renditions, or None for the usual ones."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "bilevel":
+            return render.bilevel_scan(render.pdf(spec.html()), seed)
+        case "lamp_photo":
+            return render.lamp_photo(render.pdf(spec.html()), seed)
+        case "stitched":
+            return render.stitched(render.screenshot(spec.html()), seed)
+        case "dark":
+            return render.screenshot(spec.html()), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
     if spec.body.layout in blind7_layouts.LAYOUTS:
         own = _blind7_file(spec)
+    if spec.body.layout in blind8_layouts.LAYOUTS:
+        own = _blind8_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -496,6 +552,7 @@ def generate(
     blind5: bool = False,
     blind6: bool = False,
     blind7: bool = False,
+    blind8: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -511,6 +568,7 @@ def generate(
         blind5=blind5,
         blind6=blind6,
         blind7=blind7,
+        blind8=blind8,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -614,15 +672,28 @@ def blind7_set(
     )
 
 
+def blind8_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The eighth blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, receipts and renditions (an office scanner's black and white mode, a photo under a
+    lamp, a phone in dark mode, two captures joined) that none of the other nine sets has (made
+    by a helper who never read the reader, after the reader's author had seen the other nine;
+    to be read once)."""
+    return generate(
+        directory, seed=BLIND8_SEED, count=count, held_out=True, renditions=renditions, blind8=True
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
-    "blind7": blind7_set,
+    "blind7": blind7_set, "blind8": blind8_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
-    "blind6": BLIND6_SEED, "blind7": BLIND7_SEED,
+    "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
 }  # fmt: skip
 
 
@@ -652,6 +723,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind5", "the fifth blind set"),
         ("blind6", "the sixth blind set"),
         ("blind7", "the seventh blind set"),
+        ("blind8", "the eighth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -675,6 +747,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind5=name == "blind5",
         blind6=name == "blind6",
         blind7=name == "blind7",
+        blind8=name == "blind8",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

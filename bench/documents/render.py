@@ -528,3 +528,111 @@ def screen_photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
     finally:
         document.close()
     return _as_file(pages, 150)
+
+
+# ---- the eighth blind set's renditions ----------------------------------------------------
+
+
+def bilevel_scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """An office scanner's black and white ("text") mode (eighth blind set): 300 dpi, every
+    pixel black or white by a fixed threshold, a little skew and a few specks; a PNG a page,
+    or a PDF of such pages."""
+    dpi = 300
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=dpi / 72).to_pil().convert("L")
+            grey = grey.rotate(
+                rng.uniform(-1.0, 1.0), resample=Image.Resampling.BICUBIC, expand=True,
+                fillcolor=255,
+            )  # fmt: skip
+            pixels = cv2.GaussianBlur(np.asarray(grey, dtype=np.float32), (0, 0), 0.6)
+            pixels += noise.normal(0, 6, pixels.shape).astype(np.float32)
+            black = pixels < rng.uniform(150, 175)
+            black |= noise.random(pixels.shape) < 0.00008
+            pages.append(Image.fromarray(np.where(black, 0, 255).astype(np.uint8)).convert("1"))
+    finally:
+        document.close()
+    out = io.BytesIO()
+    if len(pages) == 1:
+        pages[0].save(out, "PNG", dpi=(dpi, dpi))
+        return out.getvalue(), "png", 1
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi, **FIXED_DATES)
+    return out.getvalue(), "pdf", len(pages)
+
+
+def lamp_photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The paper on a desk photographed at night under a desk lamp (eighth blind set): warm
+    yellow light, brighter under the lamp and darker towards the edges, the soft shadow of the
+    phone over one side, held a little off square; a JPEG a page (a PDF of JPEG pages)."""
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=160 / 72).to_pil().convert("RGB")
+            pixels = np.asarray(image, dtype=np.float32) * np.float32([1.0, 0.9, 0.7])
+            height, width = pixels.shape[:2]
+            ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+            cx, cy = rng.uniform(0.3, 0.7) * width, rng.uniform(0.2, 0.5) * height
+            distance = np.hypot((xs - cx) / width, (ys - cy) / height)
+            light = np.clip(1.05 - 0.45 * distance, 0.7, 1.0)
+            edge = rng.choice(("left", "right", "bottom"))
+            reach = {"left": xs / width, "right": 1 - xs / width, "bottom": 1 - ys / height}[edge]
+            shade = 1 - 0.25 * np.clip(1 - reach / rng.uniform(0.15, 0.3), 0, 1)
+            pixels *= (light * shade)[:, :, None]
+            corners = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+            pulled = np.float32(
+                [[x + rng.uniform(0.01, 0.04) * width * (1 if x == 0 else -1),
+                  y + rng.uniform(0.01, 0.04) * height * (1 if y == 0 else -1)]
+                 for x, y in corners]
+            )  # fmt: skip
+            matrix = cv2.getPerspectiveTransform(corners, pulled)
+            warped = cv2.warpPerspective(
+                pixels, matrix, (width, height), borderMode=cv2.BORDER_CONSTANT,
+                borderValue=(58, 42, 30),
+            )  # fmt: skip
+            warped = cv2.GaussianBlur(warped, (0, 0), 0.6)
+            warped += noise.normal(0, 5, warped.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(74, 88))
+            pages.append(out.getvalue())
+    finally:
+        document.close()
+    return _as_file(pages, 160)
+
+
+def stitched(png: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """Two phone screenshots of a long list joined one above the other by a stitching app
+    (eighth blind set): the first a screen tall, cut through a row; the second scrolled on,
+    its status bar at the top, beginning a little above the cut, so that the row cut is
+    shown again whole (and so on to the end); a thin grey seam between. A list shorter than a
+    screen is one capture."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    screen = PHONE_SCREEN * PHONE_SCALE
+    if image.height <= screen:
+        out = io.BytesIO()
+        image.save(out, "PNG")
+        return out.getvalue(), "png", 1
+    status = 34 * PHONE_SCALE
+    captures = [image.crop((0, 0, image.width, screen))]
+    end = screen
+    while end < image.height:
+        start = end - round(rng.uniform(40, 80)) * PHONE_SCALE - status
+        capture = image.crop((0, start, image.width, min(image.height, start + screen)))
+        capture.paste(image.crop((0, 0, image.width, status)), (0, 0))
+        captures.append(capture)
+        end = start + screen
+    seam = 2 * PHONE_SCALE
+    height = sum(capture.height for capture in captures) + seam * (len(captures) - 1)
+    joined = Image.new("RGB", (image.width, height), (150, 150, 150))
+    top = 0
+    for capture in captures:
+        joined.paste(capture, (0, top))
+        top += capture.height + seam
+    out = io.BytesIO()
+    joined.save(out, "PNG")
+    return out.getvalue(), "png", 1
