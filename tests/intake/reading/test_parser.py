@@ -1034,3 +1034,23 @@ Change                         20,00 NOK
     assert pairs(parsed) == [("2025-08-12", "1780.00")]
     assert parsed.items_sum == Decimal("1780.00")
     assert parsed.reconciled
+
+
+def test_a_subtotal_a_discount_and_the_total_to_pay_are_read_in_that_order() -> None:
+    parsed = read(
+        """Colosseum Tannlege Sandnes
+Org. no. 974 760 673
+RECEIPT
+Date          16/06/2025
+Patient       Eirik von Essen
+Code Treatment                 Amount (kr)
+101  Undersøkelse, kontroll            650
+201  Fylling, 1 flate               1 090
+501  Tannrens, depurasjon              720
+     Treatment total                 2 460
+     Member discount 10 %             −246
+     Total to pay                    2 214
+"""
+    )
+    assert pairs(parsed) == [("2025-06-16", "2214.00")]
+    assert parsed.reconciled

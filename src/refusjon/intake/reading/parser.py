@@ -77,7 +77,7 @@ OVERVIEW_KEYS = (
 RECEIPT_KEYS = ("kvittering", "receipt", "kvitering", "faktura", "invoice", "kvitteringsnr")
 # A receipt's rows that give the patient's own share of an item.
 FEE_ITEM_KEYS = ("egenandel", "eigenandel", "eigendel", "user fee", "co-payment")
-# Rows of a receipt that carry numbers but are not items: account, phone, tax.
+# Rows of a receipt that carry numbers but are not items: account, phone, tax, payment.
 RECEIPT_NOT_ITEMS = (
     "reimbursed",
     "helfo",
@@ -96,6 +96,17 @@ RECEIPT_NOT_ITEMS = (
     "tlf",
     "telefon",
     "phone",
+    # How it was paid: the cash handed over and the change are no treatment.
+    "cash",
+    "kontant",
+    "kontantar",
+    "kontanter",
+    "received",
+    "mottatt",
+    "change",
+    "vekslepengar",
+    "vekslepenger",
+    "tilbake",
 )
 # What a row says of a sum "so far": a running total beside a fee, or (after a word of the
 # sum: "Sum egenandeler hittil i år", "Total paid so far") the year's sum to date.
@@ -1395,8 +1406,6 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
             if item.amounts[-1].value or body.total_row is None:
                 body.total_row = item
             continue
-        if body.total_row is not None:
-            continue  # how it was paid ("Cash received", "Change"): no item
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
         if not description and not item.dates and not body.items and headline is None:
             headline = item
