@@ -61,3 +61,16 @@ def test_a_table_s_rule_and_a_white_margin_part_no_panels() -> None:
     grey[200:1200, 1199:1203] = 40  # a rule down the table, which stops where the table does
 
     assert pixels.gutters(grey) == ()
+
+
+def test_a_grey_band_a_scan_made_of_a_coloured_heading_is_left_as_it_is() -> None:
+    grey = page()
+    grey[900:1000, 100:2300] = 105  # Tesseract reads the white writing on it as it stands
+    grey[930:970, 200:206] = 250
+
+    prepared = pixels.prepared(
+        grey, pixels.Preparation(deskew=False, remove_lines=False, denoise="none")
+    )
+
+    assert prepared[950, 1000] < 130
+    assert prepared[930:970, 200:206].min() > 200

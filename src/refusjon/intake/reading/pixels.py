@@ -82,6 +82,9 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
 # edge (a scanner's bed, the table a sheet was photographed on, a phone's status bar do).
 BAND_WIDTH = 0.05
 BAND_DARK = 0.6
+# Only a dark band is turned (a grey one, as a scan prints a coloured heading, Tesseract reads
+# as it is): its pixels are darker than this.
+BAND_DARKEST = 70
 BAND_SCALE_WIDTH = 800
 
 
@@ -91,7 +94,7 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
     height, width = grey.shape
     scale = min(1.0, BAND_SCALE_WIDTH / width)
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    _, dark = cv2.threshold(small, 100, 255, cv2.THRESH_BINARY_INV)
+    _, dark = cv2.threshold(small, BAND_DARKEST, 255, cv2.THRESH_BINARY_INV)
     contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     turned = grey
     for contour in contours:
@@ -117,7 +120,11 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
             y : min(height, y + int(down / scale)), x : min(width, x + int(across / scale))
         ]
         outline = cv2.resize(small_outline, band.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
-        band[outline] = 255 - band[outline]
+        # Turned, and stretched so the band's ground is the paper's white (a mid-grey bar
+        # would otherwise stay grey behind its writing).
+        inside = 255.0 - band[outline]
+        ground = max(float(np.percentile(inside, 90)), 1.0)
+        band[outline] = np.clip(inside * (255.0 / ground), 0, 255).astype(np.uint8)
     return turned
 
 
