@@ -74,3 +74,14 @@ def test_a_grey_band_a_scan_made_of_a_coloured_heading_is_left_as_it_is() -> Non
 
     assert prepared[950, 1000] < 130
     assert prepared[930:970, 200:206].min() > 200
+
+
+def test_a_large_bold_digit_is_not_taken_for_a_dark_band() -> None:
+    grey = page()
+    grey[600:720, 1000:1090] = 20  # as dark and as solid as a bar, but no wider than tall
+
+    prepared = pixels.prepared(
+        grey, pixels.Preparation(deskew=False, remove_lines=False, denoise="none")
+    )
+
+    assert prepared[660, 1045] < 60

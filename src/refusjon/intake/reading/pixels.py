@@ -82,6 +82,9 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
 # edge (a scanner's bed, the table a sheet was photographed on, a phone's status bar do).
 BAND_WIDTH = 0.05
 BAND_DARK = 0.6
+# A band is at least this many times as wide as it is tall (a bar, a button, a table's
+# heading); a large bold glyph is about as wide as tall.
+BAND_SHAPE = 2.5
 # Only a dark band is turned (a grey one, as a scan prints a coloured heading, Tesseract reads
 # as it is): its pixels are darker than this.
 BAND_DARKEST = 70
@@ -106,6 +109,8 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
         )
         if not inside or across < small.shape[1] * BAND_WIDTH or down < 3:
             continue
+        if across < BAND_SHAPE * down:
+            continue  # a large bold letter or digit ("8"), not a band
         if cv2.countNonZero(dark[top : top + down, left : left + across]) < (
             BAND_DARK * across * down
         ):
