@@ -701,7 +701,7 @@ def test_the_sum_so_far_is_the_total_and_what_is_missing_before_the_card_is_not(
 
 
 def test_a_running_sum_so_far_beside_no_word_of_the_sum_is_still_no_total() -> None:
-    parsed = read("Egenandeler\n12.03.2025  Fastlege  179,00 kr\nBetalt hittil i år  2 500,00 kr\n")
+    parsed = read("Egenandeler\n12.03.2025  Fastlege  179,00 kr\nHittil i år  2 500,00 kr\n")
     assert parsed.total is None
 
 
@@ -1053,4 +1053,132 @@ Code Treatment                 Amount (kr)
 """
     )
     assert pairs(parsed) == [("2025-06-16", "2214.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            "Egenandeler betalt i 2025\nInnlogget som Kari Nordmann\n"
+            "Dato       Behandler        Tjeneste    Egenandel\n"
+            "12. mar.   Legesenteret     Fastlege    kr 179,00\n"
+            "3. jan.    Oslo legevakt    Legevakt    kr 375,00\n"
+            "Sum betalt i 2025                       kr 554,00\nEgenandelstak 2025: 3 278 kr\n",
+            "554.00",
+        ),
+        (
+            "Egenandeler\nBetalt hittil i 2025      kr 554,00 av 3 278\n"
+            "ons. 12. mars                kr 179,00\nFastlege\n"
+            "fre. 3. januar               kr 375,00\nLegevakt\n",
+            "554.00",
+        ),
+        (
+            "User fees\nPaid so far in 2025      NOK 554.00 of 3,278\n"
+            "Wed 12 March              NOK 179.00\nGP\nFri 3 January             NOK 375.00\n",
+            "554.00",
+        ),
+        (
+            "Eigendelar\nBetalt så langt i 2025      kr 554,00 av 3 278\n"
+            "ons. 12. mars                kr 179,00\nFastlege\n"
+            "fre. 3. januar               kr 375,00\nLegevakt\n",
+            "554.00",
+        ),
+    ],
+    ids=["title", "paid-so-far", "english", "nynorsk"],
+)
+def test_fees_dated_without_a_year_take_the_one_year_the_list_names(
+    page: str, expected: str
+) -> None:
+    parsed = read(page)
+    assert sorted(pairs(parsed)) == [("2025-01-03", "375.00"), ("2025-03-12", "179.00")]
+    assert parsed.total == Decimal(expected)
+    assert parsed.reconciled
+
+
+def test_fees_without_a_year_under_a_list_that_names_two_years_get_no_date() -> None:
+    parsed = read(
+        "Egenandeler 2024 og 2025\n12. mar.   Fastlege    kr 179,00\nSum             kr 179,00\n"
+    )
+    assert parsed.lines == ()
+    assert not parsed.reconciled
+
+
+MAILED = """< Innboks
+Kvittering for timen din
+Osteopat Tromsø
+Til: vaida.24@student.example.no · søn. 16. mar. 2025 kl. 18:22
+Pasient        Vaida Mienna
+{appointment}
+Behandling                              Beløp
+Oppfølgende behandling 45 min      kr 790,00
+Totalt                             kr 790,00
+Osteopat Tromsø · Org.nr. NO 974 760 673
+"""
+
+
+def test_a_mailed_receipt_s_date_is_the_appointment_s_not_the_mail_s() -> None:
+    parsed = read(MAILED.format(appointment="Time           14.03.2025,13:00–13:45"))
+    assert pairs(parsed) == [("2025-03-14", "790.00")]
+    assert parsed.reconciled
+
+
+def test_a_mailed_receipt_whose_only_date_is_the_mail_s_is_left_to_a_person() -> None:
+    parsed = read(MAILED.format(appointment="Time           13:00–13:45"))
+    assert not parsed.reconciled
+
+
+def test_a_date_written_with_a_slash_and_a_hyphen_is_read() -> None:
+    assert [found.value.isoformat() for found in dates("12/3-2025  kr 179,00")] == ["2025-03-12"]
+
+
+def test_a_printed_mail_s_header_dates_are_not_the_appointment_s() -> None:
+    parsed = read(
+        """10.11.2025, 21:04                  Mail – Receipt for your appointment
+Receipt for your appointment
+From:        Osteopat Førde <no-reply@bookfix.example>
+Date:        Wed 5 Nov 2025 at 17:40
+Patient                     Ragnheiður Mienna
+Appointment                 03.11.2025, 10:00–11:00
+Treatment                                         Amount
+Follow-up treatment, 45 min                    kr 790.00
+Total                                          kr 790.00
+Osteopat Førde · Org. no. NO 974 760 673
+"""
+    )
+    assert pairs(parsed) == [("2025-11-03", "790.00")]
+    assert parsed.reconciled
+
+
+def test_two_dates_labelled_the_treatment_s_that_differ_leave_the_receipt_to_a_person() -> None:
+    parsed = read(
+        """Osteopat Førde
+Org. no. NO 974 760 673
+Receipt
+Appointment        03.11.2025
+Date of treatment  04.11.2025
+Follow-up treatment, 45 min                    kr 790.00
+Total                                          kr 790.00
+"""
+    )
+    assert not parsed.reconciled
+
+
+def test_the_sum_so_far_wrapped_under_its_words_at_the_top_is_the_total() -> None:
+    parsed = read(
+        """Egenandeler
+Viser for Zdeněk Żurawski
+Betalt hittil i 2025
+2 032,- kr
+av 3 278 kr
+Alle egenandeler 2025      Eldste først
+Legevakt
+man. 3. mars                 1 621,- kr
+Psykolog
+tor. 6. mars                   411,- kr
+"""
+    )
+    assert parsed.name == "Zdeněk Żurawski"
+    assert sorted(pairs(parsed)) == [("2025-03-03", "1621.00"), ("2025-03-06", "411.00")]
+    assert parsed.total == Decimal("2032.00")
     assert parsed.reconciled

@@ -31,6 +31,7 @@ from refusjon.intake.reading.patterns import (
     dates,
     has_any,
     normalise,
+    words_of,
 )
 from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
 from refusjon.intake.reading.words import Row, Word, box_around, rows, union
@@ -110,7 +111,7 @@ RECEIPT_NOT_ITEMS = (
 )
 # What a row says of a sum "so far": a running total beside a fee, or (after a word of the
 # sum: "Sum egenandeler hittil i år", "Total paid so far") the year's sum to date.
-TO_DATE_KEYS = ("hittil", "so far")
+TO_DATE_KEYS = ("hittil", "så langt", "so far")
 DISTRACTOR_KEYS = (
     "egenandelstak*",
     "eigenandelstak*",
@@ -230,6 +231,9 @@ TOTAL_KEYS = (
     "to pay",
     "amount due",
     "amount paid",
+    "betalt hittil",
+    "betalt så langt",
+    "paid so far",
 )
 RECEIPT_TOTAL_KEYS = (*TOTAL_KEYS, "betalt", "paid", "beløp", "amount")
 HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
@@ -350,7 +354,7 @@ FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
     r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer|"
-    r"(?:du er )?(?:logget|logga) inn som|kunde|customer)\b"
+    r"(?:du er )?(?:logget|logga) inn som|kunde|customer|viser for|showing for)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -454,7 +458,9 @@ class Columns:
 def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
     scanned = _one_card_a_row(
-        _days_under_months(_years_wrapped([_scan(row) for row in rows(calendar_tiles(words))]))
+        _days_in_the_named_year(
+            _days_under_months(_years_wrapped([_scan(row) for row in rows(calendar_tiles(words))]))
+        )
     )
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
@@ -546,6 +552,47 @@ def _years_wrapped(scanned: list[Scanned]) -> list[Scanned]:
         if rest:
             left = _scan(Row.of(below.row.page, rest))
             below.row, below.dates, below.amounts = left.row, left.dates, left.amounts
+    return scanned
+
+
+# A day and month without a year ("12. mar.", "ons. 12. mars", "12 Mar", "Mar 12"), and a row
+# that names the year of a list (its title, "År: 2025", "Betalt hittil i 2025").
+DAY_MONTH = re.compile(
+    rf"(?<![\d.,/])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?{MONTH}(?![\w.]*\s?[-/.]?\d)", re.I
+)
+MONTH_DAY = re.compile(
+    rf"(?<!\w){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]|,?\s\d)", re.I
+)
+YEAR_NAMED = re.compile(
+    r"\b(?:år|året|year|kalenderår|calendar year|hittil|så langt|so far)\b", re.I
+)
+
+
+def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
+    """Fees dated by day and month only ("12. mar.", "ons. 12. mars"), as helsenorge lists a
+    year's fees under a title that names it ("Egenandeler betalt i 2025"): their dates in that
+    year, where the rows about the list name one year and no other."""
+    years: set[int] = set()
+    for item in scanned:
+        text = item.row.text
+        if has_any(text, OVERVIEW_KEYS) or YEAR_NAMED.search(text):
+            years.update(int(match[0]) for match in YEAR.finditer(_without_dates(item)))
+    if len(years) != 1:
+        return scanned
+    year = years.pop()
+    for item in scanned:
+        if item.dates or not item.amounts:
+            continue
+        found = DAY_MONTH.search(item.row.text) or MONTH_DAY.search(item.row.text)
+        if found is None:
+            continue
+        try:
+            value = date(year, MONTHS[found["month"][:3].lower()], int(found["day"]))
+        except ValueError:
+            continue
+        start, end = found.span()
+        item.dates = [FoundDate(start, end, value)]
+        item.amounts = [one for one in item.amounts if one.end <= start or one.start >= end]
     return scanned
 
 
@@ -889,12 +936,15 @@ def _figure_in_prose(item: Scanned) -> bool:
 def _sum_to_date(item: Scanned) -> bool:
     """A row that opens with a word of the sum and says no more than "so far" of it ("Sum
     egenandeler hittil i år 1 934,88"): the sum of what the document lists, not a distractor."""
-    opening = " ".join(item.row.text.split()[:2])
+    return bool(item.amounts) and _says_sum_to_date(item.row.text)
+
+
+def _says_sum_to_date(text: str) -> bool:
+    opening = " ".join(text.split()[:3])
     return (
-        bool(item.amounts)
-        and has_any(opening, TOTAL_KEYS)
-        and has_any(item.row.text, TO_DATE_KEYS)
-        and not has_any(item.row.text, DISTRACTORS_BUT_TO_DATE)
+        has_any(opening, TOTAL_KEYS)
+        and has_any(text, TO_DATE_KEYS)
+        and not has_any(text, DISTRACTORS_BUT_TO_DATE)
     )
 
 
@@ -910,6 +960,8 @@ def _wrapped_role(label: Scanned, item: Scanned) -> Role:
     "Remaining before exemption card:" and its amount onto two rows)."""
     if label.row.page != item.row.page or label.dates:
         return item.role
+    if _says_sum_to_date(label.row.text):
+        return Role.TOTAL  # "Betalt hittil i 2025" over "2 032,- kr"
     if label.role == Role.DISTRACTOR:
         return Role.DISTRACTOR
     if has_any(label.row.text, TOTAL_KEYS) and label.row.text.rstrip().endswith(":"):
@@ -1510,8 +1562,25 @@ TREATMENT_DATE_KEYS = (
     "date of service",
     "service date",
     "dato for behandling",
+    "time",
+    "appointment",
 )
 INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt", "issued")
+# The head of an e-mail a receipt came in: its date is the mail's.
+MAIL_HEADER = re.compile(r"^(?:til|fra|to|from|sendt|sent|dato|date)\s*:\s*\S+@", re.I)
+MAIL_HEADER_KEYS = ("sendt", "sent", "mottatt")
+
+
+def _opens_with(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``text`` opens with one of ``keys`` as words: a label, not a word in passing
+    ("Receipt for your appointment")."""
+    opening = words_of(text)
+    return any(opening.startswith(f" {key} ") for key in keys)
+
+
+def _mail_header(text: str) -> bool:
+    """Whether the row is an e-mail's head ("Til: kari@…, søn. 16. mar. 2025", "Sendt: …")."""
+    return bool(MAIL_HEADER.search(text)) or (has_any(text, MAIL_HEADER_KEYS) and ":" in text)
 
 
 def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool]:
@@ -1529,9 +1598,9 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
 
     def rank(item: Scanned) -> int:
         text = item.row.text
-        if has_any(text, TREATMENT_DATE_KEYS):
+        if any(_opens_with(cell, TREATMENT_DATE_KEYS) for _, cell in item.row.cells()):
             return 0
-        if has_any(text, INVOICE_DATE_KEYS):
+        if has_any(text, INVOICE_DATE_KEYS) or _mail_header(text):
             return 4
         if item.amounts and not has_any(text, RECEIPT_TOTAL_KEYS):
             return 1
@@ -1540,5 +1609,9 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     chosen = min(candidates, key=rank)
     found = chosen.dates[0]
     others = {item.dates[0].value for item in candidates}
-    sure = rank(chosen) <= 1 or others == {found.value}
+    # Alone, a date is sure unless it is an invoice's or an e-mail's own: the treatment's is
+    # then not printed, or not read, and a receipt's date is checked by no sum.
+    # Two dates of the same standing that differ leave it in doubt.
+    level = {item.dates[0].value for item in candidates if rank(item) == rank(chosen)}
+    sure = (rank(chosen) <= 1 and len(level) == 1) or (others == {found.value} and rank(chosen) < 4)
     return found.value, chosen.row.box(found.start, found.end), sure

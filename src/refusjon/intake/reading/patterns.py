@@ -34,8 +34,10 @@ MONTH = (
 DATE_PATTERNS = (
     re.compile(
         r"(?<![\d.,/])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
-        r"(?!\d|,\d)"
+        r"(?!\d|,\d(?!\d?:\d\d))"  # "14.03.2025,13:00" is a date and a time
     ),
+    # Day and month by a slash, the year by a hyphen: "12/3-2025", as Norwegians write by hand.
+    re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>\d{4})(?!\d)"),
     # Year first: "2025-03-12", "2025.03.12", "2025/03/12".
     re.compile(
         r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{2})(?P=sep)(?P<day>\d{2})(?![\d,])"
