@@ -102,12 +102,12 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
     turned = grey
     for contour in contours:
         left, top, across, down = cv2.boundingRect(contour)
-        inside = (
+        within = (
             left > 0
             and top > 0
             and (left + across < small.shape[1] and top + down < small.shape[0])
         )
-        if not inside or across < small.shape[1] * BAND_WIDTH or down < 3:
+        if not within or across < small.shape[1] * BAND_WIDTH or down < 3:
             continue
         if across < BAND_SHAPE * down:
             continue  # a large bold letter or digit ("8"), not a band
@@ -127,9 +127,9 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
         outline = cv2.resize(small_outline, band.shape[::-1], interpolation=cv2.INTER_NEAREST) > 0
         # Turned, and stretched so the band's ground is the paper's white (a mid-grey bar
         # would otherwise stay grey behind its writing).
-        inside = 255.0 - band[outline]
-        ground = max(float(np.percentile(inside, 90)), 1.0)
-        band[outline] = np.clip(inside * (255.0 / ground), 0, 255).astype(np.uint8)
+        light = 255.0 - band[outline]
+        ground = max(float(np.percentile(light, 90)), 1.0)
+        band[outline] = np.clip(light * (255.0 / ground), 0, 255).astype(np.uint8)
     return turned
 
 
@@ -139,6 +139,7 @@ GUTTER_WIDTH = 0.004
 GUTTER_SPAN = (0.2, 0.8)
 GUTTER_EVEN = 8.0
 GUTTER_CONTRAST = 40.0
+GUTTER_STRIP = 512
 
 
 def gutters(grey: Grey) -> tuple[float, ...]:
@@ -148,10 +149,18 @@ def gutters(grey: Grey) -> tuple[float, ...]:
     gutter (the one is the paper's colour, the other stops where the table does)."""
     scale = min(1.0, 1000 / max(grey.shape[1], 1))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    width = small.shape[1]
+    height, width = small.shape
     paper = float(np.median(small))
-    means = small.mean(axis=0)
-    spreads = small.std(axis=0)
+    # Each column's mean and spread, a strip at a time: a long scroll capture as floats at
+    # once would take over a hundred megabytes.
+    sums = np.zeros(width)
+    squares = np.zeros(width)
+    for top in range(0, height, GUTTER_STRIP):
+        strip = small[top : top + GUTTER_STRIP].astype(np.float64)
+        sums += strip.sum(axis=0)
+        squares += (strip * strip).sum(axis=0)
+    means = sums / max(height, 1)
+    spreads = np.sqrt(np.maximum(squares / max(height, 1) - means * means, 0.0))
     even = (spreads < GUTTER_EVEN) & (np.abs(means - paper) > GUTTER_CONTRAST)
     found: list[float] = []
     start: int | None = None
