@@ -1182,3 +1182,30 @@ tor. 6. mars                   411,- kr
     assert sorted(pairs(parsed)) == [("2025-03-03", "1621.00"), ("2025-03-06", "411.00")]
     assert parsed.total == Decimal("2032.00")
     assert parsed.reconciled
+
+
+STITCHED = """20:24  5G  63 %
+Egenandeler
+Viser for Rūtenis Grybauskas
+Betalt hittil i 2025
+kr 487,00
+Legesenteret Ås
+fre. 29. august           kr 179,00
+Unilabs Røntgen
+20:24  5G  63 %
+{repeated}
+Unilabs Røntgen
+man. 8. september         kr 308,00
+"""
+
+
+def test_the_fee_a_second_capture_repeats_at_the_join_is_counted_once() -> None:
+    parsed = read(STITCHED.format(repeated="fre. 29. august           kr 179,00"))
+    assert sorted(pairs(parsed)) == [("2025-08-29", "179.00"), ("2025-09-08", "308.00")]
+    assert parsed.reconciled
+
+
+def test_a_second_capture_that_repeats_no_fee_keeps_every_fee() -> None:
+    parsed = read(STITCHED.format(repeated="fre. 29. august           kr 197,00"))
+    assert len(parsed.lines) == 3
+    assert not parsed.reconciled

@@ -462,6 +462,7 @@ def parse(words: Sequence[Word]) -> Parsed:
             _days_under_months(_years_wrapped([_scan(row) for row in rows(calendar_tiles(words))]))
         )
     )
+    scanned = _seams_unrepeated(scanned)
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
     kind = _kind(scanned)
@@ -524,6 +525,34 @@ def _scan(row: Row) -> Scanned:
     found_dates = dates(text)
     found_amounts = amounts(text, masked=[(d.start, d.end) for d in found_dates])
     return Scanned(row, found_dates, found_amounts)
+
+
+# A phone's status bar: the clock first, the battery's share last ("20:24  5G  63 %").
+STATUS_BAR = re.compile(r"^\d{1,2}:\d{2}\b.*\d{1,3}\s?%$")
+
+
+def _seams_unrepeated(scanned: list[Scanned]) -> list[Scanned]:
+    """Screenshots joined one under the other, each with its status bar: a capture often
+    repeats the fee row the one before it ended on, and that row is left out (once) where the
+    rows on either side of a second status bar are the same fee, word for word."""
+    bars = [
+        index
+        for index, item in enumerate(scanned)
+        if STATUS_BAR.match(item.row.text.strip()) and not item.dates
+    ]
+    repeated: set[int] = set()
+    for bar in bars[1:]:
+        before = next((i for i in range(bar - 1, -1, -1) if _fee_row(scanned[i])), None)
+        after = next((i for i in range(bar + 1, len(scanned)) if _fee_row(scanned[i])), None)
+        if before is None or after is None or scanned[before].row.page != scanned[after].row.page:
+            continue
+        if " ".join(scanned[before].row.text.split()) == " ".join(scanned[after].row.text.split()):
+            repeated.add(after)
+    return [item for index, item in enumerate(scanned) if index not in repeated]
+
+
+def _fee_row(item: Scanned) -> bool:
+    return bool(item.dates and item.amounts)
 
 
 DAY_MONTH_AT_END = re.compile(rf"(?<![\d.,])\d{{1,2}}\.?\s{MONTH}$", re.I)
