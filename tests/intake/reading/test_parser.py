@@ -1209,3 +1209,19 @@ def test_a_second_capture_that_repeats_no_fee_keeps_every_fee() -> None:
     parsed = read(STITCHED.format(repeated="fre. 29. august           kr 197,00"))
     assert len(parsed.lines) == 3
     assert not parsed.reconciled
+
+
+def test_the_day_a_receipt_says_its_patient_was_treated_is_its_date_not_the_receipt_s() -> None:
+    parsed = read(
+        """Fotklinikken Gjøvik
+Org.nr. 974 760 673
+Kvittering
+Dato:        07.03.2025
+Pasient:     Jomar Lindström
+Behandlet:   5. mars 2025
+Fotbehandling 45 min                 690,00
+Totalt betalt                        690,00 kr
+"""
+    )
+    assert pairs(parsed) == [("2025-03-05", "690.00")]
+    assert parsed.reconciled

@@ -1593,6 +1593,9 @@ TREATMENT_DATE_KEYS = (
     "dato for behandling",
     "time",
     "appointment",
+    "behandlet",
+    "behandla",
+    "treated",
 )
 INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt", "issued")
 # The head of an e-mail a receipt came in: its date is the mail's.
