@@ -457,12 +457,15 @@ class Columns:
 
 def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
-    scanned = _one_card_a_row(
-        _days_in_the_named_year(
-            _days_under_months(_years_wrapped([_scan(row) for row in rows(calendar_tiles(words))]))
-        )
-    )
-    scanned = _seams_unrepeated(scanned)
+    scanned = [_scan(row) for row in rows(calendar_tiles(words))]
+    for step in (
+        _years_wrapped,
+        _days_under_months,
+        _days_in_the_named_year,
+        _one_card_a_row,
+        _seams_unrepeated,
+    ):
+        scanned = step(scanned)
     if not scanned:
         return Parsed(Kind.UNKNOWN, notes=("No text was found.",))
     kind = _kind(scanned)
@@ -1638,12 +1641,13 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
             return 1
         return 2 if has_any(text, DATE_LABEL_KEYS) else 3
 
-    chosen = min(candidates, key=rank)
+    ranked = [(rank(item), item) for item in candidates]
+    best, chosen = min(ranked, key=lambda pair: pair[0])
     found = chosen.dates[0]
     others = {item.dates[0].value for item in candidates}
     # Alone, a date is sure unless it is an invoice's or an e-mail's own: the treatment's is
     # then not printed, or not read, and a receipt's date is checked by no sum.
     # Two dates of the same standing that differ leave it in doubt.
-    level = {item.dates[0].value for item in candidates if rank(item) == rank(chosen)}
-    sure = (rank(chosen) <= 1 and len(level) == 1) or (others == {found.value} and rank(chosen) < 4)
+    level = {item.dates[0].value for standing, item in ranked if standing == best}
+    sure = (best <= 1 and len(level) == 1) or (others == {found.value} and best < 4)
     return found.value, chosen.row.box(found.start, found.end), sure
