@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from refusjon.intake.reading.parser import Parsed, parse
-from refusjon.intake.reading.patterns import dates
+from refusjon.intake.reading.patterns import date_like, dates
 from refusjon.intake.reading.records import Kind
 from refusjon.intake.reading.words import layout_words
 
@@ -1126,6 +1126,37 @@ def test_a_mailed_receipt_s_date_is_the_appointment_s_not_the_mail_s() -> None:
 def test_a_mailed_receipt_whose_only_date_is_the_mail_s_is_left_to_a_person() -> None:
     parsed = read(MAILED.format(appointment="Time           13:00–13:45"))
     assert not parsed.reconciled
+
+
+def test_a_receipt_with_a_date_the_reader_cannot_read_is_left_to_a_person() -> None:
+    # The treatment's date is printed without its year; the only date read is
+    # the receipt's own, two days later, which no sum can check.
+    parsed = read(
+        """Osteopat Tromsø
+Kvittering          Dato: 16.03.2025
+Pasient        Vaida Mienna
+Time           fredag 14. mars kl. 13:00
+Oppfølgende behandling 45 min      kr 790,00
+Totalt                             kr 790,00
+"""
+    )
+    assert pairs(parsed) == [("2025-03-16", "790.00")]
+    assert not parsed.reconciled
+
+
+def test_what_looks_like_a_date_is_told_from_phone_account_and_clock_numbers() -> None:
+    looks = ("14. 03. 2025", "fredag 14. mars", "March 14th", "2025 - 03 - 14", "14-3-25")
+    assert all(date_like(text) for text in looks)
+    not_dates = (
+        "Tlf. 22 33 44 55",
+        "kr 1.234,50",
+        "13:00–13:45",
+        "13.00-13.45",
+        "Org.nr. 974 760 673",
+        "Konto 1503.12.34567",
+        "Tid: 45 min",
+    )
+    assert [text for text in not_dates if date_like(text)] == []
 
 
 def test_a_date_written_with_a_slash_and_a_hyphen_is_read() -> None:

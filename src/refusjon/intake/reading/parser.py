@@ -28,6 +28,7 @@ from refusjon.intake.reading.patterns import (
     FoundAmount,
     FoundDate,
     amounts,
+    date_like,
     dates,
     has_any,
     normalise,
@@ -1621,13 +1622,12 @@ def _mail_header(text: str) -> bool:
 def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool]:
     """The treatment's date, where on the page it is, and whether it is sure: a date found by
     its label or on an item's row is; any other is only where the receipt has no other date."""
-    candidates = [
+    dated = [
         item
         for item in scanned
-        if item.dates
-        and not has_any(item.row.text, DISTRACTOR_KEYS)
-        and not FOOTER.search(item.row.text)
+        if not has_any(item.row.text, DISTRACTOR_KEYS) and not FOOTER.search(item.row.text)
     ]
+    candidates = [item for item in dated if item.dates]
     if not candidates:
         return None, None, False
 
@@ -1650,4 +1650,14 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     # Two dates of the same standing that differ leave it in doubt.
     level = {item.dates[0].value for standing, item in ranked if standing == best}
     sure = (best <= 1 and len(level) == 1) or (others == {found.value} and best < 4)
+    # Something that looks like a date and was not read may be the treatment's.
+    sure = sure and not any(_unread_date(item) for item in dated)
     return found.value, chosen.row.box(found.start, found.end), sure
+
+
+def _unread_date(item: Scanned) -> bool:
+    """Whether the row shows something like a date that no date read covers."""
+    return any(
+        not any(start < read.end and read.start < end for read in item.dates)
+        for start, end in date_like(item.row.text)
+    )

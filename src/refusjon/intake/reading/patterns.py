@@ -55,6 +55,18 @@ DATE_PATTERNS = (
     ),
 )
 TWO_DIGIT_PIVOT = 69
+# Anything that looks like a date, read or not: day, month and year by any separators OCR or a
+# program may print ("14 .03. 2025", "14-3-25"), year first, or a day beside a month's name.
+DATE_LIKE = (
+    re.compile(
+        r"(?<!\d)(?P<day>\d{1,2})\s?[./-]\s?(?P<mon>\d{1,2})\s?[./-]\s?(?:\d{4}|\d{2})(?!\d)"
+    ),
+    re.compile(
+        r"(?<!\d)(?:19|20)\d{2}\s?[./-]\s?(?P<mon>\d{1,2})\s?[./-]\s?(?P<day>\d{1,2})(?!\d)"
+    ),
+    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?(?:of\s)?{MONTH}(?!\w)", re.I),
+    re.compile(rf"(?<!\w){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)", re.I),
+)
 # A clock time ("kl. 14.30", "klokka 9.05", "at 11.48"), masked before amounts are looked for.
 TIME_LABELLED = re.compile(
     r"\b(?:kl\.?|klokk(?:a|en)|at)\s{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d)", re.I
@@ -112,6 +124,18 @@ def dates(text: str) -> list[FoundDate]:
                 found.append(FoundDate(match.start(), match.end(), value, glued))
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda item: item.start)
+
+
+def date_like(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` has something that looks like a date (a plausible day and month), whether
+    or not ``dates`` can read it."""
+    spans = []
+    for pattern in DATE_LIKE:
+        for match in pattern.finditer(text):
+            day, month = int(match["day"]), match["mon"] if "mon" in match.groupdict() else None
+            if 1 <= day <= 31 and (month is None or 1 <= int(month) <= 12):
+                spans.append((match.start(), match.end()))
+    return spans
 
 
 def _date(match: re.Match[str]) -> date | None:
