@@ -1561,3 +1561,174 @@ def blind8_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
         date_style=rng.choice(BLIND8_DATE_STYLES[chosen]),
         payment=payment,
     )
+
+
+# ---- the ninth blind set -----------------------------------------------------------------
+
+# Only in the ninth blind set (blind9_overview, blind9_receipt).
+BLIND9_OVERVIEW_LAYOUTS = ("saved_mobile_pdf", "chart_overview")
+BLIND9_PHONE_LAYOUT = "chips_app"
+BLIND9_RECEIPT_LAYOUTS = ("receipt_book", "online_paid_receipt", "dietitian_receipt")
+BLIND9_PAPER_RECEIPT_LAYOUTS = ("receipt_book",)
+"""Receipts that exist only on paper (written by hand): scanned, never a text PDF or a phone's
+page."""
+BLIND9_AMOUNT_STYLES = {"nb": ("nkr", "upper_kr_dots"), "en": ("kr_nok", "nkr_point")}
+"""Described in ``blind9_layouts.money``."""
+BLIND9_DATE_STYLES = {
+    "saved_mobile_pdf": ("day_month_dot",), "chart_overview": ("full_weekday",),
+    BLIND9_PHONE_LAYOUT: ("short_month",),
+    "receipt_book": ("dash_year",), "online_paid_receipt": ("short_month",),
+    "dietitian_receipt": ("dash_yy",),
+}  # fmt: skip
+"""Described in ``blind9_layouts.day``."""
+BLIND9_WORDING = 12
+"""The ninth blind set prints its own headings and sums (``blind9_layouts.WORDS``)."""
+BLIND9_FIRST_NAMES = (
+    "Conceição", "João", "Gjergj", "Ëndrit", "Ľubica", "Dafydd", "Siân", "Väinö", "Ågot",
+    "Gyrid", "Torgeir", "Wanjiru", "Jordi", "Mònica", "Sølvor", "Ståle",
+)  # fmt: skip
+BLIND9_SURNAMES = (
+    "Gonçalves", "Magalhães", "Hoxha", "Çela", "Ďurica", "ap Rhys", "Hämäläinen", "Rødseth",
+    "Vestbø", "Kjærstad", "Njoroge", "Puigcerdà", "Øyehaug", "Lægreid", "Tønnessen", "Bjåstad",
+)  # fmt: skip
+BLIND9_PLACES = ("Hamar", "Steinkjer", "Molde", "Haugesund", "Kongsberg", "Narvik", "Florø")
+# A manual therapist's treatments: Norwegian text, English text, price (kroner).
+BLIND9_MANUAL_THERAPY = (
+    ("Manuellterapi, første konsultasjon", "Manual therapy, first consultation", "950.00"),
+    ("Manuellterapi, oppfølging", "Manual therapy, follow-up", "690.00"),
+    ("Manuellterapi, behandling 45 min", "Manual therapy, treatment 45 min", "790.00"),
+)  # fmt: skip
+# A private specialist's services: Norwegian text, English text, price; the consultation first.
+BLIND9_SPECIALIST_ITEMS = {
+    "gynecologist": (
+        ("Konsultasjon gynekolog", "Gynaecology consultation", "1450.00"),
+        ("Ultralyd, vaginal", "Transvaginal ultrasound", "650.00"),
+        ("Celleprøve (cytologi)", "Cervical smear (cytology)", "350.00"),
+        ("Innsetting av spiral", "IUD insertion", "900.00"),
+    ),
+    "dermatologist": (
+        ("Konsultasjon hudlege", "Dermatology consultation", "1350.00"),
+        ("Dermatoskopi av føflekker", "Dermatoscopy of moles", "450.00"),
+        ("Frysebehandling", "Cryotherapy", "400.00"),
+        ("Biopsi inkl. analyse", "Biopsy incl. laboratory analysis", "950.00"),
+    ),
+}
+BLIND9_SPECIALIST_CLINICS = {
+    "gynecologist": ("Gynekologen", "Kvinneklinikken", "Gynhuset"),
+    "dermatologist": ("Hudlegen", "Hudklinikken", "Hudhelse"),
+}
+# A clinical dietitian's services: Norwegian text, English text, price (kroner).
+BLIND9_DIETITIAN_ITEMS = (
+    ("Førstegangssamtale, klinisk ernæringsfysiolog 60 min",
+     "First consultation, clinical dietitian, 60 min", "1100.00"),
+    ("Oppfølgingssamtale 30 min", "Follow-up consultation, 30 min", "650.00"),
+)  # fmt: skip
+BLIND9_DIETITIAN_EXTRAS = (
+    ("Individuell kostplan", "Individual meal plan", "450.00"),
+    ("Måling av kroppssammensetning", "Body composition measurement", "250.00"),
+)  # fmt: skip
+SERVICE_NAMES.update(
+    {
+        "manual_therapist": {"nb": "Manuellterapeut", "nn": "Manuellterapeut",
+                             "en": "Manual therapist"},
+        "gynecologist": {"nb": "Gynekolog", "nn": "Gynekolog", "en": "Gynaecologist"},
+        "dermatologist": {"nb": "Hudlege", "nn": "Hudlege", "en": "Dermatologist"},
+        "clinical_dietitian": {"nb": "Klinisk ernæringsfysiolog",
+                               "nn": "Klinisk ernæringsfysiolog", "en": "Clinical dietitian"},
+    }
+)  # fmt: skip
+
+
+def blind9_name(rng: random.Random) -> str:
+    """A Portuguese, Albanian, Slovak, Welsh, Finnish, Kenyan, Catalan or Norwegian name, none
+    in another set."""
+    return f"{rng.choice(BLIND9_FIRST_NAMES)} {rng.choice(BLIND9_SURNAMES)}"
+
+
+def blind9_amount_style(rng: random.Random, language: str) -> str:
+    return rng.choice(BLIND9_AMOUNT_STYLES["en" if language == "en" else "nb"])
+
+
+def blind9_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the ninth blind set: helsenorge's mobile page saved as a PDF from the
+    phone, the desktop page with a chart of the months printed, or the app's list with filter
+    chips and the total in a bar at the foot."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND9_OVERVIEW_LAYOUTS)
+    counts = {
+        "saved_mobile_pdf": (1, 2, 3, 4, 5, 7, 9, 12, 15, 19, 24),
+        "chart_overview": (2, 3, 4, 5, 6, 8, 10, 13, 17, 20),
+        BLIND9_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10, 12, 14),
+    }[chosen]
+    fees = _on_opening_days(_fees(rng, year=year, language=lang, count=rng.choice(counts)), lang)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(3, 45))
+    return Overview(
+        name=blind9_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind9_amount_style(rng, lang),
+        wording=BLIND9_WORDING,
+        newest_first=chosen != "chart_overview" and rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND9_DATE_STYLES[chosen]),
+    )
+
+
+def blind9_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the ninth blind set: a manual therapist's receipt written by hand in a
+    receipt book and stamped, a private gynaecologist's or dermatologist's receipt from an
+    online payment page, or a clinical dietitian's receipt from a practice system."""
+    chosen = layout or rng.choice(BLIND9_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(BLIND9_PLACES)
+    english = lang == "en"
+    amount = blind9_amount_style(rng, lang)
+    if chosen == "receipt_book":
+        profession = "manual_therapist"
+        firm = rng.choice(("Manuellterapi", "Rygg og Ledd Manuellterapi", "Manuellterapeutene"))
+        provider = f"{firm} {place}"
+        picked = [rng.choice(BLIND9_MANUAL_THERAPY)]
+        # The book prints "Kr." before the amount (in English "NKr").
+        amount = "nkr_point" if english else "upper_kr_dots"
+    elif chosen == "online_paid_receipt":
+        profession = rng.choice(tuple(BLIND9_SPECIALIST_ITEMS))
+        provider = f"{rng.choice(BLIND9_SPECIALIST_CLINICS[profession])} {place}"
+        first, *extras = BLIND9_SPECIALIST_ITEMS[profession]
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 0, 1, 1, 2)))]
+    else:
+        profession = "clinical_dietitian"
+        provider = f"{rng.choice(('Ernæringsklinikken', 'Kosthold og Helse'))} {place}"
+        picked = [rng.choice(BLIND9_DIETITIAN_ITEMS)]
+        if rng.random() < 0.45:
+            picked.append(rng.choice(BLIND9_DIETITIAN_EXTRAS))
+    items = tuple(
+        Item("", text_en if english else text_nb, Decimal(price))
+        for text_nb, text_en, price in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(340)), 5)
+    street = rng.choice(("Strandgata", "Kongens gate", "Parkvegen", "Jernbanegata"))
+    return Receipt(
+        patient=blind9_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=amount,
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street} {rng.randint(1, 70)}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(100, 9_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND9_DATE_STYLES[chosen]),
+        payment={"receipt_book": "cash", "online_paid_receipt": "card"}.get(chosen, "terminal"),
+    )

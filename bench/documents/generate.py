@@ -23,7 +23,11 @@ and the renditions ``render.scanner_app``, ``render.folded_scan``,
 ``render.messenger``, ``render.highlighted_scan`` and ``render.screen_photo``); and the
 *eighth blind* set (``blind8_set``, seed ``BLIND8_SEED``) with only variations none of the nine
 has (``content.blind8_overview``, ``content.blind8_receipt``, ``blind8_layouts``, and the
-renditions ``render.bilevel_scan``, ``render.lamp_photo`` and ``render.stitched``).
+renditions ``render.bilevel_scan``, ``render.lamp_photo`` and ``render.stitched``); and the
+*ninth blind* set (``blind9_set``, seed ``BLIND9_SEED``) with only variations none of the ten
+has (``content.blind9_overview``, ``content.blind9_receipt``, ``blind9_layouts``, and the
+renditions ``render.on_glass``, ``render.punched_scan``, ``render.crumpled_photo`` and
+``render.notification``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -40,7 +44,7 @@ organisation number and whether it is itemised). Usage from the repository root:
 
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
-         | --blind7 | --blind8] [--seed N]
+         | --blind7 | --blind8 | --blind9] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -65,6 +69,7 @@ from . import (
     blind6_layouts,
     blind7_layouts,
     blind8_layouts,
+    blind9_layouts,
     blind_layouts,
     content,
     layouts,
@@ -81,6 +86,7 @@ BLIND5_SEED = 2026_12_08
 BLIND6_SEED = 2026_12_09
 BLIND7_SEED = 2026_12_10
 BLIND8_SEED = 2026_12_11
+BLIND9_SEED = 2026_12_12
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -94,6 +100,12 @@ BLIND6_PHONE_VARIANTS = ("ios_browser", "android_browser", "side_by_side")
 a list of four fees or more, else Safari)."""
 BLIND7_RECEIPT_SHARE = 1 / 3
 BLIND8_RECEIPT_SHARE = 0.3
+BLIND9_RECEIPT_SHARE = 1 / 3
+BLIND9_PHONE_VARIANTS = ("large_text", "notification", "marked_up")
+"""The ninth blind set's screenshots, in turn."""
+BLIND9_SCAN_VARIANTS = ("punched", "crumpled")
+"""The ninth blind set's scans of A4 pages, in turn (a hand-written slip is always laid on the
+glass)."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -156,7 +168,12 @@ class Truth:
     ``landscape`` (the phone turned sideways) or ``messenger`` (sent on through a messaging
     app: smaller, a JPEG). Eighth blind set: a scan ``bilevel`` (an office scanner's black and
     white mode) or ``lamp_photo`` (photographed under a lamp); a screenshot ``dark`` (the
-    phone in dark mode) or ``stitched`` (two captures joined, the row at the cut repeated)."""
+    phone in dark mode) or ``stitched`` (two captures joined, the row at the cut repeated).
+    Ninth blind set: a scan ``on_glass`` (a slip on an A4 flatbed's glass), ``punched``
+    (punched, stapled and fed through a document feeder) or ``crumpled`` (crumpled, smoothed
+    out and photographed); a screenshot ``large_text`` (the phone's text made larger),
+    ``notification`` (a message's banner over the top) or ``marked_up`` (a pen ring round the
+    total)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -215,7 +232,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to eighth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to ninth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -223,6 +240,13 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind9_layouts.LAYOUTS:
+            return blind9_layouts.html(
+                self.body,
+                phone=phone,
+                large_text=self.variant == "large_text",
+                marked=self.variant == "marked_up",
+            )
         if self.body.layout in blind8_layouts.LAYOUTS:
             return blind8_layouts.html(self.body, phone=phone, dark=self.variant == "dark")
         if self.body.layout in blind7_layouts.LAYOUTS:
@@ -282,16 +306,23 @@ def plan(
     blind6: bool = False,
     blind7: bool = False,
     blind8: bool = False,
+    blind9: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7`` and ``blind8`` draw only from
-    their own set's variations."""
+    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8`` and ``blind9`` draw
+    only from their own set's variations."""
     specs = []
     scans = phones = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind9:
+            body, variant = _blind9_body(rng, rendition, scans, phones)
+            scans += rendition == "scan"
+            phones += rendition == "screenshot"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind8:
             body, variant = _blind8_body(rng, rendition, scans, phones)
             scans += rendition == "scan"
@@ -501,6 +532,53 @@ def _blind8_file(spec: Spec) -> tuple[bytes, str, int] | None:
     return None
 
 
+def _blind9_body(
+    rng: random.Random, rendition: str, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A ninth blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts (a hand-written one only on paper, so only scanned; on a phone a receipt is the
+    online payment page); a hand-written slip scanned on an A4 flatbed's glass, other scans by
+    turns punched and fed through a document feeder and crumpled and photographed;
+    screenshots by turns with larger text, under a notification and marked with a pen ring."""
+    body: content.Overview | content.Receipt
+    if rng.random() < BLIND9_RECEIPT_SHARE:
+        layouts = {
+            "pdf": ("online_paid_receipt", "dietitian_receipt"),
+            "scan": ("receipt_book", "receipt_book", "online_paid_receipt", "dietitian_receipt"),
+            "screenshot": ("online_paid_receipt",),
+        }[rendition]
+        body = content.blind9_receipt(rng, layout=rng.choice(layouts))
+    else:
+        phone = content.BLIND9_PHONE_LAYOUT if rendition == "screenshot" else None
+        body = content.blind9_overview(rng, layout=phone)
+    if rendition == "scan":
+        if body.layout in content.BLIND9_PAPER_RECEIPT_LAYOUTS:
+            return body, "on_glass"
+        return body, BLIND9_SCAN_VARIANTS[scans % len(BLIND9_SCAN_VARIANTS)]
+    if rendition != "screenshot":
+        return body, ""
+    return body, BLIND9_PHONE_VARIANTS[phones % len(BLIND9_PHONE_VARIANTS)]
+
+
+def _blind9_file(spec: Spec) -> tuple[bytes, str, int] | None:
+    """The ninth blind set's own renditions, or None for the usual ones."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "on_glass":
+            return render.on_glass(render.pdf(spec.html()), seed)
+        case "punched":
+            return render.punched_scan(render.pdf(spec.html()), seed)
+        case "crumpled":
+            return render.crumpled_photo(render.pdf(spec.html()), seed)
+        case "notification":
+            words = blind9_layouts.WORDS[spec.body.language]
+            lines = (words["n_app"], words["n_now"], words["n_from"], words["n_text"])
+            return render.notification(render.screenshot(spec.html()), seed, lines), "png", 1
+        case "large_text" | "marked_up":
+            return render.screenshot(spec.html()), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -508,6 +586,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind7_file(spec)
     if spec.body.layout in blind8_layouts.LAYOUTS:
         own = _blind8_file(spec)
+    if spec.body.layout in blind9_layouts.LAYOUTS:
+        own = _blind9_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -553,6 +633,7 @@ def generate(
     blind6: bool = False,
     blind7: bool = False,
     blind8: bool = False,
+    blind9: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -569,6 +650,7 @@ def generate(
         blind6=blind6,
         blind7=blind7,
         blind8=blind8,
+        blind9=blind9,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -685,15 +767,29 @@ def blind8_set(
     )
 
 
+def blind9_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The ninth blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, receipts and renditions (a slip on a flatbed's glass, a punched page through a
+    document feeder, a crumpled page photographed, a phone's larger text, a notification over a
+    screenshot, a pen ring) that none of the other ten sets has (made by a helper who never read
+    the reader, after the reader's author had seen the other ten; to be read once)."""
+    return generate(
+        directory, seed=BLIND9_SEED, count=count, held_out=True, renditions=renditions, blind9=True
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
-    "blind7": blind7_set, "blind8": blind8_set,
+    "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
+    "blind9": BLIND9_SEED,
 }  # fmt: skip
 
 
@@ -724,6 +820,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind6", "the sixth blind set"),
         ("blind7", "the seventh blind set"),
         ("blind8", "the eighth blind set"),
+        ("blind9", "the ninth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -748,6 +845,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind6=name == "blind6",
         blind7=name == "blind7",
         blind8=name == "blind8",
+        blind9=name == "blind9",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -636,3 +636,203 @@ def stitched(png: bytes, rng: random.Random) -> tuple[bytes, str, int]:
     out = io.BytesIO()
     joined.save(out, "PNG")
     return out.getvalue(), "png", 1
+
+
+# ---- the ninth blind set's renditions -----------------------------------------------------
+
+A4_POINTS = (595.28, 841.89)
+
+
+def on_glass(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """A small slip laid on an A4 flatbed scanner's glass and scanned whole in colour at 200
+    dpi (ninth blind set): the slip off-centre towards a corner, turned a few degrees, the
+    rest of the page the lid's white, a grey band where the lid did not meet the glass's edge;
+    one JPEG (the slip's first page)."""
+    dpi = 200
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        slip = document[0].render(scale=dpi / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+    width, height = (round(side * dpi / 72) for side in A4_POINTS)
+    lid = rng.uniform(236, 246)
+    canvas = Image.new("RGB", (width, height), (round(lid), round(lid), round(lid - 2)))
+    angle = rng.uniform(-6, 6)
+    turned = slip.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    mask = Image.new("L", slip.size, 255).rotate(angle, expand=True)
+    left = int(rng.uniform(0.03, 0.08) * width)
+    top = int(rng.uniform(0.03, 0.08) * height)
+    if rng.random() < 0.5:
+        left = width - turned.width - left
+    # The slip's shadow on the lid, then the slip.
+    shadow = Image.new("RGB", turned.size, (150, 150, 150))
+    canvas.paste(shadow, (left + 4, top + 5), mask)
+    canvas.paste(turned, (left, top), mask)
+    pixels = np.asarray(canvas, dtype=np.float32)
+    band = int(width * rng.uniform(0.006, 0.015))
+    pixels[:, :band] *= 0.55
+    pixels[:band, :] *= 0.6
+    pixels += noise.normal(0, 2.5, pixels.shape).astype(np.float32)
+    picture = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "RGB")
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(78, 90), dpi=(dpi, dpi))
+    return out.getvalue(), "jpg", 1
+
+
+def punched_scan(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The pages punched for a ring binder and stapled, then fed through an office machine's
+    document feeder in grey at 200 dpi (ninth blind set): two holes in the left margin (the
+    feeder's dark backing showing through), the staple in the top left corner, a thin streak
+    down every page from dust on the feeder's glass; always a PDF of JPEG pages, as a machine's
+    "scan to e-mail" sends it, even for one page."""
+    dpi = 200
+    noise = np.random.default_rng(rng.randrange(2**32))
+    streak = rng.uniform(0.2, 0.8)
+    document = pdfium.PdfDocument(data)
+    try:
+        images = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(grey, dtype=np.float32) * 0.93 + 8
+            height, width = pixels.shape
+            ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+            radius = dpi * 0.1
+            centre_x = dpi * 0.27
+            for centre_y in (height / 2 - dpi * 1.57, height / 2 + dpi * 1.57):
+                hole = np.hypot(xs - centre_x, ys - centre_y) < radius
+                pixels[hole] = 35
+            if index == 0:
+                sx, sy = int(dpi * 0.35), int(dpi * 0.3)
+                length = int(dpi * 0.5)
+                for step in range(length):
+                    x, y = sx + step, sy + step // 3
+                    pixels[y : y + 3, x : x + 1] = 95
+                    pixels[y + 3 : y + 6, x : x + 1] *= 0.8
+            column = int(streak * width)
+            pixels[:, column : column + 2] *= 0.62
+            pixels += noise.normal(0, 3.5, pixels.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "L").rotate(
+                rng.uniform(-0.8, 0.8), resample=Image.Resampling.BICUBIC, expand=False,
+                fillcolor=235,
+            )  # fmt: skip
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(75, 88))
+            images.append(Image.open(io.BytesIO(out.getvalue())))
+    finally:
+        document.close()
+    out = io.BytesIO()
+    images[0].save(
+        out, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **FIXED_DATES
+    )
+    return out.getvalue(), "pdf", len(images)
+
+
+def crumpled_photo(data: bytes, rng: random.Random) -> tuple[bytes, str, int]:
+    """The paper crumpled in a pocket, smoothed out on a table and photographed with a phone
+    (ninth blind set): creases running every way (light on one side of each, shade on the
+    other), the page bent so that lines wave a little, the table round it; a JPEG a page (a PDF
+    of JPEG pages for several)."""
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=170 / 72).to_pil().convert("RGB")
+            pages.append(_crumpled(image, rng, noise))
+    finally:
+        document.close()
+    return _as_file(pages, 170)
+
+
+def _crumpled(image: Image.Image, rng: random.Random, noise: np.random.Generator) -> bytes:
+    pixels = np.asarray(image, dtype=np.float32) * np.float32([0.96, 0.95, 0.9])
+    height, width = pixels.shape[:2]
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    # The paper's surface: soft lumps, and creases as ridges along random lines.
+    lumps = cv2.GaussianBlur(
+        noise.normal(0, 1, (height, width)).astype(np.float32), (0, 0), width / 14
+    )
+    surface = lumps / (np.abs(lumps).max() + 1e-6) * 10
+    for _ in range(rng.randint(10, 16)):
+        angle = rng.uniform(0, np.pi)
+        cx, cy = rng.uniform(0, width), rng.uniform(0, height)
+        across = (xs - cx) * np.sin(angle) - (ys - cy) * np.cos(angle)
+        along = (xs - cx) * np.cos(angle) + (ys - cy) * np.sin(angle)
+        reach = rng.uniform(0.25, 0.7) * width
+        ridge = np.exp(-np.abs(across) / (width * 0.012)) * np.exp(-((along / reach) ** 2))
+        surface += rng.uniform(1.5, 3.5) * ridge
+    gy, gx = np.gradient(surface)
+    light = np.clip(1 + (gx * 0.55 - gy * 0.35) * 0.9, 0.72, 1.12)
+    pixels *= light[:, :, None]
+    # The page not flat: rows and columns wave by a few pixels with the surface.
+    shifted = cv2.remap(
+        pixels, xs + gx * 2.2, ys + gy * 2.2, cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_CONSTANT, borderValue=(245, 245, 240),
+    )  # fmt: skip
+    margin = int(0.06 * max(width, height))
+    table = (rng.uniform(90, 140), rng.uniform(80, 120), rng.uniform(60, 100))
+    framed = cv2.copyMakeBorder(
+        np.clip(shifted, 0, 255), margin, margin, margin, margin, cv2.BORDER_CONSTANT,
+        value=table,
+    )  # fmt: skip
+    fh, fw = framed.shape[:2]
+    corners = np.float32(
+        [[margin, margin], [fw - margin, margin], [fw - margin, fh - margin], [margin, fh - margin]]
+    )
+    pulled = corners + np.float32(
+        [[rng.uniform(-0.02, 0.02) * fw, rng.uniform(-0.02, 0.02) * fh] for _ in range(4)]
+    )
+    matrix = cv2.getPerspectiveTransform(corners, pulled)
+    warped = cv2.warpPerspective(
+        framed, matrix, (fw, fh), borderMode=cv2.BORDER_CONSTANT, borderValue=table
+    )
+    warped = cv2.GaussianBlur(warped, (0, 0), 0.7)
+    warped += noise.normal(0, 4, warped.shape).astype(np.float32)
+    picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(72, 88))
+    return out.getvalue()
+
+
+def notification(png: bytes, rng: random.Random, lines: tuple[str, str, str, str]) -> bytes:
+    """A phone screenshot taken while a message's notification was showing (ninth blind set):
+    a rounded grey banner over the status bar and the top of the page, with the app's name,
+    "now", the sender and the message (``lines``)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    scale = PHONE_SCALE
+    left, top = 8 * scale, 8 * scale
+    right, bottom = image.width - 8 * scale, top + 94 * scale
+    banner = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(banner)
+    shade = rng.randint(232, 242)
+    draw.rounded_rectangle(
+        (left, top, right, bottom), radius=18 * scale, fill=(shade, shade, shade + 3, 246)
+    )
+    draw.rounded_rectangle(
+        (left + 12 * scale, top + 12 * scale, left + 40 * scale, top + 40 * scale),
+        radius=7 * scale, fill=(52, 199, 89, 255),
+    )  # fmt: skip
+    small = ImageFont.truetype(WATERMARK_FONT, 11 * scale)
+    bold = ImageFont.truetype(WATERMARK_FONT.replace("Sans.ttf", "Sans-Bold.ttf"), 14 * scale)
+    body = ImageFont.truetype(WATERMARK_FONT, 14 * scale)
+    app, now, sender, text = lines
+    draw.text((left + 50 * scale, top + 10 * scale), app, font=small, fill=(100, 100, 105))
+    draw.text((right - 40 * scale, top + 10 * scale), now, font=small, fill=(100, 100, 105))
+    draw.text((left + 50 * scale, top + 27 * scale), sender, font=bold, fill=(20, 20, 20))
+    # The message wrapped to the banner's width, as the phone shows it.
+    room = right - left - 62 * scale
+    wrapped = [""]
+    for word in text.split():
+        trial = f"{wrapped[-1]} {word}".strip()
+        if draw.textlength(trial, font=body) > room:
+            wrapped.append(word)
+        else:
+            wrapped[-1] = trial
+    for number, line in enumerate(wrapped[:2]):
+        at = (left + 50 * scale, top + (47 + 18 * number) * scale)
+        draw.text(at, line, font=body, fill=(20, 20, 20))
+    joined = Image.alpha_composite(image.convert("RGBA"), banner).convert("RGB")
+    out = io.BytesIO()
+    joined.save(out, "PNG")
+    return out.getvalue()

@@ -7,7 +7,7 @@ Usage from the repository root::
 
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
-        [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8]
+        [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -16,8 +16,8 @@ none of those five has, since seen), ``--set blind5`` the fifth (variations none
 has, renditions included, since seen), ``--set blind6`` the sixth (variations none of those
 seven has, renditions included, since seen), ``--set blind7`` the seventh (variations none of
 those eight has, renditions included, since seen), ``--set blind8`` the eighth (variations none
-of those nine has, renditions included, to be read once); none writes bench/README.md on its
-own.
+of those nine has, renditions included), ``--set blind9`` the ninth (variations none of those
+ten has, renditions included, to be read once); none writes bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -226,13 +226,14 @@ def main(argv: list[str] | None = None) -> int:
             "blind6",
             "blind7",
             "blind8",
+            "blind9",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
         "blind (the second blind set, seen), blind3 (the third blind set, seen), blind4 (the "
         "fourth blind set, seen), blind5 (the fifth blind set, seen), blind6 (the sixth blind "
-        "set, seen), blind7 (the seventh blind set, seen) or blind8 (the eighth blind set, to "
-        "read once)",
+        "set, seen), blind7 (the seventh blind set, seen), blind8 (the eighth blind set) or "
+        "blind9 (the ninth blind set, to read once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
