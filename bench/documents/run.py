@@ -16,8 +16,9 @@ none of those five has, since seen), ``--set blind5`` the fifth (variations none
 has, renditions included, since seen), ``--set blind6`` the sixth (variations none of those
 seven has, renditions included, since seen), ``--set blind7`` the seventh (variations none of
 those eight has, renditions included, since seen), ``--set blind8`` the eighth (variations none
-of those nine has, renditions included), ``--set blind9`` the ninth (variations none of those
-ten has, renditions included, to be read once); none writes bench/README.md on its own.
+of those nine has, renditions included, since seen), ``--set blind9`` the ninth (variations
+none of those ten has, renditions included, read once and since seen); none writes
+bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from refusjon.intake.reading.parser import Parsed, parse
+from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.patterns import date_like, dates
 from refusjon.intake.reading.records import Kind
 from refusjon.intake.reading.words import layout_words
@@ -1255,4 +1255,144 @@ Totalt betalt                        690,00 kr
 """
     )
     assert pairs(parsed) == [("2025-03-05", "690.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12. mars -25  Nkr 179,00", "2025-03-12"), ("12 March '25  NKr 179.00", "2025-03-12")],
+)
+def test_a_year_cut_to_two_digits_after_a_dash_or_an_apostrophe_is_read(
+    text: str, expected: str
+) -> None:
+    assert [found.value.isoformat() for found in dates(text)] == [expected]
+
+
+def test_a_range_of_days_is_not_read_as_a_year_cut_short() -> None:
+    assert dates("12. mars -25. mars") == []
+
+
+def test_a_saved_mobile_page_s_cards_dated_by_day_and_month_take_the_title_s_year() -> None:
+    parsed = read(
+        """helsenorge                                   Meny
+MH Mònica Hämäläinen
+Eigendelar 2025
+Du har betalt Kr. 244,00 av 3 278 kr før du får frikort.
+Fastlege
+Legesenteret Bodø
+25.9.                                 Kr. 179,00
+Laboratorieprøver
+Fürst Medisinsk Laboratorium
+Jul 2
+NKr 65,00
+"""
+    )
+    assert sorted(pairs(parsed)) == [("2025-07-02", "65.00"), ("2025-09-25", "179.00")]
+    assert parsed.name == "Mònica Hämäläinen"
+
+
+def test_an_amount_with_ore_and_a_dot_after_is_no_day_and_month() -> None:
+    parsed = read("Egenandeler 2025\n03.02.2025  Fastlege  kr 12.50.\nSum  kr 12,50\n")
+    assert pairs(parsed) == [("2025-02-03", "12.50")]
+
+
+PAYMENT_PAGE = """Hudlegen Florø
+Kvittering frå Hudlegen Florø
+Kvittering #7282-6158
+Nkr 1 750,00
+Betalt fre 20. jun 2025
+BELØP BETALT         DATO BETALT          BETALINGSMÅTE
+Nkr 1 750,00         fre 20. jun 2025     Visa •••• 1742
+Pasient: Sølvor Tønnessen (fødd 07.12.1999)
+SAMANDRAG
+Konsultasjon hudlege                           Nkr 1 350,00
+Frysebehandling                                  Nkr 400,00
+Beløp betalt                                   Nkr 1 750,00
+Den neste timen din: fre 11. jul 2025 kl. 10:30
+Hudlegen Florø · Org.nr. 982744113
+"""
+
+
+def test_a_payment_page_s_receipt_reconciles_its_items_with_the_sum_it_repeats() -> None:
+    parsed = read(PAYMENT_PAGE)
+    assert pairs(parsed) == [("2025-06-20", "1750.00")]
+    assert parsed.receipt is not None
+    assert parsed.receipt.treatment == "Konsultasjon hudlege; Frysebehandling"
+    assert parsed.reconciled
+
+
+def test_a_receipt_s_next_appointment_is_never_its_date() -> None:
+    parsed = read(
+        PAYMENT_PAGE.replace("Betalt fre 20. jun 2025\n", "").replace(
+            "Nkr 1 750,00         fre 20. jun 2025     Visa", "Nkr 1 750,00         Visa"
+        )
+    )
+    assert parsed.lines == ()
+
+
+def test_a_receipt_book_s_slip_names_who_it_was_received_from() -> None:
+    parsed = read(
+        """KVITTERING           Kr. 950,00             Nr. 0807
+Mottatt fra: Dafydd Çela                    Nr.
+Kroner: Ni hundre og femti 00/100
+For: Manuellterapi, første konsultasjon
+Sted / dato: Steinkjer, 21. august -24
+Rygg og Ledd Manuellterapi Steinkjer · Org.nr. 960 486 838
+"""
+    )
+    assert parsed.name == "Dafydd Çela"
+    assert pairs(parsed) == [("2024-08-21", "950.00")]
+
+
+def test_cards_under_a_hidden_title_are_still_a_list_of_fees() -> None:
+    parsed = read(
+        """MELDINGER                                   nå
+Husk å søke om refusjon før 31. januar!
+cH) Gyrid Hoxha                               Endre
+Fastlege
+Legesenteret Bærum                       Kr. 185,00
+man 25. mai 2026
+Apotek (blåresept)
+Vitusapotek Bærum                        Kr. 520,00
+ons 2. sep 2026
+Totalt i 2026                            Kr. 705,00
+"""
+    )
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert sorted(pairs(parsed)) == [("2026-05-25", "185.00"), ("2026-09-02", "520.00")]
+    assert parsed.name == "Gyrid Hoxha"
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("GH Gyrid Hoxha", "Gyrid Hoxha"),
+        ("Dafydd ap Rhys", "Dafydd ap Rhys"),
+        ("Laboratory tests", ""),
+        ("Vitusapotek Bærum", ""),
+        ("Kari Nordmann", "Kari Nordmann"),
+    ],
+)
+def test_the_name_above_the_fees_is_a_person_s_without_the_initials_beside_it(
+    row: str, expected: str
+) -> None:
+    assert find_name(layout_words(f"{row}\n12.03.2025  Fastlege  kr 179,00\n"))[0] == expected
+
+
+def test_a_receipt_on_a_phone_s_browser_names_the_clinic_not_the_page_s_address() -> None:
+    on_a_phone = PAYMENT_PAGE.replace(
+        "BELØP BETALT         DATO BETALT          BETALINGSMÅTE\n"
+        "Nkr 1 750,00         fre 20. jun 2025     Visa •••• 1742",
+        "BELØP BETALT\nNkr 1 750,00\nDATO BETALT\nfre 20. jun 2025\nBETALINGSMÅTE\nVisa •••• 1742",
+    ).replace(
+        "Pasient: Sølvor Tønnessen (fødd 07.12.1999)",
+        "Pasient: Sølvor Tønnessen (fødd\n07.12.1999)",
+    )
+    assert "Nkr 1 750,00\nDATO" in on_a_phone
+    parsed = read("pay.paylink.no\n" + on_a_phone)
+    assert parsed.receipt is not None
+    assert parsed.receipt.provider == "Hudlegen Florø"
+    # The birth date wrapped under "(fødd" is no second date to doubt the receipt's by.
+    assert pairs(parsed) == [("2025-06-20", "1750.00")]
     assert parsed.reconciled

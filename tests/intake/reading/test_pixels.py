@@ -87,3 +87,25 @@ def test_a_large_bold_digit_is_not_taken_for_a_dark_band() -> None:
     )
 
     assert prepared[660, 1045] < 60
+
+
+def test_an_app_s_bar_from_side_to_side_above_its_tabs_is_turned_too() -> None:
+    grey = page()
+    grey[1100:1250, :] = 15  # the year's total fixed at the foot, the tabs under it
+    grey[1150:1200, 200:206] = 250
+
+    prepared = pixels.prepared(grey, PLAIN)
+
+    assert prepared[1175, 1200] > 200
+    assert prepared[1150:1200, 200:206].max() < 60
+
+
+def test_a_dark_strip_along_the_picture_s_foot_is_left_as_it_is() -> None:
+    grey = page()
+    grey[1250:, :] = 30  # the scanner's bed below a short sheet
+
+    prepared = pixels.prepared(
+        grey, pixels.Preparation(deskew=False, remove_lines=False, denoise="none")
+    )
+
+    assert prepared[1325, 1200] < 60

@@ -16,7 +16,9 @@ from PIL import Image
 from refusjon.intake.bounds import DecodingLimits
 from refusjon.intake.reading import Kind, Problem, Source, engines, read_document
 from refusjon.intake.reading.names import names_match
-from refusjon.intake.reading.words import Word
+from refusjon.intake.reading.parser import parse
+from refusjon.intake.reading.reader import named_from_another
+from refusjon.intake.reading.words import Word, layout_words
 from tests.intake.reading import documents
 
 EXPECTED = [(fee.day, fee.amount) for fee in documents.FEES]
@@ -327,3 +329,15 @@ def test_an_app_s_cards_with_calendar_tiles_and_the_sum_on_a_dark_bar_reconcile(
     assert extraction.total == sum((fee.amount for fee in documents.TILE_FEES), Decimal(0))
     assert extraction.reconciled
     assert extraction.name == "Aslak Ytterstad"
+
+
+def test_a_name_one_way_of_reading_missed_is_taken_from_another_way_s_reading() -> None:
+    fees = "Egenandeler 2025\n12.03.2025  Fastlege  kr 179,00\nSum  kr 179,00\n"
+    without = parse(layout_words(fees))
+    other = parse(layout_words("Väinö Tønnessen\n" + fees))
+
+    chosen = named_from_another(without, [without, other])
+
+    assert chosen.name == "Väinö Tønnessen"
+    assert chosen.lines == without.lines
+    assert named_from_another(other, [without, other]).name == "Väinö Tønnessen"

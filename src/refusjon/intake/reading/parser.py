@@ -110,6 +110,10 @@ RECEIPT_NOT_ITEMS = (
     "vekslepenger",
     "tilbake",
 )
+# The card it was paid with ("Visa •••• 1742"): no item, though its row may give the total.
+CARD_KEYS = ("visa", "mastercard", "bankkort", "betalingskort", "kortbetaling", "card")
+# A card's number as a receipt masks it ("•••• 1742", "**** 9423", "xxxx 1742").
+MASKED_CARD = re.compile(r"(?:[•*·xX]\s?){4}\s?\d{4}")
 # What a row says of a sum "so far": a running total beside a fee, or (after a word of the
 # sum: "Sum egenandeler hittil i år", "Total paid so far") the year's sum to date.
 TO_DATE_KEYS = ("hittil", "så langt", "so far")
@@ -172,6 +176,10 @@ DISTRACTOR_KEYS = (
     "subtotal",
     "herav",
     "of which",
+    # The next appointment a receipt or a booking gives: a day to come, never one paid for.
+    "neste time",
+    "neste timen",
+    "next appointment",
     "forfall",
     "forfallsdato",
     "due",
@@ -321,11 +329,13 @@ NOT_NAMES = (
     "kiroprakt*",
     "naprapat*",
     "laboratori*",
+    "laboratory",
     "medisinsk*",
     "røntgen*",
     "radiolog*",
     "poliklinikk*",
     "helse*",
+    "vitusapotek*",
     "as",
     "asa",
 )
@@ -347,15 +357,19 @@ NAME_PARTICLES = frozenset(
         "le",
         "af",
         "av",
+        "ap",  # Welsh: "Dafydd ap Rhys"
+        "ab",
+        "ferch",
     )
 )
 # Words after a name on its row ("Name: Kari Nordmann Date of birth: …").
-NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address")
+NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address", "nr")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
     r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer|"
-    r"(?:du er )?(?:logget|logga) inn som|kunde|customer|viser for|showing for)\b"
+    r"(?:du er )?(?:logget|logga) inn som|kunde|customer|viser for|showing for|"
+    r"mottatt fra|mottatt frå|motteke frå|received from)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -596,15 +610,20 @@ DAY_MONTH = re.compile(
 MONTH_DAY = re.compile(
     rf"(?<!\w){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]|,?\s\d)", re.I
 )
+# "12.3.", with the dot after the month as a date has it (an amount has none).
+DAY_MONTH_NUMBERS = re.compile(
+    r"(?<![\d.,/])(?<!kr\.\s)(?<!kr\s)(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?![\d,]|\s?\d)",
+    re.I,
+)
 YEAR_NAMED = re.compile(
     r"\b(?:år|året|year|kalenderår|calendar year|hittil|så langt|so far)\b", re.I
 )
 
 
 def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
-    """Fees dated by day and month only ("12. mar.", "ons. 12. mars"), as helsenorge lists a
-    year's fees under a title that names it ("Egenandeler betalt i 2025"): their dates in that
-    year, where the rows about the list name one year and no other."""
+    """Fees dated by day and month only ("12. mar.", "ons. 12. mars", "12.3."), as helsenorge
+    lists a year's fees under a title that names it ("Egenandeler betalt i 2025"): their dates
+    in that year, where the rows about the list name one year and no other."""
     years: set[int] = set()
     for item in scanned:
         text = item.row.text
@@ -614,13 +633,18 @@ def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
         return scanned
     year = years.pop()
     for item in scanned:
-        if item.dates or not item.amounts:
+        if item.dates:
             continue
-        found = DAY_MONTH.search(item.row.text) or MONTH_DAY.search(item.row.text)
+        text = item.row.text
+        found = DAY_MONTH.search(text) or MONTH_DAY.search(text) or DAY_MONTH_NUMBERS.search(text)
         if found is None:
             continue
+        if not item.amounts and len((text[: found.start()] + text[found.end() :]).split()) > 1:
+            continue  # a card's date stands on a row of its own (a weekday at most beside it)
+        named = found.groupdict().get("month")
+        month = MONTHS[named[:3].lower()] if named else int(found["mon"])
         try:
-            value = date(year, MONTHS[found["month"][:3].lower()], int(found["day"]))
+            value = date(year, month, int(found["day"]))
         except ValueError:
             continue
         start, end = found.span()
@@ -750,6 +774,11 @@ def _kind(scanned: list[Scanned]) -> Kind:
             return Kind.RECEIPT
         return Kind.USER_FEE_OVERVIEW
     if any(item.dates and item.amounts for item in scanned):
+        return Kind.USER_FEE_OVERVIEW
+    # Cards with the date on one row and the amount on another, under a title something hides
+    # (a notification over a screenshot's top): a list of fees all the same.
+    fees = [item for item in scanned if not has_any(item.row.text, DISTRACTOR_KEYS)]
+    if any(item.dates for item in fees) and any(item.amounts for item in fees):
         return Kind.USER_FEE_OVERVIEW
     return Kind.UNKNOWN
 
@@ -1138,7 +1167,7 @@ def _rest(item: Scanned, *, skip: Sequence[FoundDate | FoundAmount]) -> list[Wor
 
 
 def _is_currency(text: str) -> bool:
-    return text.lower().strip(".:") in ("kr", "nok", ",-", "")
+    return text.lower().strip(".:") in ("kr", "nkr", "nok", ",-", "")
 
 
 def _clean(words: Sequence[Word]) -> str:
@@ -1381,7 +1410,22 @@ def _name_part(text: str) -> str:
             words.append(word.rstrip(NAME_STOPS))
             break
         words.append(word)
-    return " ".join(words).strip(" ,;")
+    return " ".join(_without_initials(words)).strip(" ,;")
+
+
+def _without_initials(words: list[str]) -> list[str]:
+    """The name without the initials an app prints before it in a circle ("GH Gyrid Hoxha",
+    which OCR may read as "cH) Gyrid Hoxha")."""
+    if len(words) < 3 or len(words[0]) > 4:
+        return words
+    first, rest = words[0], words[1:]
+    letters = "".join(ch for ch in first if ch.isalpha())
+    initials = "".join(word[:1] for word in rest).upper()
+    if letters.isupper() and letters == initials[: len(letters)] and len(letters) > 1:
+        return rest
+    if not NAME_WORD.match(first) and _looks_like_name(" ".join(rest)):
+        return rest
+    return words
 
 
 def _looks_like_name(text: str) -> bool:
@@ -1491,6 +1535,8 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
             if item.amounts[-1].value or body.total_row is None:
                 body.total_row = item
             continue
+        if has_any(text, CARD_KEYS) or MASKED_CARD.search(text):
+            continue
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
         if not description and not item.dates and not body.items and headline is None:
             headline = item
@@ -1502,6 +1548,13 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
     # A payment app prints the sum it took large at the top, above the items, with no word.
     if body.total_row is None and headline is not None and body.items:
         body.total_row = headline
+    # A payment page repeats the sum it took on a row of its own (with the day and the card):
+    # an item of the total's amount, where the other items add up to the total, is that repeat.
+    total = body.printed_total
+    if total is not None and sum(value for _, value in body.items) != total:
+        rest = [(text, value) for text, value in body.items if value != total]
+        if rest and len(rest) < len(body.items) and sum(value for _, value in rest) == total:
+            body.items = rest
     # A pharmacy prices each medicine, then the user fee of it: the fees are the items. (An
     # out-of-hours clinic's user fee is one item among others where all add up to the total.)
     fees = [(text, value) for text, value in body.items if has_any(text, FEE_ITEM_KEYS)]
@@ -1567,6 +1620,9 @@ def _receipt_provider(scanned: list[Scanned]) -> str:
     return _clinic(scanned)
 
 
+WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?\s*[|]?", re.I)
+
+
 def _clinic(scanned: list[Scanned]) -> str:
     """The letterhead: the first row of the first page that is not the title, a date, an
     amount or a label."""
@@ -1574,8 +1630,8 @@ def _clinic(scanned: list[Scanned]) -> str:
         text = item.row.text.strip()
         if item.dates or item.amounts or ":" in text or ORG_NUMBER.search(text):
             continue
-        if has_any(text, PHONE_CHROME):
-            continue
+        if has_any(text, PHONE_CHROME) or WEB_ADDRESS.fullmatch(text):
+            continue  # the app's bar, or the browser's with the page's address
         clinic = " ".join(word for word in text.split() if not has_any(word, RECEIPT_KEYS))
         if any(ch.isalpha() for ch in clinic):
             return clinic
@@ -1624,8 +1680,10 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     its label or on an item's row is; any other is only where the receipt has no other date."""
     dated = [
         item
-        for item in scanned
-        if not has_any(item.row.text, DISTRACTOR_KEYS) and not FOOTER.search(item.row.text)
+        for position, item in enumerate(scanned)
+        if not has_any(item.row.text, DISTRACTOR_KEYS)
+        and not FOOTER.search(item.row.text)
+        and not (position and _ends_with_a_distractor(scanned[position - 1]))
     ]
     candidates = [item for item in dated if item.dates]
     if not candidates:
@@ -1653,6 +1711,13 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     # Something that looks like a date and was not read may be the treatment's.
     sure = sure and not any(_unread_date(item) for item in dated)
     return found.value, chosen.row.box(found.start, found.end), sure
+
+
+def _ends_with_a_distractor(item: Scanned) -> bool:
+    """Whether the row ends with a word whose figure wrapped onto the next ("(født" over
+    "24.07.1999)")."""
+    last = item.row.text.split()[-1:] or [""]
+    return has_any(last[0].strip("(:"), DISTRACTOR_KEYS)
 
 
 def _unread_date(item: Scanned) -> bool:

@@ -53,6 +53,12 @@ DATE_PATTERNS = (
     re.compile(
         rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year>\d{{4}})(?!\d)", re.I
     ),
+    # The year cut to two digits after a dash or an apostrophe: "12. mars -25", "12 March '25".
+    re.compile(
+        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?{MONTH}\s?[-'’]\s?(?P<year>\d{{2}})"
+        r"(?![\d.,:])",
+        re.I,
+    ),
 )
 TWO_DIGIT_PIVOT = 69
 # Anything that looks like a date, read or not: day, month and year by any separators OCR or a
@@ -73,10 +79,10 @@ TIME_LABELLED = re.compile(
 )
 
 AMOUNT = re.compile(
-    r"(?<![\w.,])(?P<pre>(?:kr|nok)\.?\s?)?"
+    r"(?<![\w.,])(?P<pre>(?:n?kr|nok)\.?\s?)?"
     r"(?P<num>\d{1,3}(?:[ .,'’]\d{3})+|\d+)"
     r"(?P<dec>[.,]\s?\d{2}(?![\d])|[.,]\s?[-–—])?"  # "179,-" (OCR: "179.-")
-    r"(?P<post>\s?(?:kr|nok)\b\.?)?"
+    r"(?P<post>\s?(?:n?kr|nok)\b\.?)?"
     r"(?![.,]?\d)",
     re.I,
 )

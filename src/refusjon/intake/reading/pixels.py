@@ -79,7 +79,8 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
 
 # A band of light writing on a dark ground (a sum on a coloured bar, a button, a table's
 # heading) is at least this share of the page wide and mostly dark; it never touches the page's
-# edge (a scanner's bed, the table a sheet was photographed on, a phone's status bar do).
+# top or bottom edge (a scanner's bed, the table a sheet was photographed on, a phone's status
+# bar do), though it may run from side to side (an app's bar fixed above its tabs).
 BAND_WIDTH = 0.05
 BAND_DARK = 0.6
 # A band is at least this many times as wide as it is tall (a bar, a button, a table's
@@ -102,11 +103,7 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
     turned = grey
     for contour in contours:
         left, top, across, down = cv2.boundingRect(contour)
-        within = (
-            left > 0
-            and top > 0
-            and (left + across < small.shape[1] and top + down < small.shape[0])
-        )
+        within = top > 0 and top + down < small.shape[0]
         if not within or across < small.shape[1] * BAND_WIDTH or down < 3:
             continue
         if across < BAND_SHAPE * down:

@@ -243,6 +243,7 @@ def _read_pictures(
             notes=tuple(notes),
         )
     parsed, attempt = max(readings, key=lambda reading: _merit(reading[0]))
+    parsed = named_from_another(parsed, [reading for reading, _ in readings])
     number = parsed.name_box.page if parsed.name_box else min(numbers, default=0)
     if (
         attempt.engine != "rapidocr"
@@ -328,6 +329,17 @@ def _box_as_uploaded(box: Box, turn: int) -> Box:
 
     (x1, y1), (x2, y2) = point(box.left, box.top), point(box.right, box.bottom)
     return Box(box.page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+def named_from_another(parsed: Parsed, readings: Sequence[Parsed]) -> Parsed:
+    """The reading chosen, with the name another way read where this one found none (the way
+    that read the fees may have missed the name)."""
+    if parsed.name:
+        return parsed
+    named = next((reading for reading in readings if reading.name), None)
+    if named is None:
+        return parsed
+    return replace(parsed, name=named.name, name_box=named.name_box)
 
 
 def _doubtful_name(name: str) -> bool:
