@@ -1291,9 +1291,10 @@ NKr 65,00
     assert parsed.name == "Mònica Hämäläinen"
 
 
-def test_an_amount_with_ore_and_a_dot_after_is_no_day_and_month() -> None:
-    parsed = read("Egenandeler 2025\n03.02.2025  Fastlege  kr 12.50.\nSum  kr 12,50\n")
-    assert pairs(parsed) == [("2025-02-03", "12.50")]
+def test_an_amount_after_kr_with_a_dot_after_it_is_no_day_and_month() -> None:
+    # "kr 3.10." on a card's row of its own could pass for the 3rd of October.
+    parsed = read("Egenandeler 2025\nApotek 1 Bodø\n03.02.2025\nkr 3.10.\nSum  kr 3,10\n")
+    assert pairs(parsed) == [("2025-02-03", "3.10")]
 
 
 PAYMENT_PAGE = """Hudlegen Florø

@@ -1716,8 +1716,8 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
 def _ends_with_a_distractor(item: Scanned) -> bool:
     """Whether the row ends with a word whose figure wrapped onto the next ("(født" over
     "24.07.1999)")."""
-    last = item.row.text.split()[-1:] or [""]
-    return has_any(last[0].strip("(:"), DISTRACTOR_KEYS)
+    words = item.row.text.split()
+    return bool(words) and has_any(words[-1].strip("(:"), DISTRACTOR_KEYS)
 
 
 def _unread_date(item: Scanned) -> bool:

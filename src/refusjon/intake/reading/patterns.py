@@ -138,8 +138,8 @@ def date_like(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern in DATE_LIKE:
         for match in pattern.finditer(text):
-            day, month = int(match["day"]), match["mon"] if "mon" in match.groupdict() else None
-            if 1 <= day <= 31 and (month is None or 1 <= int(month) <= 12):
+            month = match.groupdict().get("mon")  # None where the month is named
+            if 1 <= int(match["day"]) <= 31 and (month is None or 1 <= int(month) <= 12):
                 spans.append((match.start(), match.end()))
     return spans
 

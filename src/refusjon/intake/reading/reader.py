@@ -45,17 +45,8 @@ class Attempt:
     def read(self, grey: pixels.Grey, page: int, rapid: engines.RapidOcr) -> list[Word]:
         prepared = pixels.prepared(grey, self.preparation)
         if self.engine == "rapidocr":
-            words = engines.rapidocr(prepared, page=page, engine=rapid)
-        else:
-            words = engines.tesseract(prepared, page=page, psm=self.psm)
-        return _in_panels(words, pixels.gutters(grey))
-
-
-def _in_panels(words: list[Word], gutters: Sequence[float]) -> list[Word]:
-    """Each word marked with the panel it stands in, where gutters part the picture."""
-    if not gutters:
-        return words
-    return [replace(word, panel=bisect(gutters, word.centre)) for word in words]
+            return engines.rapidocr(prepared, page=page, engine=rapid)
+        return engines.tesseract(prepared, page=page, psm=self.psm)
 
 
 ATTEMPTS = (
@@ -282,23 +273,40 @@ class _Upright:
         self._asked: set[int] = set()
         self.turns: dict[int, int] = {}
         """Page number → the clockwise turn in degrees that made it upright."""
+        self._gutters: dict[tuple[int, int], tuple[float, ...]] = {}
+        """(page number, turn) → where the picture parts into panels, found once for every
+        way of reading it."""
 
     def upright(self, number: int) -> pixels.Grey:
         return pixels.turned(self._picture(number), self.turns.get(number, 0))
 
     def read(self, attempt: Attempt, number: int, rapid: engines.RapidOcr) -> list[Word]:
         if number in self._asked or attempt.engine != "tesseract":
-            return attempt.read(self.upright(number), number, rapid)
+            return self._in_panels(attempt, self.upright(number), number, rapid)
         self._asked.add(number)
         grey = self._picture(number)  # one rendering of a PDF's page for all three uses
-        words = attempt.read(grey, number, rapid)
+        words = self._in_panels(attempt, grey, number, rapid)
         if _has_a_date(words):
             return words
         turn = engines.orientation(pixels.prepared(grey, ORIENTING))
         if not turn:
             return words
         self.turns[number] = turn
-        return attempt.read(pixels.turned(grey, turn), number, rapid)
+        return self._in_panels(attempt, pixels.turned(grey, turn), number, rapid)
+
+    def _in_panels(
+        self, attempt: Attempt, grey: pixels.Grey, number: int, rapid: engines.RapidOcr
+    ) -> list[Word]:
+        """The attempt's words, each marked with the panel it stands in where gutters part
+        the picture."""
+        words = attempt.read(grey, number, rapid)
+        key = (number, self.turns.get(number, 0))
+        if key not in self._gutters:
+            self._gutters[key] = pixels.gutters(grey)
+        gutters = self._gutters[key]
+        if not gutters:
+            return words
+        return [replace(word, panel=bisect(gutters, word.centre)) for word in words]
 
 
 def _as_uploaded(parsed: Parsed, turns: dict[int, int]) -> Parsed:
