@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from refusjon.intake.reading.parser import Parsed, find_name, parse
-from refusjon.intake.reading.patterns import date_like, dates
+from refusjon.intake.reading.patterns import amounts, date_like, dates
 from refusjon.intake.reading.records import Kind
 from refusjon.intake.reading.words import layout_words
 
@@ -218,6 +218,17 @@ Kontonr. 1234.56.78903
     assert parsed.reconciled
 
 
+@pytest.mark.parametrize(
+    "label", ["Organization number", "Org. no.", "VAT no.", "VAT reg. no.", "Orgnr"]
+)
+def test_the_organisation_number_is_read_under_the_labels_english_and_norwegian_use(
+    label: str,
+) -> None:
+    parsed = read(f"Receipt\nFysio AS\n{label} 974 760 673\nDate 12.03.2025\nTotal 375,00 kr\n")
+    assert parsed.receipt is not None
+    assert parsed.receipt.organisation_number == "974760673"
+
+
 def test_a_receipt_whose_organisation_number_fails_its_check_digit_leaves_it_out() -> None:
     parsed = read("Kvittering\nFysio AS\nOrg.nr 974 760 674\nDato 12.03.2025\nTotalt 375,00 kr\n")
     assert parsed.receipt is not None
@@ -230,6 +241,22 @@ def test_a_receipt_that_lists_no_treatment_is_not_itemised() -> None:
     assert parsed.receipt is not None
     assert not parsed.receipt.itemised
     assert pairs(parsed) == [("2025-03-12", "375.00")]
+
+
+@pytest.mark.parametrize(
+    "title", ["Betalingskvittering", "Salgskvittering", "Tannlegefaktura", "Payment confirmation"]
+)
+def test_a_receipt_titled_by_a_compound_or_as_a_payment_s_confirmation_is_a_receipt(
+    title: str,
+) -> None:
+    parsed = read(f"{title}\nDato 14.03.2025\nKonsultasjon   650,00\nTotalt   650,00\n")
+    assert parsed.kind == Kind.RECEIPT
+
+
+@pytest.mark.parametrize("place", ["Sentrumsapoteket", "Majorstuaklinikken", "Nordbyhelsesenter"])
+def test_a_place_whose_name_ends_in_a_clinic_s_word_is_no_person(place: str) -> None:
+    parsed = read(f"Egenandeler 2025\n{place} Nord\n14.03.2025  Fastlege  179,00\nSum  179,00\n")
+    assert parsed.name == ""
 
 
 def test_text_that_is_neither_is_unknown() -> None:
@@ -414,6 +441,82 @@ def test_on_a_receipt_only_a_labelled_name_is_the_patient_s() -> None:
     parsed = read("Kvittering\nAnne Berg\nOrg.nr 974 760 673\nDato 12.03.2025\nTotalt 375,00 kr\n")
     assert parsed.kind == Kind.RECEIPT
     assert parsed.name == ""  # Anne Berg is the psychologist, not (as far as it says) the patient
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Patient name:",
+        "Name of patient:",
+        "Navn på pasient:",
+        "Pasientnamn:",
+        "Fakturamottaker:",
+        "Bill to:",
+        "Issued to:",
+        "Innbygger:",
+    ],
+)
+def test_a_receipt_s_patient_is_named_by_more_of_the_labels_receipts_use(label: str) -> None:
+    parsed = read(
+        f"Kvittering\nTannlegene Ås AS  Org.nr 974 760 673\n{label} Siri Håland\n"
+        "Dato 14.03.2025\nUndersøkelse    650,00\nTotalt    650,00\n"
+    )
+    assert parsed.name == "Siri Håland"
+
+
+@pytest.mark.parametrize(
+    "row", ["Bruker du frikort?", "Overview for the year", "Person som betaler: se under"]
+)
+def test_a_label_word_opening_a_sentence_names_no_one(row: str) -> None:
+    parsed = read(f"Kvittering\n{row}\nDato 14.03.2025\nTotalt    650,00\n")
+    assert parsed.name == ""
+
+
+def test_an_overview_of_user_fees_is_a_title_not_a_label_before_a_name() -> None:
+    parsed = read(
+        "Overview of user fees\nName:   Erdős, Ørjan\n04.01.2025  Pharmacy  NOK 24.45\n"
+        "Total  NOK 24.45\n"
+    )
+    assert parsed.name == "Ørjan Erdős"
+
+
+def test_a_sum_introduced_by_til_sammen_is_the_total_not_a_name() -> None:
+    parsed = read(
+        "Betalte egenandeler\nDato  Tjeneste  Beløp\n01.07.26  Psykolog  kr 425,00\n"
+        "Til sammen    kr 425,00\n"
+    )
+    assert parsed.total == Decimal("425.00")
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "Fornavn: Siri\nEtternavn: Håland",
+        "Etternamn: Håland\nFørenamn: Siri",
+        "First name: Siri  Last name: Håland",
+        "First name: Siri Surname: Håland",
+        "Fornavn:    Siri\nEtternavn:    Håland",
+    ],
+)
+def test_a_name_given_in_a_form_s_two_fields_is_the_given_name_then_the_family_name(
+    fields: str,
+) -> None:
+    parsed = read(f"Egenandeler 2025\n{fields}\n14.03.2025  Fastlege  179,00\nSum  179,00\n")
+    assert parsed.name == "Siri Håland"
+    assert parsed.name_box is not None
+
+
+def test_a_given_name_without_a_family_name_is_no_name() -> None:
+    assert read("Kvittering\nFornavn: Siri\nDato 14.03.2025\nTotalt 650,00\n").name == ""
+
+
+@pytest.mark.parametrize(
+    "row", ["Siri Håland (f. 01.02.2001)", "Oversikt for: Siri Håland", "Person: Siri Håland"]
+)
+def test_a_name_is_read_in_more_of_the_ways_an_overview_heads_it(row: str) -> None:
+    parsed = read(f"Egenandeler 2025\n{row}\n14.03.2025  Fastlege  179,00\nSum  179,00\n")
+    assert parsed.name == "Siri Håland"
 
 
 def test_a_name_a_cell_away_from_its_label_is_read() -> None:
@@ -663,6 +766,120 @@ def test_dates_written_year_first_with_dots_or_slashes_are_read() -> None:
         "2025-03-12",
         "2025-03-14",
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("12. febr. 2025", "2025-02-12"),  # an older Norwegian abbreviation
+        ("2025-3-7", "2025-03-07"),  # year first, without leading zeros
+        ("12MAR2025", "2025-03-12"),  # a booking system's
+        ("Time 7 mars2025", "2025-03-07"),
+        ("14th of March, 2025", "2025-03-14"),  # a comma before the year
+        ("14. mars, 2025", "2025-03-14"),
+        ("14 03 2025", "2025-03-14"),  # a form's boxes
+        ("14/3-25", "2025-03-14"),  # by hand, the year cut short
+        ("2025 Mar 14", "2025-03-14"),  # year first with the month's name
+        ("2025-mar-14", "2025-03-14"),
+    ],
+)
+def test_dates_printed_in_more_of_the_ways_programs_print_them_are_read(
+    printed: str, meant: str
+) -> None:
+    assert [found.value.isoformat() for found in dates(printed)] == [meant]
+
+
+def test_digits_that_only_resemble_those_ways_are_no_date() -> None:
+    assert dates("12MAR20255") == []
+    assert dates("12 mars 202") == []
+    assert dates("Tlf 22 12 34 56") == []  # a phone number in pairs
+    assert dates("Konto 1234 56 78903") == []
+    assert dates("14 03 1789") == []  # no year of a fee
+
+
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("350 kroner", "350.00"),
+        ("kroner 1 234", "1234.00"),
+        ("Beløp kr: 490", "490.00"),
+        ("Å betale 350:-", "350.00"),
+    ],
+)
+def test_kroner_written_out_or_marked_as_some_programs_do_mark_an_amount(
+    printed: str, meant: str
+) -> None:
+    assert [str(found.value) for found in amounts(printed)] == [meant]
+
+
+def test_a_bare_number_beside_the_word_kroner_in_a_sentence_is_still_no_fee() -> None:
+    parsed = read(
+        """Egenandeler 2025
+Du betaler egenandeler til du når 3 278 kroner.
+14.03.2025  Fastlege  Legesenteret Ås  179,00
+02.04.2025  Psykolog  Kari Psykologtjenester  411,00
+Sum  590,00
+"""
+    )
+    assert pairs(parsed) == [("2025-03-14", "179.00"), ("2025-04-02", "411.00")]
+    assert parsed.total == Decimal("590.00")
+    assert parsed.reconciled
+
+
+def test_cards_under_a_heading_in_kroner_written_out_give_their_whole_kroner() -> None:
+    parsed = read(
+        """Mine egenandeler
+Beløp i kroner
+Førde Fysioterapi                                                            298
+Fysioterapeut                                                         Registrert
+26. november 2026
+Vitusapotek                                                               221,92
+Apotek (blåresept)                                                    Registrert
+3. november 2026
+Sum registrerte egenandeler                                               519,92
+"""
+    )
+    assert pairs(parsed) == [("2026-11-26", "298.00"), ("2026-11-03", "221.92")]
+    assert parsed.reconciled
+
+
+def test_an_overview_in_other_words_for_its_sum_and_what_is_left_is_read() -> None:
+    parsed = read(
+        """Egenandelsoversikt for Siri Håland
+Frikortgrensen 2025                                3 278,00
+Dato          Tjeneste       Behandlingssted   Beløp
+14.03.2025    Fastlege       Legesenteret Ås   179,00
+02.04.2025    Psykolog       Psykologene       411,00
+Sammenlagt                                       590,00
+Gjenstår til frikort                           2 688,00
+"""
+    )
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert pairs(parsed) == [("2025-03-14", "179.00"), ("2025-04-02", "411.00")]
+    assert parsed.total == Decimal("590.00")
+    assert not any("no word for it" in note for note in parsed.notes)  # its word was known
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Frikortgrensen 01.01.2025  3 278,00",
+        "Gjenstår per 14.03.2025  2 688,00",
+        "Resterende beløp 14.03.2025  2 688,00",
+        "Remainder as of 14.03.2025  2 688,00",
+    ],
+)
+def test_what_is_left_before_the_card_in_other_words_is_no_fee(row: str) -> None:
+    parsed = read(
+        f"""Egenandeler 2025
+14.03.2025    Fastlege   179,00
+{row}
+Sum   179,00
+"""
+    )
+    assert pairs(parsed) == [("2025-03-14", "179.00")]
+    assert parsed.reconciled
 
 
 def test_kroner_marked_with_a_dash_are_read_where_ocr_made_the_comma_a_full_stop() -> None:

@@ -73,10 +73,23 @@ OVERVIEW_KEYS = (
     "eigendelar",
     "frikort",
     "frikortet",
+    "egenandelsoversikt",
+    "eigenandelsoversikt",
     "user fees",
+    "co-payments",
+    "patient charges",
     "exemption card",
 )
-RECEIPT_KEYS = ("kvittering", "receipt", "kvitering", "faktura", "invoice", "kvitteringsnr")
+RECEIPT_KEYS = (
+    "*kvittering",  # "Betalingskvittering", "Salgskvittering"
+    "receipt",
+    "kvitering",
+    "*faktura",
+    "invoice",
+    "kvitteringsnr",
+    "betalingsbekreftelse",
+    "payment confirmation",
+)
 # A receipt's rows that give the patient's own share of an item.
 FEE_ITEM_KEYS = ("egenandel", "eigenandel", "eigendel", "user fee", "co-payment")
 # Rows of a receipt that carry numbers but are not items: account, phone, tax, payment.
@@ -124,14 +137,22 @@ DISTRACTOR_KEYS = (
     "att før",
     "tak",
     "taket",
-    "frikortgrense",
+    "frikortgrense*",
     "grense",
+    "grensen",
+    "grensa",
     "gjenstående",
     "gjenstaende",
     "gjenståande",
+    "gjenstår",
+    "gjenstar",
     "attståande",
+    "attstår",
+    "resterende",
+    "restbeløp",
     "igjen",
     "remaining",
+    "remainder",
     "left",
     # What is missing before the exemption card ("Til frikort mangler", "Still to pay before
     # exemption card"): never the sum paid, whatever "to pay" says.
@@ -231,10 +252,17 @@ TOTAL_KEYS = (
     "samlet",
     "til saman",
     "tilsammen",
+    "sammenlagt",
+    "samanlagd",
+    "tilsaman",
+    "summert",
+    "totalbelop",
     "altogether",
     "in total",
     "grand total",
+    "overall",
     "du har betalt",
+    "you have paid",
     "å betale",
     "å betala",
     "to pay",
@@ -289,6 +317,8 @@ HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
             "paid",
             "pris",
             "kr",
+            "nok",
+            "kroner",
         ),
     ),
     (Column.DATE, ("dato", "date", "dag", "day")),
@@ -335,7 +365,14 @@ NOT_NAMES = (
     "radiolog*",
     "poliklinikk*",
     "helse*",
-    "vitusapotek*",
+    "*apotek",  # "Vitusapotek"
+    "*apoteket",
+    "*klinikk",  # "Tannklinikk"
+    "*klinikken",
+    "*senter",  # "Helsesenter"
+    "*senteret",
+    "*legesenter",
+    "*legekontor",
     "as",
     "asa",
 )
@@ -366,7 +403,11 @@ NAME_PARTICLES = frozenset(
 NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address", "nr")
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
-    r"^(?:pasientens\s+)?(?:navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
+    r"^(?:pasientens\s+)?(?:patient(?:'s|s)?\s+name|(?:navn|namn)\s+på\s+pasient(?:en)?|"
+    r"name\s+of\s+(?:the\s+)?patient|pasientnamn|fakturamottaker|fakturamottakar|"
+    r"bill(?:ed)?\s+to|invoiced\s+to|issued\s+to|innbygger|innbyggjar|bruker|brukar|"
+    r"(?:oversikt|overview|utskrift)\s+for|person|"
+    r"navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
     r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer|"
     r"(?:du er )?(?:logget|logga) inn som|kunde|customer|viser for|showing for|"
     r"mottatt fra|mottatt frå|motteke frå|received from)\b"
@@ -376,8 +417,9 @@ NAME_LABEL = re.compile(
 TITLE_NAME = re.compile(r"(?:\bfor|\bfør|\btil|\bof|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
 ORG_NUMBER = re.compile(
-    r"(?:(?:org(?:anisasjons|anisation)?|foretaks|føretaks)\.?\s*(?:nr|nummer|number|no)\.?|"
-    r"business\s+reg(?:istration)?\.?\s*(?:no|number)\.?|foretaksregisteret|mva-nr)"
+    r"(?:(?:org(?:anisasjons|ani[sz]ation)?|foretaks|føretaks)\.?\s*(?:nr|nummer|number|no)\.?|"
+    r"business\s+reg(?:istration)?\.?\s*(?:no|number)\.?|foretaksregisteret|mva-nr|"
+    r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number)\.?)"
     r"\s*:?\s*(?:NO\s*)?(?P<number>\d{3}\s?\d{3}\s?\d{3})",
     re.I,
 )
@@ -925,7 +967,8 @@ def _bare_fee(item: Scanned, columns: Columns, *, anywhere: bool = False) -> Fou
     return None
 
 
-KRONER_HEADING = re.compile(r"\((?:kr|nok)\)", re.I)
+# "Egenandel (kr)", "Beløp (NOK)", "Beløp i kroner", "Amount in NOK".
+KRONER_HEADING = re.compile(r"\((?:n?kr|nok|kroner)\.?\)|\b(?:i|in)\s(?:n?kr|nok|kroner)\b", re.I)
 
 
 def _says_in_kroner(item: Scanned) -> bool:
@@ -1167,7 +1210,7 @@ def _rest(item: Scanned, *, skip: Sequence[FoundDate | FoundAmount]) -> list[Wor
 
 
 def _is_currency(text: str) -> bool:
-    return text.lower().strip(".:") in ("kr", "nkr", "nok", ",-", "")
+    return text.lower().strip(".:") in ("kr", "nkr", "nok", "kroner", ",-", "")
 
 
 def _clean(words: Sequence[Word]) -> str:
@@ -1302,6 +1345,9 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
             following = scanned[position + 1] if position + 1 < len(scanned) else None
             if following and _looks_like_name(_name_part(following.row.text)):
                 return _natural_order(_name_part(following.row.text)), following.row.box()
+    name, box = _given_and_family(scanned)
+    if name:
+        return name, box
     if labelled_only:
         return _addressee(scanned)
     first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
@@ -1332,9 +1378,58 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
     return "", None
 
 
+# A form's fields for the given name and the family name, each with its own label.
+GIVEN_NAME_LABELS = ("fornavn", "fornamn", "førenamn", "first name", "given name", "given names")
+FAMILY_NAME_LABELS = ("etternavn", "etternamn", "last name", "surname", "family name")
+NAME_FIELD = re.compile(
+    r"(?<!\w)(?P<label>fornavn|fornamn|førenamn|first\s+name|given\s+names?|etternavn|"
+    r"etternamn|last\s+name|surname|family\s+name)(?!\w)\s*:?\s*",
+    re.I,
+)
+
+
+def _given_and_family(scanned: list[Scanned]) -> tuple[str, Box | None]:
+    """The name where a form gives it in two fields ("Fornavn: Siri", "Etternavn: Håland", on
+    one row or two): the given name, then the family name."""
+    found: dict[bool, tuple[str, Box]] = {}  # given? → the name and where it stands
+    for item in scanned:
+        cells = item.row.cells()
+        for index, (start, cell) in enumerate(cells):
+            fields = list(NAME_FIELD.finditer(cell))
+            for number, label in enumerate(fields):
+                given = " ".join(label["label"].lower().split()) in GIVEN_NAME_LABELS
+                end = fields[number + 1].start() if number + 1 < len(fields) else len(cell)
+                at, value = start + label.end(), cell[label.end() : end]
+                if not value.strip() and number + 1 == len(fields) and index + 1 < len(cells):
+                    at, value = cells[index + 1]  # the field's value a cell away
+                part = _name_part(value)
+                if given not in found and part and all(map(NAME_WORD.match, part.split())):
+                    found[given] = (part, item.row.box(at, at + len(part)))
+        if len(found) == 2:
+            (first, first_box), (last, last_box) = found[True], found[False]
+            return f"{first} {last}", union([first_box, last_box])
+    return "", None
+
+
 # Labels that also open a sentence ("Patient fee (user fee) under …", "Name of the clinic").
 WORDS_THAT_MAY_BE_LABELS = frozenset(
-    {"navn", "namn", "name", "pasient", "patient", "client", "klient"}
+    {
+        "navn",
+        "namn",
+        "name",
+        "pasient",
+        "patient",
+        "client",
+        "klient",
+        "bruker",
+        "brukar",
+        "innbygger",
+        "innbyggjar",
+        "person",
+        "oversikt for",
+        "overview for",
+        "utskrift for",
+    }
 )
 
 
@@ -1405,6 +1500,8 @@ def _name_part(text: str) -> str:
             or has_any(word, DISTRACTOR_KEYS + NAME_ENDS)
             or word.endswith(":")
         ):
+            break
+        if word.startswith(("(", "[")):  # "Siri Håland (f. 01.02.2001)"
             break
         if word[-1] in NAME_STOPS:  # "von Krogh· 2024": the mark ends the name
             words.append(word.rstrip(NAME_STOPS))

@@ -27,7 +27,7 @@ MONTHS = {
     "dec": 12,
 }
 MONTH = (
-    r"(?P<month>jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:s|ch)?|apr(?:il)?|mai|may|"
+    r"(?P<month>jan(?:uar|uary)?|feb(?:ruar|ruary|r)?|mar(?:s|ch)?|apr(?:il)?|mai|may|"
     r"jun(?:i|e)?|jul(?:i|y)?|aug(?:ust)?|sep(?:t|tember)?|okt(?:ober)?|oct(?:ober)?|"
     r"nov(?:ember)?|des(?:ember)?|dec(?:ember)?)\.?"
 )
@@ -36,22 +36,32 @@ DATE_PATTERNS = (
         r"(?<![\d.,/])(?P<day>\d{1,2})(?P<sep>[./-])(?P<mon>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
         r"(?!\d|,\d(?!\d?:\d\d))"  # "14.03.2025,13:00" is a date and a time
     ),
-    # Day and month by a slash, the year by a hyphen: "12/3-2025", as Norwegians write by hand.
-    re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>\d{4})(?!\d)"),
-    # Year first: "2025-03-12", "2025.03.12", "2025/03/12".
+    # Day and month by a slash, the year by a hyphen: "12/3-2025", "12/3-25", as Norwegians
+    # write by hand.
+    re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>\d{4}|\d{2})(?![\d.,])"),
+    # Spaces between: "12 03 2025", as a form prints a date in its boxes (two digits, two, four).
+    re.compile(r"(?<![\d.,])(?P<day>\d{2}) (?P<mon>\d{2}) (?P<year>(?:19|20)\d{2})(?![\d.,])"),
+    # Year first: "2025-03-12", "2025.03.12", "2025/03/12", "2025-3-7".
     re.compile(
-        r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{2})(?P=sep)(?P<day>\d{2})(?![\d,])"
+        r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+        r"(?![\d,])"
     ),
     # "12. mars 2025", "12 March 2025", "12th of March 2025", "12-mar-2025", "20.feb.24" (a
-    # spreadsheet's)
+    # spreadsheet's), "12MAR2025" (a booking system's)
     re.compile(
         rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s?|[-/])(?:of\s)?{MONTH}"
-        r"(?:\s|[-/]|(?<=\.))"
+        r"(?:,?\s|[-/]|(?<=\.)|(?=\d{4}(?!\d)))"
         r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)",
         re.I,
     ),
     re.compile(
         rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year>\d{{4}})(?!\d)", re.I
+    ),
+    # Year first with the month's name: "2025 Mar 14", "2025-mar-14".
+    re.compile(
+        rf"(?<![\d.,])(?P<year>(?:19|20)\d{{2}})(?P<sep>[-\s]){MONTH}(?P=sep)(?P<day>\d{{1,2}})"
+        r"(?![\d.,])",
+        re.I,
     ),
     # The year cut to two digits after a dash or an apostrophe: "12. mars -25", "12 March '25".
     re.compile(
@@ -78,11 +88,13 @@ TIME_LABELLED = re.compile(
     r"\b(?:kl\.?|klokk(?:a|en)|at)\s{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d)", re.I
 )
 
+# Kroner as a word or its marks: "kr", "Nkr", "NOK", "kroner".
+KRONER = r"(?:kroner|n?kr|nok)"
 AMOUNT = re.compile(
-    r"(?<![\w.,])(?P<pre>(?:n?kr|nok)\.?\s?)?"
+    rf"(?<![\w.,])(?P<pre>{KRONER}[.:]?\s?)?"
     r"(?P<num>\d{1,3}(?:[ .,'’]\d{3})+|\d+)"
-    r"(?P<dec>[.,]\s?\d{2}(?![\d])|[.,]\s?[-–—])?"  # "179,-" (OCR: "179.-")
-    r"(?P<post>\s?(?:n?kr|nok)\b\.?)?"
+    r"(?P<dec>[.,]\s?\d{2}(?![\d])|[.,:]\s?[-–—])?"  # "179,-" (OCR: "179.-"), "179:-"
+    rf"(?P<post>\s?{KRONER}\b\.?)?"
     r"(?![.,]?\d)",
     re.I,
 )
@@ -205,7 +217,16 @@ def words_of(text: str) -> str:
 
 
 def has_any(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``text`` has one of ``keys`` as a word or words; a key ending in ``*`` matches a
+    word's beginning ("apotek*": "Apoteket"), one starting with it a word's end ("*apotek":
+    "Vitusapotek")."""
     lowered = words_of(text)
-    return any(
-        f" {key} " in lowered or (key.endswith("*") and f" {key[:-1]}" in lowered) for key in keys
-    )
+    return any(_has(lowered, key) for key in keys)
+
+
+def _has(lowered: str, key: str) -> bool:
+    if key.endswith("*"):
+        return f" {key[:-1]}" in lowered
+    if key.startswith("*"):
+        return f"{key[1:]} " in lowered
+    return f" {key} " in lowered
