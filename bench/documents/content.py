@@ -1732,3 +1732,240 @@ def blind9_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
         date_style=rng.choice(BLIND9_DATE_STYLES[chosen]),
         payment={"receipt_book": "cash", "online_paid_receipt": "card"}.get(chosen, "terminal"),
     )
+
+
+# ---- the tenth blind set -----------------------------------------------------------------
+
+# Only in the tenth blind set (blind10_overview, blind10_receipt).
+BLIND10_OVERVIEW_LAYOUTS = ("sidebar_page", "register_certificate")
+BLIND10_DESKTOP_LAYOUT = "sidebar_page"
+"""The overview a phone shows as the desktop site (``render.desktop_site``)."""
+BLIND10_PHONE_LAYOUT = "timeline_app"
+BLIND10_RECEIPT_LAYOUTS = ("terminal_roll", "surgery_receipt", "sms_receipt")
+BLIND10_PHONE_RECEIPT_LAYOUTS = ("sms_receipt",)
+"""Receipts that exist only on a phone (a text message): screenshots, never paper."""
+BLIND10_AMOUNT_STYLES = {
+    "sidebar_page": {"nb": "kr_cap_after", "en": "kr_cap_point"},
+    "register_certificate": {"nb": "kr_cap_after", "en": "kr_cap_point"},
+    BLIND10_PHONE_LAYOUT: {"nb": "kr_cap_after", "en": "kr_cap_point"},
+    "terminal_roll": {"nb": "upper_kr", "en": "upper_kr"},
+    "surgery_receipt": {"nb": "kr_cap_after", "en": "kr_cap_point"},
+    "sms_receipt": {"nb": "kr_dot_after", "en": "kr_dot_point"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind10_layouts.money``."""
+BLIND10_DATE_STYLES = {
+    "sidebar_page": ("weekday_month",), "register_certificate": ("weekday_long_month",),
+    BLIND10_PHONE_LAYOUT: ("weekday_slash",),
+    "terminal_roll": ("yy_clock",), "surgery_receipt": ("weekday_month",),
+    "sms_receipt": ("slash_yy",),
+}  # fmt: skip
+"""Described in ``blind10_layouts.day``."""
+BLIND10_WORDING = 13
+"""The tenth blind set prints its own headings and sums (``blind10_layouts.WORDS``)."""
+BLIND10_FIRST_NAMES = (
+    "Ġorġ", "Ġużeppi", "Aygün", "Rəşad", "Õnne", "Tõnis", "Ṣadé", "Ọláolúwa", "Iñaki",
+    "Itziar", "Uxía", "Xoán", "Gwenaëlle", "Aviaja", "Sigrunn", "Jøran", "Ånund", "Hallgeir",
+    "Solfrid", "Eyvind",
+)  # fmt: skip
+BLIND10_SURNAMES = (
+    "Mifsud", "Xuereb", "Lõhmus", "Nõmm", "Ògúnlànà", "Etxeberria", "Agirretxe", "Castiñeira",
+    "Kleist", "Lynge", "Sølvberg", "Grøtterud", "Kjølstad", "Åsheim", "Hæreid", "Røyseland",
+    "Fløtten", "Bræin", "Sæverud", "Sørbø",
+)  # fmt: skip
+BLIND10_PLACES = (
+    "Elverum", "Lillehammer", "Kristiansund", "Sogndal", "Notodden", "Arendal", "Levanger",
+    "Harstad", "Ørsta", "Mosjøen", "Brumunddal", "Sortland", "Flekkefjord", "Skien",
+)  # fmt: skip
+BLIND10_HOSPITALS = (
+    "Sørlandet sykehus Arendal", "Sykehuset Telemark Skien", "Kristiansund sjukehus",
+    "Sykehuset Levanger", "Nordlandssykehuset Vesterålen", "Volda sjukehus",
+)  # fmt: skip
+BLIND10_THERAPISTS = ("Ragna Lid", "Hege Tvedt", "Frode Nysæter", "Siv Brekke", "Audun Vollan")
+# A private ear, nose and throat specialist's services: Norwegian text, English text, price;
+# the consultation first.
+BLIND10_ENT_ITEMS = (
+    ("Konsultasjon øre-nese-hals", "ENT consultation", "1390.00"),
+    ("Hørselstest (audiometri)", "Hearing test (audiometry)", "490.00"),
+    ("Mikroskopi og rens av øregang", "Ear microscopy and cleaning", "420.00"),
+    ("Nesefiberskopi", "Nasal endoscopy", "650.00"),
+    ("Trykkmåling i mellomøret", "Tympanometry", "290.00"),
+)  # fmt: skip
+BLIND10_ENT_CLINICS = ("ØNH-klinikken", "Øre-Nese-Hals Senteret", "Hørsel og Balanse")
+# An oral surgeon's services: a fee code, Norwegian text, English text, price. A visit is an
+# examination or an operation.
+BLIND10_SURGERY_EXAMINATION = (
+    ("K11", "Undersøkelse og konsultasjon, spesialist",
+     "Examination and consultation, specialist", "890.00"),
+    ("R05", "Røntgen, panoramabilde (OPG)", "Panoramic X-ray (OPG)", "590.00"),
+    ("R02", "Røntgen, intraoralt bilde", "Intraoral X-ray", "160.00"),
+)  # fmt: skip
+BLIND10_SURGERY_OPERATION = (
+    ("O21", "Kirurgisk fjerning av visdomstann", "Surgical removal of a wisdom tooth",
+     "2150.00"),
+    ("A03", "Lokalbedøvelse", "Local anaesthesia", "190.00"),
+    ("S02", "Suturering", "Sutures", "160.00"),
+    ("O09", "Kontroll og fjerning av sting", "Check-up and removal of stitches", "350.00"),
+)  # fmt: skip
+BLIND10_SURGERY_CLINICS = ("Kjevekirurgene", "Oralkirurgisk klinikk", "Tannhelsesenteret")
+BLIND10_WISDOM_TEETH = (18, 28, 38, 48)
+"""The tooth an oral surgeon's receipt is for (by its number, ``blind10_layouts.tooth``)."""
+# A psychomotor physiotherapist's sessions and extras: Norwegian text, English text, price.
+BLIND10_PSYCHOMOTOR_ITEMS = (
+    ("Psykomotorisk fysioterapi, 60 min", "Psychomotor physiotherapy, 60 min", "890.00"),
+    ("Psykomotorisk fysioterapi, 45 min", "Psychomotor physiotherapy, 45 min", "720.00"),
+    ("Førstegangsvurdering, 90 min", "Initial assessment, 90 min", "1290.00"),
+)  # fmt: skip
+BLIND10_PSYCHOMOTOR_EXTRAS = (
+    ("Skriftlig rapport til fastlege", "Written report to the GP", "450.00"),
+    ("Øvelsesprogram med video", "Exercise programme with videos", "150.00"),
+)  # fmt: skip
+BLIND10_PSYCHOMOTOR_CLINICS = ("Kroppsro", "Pust Psykomotorikk", "Balansepunktet")
+SERVICE_NAMES.update(
+    {
+        "ent_specialist": {"nb": "Øre-nese-hals-lege", "nn": "Øyre-nase-hals-lege",
+                           "en": "ENT specialist"},
+        "oral_surgeon": {"nb": "Kjevekirurg", "nn": "Kjevekirurg", "en": "Oral surgeon"},
+        "psychomotor_physiotherapist": {"nb": "Psykomotorisk fysioterapeut",
+                                        "nn": "Psykomotorisk fysioterapeut",
+                                        "en": "Psychomotor physiotherapist"},
+    }
+)  # fmt: skip
+
+
+def blind10_name(rng: random.Random) -> str:
+    """A Maltese, Azerbaijani, Estonian, Yoruba, Basque, Galician, Breton, Greenlandic or
+    Norwegian name, none in another set."""
+    return f"{rng.choice(BLIND10_FIRST_NAMES)} {rng.choice(BLIND10_SURNAMES)}"
+
+
+def blind10_amount_style(layout: str, language: str) -> str:
+    return BLIND10_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _blind10_fees(rng: random.Random, *, year: int, language: str, count: int) -> tuple[Fee, ...]:
+    """A year's fees as ``_fees`` draws them, at the tenth set's own places and providers."""
+    fees = _fees(rng, year=year, language=language, count=count)
+    office = rng.choice(("Legegruppen {p}", "Fastlegene i {p}", "{p} helsehus, legekontoret"))
+    gp_office = office.format(p=rng.choice(BLIND10_PLACES))
+    kinds = {SERVICE_NAMES[kind][language]: kind for kind in FEE_WEIGHTS}
+    moved = []
+    for fee in fees:
+        kind = kinds.get(fee.service, "outpatient")
+        place = rng.choice(BLIND10_PLACES)
+        provider = {
+            "gp": gp_office,
+            "gp_video": gp_office,
+            "emergency": f"{place} kommunale legevakt",
+            "psychologist": f"Psykolog {rng.choice(BLIND10_THERAPISTS)}",
+            "physiotherapist": f"Fysioterapeutene {place}",
+            "radiology": f"{rng.choice(('Capio Røntgen', 'Bildediagnostikk'))} {place}",
+            "outpatient": rng.choice(BLIND10_HOSPITALS),
+            "pharmacy": rng.choice((f"Sykehusapoteket {place}", "Farmasiet.no",
+                                    f"Apoteket {place} sentrum")),
+            "lab": f"Medisinsk laboratorium {place}",
+        }[kind]  # fmt: skip
+        moved.append(replace(fee, provider=provider))
+    return _on_opening_days(tuple(moved), language)
+
+
+def blind10_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the tenth blind set: helsenorge's desktop page with its menu in a column
+    at the left (printed, or on a phone as the desktop site), the register's certificate of
+    the fees with the fees under each quarter, or the app's timeline with the total in a ring
+    at the top."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND10_OVERVIEW_LAYOUTS)
+    counts = {
+        "sidebar_page": (1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 21),
+        "register_certificate": (1, 2, 3, 4, 5, 7, 9, 12, 15, 18, 25),
+        BLIND10_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 7, 9, 11, 14),
+    }[chosen]
+    fees = _blind10_fees(rng, year=year, language=lang, count=rng.choice(counts))
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and sum(fee.amount for fee in fees) * 2 == limit:
+        fees = fees[:-1]  # what is left before the card is never the total itself
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(4, 40))
+    return Overview(
+        name=blind10_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind10_amount_style(chosen, lang),
+        wording=BLIND10_WORDING,
+        newest_first=chosen != "register_certificate" and rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND10_DATE_STYLES[chosen]),
+    )
+
+
+def blind10_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the tenth blind set: a private ear, nose and throat specialist's till roll
+    with the card terminal's slip printed on under it, an oral surgeon's receipt with a chart
+    of the teeth, or a psychomotor physiotherapist's receipt sent as a text message."""
+    chosen = layout or rng.choice(BLIND10_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(BLIND10_PLACES)
+    english = lang == "en"
+    if chosen == "terminal_roll":
+        profession = "ent_specialist"
+        provider = f"{rng.choice(BLIND10_ENT_CLINICS)} {place}"
+        first, *extras = BLIND10_ENT_ITEMS
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2)))]
+        items = tuple(
+            Item("", text_en if english else text_nb, Decimal(price))
+            for text_nb, text_en, price in picked
+        )
+    elif chosen == "surgery_receipt":
+        profession = "oral_surgeon"
+        provider = f"{rng.choice(BLIND10_SURGERY_CLINICS)} {place}"
+        if rng.random() < 0.45:
+            examination = BLIND10_SURGERY_EXAMINATION
+            chosen_items = [examination[0], rng.choice(examination[1:])]
+        else:
+            operation = BLIND10_SURGERY_OPERATION
+            chosen_items = [operation[0], operation[1]]
+            if rng.random() < 0.6:
+                chosen_items.append(operation[2])
+            if rng.random() < 0.2:
+                chosen_items = [operation[3]]
+        items = tuple(
+            Item(code, text_en if english else text_nb, Decimal(price))
+            for code, text_nb, text_en, price in chosen_items
+        )
+    else:
+        profession = "psychomotor_physiotherapist"
+        provider = f"{rng.choice(BLIND10_PSYCHOMOTOR_CLINICS)} {place}"
+        picked = [rng.choice(BLIND10_PSYCHOMOTOR_ITEMS)]
+        if rng.random() < 0.4:
+            picked.append(rng.choice(BLIND10_PSYCHOMOTOR_EXTRAS))
+        items = tuple(
+            Item("", text_en if english else text_nb, Decimal(price))
+            for text_nb, text_en, price in picked
+        )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(340)), 5)
+    street = rng.choice(("Storgata", "Sjøgata", "Kirkegata", "Torget", "Elvegata"))
+    street = f"{street} {rng.randint(2, 66)}"
+    return Receipt(
+        patient=blind10_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind10_amount_style(chosen, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(10_000, 99_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND10_DATE_STYLES[chosen]),
+        payment="card",
+    )

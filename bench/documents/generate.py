@@ -27,7 +27,11 @@ renditions ``render.bilevel_scan``, ``render.lamp_photo`` and ``render.stitched`
 *ninth blind* set (``blind9_set``, seed ``BLIND9_SEED``) with only variations none of the ten
 has (``content.blind9_overview``, ``content.blind9_receipt``, ``blind9_layouts``, and the
 renditions ``render.on_glass``, ``render.punched_scan``, ``render.crumpled_photo`` and
-``render.notification``).
+``render.notification``); and the *tenth blind* set (``blind10_set``, seed ``BLIND10_SEED``)
+with only variations none of the eleven has (``content.blind10_overview``,
+``content.blind10_receipt``, ``blind10_layouts``, and the renditions ``render.sticky_note``,
+``render.show_through``, ``render.held_photo``, ``render.cropped`` and
+``render.desktop_site``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -44,7 +48,7 @@ organisation number and whether it is itemised). Usage from the repository root:
 
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
-         | --blind7 | --blind8 | --blind9] [--seed N]
+         | --blind7 | --blind8 | --blind9 | --blind10] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -70,6 +74,7 @@ from . import (
     blind7_layouts,
     blind8_layouts,
     blind9_layouts,
+    blind10_layouts,
     blind_layouts,
     content,
     layouts,
@@ -87,6 +92,7 @@ BLIND6_SEED = 2026_12_09
 BLIND7_SEED = 2026_12_10
 BLIND8_SEED = 2026_12_11
 BLIND9_SEED = 2026_12_12
+BLIND10_SEED = 2026_12_13
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -106,6 +112,16 @@ BLIND9_PHONE_VARIANTS = ("large_text", "notification", "marked_up")
 BLIND9_SCAN_VARIANTS = ("punched", "crumpled")
 """The ninth blind set's scans of A4 pages, in turn (a hand-written slip is always laid on the
 glass)."""
+BLIND10_RECEIPT_SHARE = 1 / 3
+BLIND10_PAPER_RECEIPT_LAYOUTS = ("terminal_roll", "surgery_receipt")
+"""The tenth blind set's receipts on paper (a text PDF or a scan); on a phone a receipt is
+always a text message."""
+BLIND10_SCAN_VARIANTS = ("sticky_note", "show_through", "held_photo")
+"""The tenth blind set's scans of A4 pages, in turn (a till roll is always held up to the
+camera)."""
+BLIND10_PHONE_VARIANTS = ("cropped", "desktop_site", "bold_text")
+"""The tenth blind set's screenshots, in turn (a text message is never a desktop site: it is
+cropped or bold by turns)."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -173,7 +189,11 @@ class Truth:
     (punched, stapled and fed through a document feeder) or ``crumpled`` (crumpled, smoothed
     out and photographed); a screenshot ``large_text`` (the phone's text made larger),
     ``notification`` (a message's banner over the top) or ``marked_up`` (a pen ring round the
-    total)."""
+    total). Tenth blind set: a scan ``sticky_note`` (a note stuck where nothing is printed,
+    scanned in colour), ``show_through`` (printed on the back of used thin paper) or
+    ``held_photo`` (held up in one hand and photographed); a screenshot ``cropped`` (the bars
+    cut away in the phone's photo editor), ``desktop_site`` (the browser's desktop version of
+    the page) or ``bold_text`` (the phone's text set bold)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -232,7 +252,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to ninth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to tenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -240,6 +260,13 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind10_layouts.LAYOUTS:
+            return blind10_layouts.html(
+                self.body,
+                phone=phone,
+                desktop=self.variant == "desktop_site",
+                bold=self.variant == "bold_text",
+            )
         if self.body.layout in blind9_layouts.LAYOUTS:
             return blind9_layouts.html(
                 self.body,
@@ -307,16 +334,26 @@ def plan(
     blind7: bool = False,
     blind8: bool = False,
     blind9: bool = False,
+    blind10: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8`` and ``blind9`` draw
-    only from their own set's variations."""
+    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9`` and
+    ``blind10`` draw only from their own set's variations."""
     specs = []
     scans = phones = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind10:
+            # The tenth set's seed is the held-out set's number: its own stream, so that no
+            # draw follows the held-out set's.
+            rng = random.Random(f"tenth blind:{seed}:{index}")
+            body, variant = _blind10_body(rng, rendition, scans, phones)
+            scans += rendition == "scan"
+            phones += rendition == "screenshot"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind9:
             body, variant = _blind9_body(rng, rendition, scans, phones)
             scans += rendition == "scan"
@@ -579,6 +616,72 @@ def _blind9_file(spec: Spec) -> tuple[bytes, str, int] | None:
     return None
 
 
+def _blind10_body(
+    rng: random.Random, rendition: str, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A tenth blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts (on paper a till roll or an oral surgeon's receipt, on a phone a text message);
+    a till roll scanned is always held up to the camera, other scans by turns with a sticky
+    note, printed on the back of used paper and held up; screenshots by turns cropped, the
+    desktop site (an overview) and with bold text."""
+    body: content.Overview | content.Receipt
+    variant = BLIND10_PHONE_VARIANTS[phones % len(BLIND10_PHONE_VARIANTS)]
+    if rng.random() < BLIND10_RECEIPT_SHARE:
+        on_paper = rendition != "screenshot"
+        layouts = BLIND10_PAPER_RECEIPT_LAYOUTS if on_paper else ("sms_receipt",)
+        body = content.blind10_receipt(rng, layout=rng.choice(layouts))
+        if variant == "desktop_site":
+            variant = ("cropped", "bold_text")[phones // len(BLIND10_PHONE_VARIANTS) % 2]
+    else:
+        layout = None
+        if rendition == "screenshot":
+            desktop = variant == "desktop_site"
+            layout = content.BLIND10_DESKTOP_LAYOUT if desktop else content.BLIND10_PHONE_LAYOUT
+        body = content.blind10_overview(rng, layout=layout)
+    if rendition == "scan":
+        if body.layout == "terminal_roll":
+            return body, "held_photo"
+        return body, BLIND10_SCAN_VARIANTS[scans % len(BLIND10_SCAN_VARIANTS)]
+    if rendition != "screenshot":
+        return body, ""
+    return body, variant
+
+
+def _blind10_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The tenth blind set's own renditions, or None for the usual ones; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    body = spec.body
+    words = blind10_layouts.WORDS[body.language]
+    match spec.variant:
+        case "sticky_note":
+            return render.sticky_note(render.pdf(spec.html()), seed, words["n_note"], placed)
+        case "show_through":
+            back = render.pdf(blind10_layouts.back_of_sheet(body))
+            return render.show_through(render.pdf(spec.html()), back, seed, placed)
+        case "held_photo":
+            return render.held_photo(render.pdf(spec.html()), seed, placed)
+        case "cropped":
+            top = seed.choice(blind10_layouts.top_chrome(body))
+            bottom = blind10_layouts.foot_chrome(body)
+            data = render.cropped(render.screenshot(spec.html()), top, bottom, seed, placed)
+            return data, "png", 1
+        case "desktop_site":
+            assert isinstance(body, content.Overview)
+            moment = body.printed_at
+            clock = f"{8 + moment.day % 13}:{moment.month * 4 + 2:02d}"
+            address = "helsenorge.no/frikort-og-egenandeler"
+            data = render.desktop_site(
+                spec.html(), blind10_layouts.DESKTOP_WIDTH, address, clock, placed
+            )
+            return data, "png", 1
+        case "bold_text":
+            return render.as_taken(render.screenshot(spec.html()), placed), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -588,6 +691,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind8_file(spec)
     if spec.body.layout in blind9_layouts.LAYOUTS:
         own = _blind9_file(spec)
+    if spec.body.layout in blind10_layouts.LAYOUTS:
+        own = _blind10_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -634,6 +739,7 @@ def generate(
     blind7: bool = False,
     blind8: bool = False,
     blind9: bool = False,
+    blind10: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -651,6 +757,7 @@ def generate(
         blind7=blind7,
         blind8=blind8,
         blind9=blind9,
+        blind10=blind10,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -780,16 +887,34 @@ def blind9_set(
     )
 
 
+def blind10_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The tenth blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, places, receipts and renditions (a sticky note on a scan, print showing through
+    from the back, a page held up in the hand, a cropped screenshot, a phone's desktop site,
+    bold text) that none of the other eleven sets has (made by a helper who never read the
+    reader, after the reader's author had seen the other eleven; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND10_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind10=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
-    "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set,
+    "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
-    "blind9": BLIND9_SEED,
+    "blind9": BLIND9_SEED, "blind10": BLIND10_SEED,
 }  # fmt: skip
 
 
@@ -821,6 +946,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind7", "the seventh blind set"),
         ("blind8", "the eighth blind set"),
         ("blind9", "the ninth blind set"),
+        ("blind10", "the tenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -846,6 +972,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind7=name == "blind7",
         blind8=name == "blind8",
         blind9=name == "blind9",
+        blind10=name == "blind10",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -8,11 +8,12 @@ from __future__ import annotations
 import io
 import random
 import time
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from refusjon.letters.pdf import weasyprint
 
@@ -835,4 +836,472 @@ def notification(png: bytes, rng: random.Random, lines: tuple[str, str, str, str
     joined = Image.alpha_composite(image.convert("RGBA"), banner).convert("RGB")
     out = io.BytesIO()
     joined.save(out, "PNG")
+    return out.getvalue()
+
+
+# ---- the tenth blind set's renditions -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """Where a page went in a rendition's picture, for the corpus tests: the page was drawn at
+    ``scale`` pixels a PDF point, then ``matrix`` (3 × 3, row by row) took its pixels to the
+    picture's (``size`` wide and high); ``covered`` are boxes of the page's pixels (left, top,
+    right, bottom) that something lies over; a point may stray ``slack`` pixels from where the
+    matrix puts it (a page bent in the hand)."""
+
+    page: int
+    scale: float
+    matrix: tuple[float, ...]
+    size: tuple[int, int]
+    covered: tuple[tuple[float, float, float, float], ...] = ()
+    slack: float = 0.0
+
+    def where(self, x: float, y: float) -> tuple[float, float]:
+        """A point of the page (pixels) in the picture."""
+        m = self.matrix
+        w = m[6] * x + m[7] * y + m[8]
+        return (m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w
+
+
+def _flat(matrix: np.ndarray) -> tuple[float, ...]:
+    return tuple(float(value) for value in np.asarray(matrix, dtype=np.float64).reshape(9))
+
+
+def _turned(image: np.ndarray, degrees: float, fill: tuple[float, ...] | float) -> tuple:
+    """The picture turned by ``degrees`` (counter-clockwise) on a canvas grown to hold all of
+    it, and the 3 × 3 matrix of the turn."""
+    height, width = image.shape[:2]
+    turn = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    cos, sin = abs(turn[0, 0]), abs(turn[0, 1])
+    new_width, new_height = int(height * sin + width * cos), int(height * cos + width * sin)
+    turn[0, 2] += new_width / 2 - width / 2
+    turn[1, 2] += new_height / 2 - height / 2
+    value = fill if isinstance(fill, tuple) else (fill,) * 3
+    turned = cv2.warpAffine(
+        image, turn, (new_width, new_height), flags=cv2.INTER_CUBIC,
+        borderMode=cv2.BORDER_CONSTANT, borderValue=value,
+    )  # fmt: skip
+    return turned, np.vstack([turn, [0, 0, 1]])
+
+
+def ink(grey: np.ndarray, reach: int) -> np.ndarray:
+    """Where a page (grey pixels) carries print, grown by ``reach`` pixels every way."""
+    marked = (grey < 235).astype(np.uint8)
+    if reach:
+        marked = cv2.dilate(marked, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    return marked.astype(bool)
+
+
+def blank_spots(printed: np.ndarray, width: int, height: int, step: int = 8) -> list[tuple]:
+    """The top left corners (on a grid of ``step`` pixels) of every ``width`` × ``height`` box
+    with no print in it."""
+    sums = np.pad(printed.astype(np.int32).cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    rows, columns = printed.shape
+    spots = []
+    for top in range(0, rows - height, step):
+        for left in range(0, columns - width, step):
+            bottom, right = top + height, left + width
+            if sums[bottom, right] - sums[top, right] - sums[bottom, left] + sums[top, left] == 0:
+                spots.append((left, top))
+    return spots
+
+
+NOTE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf"
+
+
+def _note(side: int, lines: tuple[str, ...], rng: random.Random) -> Image.Image:
+    """A square yellow sticky note written on with a pen, with its soft shadow, turned a few
+    degrees; RGBA."""
+    pad = side // 10
+    note = Image.new("RGBA", (side + 2 * pad, side + 2 * pad), (0, 0, 0, 0))
+    shadow = Image.new("RGBA", note.size, (0, 0, 0, 0))
+    ImageDraw.Draw(shadow).rectangle(
+        (pad + 5, pad + 7, pad + side + 5, pad + side + 7), fill=(40, 35, 20, 90)
+    )
+    shadow = shadow.filter(ImageFilter.GaussianBlur(5))
+    paper = Image.new("RGBA", (side, side), (255, 236, 110, 255))
+    shade = np.linspace(1.0, 0.9, side, dtype=np.float32)[:, None, None]
+    tinted = (np.asarray(paper, dtype=np.float32) * np.concatenate(
+        [np.repeat(shade, 3, axis=2), np.ones((side, 1, 1), np.float32)], axis=2
+    )).clip(0, 255).astype(np.uint8)  # fmt: skip
+    paper = Image.fromarray(tinted, "RGBA")
+    draw = ImageDraw.Draw(paper)
+    font = ImageFont.truetype(NOTE_FONT, side // 8)
+    for number, line in enumerate(lines):
+        at = (side // 10 + rng.randint(-3, 3), side // 5 + number * side // 5)
+        draw.text(at, line, font=font, fill=(28, 40, 120, 255))
+    note = Image.alpha_composite(note, shadow)
+    note.paste(paper, (pad, pad), paper)
+    return note.rotate(rng.uniform(-5, 5), resample=Image.Resampling.BICUBIC, expand=True)
+
+
+def sticky_note(
+    data: bytes, rng: random.Random, lines: tuple[str, ...], placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The printed pages scanned in colour at 200 dpi with a yellow sticky note (``lines``
+    written on it) stuck where the first page with room has no print (tenth blind set): the
+    note's shadow, paper not quite white, a little skew and noise; a JPEG, or a PDF of JPEG
+    pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    note = _note(int(dpi * rng.uniform(1.35, 1.5)), lines, rng)
+    document = pdfium.PdfDocument(data)
+    try:
+        pages, stuck = [], False
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            covered: tuple[tuple[float, float, float, float], ...] = ()
+            if not stuck:
+                printed = ink(np.asarray(image.convert("L")), 10)
+                spots = blank_spots(printed, note.width, note.height)
+                if spots:
+                    # Where a hand puts it: near the top right of the room there is.
+                    spots.sort(key=lambda at: (at[1] - at[0]) // 40)
+                    left, top = spots[rng.randrange(min(6, len(spots)))]
+                    image.paste(note, (left, top), note)
+                    covered = ((left, top, left + note.width, top + note.height),)
+                    stuck = True
+            pixels = np.asarray(image, dtype=np.float32) * np.float32([0.95, 0.94, 0.9]) + 6
+            pixels += noise.normal(0, 3, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.6)
+            turned, matrix = _turned(pixels, rng.uniform(-1.2, 1.2), (238.0, 238.0, 234.0))
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(80, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size, covered))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def show_through(
+    data: bytes, back: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The pages printed on the back of used thin paper and scanned in grey (tenth blind set):
+    the print of the other side (``back``'s first page) shows through, mirrored, soft and
+    faint; a little skew and noise; a JPEG, or a PDF of JPEG pages."""
+    dpi = rng.choice((200, 240))
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    strength = rng.uniform(0.1, 0.16)
+    other = pdfium.PdfDocument(back)
+    try:
+        reverse = np.asarray(other[0].render(scale=scale, grayscale=True).to_pil().convert("L"))
+    finally:
+        other.close()
+    shift = (rng.randint(-20, 20), rng.randint(-30, 30))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(grey, dtype=np.float32)
+            height, width = pixels.shape
+            mirrored = cv2.resize(reverse[:, ::-1], (width, height)).astype(np.float32)
+            mirrored = np.roll(mirrored, shift, axis=(1, 0))
+            through = cv2.GaussianBlur((255 - mirrored) / 255, (0, 0), 1.6)
+            pixels = pixels * (1 - strength * through)
+            pixels = pixels * 0.92 + 9 + noise.normal(0, 3.5, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.55)
+            turned, matrix = _turned(pixels, rng.uniform(-1.5, 1.5), 232.0)
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(72, 88), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+THUMB_SHADOW = 24
+"""How far (pixels at 170 dpi) the thumb's soft shadow reaches past the thumb."""
+
+
+def _thumb_spot(printed: np.ndarray, dpi: int, rng: random.Random) -> tuple | None:
+    """Where a thumb can hold the page without hiding any print (nor shading it): the side
+    (left, right or bottom), how far along it, and how far in (pixels); None if no edge has
+    room."""
+    length = int(dpi * 0.95)
+    options = []
+    for side in ("left", "right", "bottom"):
+        if side == "left":
+            edge = printed
+        elif side == "right":
+            edge = printed[:, ::-1]
+        else:
+            edge = printed[::-1, :].T
+        along = edge.shape[0]
+        for start in range(int(along * 0.25), int(along * 0.8) - length, max(8, dpi // 10)):
+            strip = edge[max(0, start - THUMB_SHADOW) : start + length + THUMB_SHADOW, :]
+            used = np.nonzero(strip.any(axis=0))[0]
+            room = int(used[0]) if len(used) else strip.shape[1]
+            reach = min(room - 4 - THUMB_SHADOW, int(dpi * 0.45))
+            if reach >= int(dpi * 0.14):
+                options.append((side, start, reach))
+    if not options:
+        return None
+    return options[rng.randrange(len(options))]
+
+
+def _capsule(size: tuple[int, int], box: tuple[int, int, int, int], blur: float) -> np.ndarray:
+    """A soft-edged rounded shape filling ``box`` (as a float mask of ``size``)."""
+    shape = Image.new("L", size, 0)
+    radius = min(box[2] - box[0], box[3] - box[1]) // 2
+    ImageDraw.Draw(shape).rounded_rectangle(box, radius=radius, fill=255)
+    return cv2.GaussianBlur(np.asarray(shape, np.float32) / 255, (0, 0), blur)
+
+
+def _hand(
+    pixels: np.ndarray,
+    margin: int,
+    page: tuple[int, int],
+    spot: tuple,
+    dpi: int,
+    rng: random.Random,
+) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """The thumb over the page's edge (lit in the middle of its width, a nail at its tip, a
+    soft shadow on the paper) and the fingers behind the page past its edge; and the box of
+    the page's pixels it and its shadow cover."""
+    width, height = page
+    side, start, reach = spot
+    length = int(dpi * 0.95)
+    outside = int(dpi * 1.1)
+    size = (pixels.shape[1], pixels.shape[0])
+    if side == "left":
+        thumb = (margin - outside, margin + start, margin + reach, margin + start + length)
+        palm = (-dpi, margin + start - dpi // 3, margin, margin + start + length + 3 * dpi)
+        tip = (thumb[2] - int(dpi * 0.26), thumb[1] + length // 5, thumb[2] - 5,
+               thumb[3] - length // 5)  # fmt: skip
+        toward = (1.0, 0.0)
+    elif side == "right":
+        right = margin + width
+        thumb = (right - reach, margin + start, right + outside, margin + start + length)
+        palm = (right, margin + start - dpi // 3, right + margin + dpi,
+                margin + start + length + 3 * dpi)  # fmt: skip
+        tip = (thumb[0] + 5, thumb[1] + length // 5, thumb[0] + int(dpi * 0.26),
+               thumb[3] - length // 5)  # fmt: skip
+        toward = (-1.0, 0.0)
+    else:
+        bottom = margin + height
+        thumb = (margin + start, bottom - reach, margin + start + length, bottom + outside)
+        palm = (margin + start - dpi // 3, bottom, margin + start + length + 2 * dpi,
+                bottom + margin + dpi)  # fmt: skip
+        tip = (thumb[0] + length // 5, thumb[1] + 5, thumb[2] - length // 5,
+               thumb[1] + int(dpi * 0.26))  # fmt: skip
+        toward = (0.0, -1.0)
+    skin = np.float32(SKIN) * rng.uniform(0.8, 1.0)
+    # The fingers behind the page, in the page's shade, only past its edge.
+    behind = _capsule(size, palm, 3.0)
+    inside = np.zeros(pixels.shape[:2], np.float32)
+    inside[margin : margin + height, margin : margin + width] = 1
+    behind *= 1 - inside
+    pixels = pixels * (1 - behind[:, :, None]) + (skin * 0.72) * behind[:, :, None]
+    # The thumb's shadow on the paper, then the thumb, rounder in the light.
+    offset = (int(8 * toward[0]) + 6, int(8 * toward[1]) + 7)
+    shadow_box = (thumb[0] + offset[0], thumb[1] + offset[1], thumb[2] + offset[0],
+                  thumb[3] + offset[1])  # fmt: skip
+    shadow = _capsule(size, shadow_box, 7.0) * 0.38
+    pixels = pixels * (1 - shadow[:, :, None])
+    shape = _capsule(size, thumb, 1.4)
+    across = np.zeros(pixels.shape[:2], np.float32)
+    ys, xs = np.mgrid[0 : pixels.shape[0], 0 : pixels.shape[1]].astype(np.float32)
+    if side == "bottom":
+        middle, half = (thumb[0] + thumb[2]) / 2, (thumb[2] - thumb[0]) / 2
+        across = np.abs(xs - middle) / half
+    else:
+        middle, half = (thumb[1] + thumb[3]) / 2, (thumb[3] - thumb[1]) / 2
+        across = np.abs(ys - middle) / half
+    light = (1.08 - 0.3 * np.clip(across, 0, 1) ** 2)[:, :, None]
+    pixels = pixels * (1 - shape[:, :, None]) + (skin * light) * shape[:, :, None]
+    nail = _capsule(size, tip, 1.2)
+    pixels = pixels * (1 - nail[:, :, None] * 0.7) + np.float32([238, 206, 196]) * (
+        nail[:, :, None] * 0.7
+    )
+    reach_x = max(thumb[2], shadow_box[2]) + THUMB_SHADOW // 2
+    reach_y = max(thumb[3], shadow_box[3]) + THUMB_SHADOW // 2
+    covered = (
+        min(thumb[0], shadow_box[0]) - THUMB_SHADOW // 2 - margin,
+        min(thumb[1], shadow_box[1]) - THUMB_SHADOW // 2 - margin,
+        reach_x - margin,
+        reach_y - margin,
+    )
+    return pixels, covered
+
+
+def held_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper held up in one hand and photographed with a phone (tenth blind set): the
+    thumb over an edge where nothing is printed, the rest of the hand behind the page, the
+    page bowed a little, held off square before a room's blurred background, lit from one
+    side; a JPEG a page (a PDF of JPEG pages)."""
+    dpi = 170
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            picture, matrix, covered, slack = _held(image, dpi, rng, noise)
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(76, 88))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size, covered, slack))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+SKIN = (224, 172, 140)
+"""The colour of the hand holding the page, before the light."""
+
+
+def _held(
+    image: Image.Image, dpi: int, rng: random.Random, noise: np.random.Generator
+) -> tuple[Image.Image, np.ndarray, tuple, float]:
+    width, height = image.size
+    margin = int(0.14 * max(width, height))
+    full_w, full_h = width + 2 * margin, height + 2 * margin
+    # The room behind: a wall and a floor, far out of focus.
+    ys = np.linspace(0, 1, full_h, dtype=np.float32)[:, None, None]
+    wall = np.float32([rng.uniform(170, 215), rng.uniform(160, 200), rng.uniform(140, 180)])
+    floor = wall * np.float32([0.62, 0.52, 0.42])
+    line = rng.uniform(0.6, 0.85)
+    blend = np.clip((ys - line) * 12 + 0.5, 0, 1)
+    room = wall * (1 - blend) + floor * blend + np.zeros((full_h, full_w, 3), np.float32)
+    coarse = noise.normal(0, 18, (max(2, full_h // 80), max(2, full_w // 80))).astype(np.float32)
+    blobs = cv2.GaussianBlur(
+        cv2.resize(coarse, (full_w, full_h), interpolation=cv2.INTER_LINEAR), (0, 0), 30
+    )
+    pixels = np.clip(room + blobs[:, :, None], 0, 255)
+    pixels[margin : margin + height, margin : margin + width] = np.asarray(image, np.float32)
+    spot = _thumb_spot(ink(np.asarray(image.convert("L")), 6), dpi, rng)
+    covered: tuple[tuple[float, float, float, float], ...] = ()
+    if spot is not None:
+        pixels, box = _hand(pixels, margin, (width, height), spot, dpi, rng)
+        covered = (box,)
+    # The page bows: rows rise and fall a little across it.
+    bow = rng.uniform(2, 5)
+    ys_grid, xs_grid = np.mgrid[0:full_h, 0:full_w].astype(np.float32)
+    lift = bow * np.sin(np.pi * (xs_grid - margin) / width).clip(-1, 1)
+    pixels = cv2.remap(
+        pixels, xs_grid, ys_grid + lift, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT
+    )
+    right, bottom = margin + width, margin + height
+    corners = np.float32([[margin, margin], [right, margin], [right, bottom], [margin, bottom]])
+    pulled = corners + np.float32(
+        [[rng.uniform(-0.03, 0.03) * width, rng.uniform(-0.025, 0.025) * height]
+         for _ in range(4)]
+    )  # fmt: skip
+    warp = cv2.getPerspectiveTransform(corners, pulled)
+    warped = cv2.warpPerspective(
+        pixels, warp, (full_w, full_h), borderMode=cv2.BORDER_REFLECT, flags=cv2.INTER_LINEAR
+    )
+    light = np.linspace(rng.uniform(0.8, 0.9), rng.uniform(1.0, 1.06), full_w, dtype=np.float32)
+    if rng.random() < 0.5:
+        light = light[::-1]
+    warped = warped * light[None, :, None] * np.float32([1.0, 0.97, 0.9])
+    warped = cv2.GaussianBlur(warped, (0, 0), 0.8)
+    warped += noise.normal(0, 4, warped.shape).astype(np.float32)
+    picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+    shift = np.array([[1, 0, margin], [0, 1, margin], [0, 0, 1]], dtype=np.float64)
+    return picture, warp @ shift, covered, bow + 2
+
+
+def as_taken(png: bytes, placed: list[Placed] | None = None) -> bytes:
+    """A phone screenshot as the phone took it (tenth blind set); ``placed`` gathers that its
+    page lies where it was drawn."""
+    if placed is not None:
+        size = Image.open(io.BytesIO(png)).size
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, PHONE_SCALE / CSS_PIXEL_POINTS, identity, size))
+    return png
+
+
+def cropped(
+    png: bytes, top: int, bottom: int, rng: random.Random, placed: list[Placed] | None = None
+) -> bytes:
+    """A phone screenshot cropped in the phone's photo editor (tenth blind set): ``top`` and
+    ``bottom`` CSS pixels (the phone's and the app's bars) cut away, and the empty screen
+    under the content too, but for a little; a PNG."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    foot = image.height - bottom * PHONE_SCALE
+    pixels = np.asarray(image, dtype=np.int16)[:foot]
+    ground = pixels[-1, 0]
+    rows = np.nonzero(np.abs(pixels - ground).max(axis=2).max(axis=1) > 6)[0]
+    end = int(rows[-1]) + 1 if len(rows) else foot
+    end = min(foot, end + rng.randint(12, 40) * PHONE_SCALE)
+    kept = image.crop((0, top * PHONE_SCALE, image.width, end))
+    if placed is not None:
+        matrix = (1.0, 0.0, 0.0, 0.0, 1.0, -float(top * PHONE_SCALE), 0.0, 0.0, 1.0)
+        placed.append(Placed(0, PHONE_SCALE / CSS_PIXEL_POINTS, matrix, kept.size))
+    out = io.BytesIO()
+    kept.save(out, "PNG")
+    return out.getvalue()
+
+
+def desktop_site(
+    html: str, width: int, address: str, clock: str, placed: list[Placed] | None = None
+) -> bytes:
+    """A phone's browser showing a site's desktop version (tenth blind set): the page laid out
+    ``width`` CSS pixels wide and shrunk to the phone's 1170 pixels, captured whole by a
+    scrolling screenshot under the status bar and the browser's address bar (``address``),
+    the gesture bar at the foot; a PNG."""
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    shown = 390 * PHONE_SCALE
+    device = shown / width
+    try:
+        if len(document) != 1:
+            raise ValueError("the desktop page overflowed: make it taller")
+        image = document[0].render(scale=device / CSS_PIXEL_POINTS).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = np.asarray(image)
+    differs = np.abs(pixels.astype(np.int16) - pixels[-1, 0].astype(np.int16)).max(axis=2)
+    rows = np.nonzero(differs.max(axis=1) > 6)[0]
+    page_part = image.crop((0, 0, image.width, int(rows[-1]) + 1 if len(rows) else 1))
+    status, bar, gesture = 44 * PHONE_SCALE, 60 * PHONE_SCALE, 22 * PHONE_SCALE
+    height = max(PHONE_SCREEN * PHONE_SCALE, status + bar + page_part.height + gesture)
+    screen = Image.new("RGB", (shown, height), (255, 255, 255))
+    screen.paste(page_part, (0, status + bar))
+    draw = ImageDraw.Draw(screen)
+    draw.rectangle((0, 0, shown, status + bar), fill=(241, 243, 244))
+    small = ImageFont.truetype(WATERMARK_FONT, 13 * PHONE_SCALE)
+    bold = ImageFont.truetype(WATERMARK_FONT.replace("Sans.ttf", "Sans-Bold.ttf"), 14 * PHONE_SCALE)
+    draw.text((22 * PHONE_SCALE, 13 * PHONE_SCALE), clock, font=bold, fill=(32, 33, 36))
+    draw.text((300 * PHONE_SCALE, 14 * PHONE_SCALE), "▾◢ ▮", font=small, fill=(32, 33, 36))
+    field = (12 * PHONE_SCALE, status + 9 * PHONE_SCALE, 318 * PHONE_SCALE,
+             status + 51 * PHONE_SCALE)  # fmt: skip
+    draw.rounded_rectangle(field, radius=21 * PHONE_SCALE, fill=(255, 255, 255))
+    draw.text(
+        (field[0] + 16 * PHONE_SCALE, field[1] + 12 * PHONE_SCALE), address, font=small,
+        fill=(60, 64, 67),
+    )  # fmt: skip
+    tabs = (330 * PHONE_SCALE, status + 19 * PHONE_SCALE, 352 * PHONE_SCALE,
+            status + 41 * PHONE_SCALE)  # fmt: skip
+    draw.rounded_rectangle(tabs, radius=3 * PHONE_SCALE, outline=(60, 64, 67), width=PHONE_SCALE)
+    draw.text((336 * PHONE_SCALE, status + 21 * PHONE_SCALE), "3", font=small, fill=(60, 64, 67))
+    draw.text((364 * PHONE_SCALE, status + 17 * PHONE_SCALE), "⋮", font=bold, fill=(60, 64, 67))
+    draw.line((0, status + bar - 1, shown, status + bar - 1), fill=(218, 220, 224), width=2)
+    draw.rectangle((0, height - gesture, shown, height), fill=(255, 255, 255))
+    pill = (shown // 2 - 54 * PHONE_SCALE, height - 12 * PHONE_SCALE,
+            shown // 2 + 54 * PHONE_SCALE, height - 8 * PHONE_SCALE)  # fmt: skip
+    draw.rounded_rectangle(pill, radius=2 * PHONE_SCALE, fill=(30, 30, 30))
+    if placed is not None:
+        matrix = (1.0, 0.0, 0.0, 0.0, 1.0, float(status + bar), 0.0, 0.0, 1.0)
+        placed.append(Placed(0, device / CSS_PIXEL_POINTS, matrix, screen.size))
+    out = io.BytesIO()
+    screen.save(out, "PNG")
     return out.getvalue()
