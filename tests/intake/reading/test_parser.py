@@ -229,6 +229,69 @@ def test_the_organisation_number_is_read_under_the_labels_english_and_norwegian_
     assert parsed.receipt.organisation_number == "974760673"
 
 
+def test_a_till_roll_s_items_priced_on_the_row_under_them_add_up_to_its_total() -> None:
+    parsed = read(
+        """ØNH-KLINIKKEN MOSJØEN
+Org.nr. 837 021 022
+KVITTERING                          NR. 11705
+04.08.26 10:35                        KASSE 2
+PASIENT: Itziar Åsheim
+Konsultasjon øre-nese-hals
+                                 KR 1 390,00
+Mikroskopi og rens av øregang
+                                    KR 420,00
+TOTALT                          KR 1 810,00
+BETALT MED BANKKORT              KR 1 810,00
+"""
+    )
+    assert parsed.receipt is not None
+    assert parsed.receipt.itemised
+    assert parsed.receipt.treatment == "Konsultasjon øre-nese-hals; Mikroskopi og rens av øregang"
+    assert parsed.items_sum == Decimal("1810.00")
+    assert parsed.reconciled
+
+
+def test_a_text_message_s_items_wrapped_over_two_rows_are_one_item_each() -> None:
+    parsed = read(
+        """Hei Solfrid! Takk for timen hos
+Kroppsro Sortland. Her er kvitteringen din:
+Pasient: Solfrid Kleist
+Dato: 26/9-25
+Psykomotorisk fysioterapi, 60
+min: 890,00 kr.
+Skriftlig rapport til fastlege:
+450,00 kr.
+Totalt betalt: 1.340,00 kr.
+Kroppsro Sortland, org.nr. 995 191 407
+"""
+    )
+    assert parsed.receipt is not None
+    assert parsed.receipt.treatment == (
+        "Psykomotorisk fysioterapi, 60 min; Skriftlig rapport til fastlege"
+    )
+    assert parsed.receipt.provider == "Kroppsro Sortland"  # named where it gives its number
+    assert parsed.items_sum == Decimal("1340.00")
+    assert parsed.reconciled
+
+
+def test_a_label_above_an_amount_on_a_receipt_is_no_item() -> None:
+    parsed = read(
+        "Kvittering\nFysio AS\nOrg.nr 974 760 673\nDato 12.03.2025\nBehandling  375,00\n"
+        "Betalt med kort\n375,00\nTotalt 375,00 kr\n"
+    )
+    assert parsed.items_sum == Decimal("375.00")
+    assert parsed.reconciled
+
+
+def test_a_phone_number_before_the_organisation_number_is_no_provider() -> None:
+    parsed = read(
+        "Tannhelsesenteret\nKvittering\nTelefon 72 57 25 46 · Org. nr. 974 760 673\n"
+        "Dato 12.03.2025\nTotalt 375,00 kr\n"
+    )
+    assert parsed.receipt is not None
+    assert parsed.receipt.provider == "Tannhelsesenteret"
+
+
 def test_a_receipt_whose_organisation_number_fails_its_check_digit_leaves_it_out() -> None:
     parsed = read("Kvittering\nFysio AS\nOrg.nr 974 760 674\nDato 12.03.2025\nTotalt 375,00 kr\n")
     assert parsed.receipt is not None
@@ -519,6 +582,50 @@ def test_a_name_is_read_in_more_of_the_ways_an_overview_heads_it(row: str) -> No
     assert parsed.name == "Siri Håland"
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Gjelder: Aviaja Hæreid, født 05.04.2001",
+        "Gjeld: Aviaja Hæreid, fødd 05.04.2001",
+        "Concerning: Aviaja Hæreid, born 05.04.2001",
+    ],
+)
+def test_a_certificate_names_whom_it_concerns(row: str) -> None:
+    parsed = read(
+        f"Egenandelsregisteret\nBekreftelse på registrerte egenandeler 2024\n{row}\n"
+        "tirsdag 9. januar 2024   Fastlege   172,00 Kr\nSum   172,00 Kr\n"
+    )
+    assert parsed.name == "Aviaja Hæreid"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Õnne Sæverud Logg ut",
+        "Ġorġ Sørbø Log out",
+        "Uxia Grøtterud Loa out",  # OCR's reading of "Log out"
+        "helsenorge  Du bruker helsenorge som deg selv Õnne Sæverud Logg ut",  # rows run together
+    ],
+)
+def test_a_site_s_header_names_who_is_logged_in_before_its_link_to_log_out(header: str) -> None:
+    parsed = read(f"{header}\nDine egenandeler\n19.05.2026  Fastlege  185,00 Kr\nSum  185,00 Kr\n")
+    assert parsed.name == header.split()[-4] + " " + header.split()[-3]
+    assert parsed.name_box is not None
+
+
+def test_a_name_with_the_link_to_log_out_glued_on_by_a_mark_is_read_whole() -> None:
+    parsed = read(
+        "helsenorge  Innlogget som Čáhppe Mienna·Logg ut\nEgenandeler betalt i 2024\n"
+        "22.11.2024  Fastlege  kr 125,00\nSum  kr 125,00\n"
+    )
+    assert parsed.name == "Čáhppe Mienna"
+
+
+def test_a_link_to_log_out_after_no_name_names_no_one() -> None:
+    parsed = read("Meny Logg ut\nDine egenandeler\n19.05.2026  Fastlege  185,00\nSum  185,00\n")
+    assert parsed.name == ""
+
+
 def test_a_name_a_cell_away_from_its_label_is_read() -> None:
     assert read("Egenandeler\nNavn:      Kari Grønnæs\n").name == "Kari Grønnæs"
 
@@ -781,6 +888,7 @@ def test_dates_written_year_first_with_dots_or_slashes_are_read() -> None:
         ("14/3-25", "2025-03-14"),  # by hand, the year cut short
         ("2025 Mar 14", "2025-03-14"),  # year first with the month's name
         ("2025-mar-14", "2025-03-14"),
+        ("Date: Aug 24 '26", "2026-08-24"),  # the month first, the year cut short
     ],
 )
 def test_dates_printed_in_more_of_the_ways_programs_print_them_are_read(
@@ -880,6 +988,61 @@ Sum   179,00
     )
     assert pairs(parsed) == [("2025-03-14", "179.00")]
     assert parsed.reconciled
+
+
+def test_a_timeline_s_days_and_months_with_a_weekday_take_the_year_of_their_month_s_heading() -> (
+    None
+):
+    parsed = read(
+        """Egenandeler
+Betalt i 2026
+1 835,61 Kr
+av 3 278 Kr  Igjen til frikort
+1 442,39 Kr
+Oktober 2026
+fredag 9/10  e  Legevakt  315,00 Kr
+Januar 2026
+torsdag 22/1  @  Psykolog  425,00 Kr
+Fri 10/1  Apotek  1 095,61 Kr
+"""
+    )
+    assert pairs(parsed) == [
+        ("2026-10-09", "315.00"),
+        ("2026-01-22", "425.00"),
+        ("2026-01-10", "1095.61"),
+    ]
+    # What OCR made of the timeline's dots ("e", "@") is no part of what the fee was for.
+    assert [line.provider for line in parsed.lines] == ["Legevakt", "Psykolog", "Apotek"]
+    assert parsed.total == Decimal("1835.61")  # the sum under "Betalt i 2026", not what is left
+    assert parsed.reconciled
+
+
+def test_an_earlier_year_s_sum_beside_its_label_is_not_the_total() -> None:
+    parsed = read(
+        """Frikort og egenandeler
+Betalt i 2024
+Kr. 2.615,83
+Tidligere år
+Betalt i 2023         Kr. 2.693,25
+Alle egenandeler i 2024
+Dato                  Tjeneste      Egenandel
+tirsdag 26.03.2024    Røntgen       Kr. 281,00
+mandag 01.04.2024     Psykolog      Kr. 2.334,83
+"""
+    )
+    assert parsed.total == Decimal("2615.83")
+    assert parsed.reconciled
+
+
+def test_a_day_and_month_that_disagree_with_their_heading_give_no_date() -> None:
+    parsed = read("Egenandeler\nOktober 2026\nfredag 9/11  Legevakt  315,00 Kr\nSum  315,00 Kr\n")
+    assert parsed.lines == () or all(line.date is None for line in parsed.lines)
+    assert not parsed.reconciled
+
+
+def test_an_american_app_s_month_first_under_its_month_s_heading_is_read() -> None:
+    parsed = read("User fees\nOctober 2026\nFri 10/9  GP  315,00 Kr\nTotal  315,00 Kr\n")
+    assert pairs(parsed) == [("2026-10-09", "315.00")]
 
 
 def test_kroner_marked_with_a_dash_are_read_where_ocr_made_the_comma_a_full_stop() -> None:

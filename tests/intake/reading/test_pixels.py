@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from refusjon.intake.reading import pixels
 
@@ -109,3 +110,31 @@ def test_a_dark_strip_along_the_picture_s_foot_is_left_as_it_is() -> None:
     )
 
     assert prepared[1325, 1200] < 60
+
+
+def phone_with_text(size: int) -> pixels.Grey:
+    """A phone's screenshot, 1170 × 2532, of rows of letters ``size`` pixels high."""
+    image = Image.new("L", (1170, 2532), 250)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("DejaVuSans.ttf", size)
+    for row in range(40, 2400, size * 3):
+        draw.text((40, row), "Fastlege 12.03.2025 Legesenteret 179,00 Kr", fill=20, font=font)
+    return np.asarray(image, dtype=np.uint8)
+
+
+def test_a_phone_s_desktop_site_with_small_letters_is_read_at_twice_its_size() -> None:
+    small = phone_with_text(13)  # a site's desktop layout, shrunk to the phone's width
+    assert pixels.letter_height(small) < pixels.SMALL_LETTERS
+    assert pixels.prepared(small, PLAIN).shape == (2532 * 2, 1170 * 2)
+
+
+def test_a_phone_app_s_large_letters_are_read_as_they_are() -> None:
+    large = phone_with_text(34)
+    assert pixels.letter_height(large) >= pixels.SMALL_LETTERS
+    assert pixels.prepared(large, PLAIN).shape == (2532, 1170)
+
+
+def test_a_long_scroll_capture_is_never_enlarged_whatever_its_letters() -> None:
+    long = np.full((14000, 1170), 250, dtype=np.uint8)
+    long[100:110, 100:106] = 20  # one small mark
+    assert pixels.prepared(long, PLAIN).shape == (14000, 1170)

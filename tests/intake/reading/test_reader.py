@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from refusjon.intake.bounds import DecodingLimits
-from refusjon.intake.reading import Kind, Problem, Source, engines, read_document
+from refusjon.intake.reading import Kind, Problem, Source, engines, read_document, reader
 from refusjon.intake.reading.names import names_match
 from refusjon.intake.reading.parser import parse
 from refusjon.intake.reading.reader import named_from_another
@@ -341,3 +341,33 @@ def test_a_name_one_way_of_reading_missed_is_taken_from_another_way_s_reading() 
     assert chosen.name == "Väinö Tønnessen"
     assert chosen.lines == without.lines
     assert named_from_another(other, [without, other]).name == "Väinö Tønnessen"
+
+
+def test_a_phone_s_screenshot_of_a_desktop_site_with_small_letters_reconciles() -> None:
+    # The A4 overview at 90 dpi on a phone's tall screen: letters some 10 pixels high, which
+    # Tesseract misreads as they are and reads at twice the size.
+    page = Image.open(
+        io.BytesIO(documents.screenshot(documents.pdf(documents.overview_html()), dpi=90))
+    )
+    tall = Image.new("RGB", (page.width, int(page.width * 2.1)), "white")
+    tall.paste(page, (0, 0))
+    out = io.BytesIO()
+    tall.save(out, format="PNG")
+
+    extraction = read_document(out.getvalue())
+
+    assert extraction.reconciled
+    assert extraction.engine == "tesseract"
+    assert len(extraction.lines) == len(documents.FEES)
+    assert names_match(extraction.name, documents.NAME)
+
+
+@pytest.mark.parametrize(
+    ("name", "doubtful"),
+    [("Aygiin Ogunlana", True), ("Kari Nordmann", False), ("Liisa Kiiski", True)],
+)
+def test_a_name_with_tesseract_s_ii_for_u_with_dots_is_read_again(
+    name: str, doubtful: bool
+) -> None:
+    # "Aygün" is read "Aygiin"; a Finnish "ii" is read again too, and stands as RapidOCR reads it.
+    assert reader._doubtful_name(name) is doubtful

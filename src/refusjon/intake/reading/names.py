@@ -36,7 +36,8 @@ _LETTERS = str.maketrans(
 # The ASCII spellings of æ, ø and å (and German ö, ä, ü), made the same as the letters.
 _DIGRAPHS = re.compile(r"ae|oe|aa|ue")
 _DIGRAPH_LETTER = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
-_SEPARATORS = re.compile(r"[^a-z]+")
+# Anything but a letter parts words; a letter no table above plainly spells ("ə") stays one.
+_SEPARATORS = re.compile(r"[\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)

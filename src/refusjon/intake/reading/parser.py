@@ -399,14 +399,26 @@ NAME_PARTICLES = frozenset(
         "ferch",
     )
 )
-# Words after a name on its row ("Name: Kari Nordmann Date of birth: …").
-NAME_ENDS = ("date", "dato", "personnummer", "personnr", "fødselsnr", "adresse", "address", "nr")
+# Words after a name on its row ("Name: Kari Nordmann Date of birth: …"; a site's header gives
+# who is logged in: "Kari Nordmann Logg ut").
+NAME_ENDS = (
+    "date",
+    "dato",
+    "personnummer",
+    "personnr",
+    "fødselsnr",
+    "adresse",
+    "address",
+    "nr",
+    "logg",
+    "log",
+)
 FOOTER = re.compile(r"\b(?:side|page|s\.)\s*\d+\s*(?:av|of|/)\s*\d+\b", re.I)
 NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:patient(?:'s|s)?\s+name|(?:navn|namn)\s+på\s+pasient(?:en)?|"
     r"name\s+of\s+(?:the\s+)?patient|pasientnamn|fakturamottaker|fakturamottakar|"
     r"bill(?:ed)?\s+to|invoiced\s+to|issued\s+to|innbygger|innbyggjar|bruker|brukar|"
-    r"(?:oversikt|overview|utskrift)\s+for|person|"
+    r"(?:oversikt|overview|utskrift)\s+for|person|gjelder|gjeld|concerning|regarding|"
     r"navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
     r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer|"
     r"(?:du er )?(?:logget|logga) inn som|kunde|customer|viser for|showing for|"
@@ -416,13 +428,17 @@ NAME_LABEL = re.compile(
 )
 TITLE_NAME = re.compile(r"(?:\bfor|\bfør|\btil|\bof|[–—-])\s+(?P<name>[^\W\d_][^\d:]+)")
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
-ORG_NUMBER = re.compile(
+ORG_LABEL = (
     r"(?:(?:org(?:anisasjons|ani[sz]ation)?|foretaks|føretaks)\.?\s*(?:nr|nummer|number|no)\.?|"
     r"business\s+reg(?:istration)?\.?\s*(?:no|number)\.?|foretaksregisteret|mva-nr|"
     r"vat\s*(?:reg(?:istration)?\.?\s*)?(?:no|number)\.?)"
-    r"\s*:?\s*(?:NO\s*)?(?P<number>\d{3}\s?\d{3}\s?\d{3})",
+)
+ORG_NUMBER = re.compile(
+    ORG_LABEL + r"\s*:?\s*(?:NO\s*)?(?P<number>\d{3}\s?\d{3}\s?\d{3})",
     re.I,
 )
+# The organisation's name before its number on one row ("Kroppsro Sortland, org.nr. 995 …").
+NAMED_ORG_NUMBER = re.compile(r"^(?P<name>[^\W\d_][^:\d]*?)[\s,;–—|·-]+" + ORG_LABEL, re.I)
 ORG_NUMBER_MVA = re.compile(r"\bNO\s?(?P<number>\d{3}\s?\d{3}\s?\d{3})\s?MVA\b", re.I)
 TREATMENT_LABEL = re.compile(
     r"^(?:behandling|treatment|tjeneste|teneste|service|takst|ytelse)\s*:\s*(?P<rest>.+)$", re.I
@@ -696,13 +712,18 @@ def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
 
 
 MONTH_HEADING = re.compile(rf"^{MONTH}\s+(?P<year>\d{{4}})$", re.I)
-DAY_AND_MONTH = re.compile(r"^(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.?(?![\d,]|\.\d)")
+# "11.01", "fredag 9/10", "Fri 9/10": a day and a month at a row's start, a weekday before.
+DAY_AND_MONTH = re.compile(
+    r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<day>\d{1,2})(?P<sep>[./])(?P<mon>\d{1,2})\.?"
+    r"(?![\d,/]|\.\d)"
+)
 
 
 def _days_under_months(scanned: list[Scanned]) -> list[Scanned]:
-    """Rows dated by day and month only ("11.01") under a heading of the month and year
-    ("Januar 2024"), as helsenorge groups fees by month: their dates, where the month agrees
-    with the heading's (else the row keeps what it had: "11.01" may be an amount)."""
+    """Rows dated by day and month only ("11.01", "fredag 9/10") under a heading of the month
+    and year ("Januar 2024"), as helsenorge groups fees by month: their dates, where the month
+    agrees with the heading's (else the row keeps what it had: "11.01" may be an amount). An
+    app in American English may put the month first ("10/9" under "October")."""
     heading: tuple[int, int] | None = None
     for item in scanned:
         text = item.row.text.strip()
@@ -711,10 +732,15 @@ def _days_under_months(scanned: list[Scanned]) -> list[Scanned]:
             heading = (int(match["year"]), MONTHS[match["month"][:3].lower()])
             continue
         found = DAY_AND_MONTH.match(item.row.text)
-        if heading is None or item.dates or found is None or int(found["mon"]) != heading[1]:
+        if heading is None or item.dates or found is None:
+            continue
+        day, month = int(found["day"]), int(found["mon"])
+        if month != heading[1] and found["sep"] == "/" and day == heading[1]:
+            day, month = month, day
+        if month != heading[1]:
             continue
         try:
-            value = date(heading[0], heading[1], int(found["day"]))
+            value = date(heading[0], heading[1], day)
         except ValueError:
             continue
         start, end = found.span()
@@ -1060,6 +1086,23 @@ def _is_sentence(item: Scanned) -> bool:
     return len(words) >= 6 and item.row.text.rstrip().endswith(".")
 
 
+# What a label says of a year's sum above it ("Betalt i 2026"); beside an amount on its own
+# row, it may be an earlier year's ("Tidligere år: Betalt i 2023  Kr. 2.693,25").
+YEAR_SUM_KEYS = (*TOTAL_KEYS, "betalt i", "betalte i", "paid in")
+
+
+def _says_a_year_s_sum(text: str) -> bool:
+    """A label of what was paid in a year, and nothing else: a word of the sum and the year
+    ("Betalt i 2026", "Sum 2025", "Paid in 2026")."""
+    words = text.split()
+    return (
+        len(words) <= 4
+        and has_any(text, YEAR_SUM_KEYS)
+        and bool(YEAR.search(text))
+        and not has_any(text, DISTRACTOR_KEYS)
+    )
+
+
 def _wrapped_role(label: Scanned, item: Scanned) -> Role:
     """The role of an amount alone on its row under a label without one (a phone wraps
     "Remaining before exemption card:" and its amount onto two rows)."""
@@ -1067,6 +1110,8 @@ def _wrapped_role(label: Scanned, item: Scanned) -> Role:
         return item.role
     if _says_sum_to_date(label.row.text):
         return Role.TOTAL  # "Betalt hittil i 2025" over "2 032,- kr"
+    if _says_a_year_s_sum(label.row.text):
+        return Role.TOTAL  # "Betalt i 2026" over "1 835,61 Kr"
     if label.role == Role.DISTRACTOR:
         return Role.DISTRACTOR
     if has_any(label.row.text, TOTAL_KEYS) and label.row.text.rstrip().endswith(":"):
@@ -1202,11 +1247,29 @@ def _lines(
 
 
 def _rest(item: Scanned, *, skip: Sequence[FoundDate | FoundAmount]) -> list[Word]:
-    """The row's words that are not part of the dates and amounts in ``skip``."""
+    """The row's words that are not part of the dates and amounts in ``skip``, nor a mark
+    OCR made of a timeline's dot or a bullet ("@", "•", "e" before the first word)."""
     taken = {id(word) for found in skip for word in item.row.words_in(found.start, found.end)}
-    return [
-        word for word in item.row.words if id(word) not in taken and not _is_currency(word.text)
+    words = [
+        word
+        for word in item.row.words
+        if id(word) not in taken and not _is_currency(word.text) and not _is_a_mark(word.text)
     ]
+    if len(words) > 1 and _is_a_stray_letter(words[0].text):
+        return words[1:]
+    return words
+
+
+def _is_a_mark(text: str) -> bool:
+    return len(text) == 1 and not text.isalnum()
+
+
+# One-letter words a provider's or service's name may begin with.
+ONE_LETTER_WORDS = frozenset("iåaIÅA")
+
+
+def _is_a_stray_letter(text: str) -> bool:
+    return len(text) == 1 and text.isalpha() and text.islower() and text not in ONE_LETTER_WORDS
 
 
 def _is_currency(text: str) -> bool:
@@ -1350,6 +1413,9 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
         return name, box
     if labelled_only:
         return _addressee(scanned)
+    name, box = _logged_in(scanned)
+    if name:
+        return name, box
     first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
     fees = [index for index, item in enumerate(first_page) if item.dates and item.amounts]
     heading = first_page[: min(fees[0] if fees else 12, 12)]
@@ -1375,6 +1441,33 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
             if _looks_like_name(candidate):
                 at = start + max(0, cell.find(candidate[:1]))
                 return _natural_order(candidate), item.row.box(at, at + len(candidate))
+    return "", None
+
+
+# A site's link to log out, after the name of who is logged in ("Kari Nordmann Logg ut"; OCR
+# may misread the first word: "Loa out").
+LOG_OUT = re.compile(r"\s(?:lo[a-z0-9]{1,3})\s+(?:ut|out|av|off)\s*$", re.I)
+LOGGED_IN_WORDS = 4
+
+
+def _logged_in(scanned: list[Scanned]) -> tuple[str, Box | None]:
+    """The name of who is logged in, as a site's header gives it before its link to log out:
+    the capitalised words right before it (OCR may have run the row into its neighbour's)."""
+    for item in scanned[:12]:
+        text = item.row.text
+        link = LOG_OUT.search(text)
+        if link is None:
+            continue
+        words = text[: link.start()].split()
+        name: list[str] = []
+        for word in reversed(words[-LOGGED_IN_WORDS:]):
+            if not NAME_WORD.match(word) or not (word[0].isupper() or word in NAME_PARTICLES):
+                break
+            name.insert(0, word)
+        candidate = " ".join(name)
+        if _looks_like_name(candidate):
+            at = text.rfind(candidate, 0, link.start())
+            return candidate, item.row.box(at, at + len(candidate))
     return "", None
 
 
@@ -1429,6 +1522,10 @@ WORDS_THAT_MAY_BE_LABELS = frozenset(
         "oversikt for",
         "overview for",
         "utskrift for",
+        "gjelder",
+        "gjeld",
+        "concerning",
+        "regarding",
     }
 )
 
@@ -1492,6 +1589,8 @@ def _name_part(text: str) -> str:
     """A name as far as it goes: up to a digit, a colon, a mark standing alone ("·", "|") or a
     word like "født"."""
     text = OCR_CAPITAL_O.sub(lambda match: "Ø" if match["slashed"] else "O", text)
+    # A mark glued between two words ends the first: "Mienna·Logg ut".
+    text = re.sub(rf"(?<=\w)([{re.escape(NAME_STOPS)}])(?=\w)", r"\1 ", text)
     words: list[str] = []
     for word in text.split():
         if (
@@ -1612,8 +1711,12 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
     body = ReceiptBody()
     columns = Columns()
     headline: Scanned | None = None
+    dated = False  # the receipt's date seen: what follows is its list of treatments
+    wrapped: Scanned | None = None  # a row of words only, whose price may stand under it
     for item in scanned:
         text = item.row.text
+        above, wrapped = wrapped, None
+        dated = dated or bool(item.dates)
         label = TREATMENT_LABEL.match(text)
         if label:
             body.treatment = body.treatment or label["rest"].strip()
@@ -1624,6 +1727,9 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
         if not item.amounts and Column.FEE in columns.centres and not item.dates:
             bare = _bare_fee(item, columns, anywhere=True)
             item.amounts = [bare] if bare is not None else []
+        if not item.amounts and _may_wrap_an_item(item) and dated:
+            wrapped = item
+            continue
         if not item.amounts or ORG_NUMBER.search(text) or ORG_NUMBER_MVA.search(text):
             continue
         if has_any(text, RECEIPT_NOT_ITEMS):
@@ -1635,6 +1741,10 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
         if has_any(text, CARD_KEYS) or MASKED_CARD.search(text):
             continue
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
+        if above is not None and not item.dates and _continues(above, description):
+            # A till roll prints an item's price on the row under it; a text message wraps a
+            # long item ("Psychomotor physiotherapy," / "60 min: 890.00 kr.").
+            description = " ".join(part for part in (_clean(above.row.words), description) if part)
         if not description and not item.dates and not body.items and headline is None:
             headline = item
         if any(ch.isalpha() for ch in description):
@@ -1658,6 +1768,27 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
     if fees and sum(value for _, value in body.items) != body.printed_total:
         body.items = fees
     return body
+
+
+def _may_wrap_an_item(item: Scanned) -> bool:
+    """A row of words only (no date, no amount, no label) that may be an item whose price the
+    next row gives."""
+    text = item.row.text.strip()
+    return (
+        not item.dates
+        and any(ch.isalpha() for ch in text)
+        and ":" not in text.rstrip(":")  # "Pasient: Kari" is a label; "Rapport til lege:" not
+        and not has_any(
+            text, RECEIPT_NOT_ITEMS + RECEIPT_TOTAL_KEYS + CARD_KEYS + DISTRACTOR_KEYS + TOTAL_KEYS
+        )
+    )
+
+
+def _continues(above: Scanned, description: str) -> bool:
+    """Whether a priced row continues the row of words above it: it has no words of its own,
+    or the row above breaks off ("Psychomotor physiotherapy,", "Rapport til fastlege:") or it
+    goes on in small letters ("60" / "min: 890,00 kr.")."""
+    return not description or above.row.text.rstrip()[-1] in ",-:" or description[0].islower()
 
 
 def _receipt_header(item: Scanned) -> bool:
@@ -1714,6 +1845,11 @@ def _receipt_provider(scanned: list[Scanned]) -> str:
         if label:
             clinic = _clinic(scanned)
             return clinic or label["rest"].strip()
+    for item in scanned:
+        # A text message or a footer names the clinic where it gives its number.
+        named = NAMED_ORG_NUMBER.match(item.row.text.strip())
+        if named and not has_any(named["name"], RECEIPT_KEYS + PHONE_CHROME):
+            return named["name"].strip()
     return _clinic(scanned)
 
 

@@ -63,6 +63,12 @@ DATE_PATTERNS = (
         r"(?![\d.,])",
         re.I,
     ),
+    # The month first, the year cut to two digits after an apostrophe: "Aug 24 '26".
+    re.compile(
+        rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s?['’](?P<year>\d{{2}})"
+        r"(?![\d.,:])",
+        re.I,
+    ),
     # The year cut to two digits after a dash or an apostrophe: "12. mars -25", "12 March '25".
     re.compile(
         rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?{MONTH}\s?[-'’]\s?(?P<year>\d{{2}})"

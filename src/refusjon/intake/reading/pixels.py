@@ -192,12 +192,36 @@ def turned(grey: Grey, degrees: int) -> Grey:
 def _enlarged(grey: Grey) -> Grey:
     """Twice the size when the page is narrow (a 150 dpi scan): Tesseract reads letters best
     some 25–35 pixels high. A phone's screenshot (taller than twice its width) has large
-    letters already, and doubling a long scroll capture would take hundreds of megabytes."""
+    letters already, unless it shows a site laid out for a desktop (letters some 10 pixels
+    high); doubling a long scroll capture would take hundreds of megabytes."""
     height, width = grey.shape
-    if width >= SMALL_TEXT_WIDTH or height > width * PHONE_ASPECT:
+    if height > width * PHONE_ASPECT:
+        if height * width * 4 > ENLARGED_PIXELS or letter_height(grey) >= SMALL_LETTERS:
+            return grey
+        return cv2.resize(grey, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
+    if width >= SMALL_TEXT_WIDTH:
         return grey
     factor = 2.0 if width * 2 <= SMALL_TEXT_WIDTH * 1.6 else SMALL_TEXT_WIDTH / width
     return cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+# A phone's app prints letters 25–35 pixels high; its browser showing a site's desktop layout,
+# 10–12. Below this (the median mark's height) a screenshot is read at twice its size, if
+# that stays within this many pixels.
+SMALL_LETTERS = 14
+ENLARGED_PIXELS = 16_000_000
+# Marks this high or higher are not letters (a rule, a picture); lower, specks.
+LETTER_HEIGHTS = (4, 120)
+
+
+def letter_height(grey: Grey) -> float:
+    """The median height in pixels of the marks that may be letters (dark on light)."""
+    ink = _ink(grey)
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights, widths = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    lowest, highest = LETTER_HEIGHTS
+    letters = (heights >= lowest) & (heights <= highest) & (widths <= 2 * heights + 4)
+    return float(np.median(heights[letters])) if count > 1 and letters.any() else float(highest)
 
 
 def _ink(grey: Grey) -> Grey:

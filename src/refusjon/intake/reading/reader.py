@@ -358,8 +358,9 @@ def _doubtful_name(name: str) -> bool:
     a half of CPU, most of it loading it): no name, one word, a word in capitals (whose
     accents Tesseract misreads: "GUDMUNDSDÖ I  I IR"), a capital inside a word ("RöZiéka"
     for Růžička) or a small letter at its start ("tukaszewicz" for Łukaszewicz; particles
-    apart), a word of one letter, or anything but letters. A name of capitalised words
-    is taken as read: where it lost a mark ("Lukaszewicz"), the name check tolerates it."""
+    apart), a word of one letter, "ii" (Tesseract's "ü": "Aygiin"), or anything but letters.
+    A name of capitalised words is taken as read: where it lost a mark ("Lukaszewicz"), the
+    name check tolerates it."""
     words = name.split()
     if len(words) < 2:
         return True
@@ -376,6 +377,8 @@ def _doubtful_name(name: str) -> bool:
                 return True  # "tukaszewicz": a capital Tesseract does not know
             if any(letter.isupper() for letter in letters[1:]):
                 return True
+            if "ii" in letters:
+                return True  # "Aygiin": Tesseract's reading of ü (or a Finnish "ii", read again)
     return False
 
 
