@@ -174,3 +174,33 @@ def test_rapidocr_has_ended_before_tesseract_tries_again(
 
     assert not extraction.reconciled
     assert alive_when_tesseract_ran == [False]
+
+
+class _Slices:
+    """Stands in for RapidOCR's process where only the slices it is given matter."""
+
+    def __init__(self) -> None:
+        self.heights: list[int] = []
+
+    def phrases(self, grey: numpy.ndarray) -> list[object]:
+        self.heights.append(grey.shape[0])
+        return []
+
+
+@pytest.mark.parametrize(
+    ("width", "highest"),
+    [(2480, engines.SLICE), (1170, round(1170 * engines.SLICE_SHAPE))],
+)
+def test_a_phone_s_narrow_screenshot_goes_to_rapidocr_in_lower_slices(
+    width: int, highest: int
+) -> None:
+    # The detector shrinks each slice to 736 pixels across: a narrow one would reach it larger
+    # and take RapidOCR's process over the memory an A4 page's slices take.
+    slices = _Slices()
+    engines.rapidocr(
+        numpy.full((3000, width), 255, dtype=numpy.uint8),
+        page=1,
+        engine=slices,  # type: ignore[arg-type]
+    )
+    assert max(slices.heights) == highest
+    assert sum(slices.heights) - engines.OVERLAP * (len(slices.heights) - 1) == 3000

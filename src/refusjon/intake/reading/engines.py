@@ -33,10 +33,16 @@ from refusjon.intake.reading.words import Word
 # by RapidOCR instead (reader.py).
 TESSERACT_LANGUAGES = "nor+eng"
 TESSERACT_SECONDS = 120
-# RapidOCR reads a page in slices this high (pixels), overlapping by OVERLAP: its process's peak
-# grows with a slice's size (218 MiB with 1000-pixel slices of a 300 dpi A4 page, 250 MiB with
-# 1600), and the issue's 300 MB is for the reader and its engines together.
+# RapidOCR reads a page in slices at most this high (pixels), overlapping by OVERLAP: its
+# process's peak grows with what its detector is given of a slice, which it shrinks to 736
+# pixels across (218 MiB with 1000-pixel slices of a 300 dpi A4 page, 250 MiB with 1600), and
+# the issue's 300 MB is for the reader and its engines together. A narrower picture (a phone's
+# screenshot, 1170 pixels) is shrunk less, so its slices are lower, SLICE_SHAPE times its
+# width: the same for the detector as an A4 page's (245 MiB with 1000-pixel slices of a phone's
+# screenshot, 195 with 480, and the same CPU).
 SLICE = 1000
+SLICE_SHAPE = 0.41
+LOWEST_SLICE = 400
 OVERLAP = 120
 # The longest a slice may take RapidOCR (loading its models included) before it is ended.
 RAPIDOCR_SECONDS = 120
@@ -270,10 +276,11 @@ class RapidOcr:
 def rapidocr(grey: Grey, *, page: int, engine: RapidOcr) -> list[Word]:
     """The page's phrases as RapidOCR reads them, each as one word, slice by slice."""
     height, width = grey.shape
+    rows = min(SLICE, max(LOWEST_SLICE, round(width * SLICE_SHAPE)))
     words: list[Word] = []
     top = 0
     while True:
-        bottom = min(height, top + SLICE)
+        bottom = min(height, top + rows)
         for text, (left, upper, right, lower) in engine.phrases(grey[top:bottom]):
             upper, lower = upper + top, lower + top
             middle = (upper + lower) / 2
