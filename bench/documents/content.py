@@ -1969,3 +1969,208 @@ def blind10_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt
         date_style=rng.choice(BLIND10_DATE_STYLES[chosen]),
         payment="card",
     )
+
+
+# ---- the eleventh blind set --------------------------------------------------------------
+
+# Only in the eleventh blind set (blind11_overview, blind11_receipt).
+BLIND11_OVERVIEW_LAYOUTS = ("service_groups", "helfo_letter")
+BLIND11_PHONE_LAYOUT = "month_sections_app"
+BLIND11_RECEIPT_LAYOUTS = ("allergy_receipt", "printed_mail", "payment_app")
+BLIND11_PAPER_RECEIPT_LAYOUTS = ("allergy_receipt", "printed_mail")
+"""Receipts on paper (a text PDF or a scan); on a phone a receipt is always the payment app's."""
+BLIND11_AMOUNT_STYLES = {
+    "service_groups": {"nb": "kr_tight", "en": "nok_tight"},
+    "helfo_letter": {"nb": "nkr_after", "en": "kr_period_point"},
+    BLIND11_PHONE_LAYOUT: {"nb": "kr_tight", "en": "nok_tight"},
+    "allergy_receipt": {"nb": "upper_kr_after", "en": "upper_kr_point_after"},
+    "printed_mail": {"nb": "kr_glued", "en": "nok_tight"},
+    "payment_app": {"nb": "kr_tight", "en": "kr_tight"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind11_layouts.money``."""
+BLIND11_DATE_STYLES = {
+    "service_groups": ("weekday_yy",), "helfo_letter": ("two_letter_weekday",),
+    BLIND11_PHONE_LAYOUT: ("weekday_day_abbr",),
+    "allergy_receipt": ("upper_month",), "printed_mail": ("weekday_comma",),
+    "payment_app": ("long_clock",),
+}  # fmt: skip
+"""Described in ``blind11_layouts.day``."""
+BLIND11_WORDING = 14
+"""The eleventh blind set prints its own headings and sums (``blind11_layouts.WORDS``)."""
+BLIND11_FIRST_NAMES = (
+    "Jānis", "Ilze", "Žygimantas", "Aušra", "Răzvan", "Ionuț", "Ileana", "Jógvan", "Rannvá",
+    "Dánjal", "Tróndur", "Sólja", "Borghild", "Torbjørg", "Gudbrand", "Eilif", "Kjellfrid",
+    "Ragnvald",
+)  # fmt: skip
+BLIND11_SURNAMES = (
+    "Ozoliņš", "Kalniņa", "Vaivade", "Žemaitis", "Jankauskienė", "Țurcanu", "Munteanu",
+    "Ștefănescu", "Niclasen", "Dahl á Steig", "Hoydal", "Hægeland", "Skjæveland", "Myrvågnes",
+    "Ånensen", "Fossøy", "Sæbønes", "Gjøvåg",
+)  # fmt: skip
+BLIND11_PLACES = (
+    "Halden", "Horten", "Raufoss", "Stjørdal", "Egersund", "Voss", "Røros", "Namsos",
+    "Finnsnes", "Leknes", "Ulsteinvik", "Kvinesdal", "Orkanger", "Kopervik",
+)  # fmt: skip
+BLIND11_HOSPITALS = (
+    "Sykehuset Østfold Kalnes", "Voss sjukehus", "Sykehuset Namsos",
+    "Helgelandssykehuset Mo i Rana", "Sykehuset Vestfold Tønsberg", "Lovisenberg Diakonale",
+)  # fmt: skip
+BLIND11_THERAPISTS = ("Turid Vik", "Oddvar Lunde", "Gro Sæle", "Bente Rød", "Jostein Hegg")
+BLIND11_STREETS = ("Prestegårdsvegen", "Skolegata", "Fjellvegen", "Bryggevegen", "Nygata")
+# A private allergist's services: Norwegian text, English text, price; the consultation first.
+BLIND11_ALLERGY_ITEMS = (
+    ("Konsultasjon allergolog", "Allergist consultation", "1290.00"),
+    ("Prikktest, inhalasjonsallergener", "Skin prick test, inhaled allergens", "540.00"),
+    ("Spirometri", "Spirometry", "380.00"),
+    ("Blodprøve, spesifikk IgE", "Blood test, specific IgE", "460.00"),
+)  # fmt: skip
+BLIND11_ALLERGY_CLINICS = ("Allergiklinikken", "Allergi- og astmasenteret", "Pollenkontoret")
+# An orthodontist's services: Norwegian text, English text, price (kroner).
+BLIND11_ORTHO_ITEMS = (
+    ("Kontroll, tannregulering", "Orthodontic check-up", "650.00"),
+    ("Justering av fast apparatur", "Adjustment of fixed braces", "880.00"),
+    ("Ny retainer, underkjeve", "New retainer, lower jaw", "1450.00"),
+)  # fmt: skip
+BLIND11_ORTHO_EXTRAS = (
+    ("Reparasjon av brakett", "Bracket repair", "320.00"),
+    ("Fotodokumentasjon", "Photo documentation", "190.00"),
+)  # fmt: skip
+BLIND11_ORTHO_CLINICS = ("Kjeveortopedene", "Tannreguleringssenteret", "Reguleringsklinikken")
+# A sports physician's services: Norwegian text, English text, price (kroner).
+BLIND11_SPORTS_ITEMS = (
+    ("Idrettsmedisinsk konsultasjon", "Sports medicine consultation", "1150.00"),
+    ("Kontroll, idrettslege", "Follow-up, sports physician", "790.00"),
+)  # fmt: skip
+BLIND11_SPORTS_EXTRAS = (
+    ("Ultralyd av sene eller muskel", "Ultrasound of tendon or muscle", "690.00"),
+    ("Taping og bandasjering", "Taping and bandaging", "140.00"),
+)  # fmt: skip
+BLIND11_SPORTS_CLINICS = ("Idrettsklinikken", "Sportsmedisinsk senter", "Aktiv Helse")
+SERVICE_NAMES.update(
+    {
+        "allergist": {"nb": "Allergolog", "nn": "Allergolog", "en": "Allergist"},
+        "orthodontist": {"nb": "Kjeveortoped", "nn": "Kjeveortoped", "en": "Orthodontist"},
+        "sports_physician": {"nb": "Idrettslege", "nn": "Idrettslege",
+                             "en": "Sports physician"},
+    }
+)  # fmt: skip
+
+
+def blind11_name(rng: random.Random) -> str:
+    """A Latvian, Lithuanian, Romanian, Faroese or Norwegian name, none in another set."""
+    return f"{rng.choice(BLIND11_FIRST_NAMES)} {rng.choice(BLIND11_SURNAMES)}"
+
+
+def blind11_amount_style(layout: str, language: str) -> str:
+    return BLIND11_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _blind11_fees(rng: random.Random, *, year: int, language: str, count: int) -> tuple[Fee, ...]:
+    """A year's fees as ``_fees`` draws them, at the eleventh set's own places and providers."""
+    fees = _fees(rng, year=year, language=language, count=count)
+    office = rng.choice(("Legekontoret {p}", "{p} legesenter", "Fastlegekontoret i {p}"))
+    gp_office = office.format(p=rng.choice(BLIND11_PLACES))
+    kinds = {SERVICE_NAMES[kind][language]: kind for kind in FEE_WEIGHTS}
+    moved = []
+    for fee in fees:
+        kind = kinds.get(fee.service, "outpatient")
+        place = rng.choice(BLIND11_PLACES)
+        provider = {
+            "gp": gp_office,
+            "gp_video": gp_office,
+            "emergency": f"Interkommunal legevakt {place}",
+            "psychologist": f"Psykologpraksis {rng.choice(BLIND11_THERAPISTS)}",
+            "physiotherapist": f"{place} fysioterapi og trening",
+            "radiology": f"{rng.choice(('Røntgeninstituttet', 'Diagnostisk senter'))} {place}",
+            "outpatient": rng.choice(BLIND11_HOSPITALS),
+            "pharmacy": rng.choice((f"Apotek 1 Gulleksen {place}", f"Vitus {place} torg",
+                                    f"Boots {place} stasjon")),
+            "lab": f"Laboratoriet {place}",
+        }[kind]  # fmt: skip
+        moved.append(replace(fee, provider=provider))
+    return _on_opening_days(tuple(moved), language)
+
+
+def blind11_overview(rng: random.Random, *, layout: str | None = None) -> Overview:
+    """An overview for the eleventh blind set: helsenorge's page printed with the fees grouped
+    by service, Helfo's letter with the fees of the year, or the app's list with a section for
+    each month."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND11_OVERVIEW_LAYOUTS)
+    counts = {
+        "service_groups": (2, 3, 4, 5, 6, 7, 9, 11, 14, 18, 23),
+        "helfo_letter": (1, 2, 3, 4, 5, 6, 8, 10, 13, 17, 26),
+        BLIND11_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15),
+    }[chosen]
+    fees = _blind11_fees(rng, year=year, language=lang, count=rng.choice(counts))
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and sum(fee.amount for fee in fees) * 2 == limit:
+        fees = fees[:-1]  # what is left before the card is never the total itself
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(3, 50))
+    return Overview(
+        name=blind11_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind11_amount_style(chosen, lang),
+        wording=BLIND11_WORDING,
+        newest_first=chosen == BLIND11_PHONE_LAYOUT and rng.random() < 0.6,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND11_DATE_STYLES[chosen]),
+    )
+
+
+def blind11_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the eleventh blind set: a private allergist's receipt on A4, an
+    orthodontist's receipt e-mailed and printed from the mail program, or a sports physician's
+    receipt in a payment app on the phone."""
+    chosen = layout or rng.choice(BLIND11_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(BLIND11_PLACES)
+    english = lang == "en"
+    if chosen == "allergy_receipt":
+        profession = "allergist"
+        provider = f"{rng.choice(BLIND11_ALLERGY_CLINICS)} {place}"
+        first, *extras = BLIND11_ALLERGY_ITEMS
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2, 3)))]
+    elif chosen == "printed_mail":
+        profession = "orthodontist"
+        provider = f"{rng.choice(BLIND11_ORTHO_CLINICS)} {place}"
+        picked = [rng.choice(BLIND11_ORTHO_ITEMS)]
+        if rng.random() < 0.45:
+            picked.append(rng.choice(BLIND11_ORTHO_EXTRAS))
+    else:
+        profession = "sports_physician"
+        provider = f"{rng.choice(BLIND11_SPORTS_CLINICS)} {place}"
+        picked = [rng.choice(BLIND11_SPORTS_ITEMS)]
+        picked += rng.sample(BLIND11_SPORTS_EXTRAS, k=rng.choice((0, 0, 1, 2)))
+    items = tuple(
+        Item("", text_en if english else text_nb, Decimal(price))
+        for text_nb, text_en, price in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(340)), 5)
+    street = f"{rng.choice(BLIND11_STREETS)} {rng.randint(1, 48)}"
+    return Receipt(
+        patient=blind11_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind11_amount_style(chosen, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(100_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND11_DATE_STYLES[chosen]),
+        payment={"payment_app": "vipps"}.get(chosen, "card"),
+    )

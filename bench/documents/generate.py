@@ -31,7 +31,10 @@ renditions ``render.on_glass``, ``render.punched_scan``, ``render.crumpled_photo
 with only variations none of the eleven has (``content.blind10_overview``,
 ``content.blind10_receipt``, ``blind10_layouts``, and the renditions ``render.sticky_note``,
 ``render.show_through``, ``render.held_photo``, ``render.cropped`` and
-``render.desktop_site``).
+``render.desktop_site``); and the *eleventh blind* set (``blind11_set``, seed ``BLIND11_SEED``)
+with only variations none of the twelve has (``content.blind11_overview``,
+``content.blind11_receipt``, ``blind11_layouts``, and the renditions ``render.coffee_stain``,
+``render.dog_eared``, ``render.flash_photo`` and ``render.small_phone``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -48,7 +51,7 @@ organisation number and whether it is itemised). Usage from the repository root:
 
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
-         | --blind7 | --blind8 | --blind9 | --blind10] [--seed N]
+         | --blind7 | --blind8 | --blind9 | --blind10 | --blind11] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -75,6 +78,7 @@ from . import (
     blind8_layouts,
     blind9_layouts,
     blind10_layouts,
+    blind11_layouts,
     blind_layouts,
     content,
     layouts,
@@ -93,6 +97,7 @@ BLIND7_SEED = 2026_12_10
 BLIND8_SEED = 2026_12_11
 BLIND9_SEED = 2026_12_12
 BLIND10_SEED = 2026_12_13
+BLIND11_SEED = 2026_12_14
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -122,6 +127,12 @@ camera)."""
 BLIND10_PHONE_VARIANTS = ("cropped", "desktop_site", "bold_text")
 """The tenth blind set's screenshots, in turn (a text message is never a desktop site: it is
 cropped or bold by turns)."""
+BLIND11_RECEIPT_SHARE = 1 / 3
+BLIND11_SCAN_VARIANTS = ("coffee_stain", "dog_eared", "flash_photo")
+"""The eleventh blind set's scans, in turn."""
+BLIND11_PHONE_VARIANTS = ("in_app_browser", "small_phone")
+"""The eleventh blind set's screenshots, in turn (a payment app's receipt is never in a
+built-in browser: always on the small phone)."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -193,7 +204,12 @@ class Truth:
     scanned in colour), ``show_through`` (printed on the back of used thin paper) or
     ``held_photo`` (held up in one hand and photographed); a screenshot ``cropped`` (the bars
     cut away in the phone's photo editor), ``desktop_site`` (the browser's desktop version of
-    the page) or ``bold_text`` (the phone's text set bold)."""
+    the page) or ``bold_text`` (the phone's text set bold). Eleventh blind set: a scan
+    ``coffee_stain`` (a coffee ring where nothing is printed, scanned in colour),
+    ``dog_eared`` (a corner folded over where nothing is printed, scanned in grey) or
+    ``flash_photo`` (photographed with the phone's flash on a dark desk); a screenshot
+    ``in_app_browser`` (the page in an app's built-in browser) or ``small_phone`` (a small
+    phone with a home button, device scale 2)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -252,7 +268,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to tenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to eleventh blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -260,6 +276,13 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind11_layouts.LAYOUTS:
+            return blind11_layouts.html(
+                self.body,
+                phone=phone,
+                in_app=self.variant == "in_app_browser",
+                small=self.variant == "small_phone",
+            )
         if self.body.layout in blind10_layouts.LAYOUTS:
             return blind10_layouts.html(
                 self.body,
@@ -335,16 +358,23 @@ def plan(
     blind8: bool = False,
     blind9: bool = False,
     blind10: bool = False,
+    blind11: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
-    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9`` and
-    ``blind10`` draw only from their own set's variations."""
+    ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
+    ``blind10`` and ``blind11`` draw only from their own set's variations."""
     specs = []
     scans = phones = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind11:
+            body, variant = _blind11_body(rng, rendition, scans, phones)
+            scans += rendition == "scan"
+            phones += rendition == "screenshot"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind10:
             # The tenth set's seed is the held-out set's number: its own stream, so that no
             # draw follows the held-out set's.
@@ -682,6 +712,51 @@ def _blind10_file(
     return None
 
 
+def _blind11_body(
+    rng: random.Random, rendition: str, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """An eleventh blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts (on paper an allergist's receipt or a printed e-mail, on a phone the payment
+    app's); scans by turns with a coffee ring, with a corner folded over and photographed with
+    the flash; screenshots by turns in an app's built-in browser and on a small phone (a
+    payment app's receipt always on the small phone)."""
+    body: content.Overview | content.Receipt
+    variant = BLIND11_PHONE_VARIANTS[phones % len(BLIND11_PHONE_VARIANTS)]
+    if rng.random() < BLIND11_RECEIPT_SHARE:
+        on_paper = rendition != "screenshot"
+        choices = content.BLIND11_PAPER_RECEIPT_LAYOUTS if on_paper else ("payment_app",)
+        body = content.blind11_receipt(rng, layout=rng.choice(choices))
+        variant = "small_phone"
+    else:
+        phone = content.BLIND11_PHONE_LAYOUT if rendition == "screenshot" else None
+        body = content.blind11_overview(rng, layout=phone)
+    if rendition == "scan":
+        return body, BLIND11_SCAN_VARIANTS[scans % len(BLIND11_SCAN_VARIANTS)]
+    if rendition != "screenshot":
+        return body, ""
+    return body, variant
+
+
+def _blind11_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The eleventh blind set's own renditions, or None for the usual ones; ``placed``
+    gathers where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "coffee_stain":
+            return render.coffee_stain(render.pdf(spec.html()), seed, placed)
+        case "dog_eared":
+            return render.dog_eared(render.pdf(spec.html()), seed, placed)
+        case "flash_photo":
+            return render.flash_photo(render.pdf(spec.html()), seed, placed)
+        case "in_app_browser":
+            return render.as_taken(render.screenshot(spec.html()), placed), "png", 1
+        case "small_phone":
+            return render.small_phone(spec.html(), placed), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -693,6 +768,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind9_file(spec)
     if spec.body.layout in blind10_layouts.LAYOUTS:
         own = _blind10_file(spec)
+    if spec.body.layout in blind11_layouts.LAYOUTS:
+        own = _blind11_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -740,6 +817,7 @@ def generate(
     blind8: bool = False,
     blind9: bool = False,
     blind10: bool = False,
+    blind11: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -758,6 +836,7 @@ def generate(
         blind8=blind8,
         blind9=blind9,
         blind10=blind10,
+        blind11=blind11,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -905,16 +984,35 @@ def blind10_set(
     )
 
 
+def blind11_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The eleventh blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, places, receipts and renditions (a coffee ring on a scan, a corner folded over, a
+    photo with the flash, a page in an app's built-in browser, a small phone) that none of the
+    other twelve sets has (made by a helper who never read the reader, after the reader's
+    author had seen the other twelve; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND11_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind11=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
+    "blind11": blind11_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
-    "blind9": BLIND9_SEED, "blind10": BLIND10_SEED,
+    "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
 }  # fmt: skip
 
 
@@ -947,6 +1045,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind8", "the eighth blind set"),
         ("blind9", "the ninth blind set"),
         ("blind10", "the tenth blind set"),
+        ("blind11", "the eleventh blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -973,6 +1072,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind8=name == "blind8",
         blind9=name == "blind9",
         blind10=name == "blind10",
+        blind11=name == "blind11",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

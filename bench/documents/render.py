@@ -1305,3 +1305,217 @@ def desktop_site(
     out = io.BytesIO()
     screen.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the eleventh blind set's renditions --------------------------------------------------
+
+
+def _stain(side: int, rng: random.Random) -> np.ndarray:
+    """A coffee cup's ring: how much each pixel of a ``side`` square darkens (0 to 1), a
+    ragged rim, a faint wash inside, a break in the ring."""
+    ys, xs = np.mgrid[0:side, 0:side].astype(np.float32)
+    middle = side / 2
+    angle = np.arctan2(ys - middle, xs - middle)
+    wobble = (
+        1
+        + 0.025 * np.sin(3 * angle + rng.uniform(0, 6))
+        + 0.015 * np.sin(7 * angle + rng.uniform(0, 6))
+    )
+    radius = np.hypot(xs - middle, ys - middle) / (side * 0.42 * wobble)
+    rim = np.exp(-(((radius - 1) / 0.035) ** 2)) * 0.75
+    wash = np.where(radius < 1, 0.12 + 0.05 * np.sin(5 * angle), 0)
+    gap = rng.uniform(-3, 3)
+    broken = np.clip(np.abs(np.angle(np.exp(1j * (angle - gap)))) / 0.5, 0.25, 1)
+    return np.clip((rim + wash) * broken, 0, 1).astype(np.float32)
+
+
+def coffee_stain(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The printed pages scanned in colour at 200 dpi, a coffee cup's brown ring on the first
+    page with room where it has no print (eleventh blind set); paper not quite white, a
+    little skew and noise; a JPEG, or a PDF of JPEG pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    side = int(dpi * rng.uniform(1.05, 1.3))
+    ring = _stain(side, rng)
+    brown = np.float32([112, 72, 38])
+    document = pdfium.PdfDocument(data)
+    try:
+        pages, stained = [], False
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            pixels = np.asarray(image, dtype=np.float32).copy()
+            covered: tuple[tuple[float, float, float, float], ...] = ()
+            if not stained:
+                spots = blank_spots(ink(np.asarray(image.convert("L")), 12), side, side)
+                if spots:
+                    left, top = spots[rng.randrange(len(spots))]
+                    area = pixels[top : top + side, left : left + side]
+                    strength = ring[:, :, None] * rng.uniform(0.5, 0.7)
+                    area[:] = area * (1 - strength) + brown * strength
+                    covered = ((left, top, left + side, top + side),)
+                    stained = True
+            pixels = pixels * np.float32([0.95, 0.95, 0.92]) + 5
+            pixels += noise.normal(0, 3, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.6)
+            turned, matrix = _turned(pixels, rng.uniform(-1.0, 1.0), (240.0, 240.0, 236.0))
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(80, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size, covered))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def dog_eared(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The pages scanned in grey with a corner folded over (eleventh blind set): on each page a
+    corner where nothing is printed is turned down along a diagonal, its back lying on the
+    page with a soft shadow, the scanner's dark lid showing where the corner was; a little
+    skew and noise; a JPEG, or a PDF of JPEG pages."""
+    dpi = rng.choice((200, 240))
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    lid = rng.uniform(55, 90)
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(grey, dtype=np.float32).copy()
+            height, width = pixels.shape
+            printed = ink(np.asarray(grey), 8)
+            covered: tuple[tuple[float, float, float, float], ...] = ()
+            corners = ["top_right", "bottom_right", "bottom_left", "top_left"]
+            rng.shuffle(corners)
+            for corner in corners:
+                side = int(dpi * rng.uniform(0.35, 0.55))
+                top = 0 if corner.startswith("top") else height - side
+                left = 0 if corner.endswith("left") else width - side
+                if printed[top : top + side, left : left + side].any():
+                    continue
+                ys, xs = np.mgrid[0:side, 0:side].astype(np.float32)
+                # Distance from the page's corner along both edges (0 at the corner).
+                across = (xs if corner.endswith("left") else side - 1 - xs) + (
+                    ys if corner.startswith("top") else side - 1 - ys
+                )
+                gone = across < side  # the corner, folded away: the lid shows
+                flap = (across >= side) & (across < 2 * side - 2)
+                shade = np.clip((across - side) / (side * 0.6), 0, 1)
+                area = pixels[top : top + side, left : left + side]
+                area[gone] = lid
+                back = 226 - 18 * (1 - shade)
+                area[flap & ~gone] = np.minimum(area[flap & ~gone], back[flap & ~gone])
+                edge = np.abs(across - side) < 2
+                area[edge] = 150
+                covered = ((left, top, left + side, top + side),)
+                break
+            pixels = pixels * 0.9 + 12 + noise.normal(0, 3.5, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.6)
+            turned, matrix = _turned(pixels, rng.uniform(-1.3, 1.3), lid)
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(72, 88), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size, covered))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def flash_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper photographed with the phone's flash on a dark desk (eleventh blind set): held
+    a little off square, bright where the flash hits, darker towards the corners, a cold
+    light; a JPEG a page (a PDF of JPEG pages)."""
+    dpi = 160
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            width, height = image.size
+            margin = int(0.08 * max(width, height))
+            full_w, full_h = width + 2 * margin, height + 2 * margin
+            desk = np.float32([rng.uniform(40, 60), rng.uniform(32, 48), rng.uniform(26, 40)])
+            grain = noise.normal(0, 6, (full_h, full_w)).astype(np.float32)
+            grain = cv2.GaussianBlur(grain, (0, 0), 3)[:, :, None]
+            pixels = np.zeros((full_h, full_w, 3), np.float32) + desk + grain
+            pixels[margin : margin + height, margin : margin + width] = np.asarray(
+                image, np.float32
+            )
+            right, bottom = margin + width, margin + height
+            corners = np.float32(
+                [[margin, margin], [right, margin], [right, bottom], [margin, bottom]]
+            )
+            pulled = corners + np.float32(
+                [[rng.uniform(-0.025, 0.025) * width, rng.uniform(-0.02, 0.02) * height]
+                 for _ in range(4)]
+            )  # fmt: skip
+            warp = cv2.getPerspectiveTransform(corners, pulled)
+            warped = cv2.warpPerspective(
+                pixels, warp, (full_w, full_h), borderMode=cv2.BORDER_CONSTANT,
+                borderValue=tuple(float(v) for v in desk), flags=cv2.INTER_LINEAR,
+            )  # fmt: skip
+            ys, xs = np.mgrid[0:full_h, 0:full_w].astype(np.float32)
+            spot_x = full_w * rng.uniform(0.4, 0.6)
+            spot_y = full_h * rng.uniform(0.35, 0.55)
+            distance = np.hypot((xs - spot_x) / full_w, (ys - spot_y) / full_h)
+            light = 1.1 * np.exp(-((distance / 0.95) ** 2)) + 0.12
+            warped = warped * light[:, :, None] * np.float32([0.96, 0.99, 1.04])
+            warped = cv2.GaussianBlur(warped, (0, 0), 0.7)
+            warped += noise.normal(0, 4, warped.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(78, 90))
+            pages.append(out.getvalue())
+            if placed is not None:
+                shift = np.array([[1, 0, margin], [0, 1, margin], [0, 0, 1]], dtype=np.float64)
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(warp @ shift), size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+SMALL_PHONE_SCALE = 2
+SMALL_PHONE_SCREEN = 667
+
+
+def small_phone(html: str, placed: list[Placed] | None = None) -> bytes:
+    """A screenshot on a small phone with a home button (eleventh blind set): the page laid
+    out 375 CSS pixels wide at device scale 2 (750 pixels), cut below the content, at least
+    one screen tall; a PNG."""
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    scale = SMALL_PHONE_SCALE / CSS_PIXEL_POINTS
+    try:
+        if len(document) != 1:
+            raise ValueError("the phone page overflowed: make it taller")
+        image = document[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = np.asarray(image)
+    background = pixels[-1, 0].astype(np.int16)
+    differs = np.abs(pixels.astype(np.int16) - background).max(axis=2).max(axis=1) > 6
+    rows = np.nonzero(differs)[0]
+    bottom = max(int(rows[-1]) + 1 if len(rows) else 0, SMALL_PHONE_SCREEN * SMALL_PHONE_SCALE)
+    kept = image.crop((0, 0, image.width, min(bottom, image.height)))
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, kept.size))
+    out = io.BytesIO()
+    kept.save(out, "PNG")
+    return out.getvalue()

@@ -1,0 +1,483 @@
+"""The eleventh blind set: made only of what none of the other twelve sets has, true to itself
+and readable in every rendered file (checked without the reader, which is never run on it
+here)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from bench.documents import (
+    blind4_layouts,
+    blind5_layouts,
+    blind6_layouts,
+    blind7_layouts,
+    blind8_layouts,
+    blind9_layouts,
+    blind10_layouts,
+    blind11_layouts,
+    content,
+    generate,
+    layouts,
+    render,
+)
+from tests.bench.documents.pdfs import printed, text_of
+
+Box = tuple[float, float, float, float]
+
+
+def blind11_plan(
+    count: int, renditions: tuple[str, ...] = generate.RENDITIONS
+) -> list[generate.Spec]:
+    return generate.plan(
+        seed=generate.BLIND11_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind11=True,
+    )
+
+
+def flat(text: str) -> str:
+    return " ".join(printed(text).split())
+
+
+def truth_texts(spec: generate.Spec) -> list[str]:
+    """What a careful person reads off the document for its truth: the name, each line's date
+    and amount, and the total, as the document prints them."""
+    body, truth = spec.body, spec.truth("x", 1)
+    shown = [truth.name, blind11_layouts.money(truth.total, body.amount_style)]
+    for line in truth.lines:
+        shown.append(blind11_layouts.shown_date(body, line.date))
+        shown.append(blind11_layouts.money(line.amount, body.amount_style))
+    return shown
+
+
+def occurrences(pdf: bytes, text: str) -> list[tuple[int, list[Box], set[int]]]:
+    """Where ``text`` is printed in the PDF: the page, the boxes (PDF points) of its letters
+    and their indices on the page."""
+    wanted = printed(text)
+    found = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for number in range(len(document)):
+            page = document[number].get_textpage()
+            letters = page.get_text_range().replace("\u00a0", " ")
+            assert len(letters) == page.count_chars()
+            for match in re.finditer(re.escape(wanted), letters):
+                indices = {i for i in range(match.start(), match.end()) if letters[i] != " "}
+                found.append((number, [page.get_charbox(i) for i in sorted(indices)], indices))
+    finally:
+        document.close()
+    return found
+
+
+def every_letter(pdf: bytes) -> list[list[tuple[int, Box]]]:
+    """Each page's printed letters (not spaces): their indices and boxes."""
+    pages = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for number in range(len(document)):
+            page = document[number].get_textpage()
+            letters = page.get_text_range()
+            pages.append(
+                [(i, page.get_charbox(i)) for i, c in enumerate(letters) if not c.isspace()]
+            )
+    finally:
+        document.close()
+    return pages
+
+
+def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [document[number].get_size() for number in range(len(document))]
+    finally:
+        document.close()
+
+
+def overlaps(box: Box, others: np.ndarray, inset: float = 0.4) -> np.ndarray:
+    """Which of the other boxes (rows of left, bottom, right, top in points) overlap the box,
+    each made a little smaller first (glyph boxes of neighbours touch)."""
+    return (
+        (box[0] + inset < others[:, 2] - inset)
+        & (others[:, 0] + inset < box[2] - inset)
+        & (box[1] + inset < others[:, 3] - inset)
+        & (others[:, 1] + inset < box[3] - inset)
+    )
+
+
+def in_pixels(box: Box, height: float, scale: float) -> Box:
+    """A box of PDF points (from the bottom) as page pixels (left, top, right, bottom)."""
+    left, bottom, right, top = box
+    return left * scale, (height - top) * scale, right * scale, (height - bottom) * scale
+
+
+def meets(first: Box, second: Box) -> bool:
+    return (
+        first[0] < second[2]
+        and second[0] < first[2]
+        and first[1] < second[3]
+        and second[1] < first[3]
+    )
+
+
+def pictures(data: bytes, extension: str) -> list[Image.Image]:
+    """The rendered file's pictures, a page each (a PDF's at their own pixels)."""
+    if extension != "pdf":
+        return [Image.open(io.BytesIO(data))]
+    document = pdfium.PdfDocument(data)
+    try:
+        shots = []
+        for number in range(len(document)):
+            (picture,) = list(document[number].get_objects())
+            assert isinstance(picture, pdfium.PdfImage)
+            shots.append(picture.get_bitmap(render=False).to_pil())
+        return shots
+    finally:
+        document.close()
+
+
+def test_the_eleventh_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
+    tmp_path: Path,
+) -> None:
+    first = generate.blind11_set(tmp_path / "a", count=15, renditions=("pdf",))
+    second = generate.blind11_set(tmp_path / "b", count=15, renditions=("pdf",))
+    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
+    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
+        tmp_path / "b" / "truth.jsonl"
+    ).read_bytes()
+    specs = blind11_plan(15, ("pdf",))
+    assert {spec.body.layout for spec in specs} >= set(content.BLIND11_OVERVIEW_LAYOUTS)
+    for document, spec in zip(first, specs, strict=True):
+        body, truth = spec.body, document.truth
+        assert document.path.suffix == ".pdf"
+        text = flat(text_of(document.path.read_bytes()))
+        assert truth.name in text
+        assert flat(blind11_layouts.money(truth.total, body.amount_style)) in text
+        pairs = sorted((line.date, line.amount) for line in truth.lines)
+        if isinstance(body, content.Overview) and body.layout == "service_groups":
+            # Each group's fees in the order of their days, one after the other.
+            groups = blind11_layouts.groups(body)
+            pairs = [(fee.day, fee.amount) for _, fees in groups for fee in fees]
+        rest = text
+        for day, amount in pairs:
+            shown_day = flat(blind11_layouts.shown_date(body, day))
+            shown_amount = flat(blind11_layouts.money(amount, body.amount_style))
+            assert shown_day in rest, (spec.stem, shown_day)
+            rest = rest[rest.index(shown_day) + len(shown_day) :]
+            assert shown_amount in rest
+            if isinstance(body, content.Overview):
+                rest = rest[rest.index(shown_amount) + len(shown_amount) :]
+
+
+def test_a_phone_page_shows_every_fee_on_one_page_in_the_chrome_of_its_variant() -> None:
+    for spec in blind11_plan(90):
+        if spec.rendition != "screenshot":
+            continue
+        body = spec.body
+        page = spec.html()
+        assert render.page_count(render.pdf(page)) == 1
+        width = blind11_layouts.SMALL_PHONE[0] if spec.variant == "small_phone" else 390
+        assert f"size: {width}px" in page
+        assert ("class='inapp'" in page) == (spec.variant == "in_app_browser")
+        assert blind11_layouts.money(body.total, body.amount_style) in page
+        if isinstance(body, content.Receipt):
+            assert body.layout == "payment_app" and spec.variant == "small_phone"
+            continue
+        assert body.layout == content.BLIND11_PHONE_LAYOUT
+        for fee in body.fees:
+            assert f"<div class='d'>{blind11_layouts.shown_date(body, fee.day)}</div>" in page
+            assert blind11_layouts.money(fee.amount, body.amount_style) in page
+
+
+def rendered(spec: generate.Spec) -> tuple[bytes, str, list[render.Placed]]:
+    """The document's file as the set writes it, and where its pages went in it."""
+    placed: list[render.Placed] = []
+    own = generate._blind11_file(spec, placed)
+    if own is None:
+        data = render.pdf(spec.html())
+        return data, "pdf", []
+    return own[0], own[1], placed
+
+
+def sample() -> list[generate.Spec]:
+    """The document with the most lines of each layout, rendition and variant of the sixty:
+    enough to see every way a value can be hidden (the longest reach furthest down the page,
+    and onto a second), in a few seconds."""
+    chosen: dict[tuple[str, str, str], generate.Spec] = {}
+
+    def size(spec: generate.Spec) -> int:
+        return len(getattr(spec.body, "fees", getattr(spec.body, "items", ())))
+
+    for spec in blind11_plan(60):
+        key = (spec.body.layout, spec.rendition, spec.variant)
+        if key not in chosen or size(spec) > size(chosen[key]):
+            chosen[key] = spec
+    return sorted(chosen.values(), key=lambda spec: spec.index)
+
+
+@pytest.mark.parametrize("part", range(3))
+def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> None:
+    """Each name, date, amount and total a careful person reads is printed on the page (not off
+    its edge), on no other print, under no stain, fold or bar, inside the picture made of it
+    and dark on light there: the longest of each kind of the sixty, a third at a time."""
+    for spec in sample()[part::3]:
+        source = render.pdf(spec.html())
+        sizes = page_sizes(source)
+        letters = every_letter(source)
+        data, extension, placed = rendered(spec)
+        shots = pictures(data, extension) if placed else []
+        if placed:
+            assert len(placed) == len(shots) == len(sizes)
+        for where in placed:
+            # Nothing covers any print at all, values or not.
+            height = sizes[where.page][1]
+            for _, box in letters[where.page]:
+                for cover in where.covered:
+                    assert not meets(in_pixels(box, height, where.scale), cover), spec.stem
+        for text in truth_texts(spec):
+            found = occurrences(source, text)
+            assert found, (spec.stem, text)
+            for number, boxes, indices in found:
+                width, height = sizes[number]
+                page_indices = np.array([index for index, _ in letters[number]])
+                page_boxes = np.array([box for _, box in letters[number]])
+                apart = (page_indices < min(indices) - 1) | (page_indices > max(indices) + 1)
+                for box in boxes:
+                    assert box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
+                    assert not overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
+                if not placed:
+                    continue
+                where = placed[number]
+                picture = np.asarray(shots[number].convert("L"), dtype=np.float32)
+                corners = []
+                for box in boxes:
+                    left, top, right, bottom = in_pixels(box, height, where.scale)
+                    for cover in where.covered:
+                        assert not meets((left, top, right, bottom), cover), (spec.stem, text)
+                    corners += [where.where(x, y) for x in (left, right) for y in (top, bottom)]
+                xs, ys = [x for x, _ in corners], [y for _, y in corners]
+                slack = where.slack + 1
+                assert min(xs) - slack >= 0 and max(xs) + slack <= where.size[0], spec.stem
+                assert min(ys) - slack >= 0 and max(ys) + slack <= where.size[1], spec.stem
+                region = picture[int(min(ys)) : int(max(ys)) + 1, int(min(xs)) : int(max(xs)) + 1]
+                assert region.size, (spec.stem, text)
+                assert np.percentile(region, 3) < 125, (spec.stem, text, np.percentile(region, 3))
+                assert np.percentile(region, 97) > 140, (spec.stem, text)
+
+
+def test_every_stain_and_fold_found_room_where_nothing_is_printed() -> None:
+    """A stain and a fold lie on every page they are meant for (the first page with room, or
+    each page), and on nothing printed (``test_every_value…`` checks the print under them)."""
+    for spec in blind11_plan(60):
+        if spec.variant not in ("coffee_stain", "dog_eared"):
+            continue
+        placed: list[render.Placed] = []
+        generate._blind11_file(spec, placed)
+        assert any(where.covered for where in placed), spec.stem
+
+
+def test_the_scans_are_a_colour_scan_a_grey_scan_or_a_photo_on_a_desk(tmp_path: Path) -> None:
+    chosen: dict[str, generate.Spec] = {}
+    for spec in blind11_plan(60):
+        chosen.setdefault(spec.variant, spec)
+    stained = generate.render_document(chosen["coffee_stain"], tmp_path)
+    picture = pictures(stained.path.read_bytes(), stained.path.suffix[1:])[0]
+    assert picture.mode == "RGB"
+    pixels = np.asarray(picture, dtype=np.int16)
+    brown = (pixels[:, :, 0] - pixels[:, :, 2] > 25) & (pixels[:, :, 0] < 215)
+    assert brown.sum() > 500
+    folded = generate.render_document(chosen["dog_eared"], tmp_path)
+    assert pictures(folded.path.read_bytes(), folded.path.suffix[1:])[0].mode == "L"
+    flash = generate.render_document(chosen["flash_photo"], tmp_path)
+    photo = np.asarray(pictures(flash.path.read_bytes(), flash.path.suffix[1:])[0].convert("L"))
+    # The desk shows round the paper; the paper is lit brightest away from its corners.
+    assert photo[:20, :20].mean() < 90 and photo[-20:, -20:].mean() < 90
+    small = generate.render_document(chosen["small_phone"], tmp_path)
+    assert Image.open(small.path).width == 750
+
+
+def test_the_renditions_are_as_designed() -> None:
+    specs = blind11_plan(60)
+    variants = Counter(spec.variant for spec in specs)
+    for variant in generate.BLIND11_SCAN_VARIANTS:
+        assert variants[variant] >= 5
+    assert variants["in_app_browser"] >= 5 and variants["small_phone"] >= 5
+    assert all(spec.variant == "" for spec in specs if spec.rendition == "pdf")
+    assert Counter(spec.rendition for spec in specs) == {"pdf": 20, "scan": 20, "screenshot": 20}
+    for spec in specs:
+        if spec.rendition == "screenshot":
+            expected = {content.BLIND11_PHONE_LAYOUT, "payment_app"}
+            assert spec.body.layout in expected
+        else:
+            assert spec.body.layout not in {content.BLIND11_PHONE_LAYOUT, "payment_app"}
+    assert {spec.body.layout for spec in blind11_plan(300)} == blind11_layouts.LAYOUTS
+    kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
+    assert 14 <= kinds[True] <= 26
+    assert {spec.body.language for spec in specs} == {"nb", "nn", "en"}
+
+
+def variations(specs: list[generate.Spec]) -> set[str]:
+    found = set()
+    for spec in specs:
+        body = spec.body
+        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
+        found.add(f"date:{body.date_style}")
+        if isinstance(body, content.Overview):
+            found.add(f"wording:{body.wording}")
+        else:
+            found.add(f"profession:{body.profession}")
+    return found
+
+
+def earlier_specs() -> list[generate.Spec]:
+    return (
+        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
+        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
+        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
+        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
+        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
+        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
+        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
+        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
+        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
+        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
+        + generate.plan(seed=generate.BLIND10_SEED, count=300, held_out=True, blind10=True)
+    )
+
+
+def test_the_eleventh_blind_set_has_only_what_the_other_twelve_sets_never_show() -> None:
+    seen_specs = earlier_specs()
+    seen = variations(seen_specs)
+    blind11 = blind11_plan(300)
+    assert not variations(blind11) & seen
+    own = {spec.variant for spec in blind11} - {""}
+    assert own and not own & {spec.variant for spec in seen_specs}
+    assert generate.BLIND11_SEED not in {
+        seed for name, seed in generate.SEEDS.items() if name != "blind11"
+    }
+    names = {spec.truth("x", 1).name for spec in blind11}
+    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
+    seen_words = {word for name in seen_names for word in name.split()}
+    assert not names & seen_names
+    assert not {word for name in names for word in name.split()} & seen_words
+    # The places and providers are the set's own.
+    seen_providers = {line.provider for spec in seen_specs for line in spec.truth("x", 1).lines}
+    seen_texts = " ".join(
+        sorted(seen_providers | {getattr(spec.body, "address", "") for spec in seen_specs})
+    )
+    seen_text_words = set(re.findall(r"\w+", seen_texts))
+    assert not set(content.BLIND11_PLACES) & seen_text_words
+    providers = {line.provider for spec in blind11 for line in spec.truth("x", 1).lines}
+    assert not providers & seen_providers
+
+
+def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
+    """The eleventh set's dates and amounts differ in print from every earlier set's (every
+    day of a year and a sample of amounts, in each of their styles)."""
+    days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(365)]
+    amounts = [
+        Decimal("179.00"), Decimal("84.50"), Decimal("1234.50"), Decimal("3031.42"),
+        Decimal("0.00"), Decimal("520.00"), Decimal("12.00"),
+    ]  # fmt: skip
+    ours = {
+        blind11_layouts.day(value, style, language, "14:32")
+        for value in days
+        for styles in content.BLIND11_DATE_STYLES.values()
+        for style in styles
+        for language in ("nb", "nn", "en")
+    } | {
+        blind11_layouts.money(amount, style)
+        for amount in amounts
+        for styles in content.BLIND11_AMOUNT_STYLES.values()
+        for style in styles.values()
+    }
+    theirs: set[str] = set()
+    for value in days:
+        for language in ("nb", "nn", "en"):
+            for style in ("numeric", "long", "slash", "iso", "weekday", "short", "abbreviated"):
+                theirs.add(layouts.day(value, style, language))
+            for style in ("day_month", "numeric_trim", "day_month_name"):
+                theirs.add(blind4_layouts.day(value, style, language))
+            for style in ("dotted_iso", "dashed"):
+                theirs.add(blind5_layouts.day(value, style))
+            for style in ("dash_month", "short_slash", "long_weekday"):
+                theirs.add(blind6_layouts.day(value, style, language))
+            for style in ("excel_month", "spaced_month", "unpadded_short", "tile", "dot_time"):
+                theirs.add(blind7_layouts.day(value, style, language))
+            for style in ("day_abbr", "slash_dash", "weekday_short", "numeric"):
+                theirs.add(blind8_layouts.day(value, style, language))
+            for style in ("day_month_dot", "full_weekday", "short_month", "dash_year", "dash_yy"):
+                theirs.add(blind9_layouts.day(value, style, language))
+            for styles in content.BLIND10_DATE_STYLES.values():
+                for style in styles:
+                    theirs.add(blind10_layouts.day(value, style, language, "14:32"))
+    money_styles = (
+        (layouts, ("nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after",
+                   "kr_lead_trim", "column_kr", "kr_trim", "kr_period", "nok_comma",
+                   "kr_after", "kr_before", "dash", "plain")),
+        (blind4_layouts, ("nok_dots", "dots_kr")),
+        (blind5_layouts, ("dash_bare", "narrow_kr", "nok_narrow")),
+        (blind6_layouts, ("kroner_word", "kr_capital", "kr_point")),
+        (blind7_layouts, ("nok_dash", "point_kr", "bare_point")),
+        (blind8_layouts, ("kr_thin", "endash_kr", "kr_thin_point", "nok_endash")),
+        (blind9_layouts, ("nkr", "upper_kr_dots", "kr_nok", "nkr_point")),
+        (blind10_layouts, ("kr_cap_after", "kr_cap_point", "upper_kr", "kr_dot_after",
+                           "kr_dot_point")),
+    )  # fmt: skip
+    for module, styles in money_styles:
+        for style in styles:
+            theirs |= {module.money(amount, style) for amount in amounts}
+
+    def plain(text: str) -> str:
+        return re.sub(r"\s", " ", text)
+
+    assert not {plain(text) for text in ours} & {plain(text) for text in theirs}, sorted(
+        {plain(text) for text in ours} & {plain(text) for text in theirs}
+    )
+
+
+def test_every_eleventh_blind_truth_is_what_the_document_adds_up_to() -> None:
+    for spec in blind11_plan(300):
+        body, truth = spec.body, spec.truth("x", 1)
+        assert sum(line.amount for line in truth.lines) == truth.total > 0
+        if isinstance(body, content.Overview):
+            assert truth.kind == "user_fee_overview"
+            assert truth.total < body.limit
+            assert all(line.date.year == body.year for line in truth.lines)
+            assert all(line.provider and line.service for line in truth.lines)
+            continue
+        assert truth.kind == "receipt" and truth.lines[0].date == body.day
+        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
+        assert truth.receipt.itemised == (len(body.items) > 1)
+        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
+
+
+def test_the_distractors_never_equal_what_they_stand_beside() -> None:
+    """What is left before the card, the limit and the subtotals are never the total (nor a
+    subtotal a fee of its own group); the letter's and the print's dates and the mail's are
+    none of the days the document is for."""
+    for spec in blind11_plan(300):
+        body = spec.body
+        if isinstance(body, content.Overview):
+            assert blind11_layouts.left(body) != body.total
+            assert body.limit != body.total
+            assert body.printed_at not in {fee.day for fee in body.fees}
+            amounts = {fee.amount for fee in body.fees}
+            for subtotal in blind11_layouts.subtotals(body):
+                assert subtotal != body.total and subtotal not in amounts
+            continue
+        assert body.total != Decimal("0.00")
+        if body.layout == "printed_mail":
+            assert blind11_layouts.mail_sent(body) > body.day
