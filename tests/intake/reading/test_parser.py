@@ -292,6 +292,30 @@ def test_a_phone_number_before_the_organisation_number_is_no_provider() -> None:
     assert parsed.receipt.provider == "Tannhelsesenteret"
 
 
+PRINTED_MAIL = """Kvittering for behandling
+Kjeveortopedene Orkanger <post@kjeveortopedene.no>
+rannva@student.no
+27.05.2025 8:40
+Hei Rannva, takk for besøket.
+Kvittering nr.  952230
+Pasient  Rannvá Kalniņa
+Behandlingsdato  {day}
+Justering av fast apparatur  kr880,00
+Totalt betalt  kr880,00
+"""
+
+
+def test_a_date_whose_words_ocr_spaced_wide_is_read_as_the_treatment_s() -> None:
+    parsed = read(PRINTED_MAIL.format(day="mandag,  26.  mai  2025"))
+    assert pairs(parsed) == [("2025-05-26", "880.00")]  # not the mail's 27th
+    assert parsed.reconciled
+
+
+def test_a_receipt_whose_labelled_treatment_day_cannot_be_read_is_left_to_a_person() -> None:
+    parsed = read(PRINTED_MAIL.format(day="mandag 2б. rnai 2O25"))
+    assert not parsed.reconciled  # the mail's date is no stand-in for the treatment's
+
+
 def test_a_receipt_whose_organisation_number_fails_its_check_digit_leaves_it_out() -> None:
     parsed = read("Kvittering\nFysio AS\nOrg.nr 974 760 674\nDato 12.03.2025\nTotalt 375,00 kr\n")
     assert parsed.receipt is not None
@@ -613,6 +637,27 @@ def test_a_site_s_header_names_who_is_logged_in_before_its_link_to_log_out(heade
     assert parsed.name_box is not None
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Logged in: Ionuț Țurcanu",
+        "Innlogga: Ionuț Țurcanu",
+        "Innlogget    Ionuț Țurcanu",
+        "Du er logget inn Ionuț Țurcanu",
+    ],
+)
+def test_a_print_s_header_names_who_was_logged_in_with_or_without_som(header: str) -> None:
+    parsed = read(
+        f"helsenorge   {header}\nUser fees 2025\n01.01.2025  GP  NOK129.00\nTotal NOK129.00\n"
+    )
+    assert parsed.name == "Ionuț Țurcanu"
+
+
+def test_a_sentence_about_logged_in_users_names_no_one() -> None:
+    parsed = read("Logged in users see more\nUser fees 2025\n01.01.2025  GP  NOK129.00\n")
+    assert parsed.name == ""
+
+
 def test_a_name_with_the_link_to_log_out_glued_on_by_a_mark_is_read_whole() -> None:
     parsed = read(
         "helsenorge  Innlogget som Čáhppe Mienna·Logg ut\nEgenandeler betalt i 2024\n"
@@ -624,6 +669,11 @@ def test_a_name_with_the_link_to_log_out_glued_on_by_a_mark_is_read_whole() -> N
 def test_a_link_to_log_out_after_no_name_names_no_one() -> None:
     parsed = read("Meny Logg ut\nDine egenandeler\n19.05.2026  Fastlege  185,00\nSum  185,00\n")
     assert parsed.name == ""
+
+
+@pytest.mark.parametrize("name", ["Ilze Dahl á Steig", "Jógvan í Líð", "Ana García y López"])
+def test_faroese_and_spanish_particles_stay_inside_the_name(name: str) -> None:
+    assert read(f"Egenandeler 2025\nNavn: {name}\n").name == name
 
 
 def test_a_name_a_cell_away_from_its_label_is_read() -> None:
@@ -903,6 +953,7 @@ def test_digits_that_only_resemble_those_ways_are_no_date() -> None:
     assert dates("Tlf 22 12 34 56") == []  # a phone number in pairs
     assert dates("Konto 1234 56 78903") == []
     assert dates("14 03 1789") == []  # no year of a fee
+    assert dates("tys. 8. juli  65,- kr") == []  # a day and a fee a cell apart, no year
 
 
 @pytest.mark.parametrize(
@@ -1032,6 +1083,41 @@ mandag 01.04.2024     Psykolog      Kr. 2.334,83
     )
     assert parsed.total == Decimal("2615.83")
     assert parsed.reconciled
+
+
+def test_an_app_s_month_sections_with_their_counts_give_each_card_its_own_date() -> None:
+    parsed = read(
+        """User fees
+Kjellfrid Vaivade
+Paid in 2025
+NOK617.00
+Ceiling: NOK 3,278  Left: NOK2,661.00
+January 2025  1 user fee
+Mon, 6 Jan
+GP, video  NOK129.00
+Fastlegekontoret i Halden
+February 2025  2 user fees
+Thu, 27 Feb
+Laboratory tests  NOK65.00
+Fri, 28 Feb
+NOK423.00
+Fastlegekontoret i Halden
+"""
+    )
+    assert pairs(parsed) == [
+        ("2025-01-06", "129.00"),
+        ("2025-02-27", "65.00"),
+        ("2025-02-28", "423.00"),
+    ]
+    assert parsed.total == Decimal("617.00")
+    assert parsed.name == "Kjellfrid Vaivade"
+    assert parsed.reconciled
+
+
+def test_an_amount_above_a_month_s_heading_is_never_paired_with_a_day_under_it() -> None:
+    # The sum at the top, its label unread: no card runs across the heading to take it.
+    parsed = read("Egenandeler\nNOK617.00\nJanuary 2025  1 user fee\nMon, 6 Jan\nGP  NOK129.00\n")
+    assert pairs(parsed) == [("2025-01-06", "129.00")]
 
 
 def test_a_day_and_month_that_disagree_with_their_heading_give_no_date() -> None:

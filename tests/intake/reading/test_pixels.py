@@ -138,3 +138,32 @@ def test_a_long_scroll_capture_is_never_enlarged_whatever_its_letters() -> None:
     long = np.full((14000, 1170), 250, dtype=np.uint8)
     long[100:110, 100:106] = 20  # one small mark
     assert pixels.prepared(long, PLAIN).shape == (14000, 1170)
+
+
+def test_an_app_s_dark_header_block_with_its_title_and_sum_is_turned_dark_on_light() -> None:
+    grey = np.full((1560, 750), 245, dtype=np.uint8)
+    grey[40:349, :] = 69  # the header block, 750 × 309: wider than tall, though not by much
+    grey[180:240, 40:46] = 250  # a white stroke of its sum
+
+    prepared = pixels.prepared(grey, PLAIN)
+
+    assert prepared[100, 400] > 200
+    assert prepared[180:240, 40:46].max() < 60
+
+
+def test_a_coloured_band_is_turned_only_where_its_writing_is_light() -> None:
+    teal = np.full((1400, 2400), 245, dtype=np.uint8)
+    teal[300:400, 100:2300] = 90  # a teal bar, lighter than black
+    grey_heading = np.full((1400, 2400), 245, dtype=np.uint8)
+    grey_heading[300:400, 100:2300] = 90  # a grey band as dark
+    for left in range(200, 2200, 40):  # rows of writing's strokes
+        for top in (330, 340, 350):
+            teal[top : top + 4, left : left + 20] = 250  # white on the teal bar
+            grey_heading[top : top + 4, left : left + 20] = 10  # black on the grey band
+
+    turned, kept = pixels.prepared(teal, PLAIN), pixels.prepared(grey_heading, PLAIN)
+
+    assert turned[330:334, 200:220].max() < 60  # the white writing is ink now
+    assert turned[345, 1030] > 200  # on paper
+    assert kept[345, 1030] < 120  # the grey band is left as it is
+    assert kept[330:334, 200:220].max() < 60

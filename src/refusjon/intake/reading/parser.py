@@ -12,6 +12,7 @@ property (each is the one before plus the fee).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -397,6 +398,9 @@ NAME_PARTICLES = frozenset(
         "ap",  # Welsh: "Dafydd ap Rhys"
         "ab",
         "ferch",
+        "á",  # Faroese: "Dahl á Steig", "Jógvan í Líð"
+        "í",
+        "y",  # Spanish: "García y López"
     )
 )
 # Words after a name on its row ("Name: Kari Nordmann Date of birth: …"; a site's header gives
@@ -420,8 +424,9 @@ NAME_LABEL = re.compile(
     r"bill(?:ed)?\s+to|invoiced\s+to|issued\s+to|innbygger|innbyggjar|bruker|brukar|"
     r"(?:oversikt|overview|utskrift)\s+for|person|gjelder|gjeld|concerning|regarding|"
     r"navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
-    r"innlogget som|innlogga som|pålogget som|logged in as|signed in as|betaler|betalar|payer|"
-    r"(?:du er )?(?:logget|logga) inn som|kunde|customer|viser for|showing for|"
+    r"(?:innlogget|innlogga|pålogget|pålogga|logged in|signed in)(?:\s+(?:som|as))?|"
+    r"betaler|betalar|payer|(?:du er )?(?:logget|logga) inn(?:\s+som)?|"
+    r"kunde|customer|viser for|showing for|"
     r"mottatt fra|mottatt frå|motteke frå|received from)\b"
     r"\s*:?\s*(?P<rest>.*)$",
     re.I,
@@ -711,7 +716,10 @@ def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
     return scanned
 
 
-MONTH_HEADING = re.compile(rf"^{MONTH}\s+(?P<year>\d{{4}})$", re.I)
+# "Januar 2024", "January 2025  1 user fee", "Mars 2025 (3)": a month's heading, with its count.
+MONTH_HEADING = re.compile(
+    rf"^{MONTH}\s+(?P<year>\d{{4}})(?:\s+\(?\d{{1,3}}\)?(?:\s+\D+)?)?$", re.I
+)
 # "11.01", "fredag 9/10", "Fri 9/10": a day and a month at a row's start, a weekday before.
 DAY_AND_MONTH = re.compile(
     r"^(?:[^\W\d_]{2,}\.?,?\s+)?(?P<day>\d{1,2})(?P<sep>[./])(?P<mon>\d{1,2})\.?"
@@ -731,8 +739,20 @@ def _days_under_months(scanned: list[Scanned]) -> list[Scanned]:
         if match:
             heading = (int(match["year"]), MONTHS[match["month"][:3].lower()])
             continue
+        if heading is None or item.dates:
+            continue
+        named = DAY_MONTH.search(text) or MONTH_DAY.search(text)
+        if named and named.start() <= len(text.split()[0]) + 2:  # "Mon, 6 Jan", "søn 2. mar"
+            if MONTHS[named["month"][:3].lower()] == heading[1]:
+                with contextlib.suppress(ValueError):
+                    value = date(heading[0], heading[1], int(named["day"]))
+                    item.dates = [FoundDate(named.start(), named.end(), value)]
+                    item.amounts = [
+                        a for a in item.amounts if a.end <= named.start() or a.start >= named.end()
+                    ]
+            continue
         found = DAY_AND_MONTH.match(item.row.text)
-        if heading is None or item.dates or found is None:
+        if found is None:
             continue
         day, month = int(found["day"]), int(found["mon"])
         if month != heading[1] and found["sep"] == "/" and day == heading[1]:
@@ -1239,9 +1259,9 @@ def _lines(
             else:
                 texts = texts[-1:] if pending is None else []
                 pending, pending_at = item, position
-        elif item.role == Role.TEXT:
+        elif item.role == Role.TEXT and not MONTH_HEADING.match(item.row.text.strip()):
             texts.append(item)
-        else:
+        else:  # a card never runs across a month's heading
             texts, pending = [], None
     return lines, len(orders) > 1
 
@@ -1526,6 +1546,16 @@ WORDS_THAT_MAY_BE_LABELS = frozenset(
         "gjeld",
         "concerning",
         "regarding",
+        "innlogget",
+        "innlogga",
+        "pålogget",
+        "pålogga",
+        "logged in",
+        "signed in",
+        "logget inn",
+        "logga inn",
+        "du er logget inn",
+        "du er logga inn",
     }
 )
 
@@ -1941,9 +1971,26 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     # Two dates of the same standing that differ leave it in doubt.
     level = {item.dates[0].value for standing, item in ranked if standing == best}
     sure = (best <= 1 and len(level) == 1) or (others == {found.value} and best < 4)
-    # Something that looks like a date and was not read may be the treatment's.
-    sure = sure and not any(_unread_date(item) for item in dated)
+    # Something that looks like a date and was not read may be the treatment's; so may the
+    # figures beside the treatment's own label where no date was read from them.
+    sure = sure and not any(_unread_date(item) or _treatment_day_unread(item) for item in dated)
     return found.value, chosen.row.box(found.start, found.end), sure
+
+
+# The labels of the treatment's day that name a date ("Time", "Behandlet" may open an item).
+TREATMENT_DAY_LABELS = tuple(
+    key for key in TREATMENT_DATE_KEYS if any(part in key for part in ("dat", "dag"))
+)
+
+
+def _treatment_day_unread(item: Scanned) -> bool:
+    """Whether the row labels the treatment's day ("Behandlingsdato  mandag, 26. mai 2025") and
+    has figures, but no date was read from them."""
+    return (
+        not item.dates
+        and any(ch.isdigit() for ch in item.row.text)
+        and any(_opens_with(cell, TREATMENT_DAY_LABELS) for _, cell in item.row.cells())
+    )
 
 
 def _ends_with_a_distractor(item: Scanned) -> bool:

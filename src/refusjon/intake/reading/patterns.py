@@ -49,13 +49,17 @@ DATE_PATTERNS = (
     # "12. mars 2025", "12 March 2025", "12th of March 2025", "12-mar-2025", "20.feb.24" (a
     # spreadsheet's), "12MAR2025" (a booking system's)
     re.compile(
-        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s?|[-/])(?:of\s)?{MONTH}"
-        r"(?:,?\s|[-/]|(?<=\.)|(?=\d{4}(?!\d)))"
+        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\.?\s{{0,2}}|[-/])(?:of\s)?{MONTH}"
+        # A second space (OCR's gap between cells) only before four digits: "8. juli  65,-"
+        # is a day and a fee.
+        r"(?:,?\s(?:\s(?=\d{4}))?|[-/]|(?<=\.)|(?=\d{4}(?!\d)))"
         r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)",
         re.I,
     ),
     re.compile(
-        rf"(?<![\w]){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<year>\d{{4}})(?!\d)", re.I
+        rf"(?<![\w]){MONTH}\s{{1,2}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,2}}(?P<year>\d{{4}})"
+        r"(?!\d|[.,]\d)",
+        re.I,
     ),
     # Year first with the month's name: "2025 Mar 14", "2025-mar-14".
     re.compile(
@@ -86,8 +90,10 @@ DATE_LIKE = (
     re.compile(
         r"(?<!\d)(?:19|20)\d{2}\s?[./-]\s?(?P<mon>\d{1,2})\s?[./-]\s?(?P<day>\d{1,2})(?!\d)"
     ),
-    re.compile(rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?(?:of\s)?{MONTH}(?!\w)", re.I),
-    re.compile(rf"(?<!\w){MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)", re.I),
+    re.compile(
+        rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s{{0,2}}(?:of\s)?{MONTH}(?!\w)", re.I
+    ),
+    re.compile(rf"(?<!\w){MONTH}\s{{1,2}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)", re.I),
 )
 # A clock time ("kl. 14.30", "klokka 9.05", "at 11.48"), masked before amounts are looked for.
 TIME_LABELLED = re.compile(

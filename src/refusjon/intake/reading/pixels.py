@@ -84,11 +84,15 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
 BAND_WIDTH = 0.05
 BAND_DARK = 0.6
 # A band is at least this many times as wide as it is tall (a bar, a button, a table's
-# heading); a large bold glyph is about as wide as tall.
-BAND_SHAPE = 2.5
+# heading, an app's header block with its title and sum: 750 × 309); a large bold glyph is
+# about as wide as tall, or narrower.
+BAND_SHAPE = 1.6
 # Only a dark band is turned (a grey one, as a scan prints a coloured heading, Tesseract reads
-# as it is): its pixels are darker than this.
+# as it is): its pixels are darker than this; or darker than BAND_COLOURED (an app's teal or
+# blue header, some 75 in grey) where its writing is light, BAND_LIGHT_WRITING above its ground.
 BAND_DARKEST = 70
+BAND_COLOURED = 110
+BAND_LIGHT_WRITING = 60
 BAND_SCALE_WIDTH = 800
 
 
@@ -98,7 +102,7 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
     height, width = grey.shape
     scale = min(1.0, BAND_SCALE_WIDTH / width)
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    _, dark = cv2.threshold(small, BAND_DARKEST, 255, cv2.THRESH_BINARY_INV)
+    _, dark = cv2.threshold(small, BAND_COLOURED, 255, cv2.THRESH_BINARY_INV)
     contours, _ = cv2.findContours(dark, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     turned = grey
     for contour in contours:
@@ -111,6 +115,8 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
         if cv2.countNonZero(dark[top : top + down, left : left + across]) < (
             BAND_DARK * across * down
         ):
+            continue
+        if not _dark_with_light_writing(small[top : top + down, left : left + across]):
             continue
         if turned is grey:
             turned = grey.copy()
@@ -128,6 +134,15 @@ def _dark_bands_turned_light(grey: Grey) -> Grey:
         ground = max(float(np.percentile(light, 90)), 1.0)
         band[outline] = np.clip(light * (255.0 / ground), 0, 255).astype(np.uint8)
     return turned
+
+
+def _dark_with_light_writing(band: Grey) -> bool:
+    """Whether a band is dark enough to turn: darker than BAND_DARKEST, or coloured with light
+    writing on it (not a grey heading with dark writing, which Tesseract reads as it is)."""
+    ground = float(np.median(band))
+    if ground <= BAND_DARKEST:
+        return True
+    return ground <= BAND_COLOURED and float(np.percentile(band, 97)) - ground >= BAND_LIGHT_WRITING
 
 
 # A gutter between two screenshots put side by side: a band at least this share of the

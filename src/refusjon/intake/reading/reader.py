@@ -358,9 +358,9 @@ def _doubtful_name(name: str) -> bool:
     a half of CPU, most of it loading it): no name, one word, a word in capitals (whose
     accents Tesseract misreads: "GUDMUNDSDÖ I  I IR"), a capital inside a word ("RöZiéka"
     for Růžička) or a small letter at its start ("tukaszewicz" for Łukaszewicz; particles
-    apart), a word of one letter, "ii" (Tesseract's "ü": "Aygiin"), or anything but letters.
-    A name of capitalised words is taken as read: where it lost a mark ("Lukaszewicz"), the
-    name check tolerates it."""
+    apart), a word of one or two letters, "ii" (Tesseract's "ü": "Aygiin"), or anything but
+    letters. A name of capitalised words is taken as read: where it lost a mark
+    ("Lukaszewicz"), the name check tolerates it."""
     words = name.split()
     if len(words) < 2:
         return True
@@ -369,7 +369,9 @@ def _doubtful_name(name: str) -> bool:
             letters = part.rstrip(".")
             if not letters:
                 continue
-            if not letters.isalpha() or (len(letters) == 1 and not part.endswith(".")):
+            if not letters.isalpha() or (
+                len(letters) == 1 and not part.endswith(".") and word not in NAME_PARTICLES
+            ):
                 return True
             if len(letters) > 1 and letters.isupper():
                 return True
@@ -379,6 +381,8 @@ def _doubtful_name(name: str) -> bool:
                 return True
             if "ii" in letters:
                 return True  # "Aygiin": Tesseract's reading of ü (or a Finnish "ii", read again)
+            if len(letters) == 2 and word not in NAME_PARTICLES:
+                return True  # "Ze" for "Ilze": thin letters lost (or "Bo", "Li", read again)
     return False
 
 
