@@ -12,7 +12,6 @@ property (each is the one before plus the fee).
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from itertools import pairwise
 from stdnum.no import orgnr
 
 from refusjon.intake.reading.patterns import (
+    KRONER,
     MONTH,
     MONTHS,
     FoundAmount,
@@ -372,7 +372,6 @@ NOT_NAMES = (
     "*klinikken",
     "*senter",  # "Helsesenter"
     "*senteret",
-    "*legesenter",
     "*legekontor",
     "as",
     "asa",
@@ -706,14 +705,20 @@ def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
             continue  # a card's date stands on a row of its own (a weekday at most beside it)
         named = found.groupdict().get("month")
         month = MONTHS[named[:3].lower()] if named else int(found["mon"])
-        try:
-            value = date(year, month, int(found["day"]))
-        except ValueError:
-            continue
-        start, end = found.span()
-        item.dates = [FoundDate(start, end, value)]
-        item.amounts = [one for one in item.amounts if one.end <= start or one.start >= end]
+        _dated(item, found.span(), year, month, int(found["day"]))
     return scanned
+
+
+def _dated(item: Scanned, span: tuple[int, int], year: int, month: int, day: int) -> None:
+    """The row dated by the day and month at ``span`` in the year given (no date where that
+    day is none), its amounts no longer counting what the date covers."""
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return
+    start, end = span
+    item.dates = [FoundDate(start, end, value)]
+    item.amounts = [one for one in item.amounts if one.end <= start or one.start >= end]
 
 
 # "Januar 2024", "January 2025  1 user fee", "Mars 2025 (3)": a month's heading, with its count.
@@ -734,39 +739,35 @@ def _days_under_months(scanned: list[Scanned]) -> list[Scanned]:
     app in American English may put the month first ("10/9" under "October")."""
     heading: tuple[int, int] | None = None
     for item in scanned:
-        text = item.row.text.strip()
-        match = MONTH_HEADING.match(text)
+        match = MONTH_HEADING.match(item.row.text.strip())
         if match:
             heading = (int(match["year"]), MONTHS[match["month"][:3].lower()])
             continue
         if heading is None or item.dates:
             continue
-        named = DAY_MONTH.search(text) or MONTH_DAY.search(text)
-        if named and named.start() <= len(text.split()[0]) + 2:  # "Mon, 6 Jan", "søn 2. mar"
-            if MONTHS[named["month"][:3].lower()] == heading[1]:
-                with contextlib.suppress(ValueError):
-                    value = date(heading[0], heading[1], int(named["day"]))
-                    item.dates = [FoundDate(named.start(), named.end(), value)]
-                    item.amounts = [
-                        a for a in item.amounts if a.end <= named.start() or a.start >= named.end()
-                    ]
-            continue
-        found = DAY_AND_MONTH.match(item.row.text)
-        if found is None:
-            continue
-        day, month = int(found["day"]), int(found["mon"])
-        if month != heading[1] and found["sep"] == "/" and day == heading[1]:
-            day, month = month, day
-        if month != heading[1]:
-            continue
-        try:
-            value = date(heading[0], heading[1], day)
-        except ValueError:
-            continue
-        start, end = found.span()
-        item.dates = [FoundDate(start, end, value)]
-        item.amounts = [one for one in item.amounts if one.end <= start or one.start >= end]
+        found = _day_in_month(item.row.text, heading[1])
+        if found is not None:
+            span, day = found
+            _dated(item, span, heading[0], heading[1], day)
     return scanned
+
+
+def _day_in_month(text: str, month: int) -> tuple[tuple[int, int], int] | None:
+    """Where a row under the heading of ``month`` gives its day, and the day: by the month's
+    name near its start ("Mon, 6 Jan", "søn 2. mar") or by numbers at its start ("11.01",
+    "fredag 9/10"; "10/9" month first, where only that agrees with the heading)."""
+    named = DAY_MONTH.search(text) or MONTH_DAY.search(text)
+    if named and named.start() <= len(text.split()[0]) + 2:
+        if MONTHS[named["month"][:3].lower()] != month:
+            return None
+        return named.span(), int(named["day"])
+    found = DAY_AND_MONTH.match(text)
+    if found is None:
+        return None
+    day, its_month = int(found["day"]), int(found["mon"])
+    if its_month != month and found["sep"] == "/" and day == month:
+        day, its_month = its_month, day
+    return (found.span(), day) if its_month == month else None
 
 
 def _one_card_a_row(scanned: list[Scanned]) -> list[Scanned]:
@@ -1014,7 +1015,7 @@ def _bare_fee(item: Scanned, columns: Columns, *, anywhere: bool = False) -> Fou
 
 
 # "Egenandel (kr)", "Beløp (NOK)", "Beløp i kroner", "Amount in NOK".
-KRONER_HEADING = re.compile(r"\((?:n?kr|nok|kroner)\.?\)|\b(?:i|in)\s(?:n?kr|nok|kroner)\b", re.I)
+KRONER_HEADING = re.compile(rf"\({KRONER}\.?\)|\b(?:i|in)\s{KRONER}\b", re.I)
 
 
 def _says_in_kroner(item: Scanned) -> bool:
@@ -1293,7 +1294,8 @@ def _is_a_stray_letter(text: str) -> bool:
 
 
 def _is_currency(text: str) -> bool:
-    return text.lower().strip(".:") in ("kr", "nkr", "nok", "kroner", ",-", "")
+    mark = text.lower().strip(".:")
+    return mark in (",-", "") or re.fullmatch(KRONER, mark) is not None
 
 
 def _clean(words: Sequence[Word]) -> str:
@@ -1495,8 +1497,12 @@ def _logged_in(scanned: list[Scanned]) -> tuple[str, Box | None]:
 GIVEN_NAME_LABELS = ("fornavn", "fornamn", "førenamn", "first name", "given name", "given names")
 FAMILY_NAME_LABELS = ("etternavn", "etternamn", "last name", "surname", "family name")
 NAME_FIELD = re.compile(
-    r"(?<!\w)(?P<label>fornavn|fornamn|førenamn|first\s+name|given\s+names?|etternavn|"
-    r"etternamn|last\s+name|surname|family\s+name)(?!\w)\s*:?\s*",
+    r"(?<!\w)(?P<label>"
+    + "|".join(
+        re.escape(label).replace(r"\ ", r"\s+")
+        for label in sorted((*GIVEN_NAME_LABELS, *FAMILY_NAME_LABELS), key=len, reverse=True)
+    )
+    + r")(?!\w)\s*:?\s*",
     re.I,
 )
 

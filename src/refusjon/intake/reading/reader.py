@@ -365,23 +365,23 @@ def _doubtful_name(name: str) -> bool:
     if len(words) < 2:
         return True
     for word in words:
+        if word in NAME_PARTICLES:
+            continue  # "van", "á": small, short and in lower case as they should be
         for part in re.split(r"[-'’]", word):
             letters = part.rstrip(".")
             if not letters:
                 continue
-            if not letters.isalpha() or (
-                len(letters) == 1 and not part.endswith(".") and word not in NAME_PARTICLES
-            ):
+            if not letters.isalpha() or (len(letters) == 1 and not part.endswith(".")):
                 return True
             if len(letters) > 1 and letters.isupper():
                 return True
-            if letters[0].islower() and word not in NAME_PARTICLES:
+            if letters[0].islower():
                 return True  # "tukaszewicz": a capital Tesseract does not know
             if any(letter.isupper() for letter in letters[1:]):
                 return True
             if "ii" in letters:
                 return True  # "Aygiin": Tesseract's reading of ü (or a Finnish "ii", read again)
-            if len(letters) == 2 and word not in NAME_PARTICLES:
+            if len(letters) == 2:
                 return True  # "Ze" for "Ilze": thin letters lost (or "Bo", "Li", read again)
     return False
 
