@@ -2174,3 +2174,304 @@ def blind11_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt
         date_style=rng.choice(BLIND11_DATE_STYLES[chosen]),
         payment={"payment_app": "vipps"}.get(chosen, "card"),
     )
+
+
+# ---- the twelfth blind set ---------------------------------------------------------------
+
+# Only in the twelfth blind set (blind12_overview, blind12_receipt).
+BLIND12_OVERVIEW_LAYOUTS = ("gp_statement", "caseworker_letter")
+BLIND12_PHONE_LAYOUT = "accordion_site"
+BLIND12_RECEIPT_LAYOUTS = ("vaccine_receipt", "duplicate_receipt", "bank_receipt")
+BLIND12_PAPER_RECEIPT_LAYOUTS = ("vaccine_receipt", "duplicate_receipt")
+"""Receipts on paper (a text PDF or a scan); on a phone a receipt is always the bank app's."""
+BLIND12_AMOUNT_STYLES = {
+    "gp_statement": {"nb": "nkr_upper", "en": "nkr_upper_point"},
+    "caseworker_letter": {"nb": "norske_kroner", "en": "norwegian_kroner"},
+    BLIND12_PHONE_LAYOUT: {"nb": "nok_glued_comma", "en": "kr_glued_point"},
+    "vaccine_receipt": {"nb": "nok_glued_comma", "en": "kr_glued_point"},
+    "duplicate_receipt": {"nb": "kr_ore", "en": "kr_ore"},
+    "bank_receipt": {"nb": "minus_kr", "en": "minus_nok"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind12_layouts.money``."""
+BLIND12_DATE_STYLES = {
+    "gp_statement": ("numeric_clock",), "caseworker_letter": ("formal_long",),
+    BLIND12_PHONE_LAYOUT: ("long_weekday_yy",),
+    "vaccine_receipt": ("iso_clock",), "duplicate_receipt": ("weekday_after",),
+    "bank_receipt": ("comma_kl",),
+}  # fmt: skip
+"""Described in ``blind12_layouts.day``."""
+BLIND12_TRANSLATED_DATE_STYLE = "translated_day"
+"""The phone's page machine-translated into English by the browser: "12. March"."""
+BLIND12_WORDING = 15
+"""The twelfth blind set prints its own headings and sums (``blind12_layouts.WORDS``)."""
+BLIND12_TRANSLATED_WORDING = 16
+"""A page the browser machine-translated from bokmål into English (``blind12_layouts.WORDS``
+under ``mt``)."""
+BLIND12_FIRST_NAMES = {
+    "f": ("Eleni", "Vasiliki", "Jelena", "Mateja", "Nino", "Tamar", "Chiamaka", "Adaeze",
+          "Seo-yeon", "Torhild", "Herdis", "Kjellaug", "Gjertrud", "Øyvor", "Ingvild",
+          "Magnhild"),
+    "m": ("Dimitrios", "Konstantinos", "Đorđe", "Giorgi", "Chukwuemeka", "Min-jun", "Bjørnar",
+          "Sigve", "Håvard", "Reidar", "Tollef"),
+}  # fmt: skip
+BLIND12_SURNAMES = (
+    "Petrović", "Šćepanović", "Kovačević", "Beridze", "Javakhishvili", "Okonkwo", "Nwachukwu",
+    "Park", "Choi", "Bjørnstad", "Kvåle", "Særsten", "Hølaas", "Tjønneland", "Bøyum",
+    "Vågsholm", "Fjellstrøm",
+)  # fmt: skip
+BLIND12_SEXED_SURNAMES = {
+    "f": ("Papadopoulou", "Konstantinidou"),
+    "m": ("Papadopoulos", "Konstantinidis"),
+}
+BLIND12_PUNJABI_NAMES = {"f": ("Harpreet", "Jaspreet"), "m": ("Gurpreet", "Harjit")}
+BLIND12_PUNJABI_SURNAMES = ("Dhillon", "Sandhu", "Grewal")
+"""Sikh names: the given name, Kaur (a woman) or Singh (a man), then the family name."""
+BLIND12_PLACES = (
+    "Kongsvinger", "Tynset", "Drøbak", "Larvik", "Mandal", "Stord", "Odda", "Brønnøysund",
+    "Fauske", "Svolvær", "Oppdal", "Hønefoss", "Jessheim", "Grimstad", "Bryne", "Stryn",
+)  # fmt: skip
+BLIND12_HOSPITALS = (
+    "Sykehuset Innlandet Kongsvinger", "Stord sjukehus", "Nordlandssykehuset Lofoten",
+    "Sørlandet sykehus Flekkefjord", "Ringerike sykehus", "Sykehuset i Vestfold, Larvik",
+)  # fmt: skip
+BLIND12_THERAPISTS = ("Liv Hagerup", "Trond Vatne", "Siri Heggem", "Arve Kolstad", "Une Moe")
+BLIND12_DOCTORS = ("Tonje Grytten", "Eivind Haga", "Marit Solheim", "Ola Berge", "Kari Lode")
+"""The GP office's doctors (their initials beside each visit, ``blind12_layouts``)."""
+BLIND12_STREETS = ("Strandvegen", "Kyrkjegata", "Torgallmenningen", "Sjøgata", "Løkkegata")
+# A GP's visit: its takst codes, the fee it adds up to (FEE_BY_YEAR's kinds), and its service.
+BLIND12_GP_VISITS = (
+    ("2ad", ("gp",), "gp"),
+    ("2ad 701a", ("gp", "lab"), "gp"),
+    ("2ae", ("gp_video",), "gp_video"),
+    ("701a", ("lab",), "lab"),
+)
+BLIND12_GP_WEIGHTS = (6, 3, 2, 2)
+BLIND12_GP_OFFICES = ("Legekontoret i {p}", "{p} allmennlegepraksis", "Fastlegane i {p}")
+# A travel vaccination clinic's services: Norwegian text, English text, price; the
+# consultation first.
+BLIND12_VACCINE_ITEMS = (
+    ("Konsultasjon reisevaksinasjon", "Travel vaccination consultation", "450.00"),
+    ("Twinrix voksen (hepatitt A og B), dose 1", "Twinrix adult (hepatitis A and B), dose 1",
+     "690.00"),
+    ("Havrix 1440 (hepatitt A)", "Havrix 1440 (hepatitis A)", "590.00"),
+    ("Dukoral (kolera), 2 doser", "Dukoral (cholera), 2 doses", "820.00"),
+    ("Stamaril (gulfeber)", "Stamaril (yellow fever)", "940.00"),
+    ("Typhim Vi (tyfoid)", "Typhim Vi (typhoid)", "520.00"),
+    ("Verorab (rabies), dose 1", "Verorab (rabies), dose 1", "1090.00"),
+    ("Ixiaro (japansk encefalitt), dose 1", "Ixiaro (Japanese encephalitis), dose 1",
+     "1490.00"),
+)  # fmt: skip
+BLIND12_VACCINE_CERTIFICATE = (
+    "Internasjonalt vaksinasjonssertifikat",
+    "International certificate of vaccination",
+    "90.00",
+)
+BLIND12_VACCINE_CLINICS = ("Vaksinesenteret", "Reisemedisinsk klinikk", "Reisevaksine")
+BLIND12_DESTINATIONS = (
+    "Tanzania", "Kenya", "Thailand", "Vietnam", "Peru", "India", "Ghana", "Brasil", "Uganda",
+)  # fmt: skip
+# A midwife's practice: Norwegian text, English text, price (kroner).
+BLIND12_MIDWIFE_ITEMS = (
+    ("Tidlig ultralyd (uke 6–11)", "Early pregnancy scan (weeks 6–11)", "1350.00"),
+    ("Ultralyd hos jordmor, uke 12–14", "Midwife ultrasound, weeks 12–14", "1650.00"),
+    ("Jordmorkonsultasjon 45 min", "Midwife consultation, 45 min", "750.00"),
+)  # fmt: skip
+BLIND12_MIDWIFE_EXTRAS = (
+    ("Blodtrykk og urinprøve", "Blood pressure and urine test", "150.00"),
+    ("Utskrift av ultralydbilder", "Printed scan pictures", "100.00"),
+)  # fmt: skip
+BLIND12_MIDWIFE_CLINICS = ("Jordmorhuset", "Jordmorpraksisen", "Svangerskapsklinikken")
+# A private cardiologist's services: Norwegian text, English text, price; the consultation
+# first.
+BLIND12_CARDIOLOGY_ITEMS = (
+    ("Konsultasjon hjertespesialist", "Cardiology consultation", "1650.00"),
+    ("EKG", "ECG", "350.00"),
+    ("Ultralyd av hjertet (ekko)", "Echocardiography", "1450.00"),
+    ("Arbeids-EKG (belastningstest)", "Exercise ECG (stress test)", "1250.00"),
+    ("24-timers blodtrykksmåling", "24-hour blood pressure monitoring", "890.00"),
+)  # fmt: skip
+BLIND12_CARDIOLOGY_CLINICS = ("Hjerteklinikken", "Kardiologisk senter", "Hjertelegen")
+SERVICE_NAMES.update(
+    {
+        "travel_vaccination": {"nb": "Reisevaksinasjon", "nn": "Reisevaksinasjon",
+                               "en": "Travel vaccination"},
+        "midwife": {"nb": "Jordmor", "nn": "Jordmor", "en": "Midwife"},
+        "cardiologist": {"nb": "Hjertespesialist", "nn": "Hjartespesialist",
+                         "en": "Cardiologist"},
+    }
+)  # fmt: skip
+
+
+def blind12_name(rng: random.Random, *, sex: str = "", capital_surname: bool = False) -> str:
+    """A Greek, Serbian, Croatian, Montenegrin, Georgian, Igbo, Korean, Punjabi or Norwegian
+    name, none in another set; ``capital_surname`` prints the family name in capitals, as an
+    international vaccination certificate writes it ("Nino BERIDZE")."""
+    sex = sex or rng.choice("fm")
+    if rng.random() < 0.12:
+        given = f"{rng.choice(BLIND12_PUNJABI_NAMES[sex])} {'Kaur' if sex == 'f' else 'Singh'}"
+        surname = rng.choice(BLIND12_PUNJABI_SURNAMES)
+    else:
+        given = rng.choice(BLIND12_FIRST_NAMES[sex])
+        surname = rng.choice(BLIND12_SURNAMES + BLIND12_SEXED_SURNAMES[sex])
+    return f"{given} {surname.upper() if capital_surname else surname}"
+
+
+def blind12_amount_style(layout: str, language: str) -> str:
+    return BLIND12_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _blind12_fees(rng: random.Random, *, year: int, language: str, count: int) -> tuple[Fee, ...]:
+    """A year's fees as ``_fees`` draws them, at the twelfth set's own places and providers."""
+    fees = _fees(rng, year=year, language=language, count=count)
+    office = rng.choice(BLIND12_GP_OFFICES).format(p=rng.choice(BLIND12_PLACES))
+    kinds = {SERVICE_NAMES[kind][language]: kind for kind in FEE_WEIGHTS}
+    moved = []
+    for fee in fees:
+        kind = kinds.get(fee.service, "outpatient")
+        place = rng.choice(BLIND12_PLACES)
+        provider = {
+            "gp": office,
+            "gp_video": office,
+            "emergency": f"Legevakta i {place}",
+            "psychologist": f"Psykologkontoret {rng.choice(BLIND12_THERAPISTS)}",
+            "physiotherapist": f"{place} fysikalske institutt",
+            "radiology": f"{rng.choice(('Røntgen Vest', 'Bildediagnostisk senter'))} {place}",
+            "outpatient": rng.choice(BLIND12_HOSPITALS),
+            "pharmacy": rng.choice((f"Apotek 1 {place} storsenter", f"Vitusapotek {place}",
+                                    f"{place} apotek")),
+            "lab": f"Medisinsk laboratorium {place}",
+        }[kind]  # fmt: skip
+        moved.append(replace(fee, provider=provider))
+    return _on_opening_days(tuple(moved), language)
+
+
+def _blind12_gp_visits(
+    rng: random.Random, *, year: int, language: str, count: int
+) -> tuple[Fee, ...]:
+    """A year's visits to one GP office, a working day each (``BLIND12_GP_VISITS``), below the
+    exemption card limit."""
+    column = YEARS.index(year)
+    first = date(year, 1, 1)
+    open_days = [
+        first + timedelta(days=offset)
+        for offset in range(340)
+        if (first + timedelta(days=offset)).weekday() < 5
+    ]
+    days = sorted(rng.sample(open_days, k=count))
+    office = rng.choice(BLIND12_GP_OFFICES).format(p=rng.choice(BLIND12_PLACES))
+    limit = EXEMPTION_CARD_LIMIT[year]
+    fees: list[Fee] = []
+    paid = Decimal(0)
+    for visit in days:
+        _, parts, kind = rng.choices(BLIND12_GP_VISITS, weights=BLIND12_GP_WEIGHTS)[0]
+        amount = sum((Decimal(FEE_BY_YEAR[part][column]) for part in parts), Decimal("0.00"))
+        if paid + amount >= limit:
+            break
+        paid += amount
+        fees.append(Fee(visit, amount, office, SERVICE_NAMES[kind][language]))
+    return tuple(fees)
+
+
+def blind12_overview(
+    rng: random.Random, *, layout: str | None = None, translated: bool = False
+) -> Overview:
+    """An overview for the twelfth blind set: a GP office's statement of the user fees paid
+    there in a year (a practice system's print), a caseworker's reply letter listing the fees
+    registered (a sentence each), or helsenorge's mobile page with a row per fee to unfold
+    (``translated``: the page the phone's browser machine-translated from bokmål into
+    English)."""
+    year = rng.choice(YEARS)
+    lang = "en" if translated else language(rng)
+    chosen = layout or rng.choice(BLIND12_OVERVIEW_LAYOUTS)
+    counts = {
+        "gp_statement": (1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14),
+        "caseworker_letter": (1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20),
+        BLIND12_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 7, 8, 10, 12),
+    }[chosen]
+    count = rng.choice(counts)
+    if chosen == "gp_statement":
+        fees = _blind12_gp_visits(rng, year=year, language=lang, count=count)
+    else:
+        fees = _blind12_fees(rng, year=year, language=lang, count=count)
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and sum(fee.amount for fee in fees) * 2 == limit:
+        fees = fees[:-1]  # what is left before the card is never the total itself
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(6, 45))
+    amount_style = blind12_amount_style(chosen, "nb" if translated else lang)
+    return Overview(
+        name=blind12_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=amount_style,
+        wording=BLIND12_TRANSLATED_WORDING if translated else BLIND12_WORDING,
+        newest_first=chosen != "caseworker_letter" and rng.random() < 0.6,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND12_TRANSLATED_DATE_STYLE
+        if translated
+        else rng.choice(BLIND12_DATE_STYLES[chosen]),
+    )
+
+
+def blind12_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the twelfth blind set: a travel vaccination clinic's receipt on A4 (the
+    vaccines' batch numbers, the next dose's date, the family name in capitals), a midwife's
+    receipt printed twice on one page (the patient's copy and the clinic's, a line to cut
+    along, kroner and øre in columns of their own), or a private cardiologist's digital
+    receipt in a bank app on the phone (the purchase as a debit)."""
+    chosen = layout or rng.choice(BLIND12_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(BLIND12_PLACES)
+    english = lang == "en"
+    if chosen == "vaccine_receipt":
+        profession = "travel_vaccination"
+        provider = f"{rng.choice(BLIND12_VACCINE_CLINICS)} {place}"
+        first, *vaccines = BLIND12_VACCINE_ITEMS
+        picked = [first, *rng.sample(vaccines, k=rng.choice((1, 1, 2, 2, 3)))]
+        if rng.random() < 0.3:
+            picked.append(BLIND12_VACCINE_CERTIFICATE)
+        patient = blind12_name(rng, capital_surname=True)
+    elif chosen == "duplicate_receipt":
+        profession = "midwife"
+        provider = f"{rng.choice(BLIND12_MIDWIFE_CLINICS)} {place}"
+        picked = [rng.choice(BLIND12_MIDWIFE_ITEMS)]
+        if rng.random() < 0.45:
+            picked.append(rng.choice(BLIND12_MIDWIFE_EXTRAS))
+        patient = blind12_name(rng, sex="f")
+    else:
+        profession = "cardiologist"
+        provider = f"{rng.choice(BLIND12_CARDIOLOGY_CLINICS)} {place}"
+        first, *extras = BLIND12_CARDIOLOGY_ITEMS
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2)))]
+        patient = blind12_name(rng)
+    while sum(Decimal(price) for _, _, price in picked) >= EXEMPTION_CARD_LIMIT[year]:
+        picked = picked[:-1]  # a visit costs less than the year's limit
+    items = tuple(
+        Item("", text_en if english else text_nb, Decimal(price))
+        for text_nb, text_en, price in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(330)), 5)
+    street = f"{rng.choice(BLIND12_STREETS)} {rng.randint(1, 44)}"
+    return Receipt(
+        patient=patient,
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind12_amount_style(chosen, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(1_000, 99_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND12_DATE_STYLES[chosen]),
+        payment={"duplicate_receipt": "vipps"}.get(chosen, "card"),
+    )

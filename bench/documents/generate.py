@@ -34,7 +34,12 @@ with only variations none of the eleven has (``content.blind10_overview``,
 ``render.desktop_site``); and the *eleventh blind* set (``blind11_set``, seed ``BLIND11_SEED``)
 with only variations none of the twelve has (``content.blind11_overview``,
 ``content.blind11_receipt``, ``blind11_layouts``, and the renditions ``render.coffee_stain``,
-``render.dog_eared``, ``render.flash_photo`` and ``render.small_phone``).
+``render.dog_eared``, ``render.flash_photo`` and ``render.small_phone``); and the *twelfth
+blind* set (``blind12_set``, seed ``BLIND12_SEED``) with only variations none of the thirteen
+has (``content.blind12_overview``, ``content.blind12_receipt``, ``blind12_layouts``, and the
+renditions ``render.two_up``, ``render.sleeve_photo``, ``render.low_toner``,
+``render.shaky_photo``, ``render.full_page_pdf``, ``render.android_capture`` and
+``render.samsung_jpeg``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -51,7 +56,7 @@ organisation number and whether it is itemised). Usage from the repository root:
 
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
-         | --blind7 | --blind8 | --blind9 | --blind10 | --blind11] [--seed N]
+         | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -79,6 +84,7 @@ from . import (
     blind9_layouts,
     blind10_layouts,
     blind11_layouts,
+    blind12_layouts,
     blind_layouts,
     content,
     layouts,
@@ -98,6 +104,7 @@ BLIND8_SEED = 2026_12_11
 BLIND9_SEED = 2026_12_12
 BLIND10_SEED = 2026_12_13
 BLIND11_SEED = 2026_12_14
+BLIND12_SEED = 2026_12_15
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -133,6 +140,15 @@ BLIND11_SCAN_VARIANTS = ("coffee_stain", "dog_eared", "flash_photo")
 BLIND11_PHONE_VARIANTS = ("in_app_browser", "small_phone")
 """The eleventh blind set's screenshots, in turn (a payment app's receipt is never in a
 built-in browser: always on the small phone)."""
+BLIND12_RECEIPT_SHARE = 1 / 3
+BLIND12_PAPER_VARIANTS = ("", "two_up")
+"""The twelfth blind set's overviews as text PDFs, in turn (a receipt is never two to a
+sheet)."""
+BLIND12_SCAN_VARIANTS = ("sleeve_photo", "low_toner", "shaky_photo")
+"""The twelfth blind set's scans, in turn."""
+BLIND12_PHONE_VARIANTS = ("translated", "full_page_pdf")
+"""The twelfth blind set's overviews on a phone, in turn (a bank app's receipt is always a
+Samsung phone's JPEG)."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -209,7 +225,12 @@ class Truth:
     ``dog_eared`` (a corner folded over where nothing is printed, scanned in grey) or
     ``flash_photo`` (photographed with the phone's flash on a dark desk); a screenshot
     ``in_app_browser`` (the page in an app's built-in browser) or ``small_phone`` (a small
-    phone with a home button, device scale 2)."""
+    phone with a home button, device scale 2). Twelfth blind set: a text PDF ``two_up`` (two
+    pages to a landscape sheet); a scan ``sleeve_photo`` (in a clear plastic sleeve,
+    photographed), ``low_toner`` (printed low on toner, scanned in grey) or ``shaky_photo``
+    (photographed in dim light with a hand that moved); a screenshot ``translated`` (Chrome
+    on Android, the page machine-translated into English), ``full_page_pdf`` (Safari's full
+    page saved as a PDF) or ``samsung_jpeg`` (a Samsung phone's screenshot saved as a JPEG)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -268,7 +289,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to eleventh blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to twelfth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -276,6 +297,13 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind12_layouts.LAYOUTS:
+            return blind12_layouts.html(
+                self.body,
+                phone=phone,
+                translated=self.variant == "translated",
+                full_page=self.variant == "full_page_pdf",
+            )
         if self.body.layout in blind11_layouts.LAYOUTS:
             return blind11_layouts.html(
                 self.body,
@@ -359,16 +387,25 @@ def plan(
     blind9: bool = False,
     blind10: bool = False,
     blind11: bool = False,
+    blind12: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10`` and ``blind11`` draw only from their own set's variations."""
+    ``blind10``, ``blind11`` and ``blind12`` draw only from their own set's variations."""
     specs = []
-    scans = phones = 0
+    scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind12:
+            body, variant = _blind12_body(rng, rendition, papers, scans, phones)
+            overview = isinstance(body, content.Overview)
+            papers += rendition == "pdf" and overview
+            scans += rendition == "scan"
+            phones += rendition == "screenshot" and overview
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind11:
             body, variant = _blind11_body(rng, rendition, scans, phones)
             scans += rendition == "scan"
@@ -757,6 +794,67 @@ def _blind11_file(
     return None
 
 
+def _blind12_body(
+    rng: random.Random, rendition: str, papers: int, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A twelfth blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts (on paper a travel vaccination clinic's or a midwife's in two copies, on a phone
+    the bank app's); an overview as a text PDF by turns as it is and two pages to a sheet;
+    scans by turns in a plastic sleeve, low on toner and with a shaking hand; an overview on a
+    phone by turns machine-translated in Chrome on Android and saved as a full page from
+    Safari, a bank app's receipt a Samsung phone's JPEG."""
+    body: content.Overview | content.Receipt
+    variant = ""
+    if rng.random() < BLIND12_RECEIPT_SHARE:
+        on_paper = rendition != "screenshot"
+        choices = content.BLIND12_PAPER_RECEIPT_LAYOUTS if on_paper else ("bank_receipt",)
+        body = content.blind12_receipt(rng, layout=rng.choice(choices))
+        if rendition == "screenshot":
+            variant = "samsung_jpeg"
+    elif rendition == "screenshot":
+        variant = BLIND12_PHONE_VARIANTS[phones % len(BLIND12_PHONE_VARIANTS)]
+        body = content.blind12_overview(
+            rng, layout=content.BLIND12_PHONE_LAYOUT, translated=variant == "translated"
+        )
+    else:
+        body = content.blind12_overview(rng)
+        if rendition == "pdf":
+            variant = BLIND12_PAPER_VARIANTS[papers % len(BLIND12_PAPER_VARIANTS)]
+    if rendition == "scan":
+        variant = BLIND12_SCAN_VARIANTS[scans % len(BLIND12_SCAN_VARIANTS)]
+    return body, variant
+
+
+def _blind12_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The twelfth blind set's own renditions, or None for the usual ones; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    body = spec.body
+    match spec.variant:
+        case "two_up":
+            return render.two_up(render.pdf(spec.html()))
+        case "sleeve_photo":
+            return render.sleeve_photo(render.pdf(spec.html()), seed, placed)
+        case "low_toner":
+            return render.low_toner(render.pdf(spec.html()), seed, placed)
+        case "shaky_photo":
+            return render.shaky_photo(render.pdf(spec.html()), seed, placed)
+        case "full_page_pdf":
+            assert isinstance(body, content.Overview)
+
+            def make(height: int | None) -> str:
+                return blind12_layouts.accordion_site(body, full_page=True, height=height)
+
+            return render.full_page_pdf(make), "pdf", 1
+        case "translated":
+            return render.android_capture(spec.html(), placed), "png", 1
+        case "samsung_jpeg":
+            return render.samsung_jpeg(spec.html(), seed, placed), "jpg", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -770,6 +868,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind10_file(spec)
     if spec.body.layout in blind11_layouts.LAYOUTS:
         own = _blind11_file(spec)
+    if spec.body.layout in blind12_layouts.LAYOUTS:
+        own = _blind12_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -818,6 +918,7 @@ def generate(
     blind9: bool = False,
     blind10: bool = False,
     blind11: bool = False,
+    blind12: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -837,6 +938,7 @@ def generate(
         blind9=blind9,
         blind10=blind10,
         blind11=blind11,
+        blind12=blind12,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1002,17 +1104,37 @@ def blind11_set(
     )
 
 
+def blind12_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The twelfth blind set: its own seed, and only layouts, date and amount styles, wordings,
+    names, places, receipts and renditions (two pages to a sheet, a page in a plastic sleeve,
+    a printer low on toner, a shaking hand, a page machine-translated in the phone's browser,
+    a full page saved as a PDF, a Samsung phone's JPEG) that none of the other thirteen sets
+    has (made by a helper who never read the reader, after the reader's author had seen the
+    other thirteen; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND12_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind12=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
-    "blind11": blind11_set,
+    "blind11": blind11_set, "blind12": blind12_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
+    "blind12": BLIND12_SEED,
 }  # fmt: skip
 
 
@@ -1046,6 +1168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind9", "the ninth blind set"),
         ("blind10", "the tenth blind set"),
         ("blind11", "the eleventh blind set"),
+        ("blind12", "the twelfth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1073,6 +1196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind9=name == "blind9",
         blind10=name == "blind10",
         blind11=name == "blind11",
+        blind12=name == "blind12",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -5,14 +5,18 @@ screenshot (390 CSS pixels wide at device scale 3, a long scroll capture as one 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import random
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from refusjon.letters.pdf import weasyprint
@@ -1518,4 +1522,338 @@ def small_phone(html: str, placed: list[Placed] | None = None) -> bytes:
         placed.append(Placed(0, scale, identity, kept.size))
     out = io.BytesIO()
     kept.save(out, "PNG")
+    return out.getvalue()
+
+
+# ---- the twelfth blind set's renditions ---------------------------------------------------
+
+A4_LANDSCAPE = (841.89, 595.28)
+
+
+def two_up(data: bytes) -> tuple[bytes, str, int]:
+    """The pages printed to a PDF two to a sheet (twelfth blind set), as a print dialogue's
+    "pages per sheet" makes them: landscape A4 sheets, each page shrunk to fit its half beside
+    the next, a hairline round each, the text still text. Returns the bytes, the extension
+    and the number of sheets."""
+    source = pdfium.PdfDocument(data)
+    sheets = pdfium.PdfDocument.new()
+    width, height = A4_LANDSCAPE
+    margin, gap = 18.0, 14.0
+    try:
+        count = len(source)
+        for first in range(0, count, 2):
+            sheet = sheets.new_page(width, height)
+            for slot, index in enumerate(range(first, min(first + 2, count))):
+                page_width, page_height = source[index].get_size()
+                room = ((width - 2 * margin - gap) / 2, height - 2 * margin)
+                scale = min(room[0] / page_width, room[1] / page_height)
+                left = margin + slot * (room[0] + gap) + (room[0] - page_width * scale) / 2
+                bottom = (height - page_height * scale) / 2
+                shrunk = source.page_as_xobject(index, sheets).as_pageobject()
+                shrunk.transform(pdfium.PdfMatrix().scale(scale, scale).translate(left, bottom))
+                sheet.insert_obj(shrunk)
+                frame = pdfium_c.FPDFPageObj_CreateNewRect(
+                    left, bottom, page_width * scale, page_height * scale
+                )
+                pdfium_c.FPDFPageObj_SetStrokeColor(frame, 90, 90, 90, 255)
+                pdfium_c.FPDFPageObj_SetStrokeWidth(frame, 0.4)
+                pdfium_c.FPDFPath_SetDrawMode(frame, 0, True)
+                pdfium_c.FPDFPage_InsertObject(sheet.raw, frame)
+            sheet.gen_content()
+        out = io.BytesIO()
+        sheets.save(out)
+    finally:
+        sheets.close()
+        source.close()
+    return _fixed_stamps(out.getvalue()), "pdf", (count + 1) // 2
+
+
+def _fixed_stamps(data: bytes) -> bytes:
+    """The PDF dated as ``FIXED_DATES`` and its trailer's identifier made from its content
+    (pdfium writes the wall clock and draws the identifier at random), so that the same pages
+    give the same bytes; both the same length as before, so that no offset moves."""
+    dated = re.sub(rb"\(D:\d{14}", b"(D:20260101000000", data)
+    pattern = re.compile(rb"/ID\[<[0-9A-F]{32}><[0-9A-F]{32}>\]")
+    digest = hashlib.md5(pattern.sub(b"", dated), usedforsecurity=False).hexdigest().upper()
+    mark = f"/ID[<{digest}><{digest}>]".encode()
+    return pattern.sub(mark, dated)
+
+
+def _framed(image: np.ndarray, margin: int, fill: tuple[float, float, float]) -> np.ndarray:
+    """The page on a ground ``margin`` pixels wide all round."""
+    return cv2.copyMakeBorder(
+        image, margin, margin, margin, margin, cv2.BORDER_CONSTANT, value=fill
+    )
+
+
+def _held_off_square(
+    margin: int, page: tuple[int, int], rng: random.Random, reach: float
+) -> np.ndarray:
+    """A perspective that moves each of the page's corners by up to ``reach`` of its size."""
+    width, height = page
+    right, bottom = margin + width, margin + height
+    corners = np.array(
+        [[margin, margin], [right, margin], [right, bottom], [margin, bottom]], np.float32
+    )
+    pulled = corners + np.array(
+        [[rng.uniform(-reach, reach) * width, rng.uniform(-reach, reach) * height]
+         for _ in range(4)], np.float32,
+    )  # fmt: skip
+    return np.asarray(cv2.getPerspectiveTransform(corners, pulled), dtype=np.float64)
+
+
+def sleeve_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper in a clear plastic sleeve, photographed on a table (twelfth blind set): the
+    plastic a little hazy and larger than the page, its punched strip beside the page, soft
+    streaks of glare and a few bright creases in the plastic, held a little off square; a JPEG
+    a page (a PDF of JPEG pages)."""
+    dpi = 170
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            width, height = image.size
+            margin = int(0.1 * max(width, height))
+            table = (rng.uniform(120, 160), rng.uniform(100, 135), rng.uniform(75, 105))
+            pixels = _framed(np.asarray(image, np.float32), margin, table)
+            full_h, full_w = pixels.shape[:2]
+            # The sleeve: a little wider than the page, its strip with the holes at the left.
+            strip = int(dpi * 0.45)
+            top, left = margin - int(dpi * 0.06), margin - strip
+            bottom, right = margin + height + int(dpi * 0.04), margin + width + int(dpi * 0.05)
+            sleeve = pixels[top:bottom, left:right]
+            sleeve[:] = sleeve * 0.9 + 22
+            hole_x = margin - strip // 2
+            ys, xs = np.mgrid[0:full_h, 0:full_w].astype(np.float32)
+            for hole in range(4):
+                hole_y = margin + height * (0.2 + 0.2 * hole)
+                inside = np.hypot(xs - hole_x, ys - hole_y) < dpi * 0.1
+                pixels[inside] = np.array(table, np.float32) * 0.8
+            # Glare: broad soft streaks across the plastic, lightening towards white.
+            glare = np.zeros((full_h, full_w), np.float32)
+            for _ in range(rng.randint(1, 2)):
+                angle = rng.uniform(0.5, 1.1) * rng.choice((1, -1))
+                cx, cy = rng.uniform(0.2, 0.8) * full_w, rng.uniform(0.2, 0.8) * full_h
+                across = (xs - cx) * np.sin(angle) - (ys - cy) * np.cos(angle)
+                glare += rng.uniform(0.18, 0.26) * np.exp(-((across / (full_w * 0.05)) ** 2))
+            for _ in range(rng.randint(2, 4)):
+                angle = rng.uniform(0, np.pi)
+                cx, cy = rng.uniform(0, full_w), rng.uniform(0, full_h)
+                across = (xs - cx) * np.sin(angle) - (ys - cy) * np.cos(angle)
+                along = (xs - cx) * np.cos(angle) + (ys - cy) * np.sin(angle)
+                crease = np.exp(-np.abs(across) / 1.5) * np.exp(-((along / (full_w * 0.15)) ** 2))
+                glare += 0.16 * crease
+            glare = np.clip(glare, 0, 0.3)
+            covered_by_sleeve = np.zeros((full_h, full_w), np.float32)
+            covered_by_sleeve[top:bottom, left:right] = 1
+            glare *= covered_by_sleeve
+            pixels = pixels + (255 - pixels) * glare[:, :, None]
+            warp = _held_off_square(margin, (width, height), rng, 0.025)
+            warped = cv2.warpPerspective(
+                pixels, warp, (full_w, full_h), borderMode=cv2.BORDER_CONSTANT,
+                borderValue=table, flags=cv2.INTER_LINEAR,
+            )  # fmt: skip
+            light = np.linspace(rng.uniform(0.86, 0.94), 1.0, full_h, dtype=np.float32)
+            warped = warped * light[:, None, None] * np.array([1.0, 0.98, 0.94], np.float32)
+            warped = np.asarray(cv2.GaussianBlur(warped, (0, 0), 0.7), np.float32)
+            warped += noise.normal(0, 3.5, warped.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(78, 90))
+            pages.append(out.getvalue())
+            if placed is not None:
+                shift = np.array([[1, 0, margin], [0, 1, margin], [0, 0, 1]], dtype=np.float64)
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(warp @ shift), size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def low_toner(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The pages printed on a laser printer low on toner, then scanned in grey (twelfth blind
+    set): the print fainter in bands down the page where the drum ran dry, a few thin pale
+    streaks, a faint ghost of the page repeated one turn of the drum lower; the scanner's grey
+    paper, a little skew and noise; a JPEG, or a PDF of JPEG pages."""
+    dpi = rng.choice((200, 240, 300))
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            toner = 255 - np.asarray(grey, dtype=np.float32)
+            height, width = toner.shape
+            xs = np.arange(width, dtype=np.float32)
+            density = np.full(width, rng.uniform(0.86, 0.94), np.float32)
+            for _ in range(rng.randint(1, 3)):
+                middle = rng.uniform(0.1, 0.9) * width
+                spread = rng.uniform(0.04, 0.12) * width
+                density -= rng.uniform(0.16, 0.24) * np.exp(-(((xs - middle) / spread) ** 2))
+            for _ in range(rng.randint(2, 5)):
+                column = int(rng.uniform(0.05, 0.95) * width)
+                density[column : column + rng.randint(1, 3)] *= 0.7
+            density = np.clip(density, 0.58, 1.0)
+            drum = int(dpi * 2.97)  # one turn of the drum: 75 mm
+            ghost = np.zeros_like(toner)
+            if drum < height:
+                ghost[drum:] = toner[:-drum]
+            printed = toner * density[None, :] + 0.03 * ghost
+            pixels = 255 - np.clip(printed, 0, 255)
+            pixels = pixels * 0.92 + 10 + noise.normal(0, 3.5, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.55)
+            turned, matrix = _turned(pixels, rng.uniform(-1.2, 1.2), 228.0)
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(74, 88), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def shaky_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper photographed in dim indoor light with a hand that moved (twelfth blind set):
+    a short streak of motion blur one way, the grain of a dark picture brightened, the warm
+    cast of a ceiling lamp, darker corners, held a little off square on a table; a JPEG a page
+    (a PDF of JPEG pages)."""
+    dpi = 180
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            width, height = image.size
+            margin = int(0.07 * max(width, height))
+            table = (rng.uniform(95, 130), rng.uniform(85, 115), rng.uniform(70, 95))
+            pixels = _framed(np.asarray(image, np.float32), margin, table)
+            full_h, full_w = pixels.shape[:2]
+            warp = _held_off_square(margin, (width, height), rng, 0.03)
+            warped = cv2.warpPerspective(
+                pixels, warp, (full_w, full_h), borderMode=cv2.BORDER_CONSTANT,
+                borderValue=table, flags=cv2.INTER_LINEAR,
+            )  # fmt: skip
+            # The hand moved: a short line of blur at some angle.
+            length = rng.uniform(2.5, 3.5)
+            angle = rng.uniform(0, np.pi)
+            size = 9
+            kernel = np.zeros((size, size), np.float32)
+            for step in np.linspace(-length / 2, length / 2, 15):
+                x = size // 2 + step * np.cos(angle)
+                y = size // 2 + step * np.sin(angle)
+                kernel[int(y + 0.5), int(x + 0.5)] += 1
+            kernel /= kernel.sum()
+            blurred = cv2.filter2D(warped, -1, kernel)
+            ys, xs = np.mgrid[0:full_h, 0:full_w].astype(np.float32)
+            distance = np.hypot((xs - full_w / 2) / full_w, (ys - full_h / 2) / full_h)
+            light = (1.0 - 0.35 * distance**2) * rng.uniform(0.92, 0.98)
+            lit = blurred * light[:, :, None] * np.array([1.0, 0.9, 0.74], np.float32)
+            grain = noise.normal(0, rng.uniform(6, 8), lit.shape).astype(np.float32)
+            speckle = cv2.GaussianBlur(noise.normal(0, 5, lit.shape[:2]).astype(np.float32),
+                                       (0, 0), 1.2)  # fmt: skip
+            lit = lit + grain + speckle[:, :, None]
+            picture = Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(70, 84))
+            pages.append(out.getvalue())
+            if placed is not None:
+                shift = np.array([[1, 0, margin], [0, 1, margin], [0, 0, 1]], dtype=np.float64)
+                size_out = (picture.width, picture.height)
+                placed.append(
+                    Placed(index, scale, _flat(warp @ shift), size_out, slack=length / 2 + 1)
+                )
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def full_page_pdf(make: Callable[[int | None], str]) -> bytes:
+    """Safari's full-page screenshot saved as a PDF (twelfth blind set): the web page alone as
+    one page as tall as its content, the text still text. ``make`` gives the page's HTML for
+    a height in CSS pixels (None: tall enough for anything); the page is laid out once to
+    measure it, then again at its own height."""
+    data = pdf(make(None))
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the page overflowed: make it taller")
+        image = document[0].render(scale=1 / CSS_PIXEL_POINTS).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = np.asarray(image).astype(np.int16)
+    differs = np.abs(pixels - pixels[-1, 0]).max(axis=2).max(axis=1) > 6
+    rows = np.nonzero(differs)[0]
+    # A few pixels more than the print reaches: the page's last box ends a little below it.
+    data = pdf(make(int(rows[-1]) + 4 if len(rows) else image.height))
+    if page_count(data) != 1:
+        raise ValueError("the measured page overflowed")
+    return data
+
+
+TRANSLATED_SCREEN = 915
+
+
+def android_capture(html: str, placed: list[Placed] | None = None) -> bytes:
+    """A scrolling screenshot on an Android phone (twelfth blind set): the page laid out 412
+    CSS pixels wide at device scale 2.625 (1081 pixels), cut below the content, at least one
+    screen tall; a PNG."""
+    return _long_capture(html, ANDROID_SCALE, TRANSLATED_SCREEN, "PNG", 0, placed)
+
+
+SAMSUNG_SCALE = 3
+SAMSUNG_SCREEN = 780
+
+
+def samsung_jpeg(html: str, rng: random.Random, placed: list[Placed] | None = None) -> bytes:
+    """A screenshot on a Samsung phone set to save them as JPEGs (twelfth blind set): the page
+    laid out 360 CSS pixels wide at device scale 3 (1080 pixels), cut below the content, at
+    least one screen tall, saved at JPEG quality 90–95."""
+    return _long_capture(html, SAMSUNG_SCALE, SAMSUNG_SCREEN, "JPEG", rng.randint(90, 95), placed)
+
+
+def _long_capture(
+    html: str,
+    device: float,
+    screen: int,
+    kind: str,
+    quality: int,
+    placed: list[Placed] | None,
+) -> bytes:
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    scale = device / CSS_PIXEL_POINTS
+    try:
+        if len(document) != 1:
+            raise ValueError("the phone page overflowed: make it taller")
+        image = document[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+    pixels = np.asarray(image).astype(np.int16)
+    differs = np.abs(pixels - pixels[-1, 0]).max(axis=2).max(axis=1) > 6
+    rows = np.nonzero(differs)[0]
+    bottom = max(int(rows[-1]) + 1 if len(rows) else 0, round(screen * device))
+    kept = image.crop((0, 0, image.width, min(bottom, image.height)))
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, kept.size))
+    out = io.BytesIO()
+    if kind == "JPEG":
+        kept.save(out, "JPEG", quality=quality)
+    else:
+        kept.save(out, "PNG")
     return out.getvalue()

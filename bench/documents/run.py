@@ -8,7 +8,7 @@ Usage from the repository root::
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
         [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11]
+               |blind11|blind12]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -21,8 +21,8 @@ of those nine has, renditions included, since seen), ``--set blind9`` the ninth 
 none of those ten has, renditions included, read once and since seen), ``--set blind10`` the
 tenth (variations none of those eleven has, renditions included, to be read once), ``--set
 blind11`` the eleventh (variations none of those twelve has, renditions included, to be read
-once); none writes
-bench/README.md on its own.
+once), ``--set blind12`` the twelfth (variations none of those thirteen has, renditions
+included, to be read once); none writes bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -234,14 +234,16 @@ def main(argv: list[str] | None = None) -> int:
             "blind9",
             "blind10",
             "blind11",
+            "blind12",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
         "blind (the second blind set, seen), blind3 (the third blind set, seen), blind4 (the "
         "fourth blind set, seen), blind5 (the fifth blind set, seen), blind6 (the sixth blind "
         "set, seen), blind7 (the seventh blind set, seen), blind8 (the eighth blind set, seen), "
-        "blind9 (the ninth blind set, seen), blind10 (the tenth blind set, to read once) or "
-        "blind11 (the eleventh blind set, to read once)",
+        "blind9 (the ninth blind set, seen), blind10 (the tenth blind set, to read once), "
+        "blind11 (the eleventh blind set, to read once) or blind12 (the twelfth blind set, to "
+        "read once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
