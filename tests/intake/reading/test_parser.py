@@ -12,7 +12,7 @@ import pytest
 from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.patterns import amounts, date_like, dates
 from refusjon.intake.reading.records import Kind
-from refusjon.intake.reading.words import layout_words
+from refusjon.intake.reading.words import layout_words, two_up
 
 
 def read(page: str) -> Parsed:
@@ -1863,3 +1863,297 @@ def test_a_receipt_on_a_phone_s_browser_names_the_clinic_not_the_page_s_address(
     # The birth date wrapped under "(fødd" is no second date to doubt the receipt's by.
     assert pairs(parsed) == [("2025-06-20", "1750.00")]
     assert parsed.reconciled
+
+
+HELFO_LETTER = """                                                   HELFO
+                                                   Saksnummer:     26/88099
+                                                   Saksbehandler:  Sondre Aas
+                                                   Vår dato:       22.11.2026
+Tamar Bjørnstad                                    Deres dato:     16.11.2026
+Løkkegata 36
+4629 GRIMSTAD
+
+Svar på spørsmålet ditt om egenandeler i 2026
+
+Vi viser til henvendelsen din av 16. november 2026. Per 22. november 2026 har vi registrert
+disse egenandelene:
+
+• den 3. februar 2026: 133,00 norske kroner til Stord allmennlegepraksis (Fastlege, video)
+• den 7. mars 2026: 50,54 norske kroner til Vitusapotek Larvik (Apotek (blåresept))
+
+Til sammen er det registrert egenandeler for 183,54 norske kroner i 2026. Egenandelstaket
+for 2026 er 3 278 kroner. Du må betale 3 094,46 norske kroner til før du får frikort.
+
+Med vennlig hilsen
+Sondre Aas
+"""
+
+
+def test_a_letter_that_lists_a_fee_a_sentence_names_its_addressee_and_its_sum() -> None:
+    parsed = read(HELFO_LETTER)
+    assert parsed.name == "Tamar Bjørnstad"  # not the case officer beside the address
+    assert pairs(parsed) == [("2026-02-03", "133.00"), ("2026-03-07", "50.54")]
+    assert parsed.total == Decimal("183.54")  # its sentence runs on into the limit's
+    assert parsed.reconciled
+
+
+def test_a_letter_s_sum_is_a_sentence_that_opens_with_a_word_of_the_sum() -> None:
+    parsed = read(
+        """Reply to your question about user fees in 2025
+• Thu 9 January 2025: 70.42 Norwegian kroner to Apotek 1 Bryne (Pharmacy)
+• Tue 28 January 2025: 65.00 Norwegian kroner to Medisinsk laboratorium Hønefoss
+Altogether, user fees of 135.42 Norwegian kroner are registered for 2025. The user fee
+ceiling for 2025 is NOK 3,278. You must pay another 3,142.58 Norwegian kroner before
+you get an exemption card.
+"""
+    )
+    assert parsed.total == Decimal("135.42")
+    assert parsed.reconciled
+    in_passing = read(
+        """Egenandeler 2025
+12.03.2025   Fastlege   179,00 kr
+Egenandelstaket er 3 278 kr. Totalt kan du få refundert inntil 3 000 kr i året.
+"""
+    )
+    assert in_passing.total is None  # a sum told of in passing is no total
+
+
+GP_STATEMENT = """                                         Utskrift 04.12.2024 13:53 av RH
+STRYN ALLMENNLEGEPRAKSIS
+Kyrkjegata 29, 6406 Stryn · Tlf. 27 61 12 88 · Org.nr. 932 996 340
+OVERSYN OVER BETALTE EIGENDELAR – 2024
+Pasient:         Ingvild Choi
+Fastlege:        Eivind Haga
+
+Dato/tid           Takst   Beh.  Teneste      Betalt med                Eigendel
+03.10.2024 10.50   2ad     EH    Fastlege     Vipps                    NKR 172,00
+26.06.2024 15.05   2ad     EH    Fastlege     Faktura, betalt 18.07    NKR 172,00
+
+Sum eigendelar betalte her i 2024                                      NKR 344,00
+Eigendelstak 2024: NKR 3 165,00
+"""
+
+
+def test_a_gp_office_s_statement_reads_no_visit_time_nor_day_paid_as_a_fee() -> None:
+    parsed = read(GP_STATEMENT)
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert parsed.name == "Ingvild Choi"
+    assert pairs(parsed) == [("2024-10-03", "172.00"), ("2024-06-26", "172.00")]
+    assert parsed.reconciled
+
+
+def test_a_gp_office_s_statement_of_one_visit_paid_by_invoice_is_a_list_of_fees() -> None:
+    one_visit = GP_STATEMENT.replace(
+        "03.10.2024 10.50   2ad     EH    Fastlege     Vipps                    NKR 172,00\n", ""
+    ).replace("NKR 344,00", "NKR 172,00")
+    parsed = read(one_visit)
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert pairs(parsed) == [("2024-06-26", "172.00")]
+    assert parsed.reconciled
+
+
+def test_a_clock_after_a_date_is_an_amount_where_the_row_prices_nothing_else() -> None:
+    parsed = read("Egenandeler 2025\n12.03.2025   17.50\nSum   17.50\n")
+    assert pairs(parsed) == [("2025-03-12", "17.50")]
+
+
+MIDWIFE_RECEIPT = """Jordmorpraksisen Bryne                                  KVITTERING
+Torgallmenningen 21, 3763 Bryne · Org.nr. 906 221 225
+                                                        Pasientens eksemplar
+Dato:                 20.03.2024 (onsdag)
+Pasient:              Chiamaka Bjørnstad
+
+Beskrivelse                                              Kr    Øre
+Ultralyd hos jordmor, uke 12–14                        1 650   00
+Utskrift av bilder                                      100|   00
+Sum                                                    1 750   00
+Betalt med Vipps
+✂ klipp her
+Jordmorpraksisen Bryne                                  KVITTERING
+Torgallmenningen 21, 3763 Bryne · Org.nr. 906 221 225
+                                                        Klinikkens eksemplar
+Dato:                 20.03.2024 (onsdag)
+Pasient:              Chiamaka Bjørnstad
+
+Beskrivelse                                              Kr    Øre
+Ultralyd hos jordmor, uke 12–14                        1 650   00
+Utskrift av bilder                                      100 |  00
+Sum                                                    1 750   00
+"""
+
+
+def test_a_receipt_printed_twice_with_kroner_and_ore_in_columns_is_read_once() -> None:
+    parsed = read(MIDWIFE_RECEIPT)
+    assert parsed.kind == Kind.RECEIPT
+    assert pairs(parsed) == [("2024-03-20", "1750.00")]
+    assert parsed.items_sum == Decimal("1750.00")
+    assert parsed.reconciled
+
+
+def test_two_copies_that_differ_are_both_kept_for_a_person_to_see() -> None:
+    first, second = MIDWIFE_RECEIPT.split("✂ klipp her\n")
+    parsed = read(first + second.replace("1 650   00", "1 560   00").replace("1 750", "1 660"))
+    assert not parsed.reconciled
+
+
+def test_a_machine_translated_helsenorge_page_dates_its_fees_in_the_year_paid() -> None:
+    parsed = read(
+        """helsenorge.no/egenandeler
+Deductibles and free card
+Logged in as Seo-yeon Konstantinidou
+2023   2024
+Paid in 2024
+NOK402,47
+Deductible roof: 3 165 kr
+Again to free card: NOK2 762,53
+Registered deductibles (2)
+21. October                              NOK172,00
+GP
+Fastlegane i Hønefoss
+Registered: 26.10.2024
+16. September                            NOK230,47
+Pharmacy
+Vitusapotek Larvik
+Total paid in 2024                       NOK402,47
+"""
+    )
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert parsed.name == "Seo-yeon Konstantinidou"
+    assert pairs(parsed) == [("2024-10-21", "172.00"), ("2024-09-16", "230.47")]
+    assert parsed.total == Decimal("402.47")
+    assert parsed.reconciled
+
+
+VACCINE_RECEIPT = """Reisemedisinsk klinikk Grimstad                 Sjøgata 11, 6255 Grimstad
+Org.nr. 867458018
+KVITTERING                   Kvitteringsnr. 8851
+Pasient          Kjellaug VÅGSHOLM
+Fødselsdato      27.01.1995
+Tidspunkt        2026-08-12 12:41
+Beskrivelse                              Batchnr.   Beløp
+Konsultasjon reisevaksinasjon            –          NOK450,00
+Verorab (rabies), dose 1                 DTB876E6   NOK1 090,00
+Totalt                                              NOK1 540,00
+Neste dose: Verorab (rabies), dose 2 – tidligst 2026-09-09
+"""
+
+
+@pytest.mark.parametrize(
+    "next_dose",
+    [
+        "Neste dose: Verorab (rabies), dose 2 – 2026-09-09",
+        "Verorab (rabies), dose 2 kan gis tidligst 2026-09-09",
+        "Verorab (rabies), dose 2 – tidlegast\n2026-09-09",
+        "Next dose: Verorab (rabies), dose 2 – 2026-09-09",
+        "Verorab (rabies), dose 2 – earliest\n2026-09-09",
+    ],
+)
+def test_a_vaccine_receipt_s_next_dose_is_never_its_date(next_dose: str) -> None:
+    parsed = read(VACCINE_RECEIPT.replace(VACCINE_RECEIPT.splitlines()[-1], next_dose))
+    assert pairs(parsed) == [("2026-08-12", "1540.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize("booked", ["Bokført", "Bokfort", "Booked"])
+def test_a_bank_app_s_card_purchase_is_dated_by_the_purchase_not_the_booking(booked: str) -> None:
+    parsed = read(
+        f"""Kortkjøp
+Hjerteklinikken Jessheim
+-2 000,00 kr
+Kjøpsdato        09.10.2025, kl. 14:23
+{booked}          10.10.2025
+Kort             Visa •••• 7497
+Digital kvittering
+Hjerteklinikken Jessheim · Org.nr. 815119614
+Pasient          Jelena Konstantinidou
+Konsultasjon hjertespesialist      1 650,00
+EKG                                  350,00
+Totalt                             2 000,00
+"""
+    )
+    assert pairs(parsed) == [("2025-10-09", "2000.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize("title", ["Deductibles 2024", "Free card 2024"])
+def test_a_machine_translated_title_names_the_year_of_fees_dated_by_day_and_month(
+    title: str,
+) -> None:
+    parsed = read(f"{title}\n21. October       NOK172,00\n16. September     NOK230,47\n")
+    assert pairs(parsed) == [("2024-10-21", "172.00"), ("2024-09-16", "230.47")]
+
+
+@pytest.mark.parametrize(
+    "label", ["Deductible roof", "Again to free card", "Before free card", "Until free card"]
+)
+def test_a_machine_translated_limit_above_a_card_is_never_its_fee(label: str) -> None:
+    parsed = read(
+        f"""Deductibles and free card
+{label}
+NOK3 165,00
+21. October 2024
+GP
+NOK172,00
+"""
+    )
+    assert pairs(parsed) == [("2024-10-21", "172.00")]
+
+
+def test_fees_dated_by_day_and_month_under_betalt_i_are_in_that_year() -> None:
+    parsed = read("Betalt i 2024\n21. oktober       172,00 kr\n16. september     230,47 kr\n")
+    assert pairs(parsed) == [("2024-10-21", "172.00"), ("2024-09-16", "230.47")]
+
+
+def test_a_paid_with_column_is_not_the_fee_s() -> None:
+    # Rows as tall as two of the default's columns: a header's words one space apart are one
+    # cell ("Betalt med"), as a PDF's are.
+    parsed = parse(
+        layout_words(
+            """Oversikt over betalte egenandeler 2024
+Dato          Betalt med     Tjeneste        Egenandel (kr)
+03.10.2024    Vipps          Fastlege            172
+26.06.2024    Kort           Fastlege            172
+Sum                                              344
+""",
+            lines=40,
+        )
+    )
+    assert pairs(parsed) == [("2024-10-03", "172.00"), ("2024-06-26", "172.00")]
+    assert parsed.reconciled
+
+
+TWO_UP = """\
+Egenandeler 2025                                                  med vennlig hilsen
+                                                                  Sondre Aas
+Kari Nordmann
+                                                                  rådgiver
+12.03.2025   Fastlege   179,00 kr
+14.03.2025   Legevakt   375,00 kr
+Sum                     554,00 kr
+Side 1 av 2                                                       Side 2 av 2
+"""
+
+
+def test_two_pages_printed_side_by_side_on_a_landscape_sheet_are_read_one_by_one() -> None:
+    words = layout_words(TWO_UP)
+    parted = two_up(words, width=842, height=595)
+    assert {word.text for word in parted if word.panel} == {
+        "med", "vennlig", "hilsen", "Sondre", "Aas", "rådgiver", "Side", "2", "av",
+    }  # fmt: skip
+    assert parse(words).name == "Sondre Aas"  # the two pages' lines run together
+    parsed = parse(parted)
+    assert parsed.name == "Kari Nordmann"
+    assert parsed.reconciled
+    assert two_up(words, width=595, height=842) == words  # a portrait page is one page
+
+
+def test_a_landscape_table_with_a_wide_middle_is_one_page() -> None:
+    words = layout_words(
+        """\
+Dato          Tjeneste                                     Egenandel
+12.03.2025    Fastlege                                     179,00 kr
+14.03.2025    Legevakt                                     375,00 kr
+Sum                                                        554,00 kr
+"""
+    )
+    assert two_up(words, width=842, height=595) == words

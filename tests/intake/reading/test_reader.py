@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 from decimal import Decimal
+from html import escape
 from typing import Any
 
 import numpy
@@ -377,3 +378,25 @@ def test_a_name_with_tesseract_s_ii_for_u_with_dots_is_read_again(
 ) -> None:
     # "Aygün" is read "Aygiin"; a Finnish "ii" is read again too, and stands as RapidOCR reads it.
     assert reader._doubtful_name(name) is doubtful
+
+
+def test_a_pdf_of_two_pages_on_one_landscape_sheet_names_the_person_not_the_signer() -> None:
+    # Printed "two pages per sheet": the letter's second page (its signature) stands beside
+    # its first, the signer's name between the title and the person's (read as one page, the
+    # signer's would be taken for the person's).
+    page = documents.overview_html().replace(
+        "@page { size: A4; margin: 2cm;", "@page { size: A4 landscape; margin: 1cm;"
+    )
+    body = page[page.index("<body>") + 6 : page.index("</body>")]
+    first = body.replace("Navn: " + escape(documents.NAME) + "<br>", "").replace(
+        "</h1>", f"</h1><p>{escape(documents.NAME)}</p>"
+    )
+    second = "<p>Sondre Aas</p><p>rådgiver</p>"
+    sheet = page.replace(
+        body,
+        f'<div style="float: left; width: 44%">{first}</div>'
+        f'<div style="float: right; width: 44%; padding-top: 0.8cm">{second}</div>',
+    )
+    extraction = read_document(documents.pdf(sheet))
+    assert extraction.reconciled
+    assert names_match(extraction.name, documents.NAME)

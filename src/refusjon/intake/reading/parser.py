@@ -63,6 +63,8 @@ class Column(StrEnum):
     DATE = "date"
     SERVICE = "service"
     PROVIDER = "provider"
+    PAYMENT = "payment"
+    """How the fee was paid ("Betalt med": Vipps, card, invoice): no amount of it."""
 
 
 OVERVIEW_KEYS = (
@@ -80,6 +82,9 @@ OVERVIEW_KEYS = (
     "co-payments",
     "patient charges",
     "exemption card",
+    # What a browser's machine translation makes of "egenandeler" and "frikort".
+    "deductibles",
+    "free card",
 )
 RECEIPT_KEYS = (
     "*kvittering",  # "Betalingskvittering", "Salgskvittering"
@@ -167,6 +172,12 @@ DISTRACTOR_KEYS = (
     "limit",
     "cap",
     "ceiling",
+    # Machine translation: "Egenandelstak" as "Deductible roof", "Gjenstår til frikort" as
+    # "Again to free card".
+    "roof",
+    "to free card",
+    "before free card",
+    "until free card",
     "født",
     "fødd",
     "fodt",
@@ -202,6 +213,15 @@ DISTRACTOR_KEYS = (
     "neste time",
     "neste timen",
     "next appointment",
+    "neste dose",
+    "next dose",
+    "tidligst",
+    "tidlegast",
+    "earliest",
+    # The day a bank booked a card purchase: the purchase's own day is the treatment's.
+    "bokført",
+    "bokfort",
+    "booked",
     "forfall",
     "forfallsdato",
     "due",
@@ -275,6 +295,20 @@ TOTAL_KEYS = (
 )
 RECEIPT_TOTAL_KEYS = (*TOTAL_KEYS, "betalt", "paid", "beløp", "amount")
 HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
+    (
+        Column.PAYMENT,
+        (
+            "betalt med",
+            "betalt via",
+            "betalingsmåte",
+            "betalingsmate",
+            "betalingsform",
+            "paid with",
+            "paid by",
+            "paid using",
+            "payment method",
+        ),
+    ),
     (
         Column.RUNNING,
         (
@@ -536,6 +570,8 @@ def parse(words: Sequence[Word]) -> Parsed:
     """What the words of a document say (see the module's docstring)."""
     scanned = [_scan(row) for row in rows(calendar_tiles(words))]
     for step in (
+        _kroner_and_ore,
+        _one_copy,
         _years_wrapped,
         _days_under_months,
         _days_in_the_named_year,
@@ -604,7 +640,127 @@ def _scan(row: Row) -> Scanned:
         row = Row(row.page, row.words, text, row.spans)
     found_dates = dates(text)
     found_amounts = amounts(text, masked=[(d.start, d.end) for d in found_dates])
-    return Scanned(row, found_dates, found_amounts)
+    return Scanned(row, found_dates, _money_only(text, found_dates, found_amounts))
+
+
+# What may stand between a date and its time ("21.11.2024 11.25", "12.03.2025, kl. 14.30").
+CLOCK_AFTER_DATE = re.compile(r"[\s,]*(?:kl\.?|at)?\s*", re.I)
+# A word of payment before a day and month ("Faktura, betalt 18.07").
+PAID_ON = re.compile(r"\b(?:betalt|betalte|paid)(?:\s+(?:den|on))?\s*$", re.I)
+
+
+def _money_only(
+    text: str, found_dates: list[FoundDate], found_amounts: list[FoundAmount]
+) -> list[FoundAmount]:
+    """The amounts of a row without numbers that are a time or a day where the row prices
+    something with its currency: a time written with a dot right after a date ("21.11.2024
+    11.25"), or a day and month after a word of payment ("betalt 18.07")."""
+    if not any(found.marked for found in found_amounts):
+        return found_amounts
+    kept = []
+    for found in found_amounts:
+        figures = text[found.start : found.end]
+        whole, part = int(found.value), int(found.value * 100) % 100
+        dotted = not found.marked and "." in figures and "," not in figures
+        clock = (
+            dotted
+            and whole <= 23
+            and part <= 59
+            and any(
+                found_date.end <= found.start
+                and CLOCK_AFTER_DATE.fullmatch(text[found_date.end : found.start])
+                for found_date in found_dates
+            )
+        )
+        day = dotted and 1 <= whole <= 31 and 1 <= part <= 12
+        if clock or (day and PAID_ON.search(text[: found.start])):
+            continue
+        kept.append(found)
+    return kept
+
+
+KRONER_CELL = re.compile(r"^(?:kr|kroner|nok)\.?$", re.I)
+# "Øre" as OCR may read it ("Ore", "@re", "0re").
+ORE_CELL = re.compile(r"^[øoØO0@]re$", re.I)
+# What OCR makes of a ruled line between two columns.
+COLUMN_RULES = frozenset("|!I[]")
+WHOLE_KRONER = re.compile(r"^\d{1,3}(?: \d{3})*$|^\d+$")
+
+
+def _kroner_and_ore(scanned: list[Scanned]) -> list[Scanned]:
+    """Amounts printed with kroner and øre in columns of their own, under a header "Kr  Øre"
+    ("1 650  00"), each as one amount (1 650,00) on the rows under the header."""
+    ore: Word | None = None
+    for item in scanned:
+        words = item.row.words
+        if ore is not None and ore.page != item.row.page:
+            ore = None
+        heading = [word for word in words if ORE_CELL.match(word.text)]
+        if heading and any(KRONER_CELL.match(word.text) for word in words):
+            ore = heading[0]
+            continue
+        if ore is None:
+            continue
+        found = _kroner_and_ore_amount(item, ore)
+        if found is not None:
+            kept = [a for a in item.amounts if a.end <= found.start or a.start >= found.end]
+            item.amounts = sorted([*kept, found], key=lambda amount: amount.start)
+    return scanned
+
+
+def _kroner_and_ore_amount(item: Scanned, ore: Word) -> FoundAmount | None:
+    """The amount of a row whose øre stand under the header's "Øre" and its kroner right
+    before them, or None."""
+    words = item.row.words
+    slack = ore.right - ore.left
+    for index, word in enumerate(words):
+        if not (
+            re.fullmatch(r"\d{2}", word.text)
+            and ore.left - slack <= word.centre <= ore.right + slack
+        ):
+            continue
+        # The rule between the columns may be read as a mark of its own ("750 |  00") or
+        # glued to the kroner ("1350| 00").
+        last = index - 1 if index and words[index - 1].text in COLUMN_RULES else index
+        first = last
+        while first > 0 and last - first < 3 and _figures(words[first - 1].text).isdigit():
+            first -= 1
+        kroner = " ".join(_figures(w.text) for w in words[first:last])
+        if first == last or not WHOLE_KRONER.match(kroner):
+            return None
+        start, end = item.row.spans[first][0], item.row.spans[index][1]
+        value = Decimal(f"{kroner.replace(' ', '')}.{word.text}")
+        return FoundAmount(start, end, value, True)
+    return None
+
+
+def _figures(text: str) -> str:
+    """A word without the column's rule that OCR glued to it."""
+    return text.rstrip("".join(COLUMN_RULES))
+
+
+# Words of a receipt's copy printed with another on one page ("Pasientens eksemplar").
+COPY_KEYS = ("eksemplar", "eksemplaret", "kopi", "copy", "gjenpart")
+
+
+def _one_copy(scanned: list[Scanned]) -> list[Scanned]:
+    """One of two copies of a document printed on one page (the patient's and the clinic's):
+    where it says "eksemplar" or "copy" twice and its dated and priced rows are the same
+    twice over, the rows after the first copy's last are left out."""
+    if sum(has_any(item.row.text, COPY_KEYS) for item in scanned) < 2:
+        return scanned
+    priced = [index for index, item in enumerate(scanned) if item.dates or item.amounts]
+    half = len(priced) // 2
+    if not half or len(priced) % 2:
+        return scanned
+
+    def figures(index: int) -> tuple[tuple[date, ...], tuple[Decimal, ...]]:
+        item = scanned[index]
+        return tuple(d.value for d in item.dates), tuple(a.value for a in item.amounts)
+
+    if [figures(i) for i in priced[:half]] != [figures(i) for i in priced[half:]]:
+        return scanned
+    return scanned[: priced[half - 1] + 1]
 
 
 # A phone's status bar: the clock first, the battery's share last ("20:24  5G  63 %").
@@ -678,7 +834,9 @@ DAY_MONTH_NUMBERS = re.compile(
     re.I,
 )
 YEAR_NAMED = re.compile(
-    r"\b(?:år|året|year|kalenderår|calendar year|hittil|så langt|so far)\b", re.I
+    r"\b(?:år|året|year|kalenderår|calendar year|hittil|så langt|so far|betalt i|betalte i|"
+    r"paid in)\b",
+    re.I,
 )
 
 
@@ -858,10 +1016,16 @@ def _kind(scanned: list[Scanned]) -> Kind:
         return Kind.USER_FEE_OVERVIEW
     if receipt and overview:
         first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
+        # The first row at the top to say which it is decides: a title of user fees ("Oversikt
+        # over betalte egenandeler") under a clinic's letterhead with its organisation number
+        # is a list of fees, however few, whatever a fee's row says later ("Faktura").
+        for item in first_page[:10]:
+            if has_any(item.row.text, RECEIPT_KEYS):
+                return Kind.RECEIPT
+            if has_any(item.row.text, OVERVIEW_KEYS):
+                return Kind.USER_FEE_OVERVIEW
         top = " ".join(item.row.text for item in first_page[:10])
-        if has_any(top, RECEIPT_KEYS) or ORG_NUMBER.search(top):
-            return Kind.RECEIPT
-        return Kind.USER_FEE_OVERVIEW
+        return Kind.RECEIPT if ORG_NUMBER.search(top) else Kind.USER_FEE_OVERVIEW
     if any(item.dates and item.amounts for item in scanned):
         return Kind.USER_FEE_OVERVIEW
     # Cards with the date on one row and the amount on another, under a title something hides
@@ -1050,6 +1214,8 @@ def _role(item: Scanned) -> Role:
     text = item.row.text
     if not item.dates and not item.amounts and _header_roles(item.row) >= 2:
         return Role.HEADER
+    if _total_sentence(item):
+        return Role.TOTAL
     if FOOTER.search(text) or (has_any(text, DISTRACTOR_KEYS) and not _sum_to_date(item)):
         return Role.DISTRACTOR
     if item.amounts and (
@@ -1072,6 +1238,30 @@ def _role(item: Scanned) -> Role:
     if _is_sentence(item):
         return Role.TEXT  # "Eigendelstaket for 2024 er 3 165 kr. Du har 370 kr att …"
     return Role.DATE if item.dates else Role.AMOUNT
+
+
+# Where a sentence ends and the next begins on a row of running text ("… i 2026. Eigendelstaket").
+SENTENCE_BREAK = re.compile(r"(?<=\w\.)\s+(?=[A-ZÆØÅ])")
+
+
+def _total_sentence(item: Scanned) -> bool:
+    """Whether a sentence of the row opens with a word of the sum and gives an amount, with no
+    word of the limit or what is left ("Til sammen er det registrert egenandeler for 1 303,44
+    norske kroner i 2026."): a letter's total, whatever sentence its row runs on into."""
+    if not item.amounts or item.dates:
+        return False
+    text = item.row.text
+    start = 0
+    for end in [*(found.start() for found in SENTENCE_BREAK.finditer(text)), len(text)]:
+        sentence = text[start:end]
+        if (
+            has_any(" ".join(sentence.split()[:3]), TOTAL_KEYS)
+            and not has_any(sentence, DISTRACTOR_KEYS + CREDIT_KEYS)
+            and any(start <= found.start and found.end <= end for found in item.amounts)
+        ):
+            return True
+        start = end
+    return False
 
 
 # Words after a row's last amount that make it prose, not a sum: a total's figure ends its row.
@@ -1458,12 +1648,51 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
                 if _looks_like_name(joined):
                     return joined, union([item.row.box(at, at + len(name)), following.row.box()])
     for item in heading:
-        for start, cell in item.row.cells():
+        cells = item.row.cells()
+        for number, (start, cell) in enumerate(cells):
+            if number and _labels_another(cells[number - 1][1]):
+                continue  # "Saksbehandler:  Sondre Aas": the case officer, not the person
             candidate = _name_part(cell)
             if _looks_like_name(candidate):
                 at = start + max(0, cell.find(candidate[:1]))
                 return _natural_order(candidate), item.row.box(at, at + len(candidate))
     return "", None
+
+
+# Who else a letter or a statement names beside the person: the case officer, the GP, the
+# practitioner (their label may have lost its colon to OCR).
+STAFF_LABELS = (
+    "saksbehandler",
+    "sakshandsamar",
+    "case officer",
+    "caseworker",
+    "case worker",
+    "case handler",
+    "handled by",
+    "kontaktperson",
+    "contact person",
+    "fastlege",
+    "lege",
+    "doctor",
+    "your gp",
+    "behandler",
+    "behandlar",
+    "practitioner",
+    "therapist",
+    "terapeut",
+    "vaksinatør",
+    "vaccinator",
+    "jordmor",
+    "midwife",
+    "signert",
+    "signed",
+)
+
+
+def _labels_another(cell: str) -> bool:
+    """Whether a cell is the label of someone other than the person ("Saksbehandler:",
+    "Fastlege"): the cell after it is that one's name."""
+    return len(cell.split()) <= 3 and has_any(cell, STAFF_LABELS)
 
 
 # A site's link to log out, after the name of who is logged in ("Kari Nordmann Logg ut"; OCR

@@ -27,7 +27,7 @@ from refusjon.intake.reading.parser import (
     parse,
 )
 from refusjon.intake.reading.records import Box, Extraction, Kind, Page, Problem, Source
-from refusjon.intake.reading.words import Word
+from refusjon.intake.reading.words import Word, two_up
 
 PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
@@ -142,7 +142,7 @@ def _read_pdf(
             if _a_whole_text(page.words):
                 size = (round(page.width), round(page.height))
                 pages.append(Page(page.number, *size, Source.TEXT, seconds))
-                text_words.extend(page.words)
+                text_words.extend(two_up(page.words, page.width, page.height))
             else:
                 size = pdftext.rendered_size(document, index, limits=limits)
                 pages.append(Page(page.number, *size, Source.OCR, seconds))

@@ -158,6 +158,62 @@ def _page_rows(page: int, words: list[Word]) -> list[Row]:
     return [Row.of(page, group) for group in groups]
 
 
+# Where a sheet of two pages side by side may part them (shares of its width), how wide the
+# band between them is at least, and the share of the right page's lines that stand level with
+# a line of the left page's at which they are one page (two pages' lines meet now and then,
+# their footers always; a table's columns share every row).
+TWO_UP_MIDDLE = (0.4, 0.6)
+TWO_UP_GUTTER = 0.02
+TWO_UP_SHARED_LINES = 0.8
+# How far apart (a share of a word's height) the middles of two words of one line of a text
+# layer are at most.
+SAME_LINE = 0.2
+
+
+def two_up(words: Sequence[Word], width: float, height: float) -> list[Word]:
+    """The words of a PDF's landscape sheet that holds two pages side by side (printed "two
+    pages per sheet"), each marked with the panel (the page) it stands in, so that the two
+    pages' lines are never read as one: where a band down the middle holds no word and the
+    right page's lines mostly do not line up with the left's (in a text layer, one line's
+    words stand exactly level). Any other page's words as they are."""
+    if width <= height or len(words) < 2 or any(word.panel for word in words):
+        return list(words)
+    low, high = TWO_UP_MIDDLE
+    edges = sorted(
+        (word.left, word.right) for word in words if word.right > low and word.left < high
+    )
+    gap_start, best = low, (0.0, 0.0)
+    for left, right in edges:
+        if left - gap_start > best[1] - best[0]:
+            best = (gap_start, left)
+        gap_start = max(gap_start, right)
+    if high - gap_start > best[1] - best[0]:
+        best = (gap_start, high)
+    if best[1] - best[0] < TWO_UP_GUTTER:
+        return list(words)
+    middle = (best[0] + best[1]) / 2
+    left_words = [word for word in words if word.centre < middle]
+    right_words = [word for word in words if word.centre >= middle]
+    if not left_words or not right_words:
+        return list(words)
+    lines = _page_rows(0, right_words)
+    shared = sum(
+        any(
+            abs(line.words[0].middle - other.middle) <= other.height * SAME_LINE
+            for other in left_words
+        )
+        for line in lines
+    )
+    if shared >= len(lines) * TWO_UP_SHARED_LINES:
+        return list(words)
+    return [
+        word
+        if word.centre < middle
+        else Word(word.text, word.page, word.left, word.top, word.right, word.bottom, panel=1)
+        for word in words
+    ]
+
+
 def layout_words(text: str, *, columns: int = 100, lines: int = 60) -> list[Word]:
     """Words placed as ``text`` shows them, one character a column and one line a row (pages
     apart by form feeds): how tests and benchmarks write a page's layout by hand."""
