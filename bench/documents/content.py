@@ -2475,3 +2475,317 @@ def blind12_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt
         date_style=rng.choice(BLIND12_DATE_STYLES[chosen]),
         payment={"duplicate_receipt": "vipps"}.get(chosen, "card"),
     )
+
+
+# ---- the thirteenth blind set ------------------------------------------------------------
+
+# Only in the thirteenth blind set (blind13_overview, blind13_receipt).
+BLIND13_OVERVIEW_LAYOUTS = ("pharmacy_statement", "account_statement")
+BLIND13_PHONE_LAYOUT = "mailbox_statement"
+BLIND13_RECEIPT_LAYOUTS = ("hearing_receipt", "label_receipt", "mailbox_receipt")
+BLIND13_PAPER_RECEIPT_LAYOUTS = ("hearing_receipt", "label_receipt")
+"""Receipts on paper (a text PDF or a scan); on a phone a receipt is always a psychiatrist's,
+in the digital mailbox."""
+BLIND13_AMOUNT_STYLES = {
+    "pharmacy_statement": {"nb": "nkr_lower", "en": "nkr_lower_point"},
+    "account_statement": {"nb": "plus_kr", "en": "plus_nok"},
+    BLIND13_PHONE_LAYOUT: {"nb": "kroner_before", "en": "kroner_point"},
+    "hearing_receipt": {"nb": "nkr_lower", "en": "upper_kr_point"},
+    "label_receipt": {"nb": "kroner_before", "en": "kroner_point"},
+    "mailbox_receipt": {"nb": "prose_kroner", "en": "prose_kroner_en"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind13_layouts.money``."""
+BLIND13_DATE_STYLES = {
+    "pharmacy_statement": ("numeric_seconds",), "account_statement": ("plain_abbr",),
+    BLIND13_PHONE_LAYOUT: ("den_day_month",),
+    "hearing_receipt": ("upper_long_month",), "label_receipt": ("week_number",),
+    "mailbox_receipt": ("den_numeric",),
+}  # fmt: skip
+"""Described in ``blind13_layouts.day``."""
+BLIND13_WORDING = 17
+"""The thirteenth blind set prints its own headings and sums (``blind13_layouts.WORDS``)."""
+BLIND13_FIRST_NAMES = {
+    "f": ("Špela", "Urška", "Emina", "Amra", "Biljana", "Desislava", "Siriporn", "Kanokwan",
+          "Oyunchimeg", "Enkhjargal", "Zarlasht", "Mursal", "Meron", "Tigist", "Thandiwe",
+          "Nomvula", "Aroha", "Eilidh"),
+    "m": ("Žiga", "Jernej", "Adnan", "Edin", "Zoran", "Ivaylo", "Somchai", "Thanawat",
+          "Batbayar", "Ganbold", "Mirwais", "Naveed", "Dawit", "Yonas", "Sipho", "Themba",
+          "Wiremu", "Ruairidh"),
+}  # fmt: skip
+BLIND13_SURNAMES = (
+    "Zupančič", "Krajnc", "Potočnik", "Hadžić", "Begović", "Mehmedović", "Wongsakul",
+    "Chaiyaporn", "Srisuk", "Tserendorj", "Ganbaatar", "Ahmadzai", "Popal", "Stanikzai",
+    "Girma", "Alemu", "Bekele", "Dlamini", "Nkosi", "Mthembu", "Ngata", "Parata", "MacAulay",
+    "MacKinnon",
+)  # fmt: skip
+BLIND13_SEXED_SURNAMES = {
+    "f": ("Stojanovska", "Georgieva"),
+    "m": ("Stojanovski", "Dimitrov"),
+}
+BLIND13_NORWEGIAN_NAMES = {
+    "f": ("Gunvor", "Oddny", "Aslaug", "Ingebjørg", "Ranveig", "Sigfrid"),
+    "m": ("Sigbjørn", "Torkjell", "Arnfinn", "Ketil", "Vegard", "Alvin"),
+}
+BLIND13_NORWEGIAN_SURNAMES = (
+    "Lysne", "Skogstad", "Kvernmo", "Rustad", "Hjelmeland", "Mørkved", "Tangvald", "Solbakken",
+    "Eikrem", "Brekken", "Rødal", "Øvstebø",
+)  # fmt: skip
+"""Norwegians with two surnames, the mother's then the father's, no hyphen ("Gunvor Lysne
+Skogstad")."""
+BLIND13_PLACES = (
+    "Askim", "Mysen", "Sarpsborg", "Moss", "Asker", "Gol", "Fagernes", "Otta", "Sunndalsøra",
+    "Ålgård", "Sauda", "Kragerø", "Lyngdal", "Rjukan", "Åndalsnes", "Knarvik",
+)  # fmt: skip
+BLIND13_STREETS = ("Torvgata", "Stasjonsvegen", "Kirkebakken", "Fossvegen", "Meieriveien")
+BLIND13_PHARMACY_CHAINS = ("Apotek 1", "Vitusapotek", "Boots apotek")
+# Medicines on blue prescription and the range of their pharmacy price (kroner).
+BLIND13_MEDICINES = {
+    "Relvar Ellipta 92/22 mikrog 30 doser": (330, 420),
+    "Euthyrox 100 mikrog 100 tabl.": (90, 130),
+    "Escitalopram Mylan 10 mg 98 tabl.": (130, 260),
+    "Ramipril Actavis 5 mg 100 tabl.": (80, 150),
+    "Amlodipin Bluefish 5 mg 100 tabl.": (70, 120),
+    "Forxiga 10 mg 98 tabl.": (1300, 1600),
+    "Ozempic 1 mg injeksjonsvæske 3 ml": (1100, 1400),
+    "Mometason Sandoz nesespray 50 mikrog 140 doser": (140, 200),
+    "Ritalin Uno 20 mg 30 kaps.": (260, 380),
+    "Lyrica 75 mg 56 kaps.": (240, 420),
+    "Simvastatin Krka 40 mg 98 tabl.": (60, 130),
+    "Spiriva Respimat 2,5 mikrog 60 doser": (480, 620),
+}
+BLIND13_PHYSIO_CLINICS = ("Fysioterapi {p}", "{p} fysio og trening", "Fysioklinikken {p}")
+BLIND13_HEALTH_CENTRES = ("{p} helsehus", "Helsehuset {p}", "{p} helse- og legesenter")
+BLIND13_CENTRE_WEIGHTS = {
+    "gp": 8, "lab": 5, "gp_video": 2, "physiotherapist": 2, "psychologist": 1,
+}  # fmt: skip
+"""The services of a health centre's annual statement (``FEE_BY_YEAR``'s kinds)."""
+# A hearing clinic's (audiologist's) services: Norwegian text, English text, price; the
+# examination first.
+BLIND13_HEARING_ITEMS = (
+    ("Hørselsmåling med tonaudiometri og taleaudiometri",
+     "Hearing assessment, pure-tone and speech audiometry", "890.00"),
+    ("Tilpasning av høreapparat, oppfølgingstime", "Hearing aid fitting, follow-up",
+     "650.00"),
+    ("Støpte ørepropper (par)", "Custom ear moulds (pair)", "1190.00"),
+    ("Rens og service av høreapparat", "Hearing aid cleaning and service", "350.00"),
+    ("Batterier, 60 stk.", "Batteries, 60 pcs", "249.00"),
+    ("Tinnitusveiledning 30 min", "Tinnitus counselling, 30 min", "590.00"),
+)  # fmt: skip
+BLIND13_HEARING_CLINICS = ("Hørselshuset", "Audiografen", "Hørselsklinikken Lytt")
+# A private hospital's orthopaedic outpatient services: Norwegian text, English text, price;
+# the consultation first.
+BLIND13_ORTHO_ITEMS = (
+    ("Poliklinisk konsultasjon, ortoped", "Outpatient consultation, orthopaedic surgeon",
+     "1790.00"),
+    ("Røntgen kne, to projeksjoner", "X-ray, knee, two views", "620.00"),
+    ("Ultralydveiledet injeksjon", "Ultrasound-guided injection", "950.00"),
+    ("Kneortose, tilpasning", "Knee brace, fitting", "480.00"),
+    ("Journalkopi og epikrise", "Copy of records and discharge letter", "150.00"),
+)  # fmt: skip
+BLIND13_ORTHO_HOSPITALS = ("Ortopediklinikken", "Privatsykehuset", "Dagkirurgisk senter")
+# A private psychiatrist's services: Norwegian text, English text, price (kroner, whole).
+BLIND13_PSYCHIATRY_ITEMS = (
+    ("Konsultasjon hos psykiater, 45 min", "Consultation with a psychiatrist, 45 min",
+     "1850.00"),
+    ("Førstegangskonsultasjon, 90 min", "First consultation, 90 min", "2900.00"),
+    ("Oppfølgingssamtale, 30 min", "Follow-up session, 30 min", "1250.00"),
+)  # fmt: skip
+BLIND13_PSYCHIATRY_EXTRAS = (
+    ("Legeerklæring", "Medical statement", "750.00"),
+    ("Fornyelse av resept", "Prescription renewal", "150.00"),
+)  # fmt: skip
+BLIND13_PSYCHIATRISTS = ("Hege Aasland", "Per Kristian Vold", "Elin Sunde", "Jon Rø")
+SERVICE_NAMES.update(
+    {
+        "audiologist": {"nb": "Audiograf", "nn": "Audiograf", "en": "Audiologist"},
+        "orthopaedic_surgeon": {"nb": "Ortoped", "nn": "Ortoped", "en": "Orthopaedic surgeon"},
+        "psychiatrist": {"nb": "Psykiater", "nn": "Psykiater", "en": "Psychiatrist"},
+    }
+)  # fmt: skip
+
+
+def blind13_name(rng: random.Random, *, sex: str = "") -> str:
+    """A Slovenian, Bosnian, Macedonian, Bulgarian, Thai, Mongolian, Afghan, Ethiopian, Zulu,
+    Māori, Scottish or Norwegian name, none in another set; a Norwegian now and then with two
+    surnames and no hyphen."""
+    sex = sex or rng.choice("fm")
+    if rng.random() < 0.22:
+        given = rng.choice(BLIND13_NORWEGIAN_NAMES[sex])
+        mother, father = rng.sample(BLIND13_NORWEGIAN_SURNAMES, 2)
+        return f"{given} {mother} {father}"
+    given = rng.choice(BLIND13_FIRST_NAMES[sex])
+    return f"{given} {rng.choice(BLIND13_SURNAMES + BLIND13_SEXED_SURNAMES[sex])}"
+
+
+def blind13_amount_style(layout: str, language: str) -> str:
+    return BLIND13_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _blind13_days(rng: random.Random, year: int, count: int, first_closed_day: int) -> list[date]:
+    """``count`` distinct days of the year (to 10 December) a provider is open, in order."""
+    first = date(year, 1, 1)
+    open_days = [
+        first + timedelta(days=offset)
+        for offset in range(344)
+        if (first + timedelta(days=offset)).weekday() < first_closed_day
+    ]
+    return sorted(rng.sample(open_days, k=count))
+
+
+def _blind13_prescriptions(
+    rng: random.Random, *, year: int, language: str, count: int
+) -> tuple[Fee, ...]:
+    """A year's medicines on blue prescription from one pharmacy chain's branches: the user fee
+    a share of the price (39 % before 2025, then 50 %), at most 520 kroner; ``covered`` is the
+    rest of the price (Helfo's part). Below the exemption card limit."""
+    share = Decimal("0.39") if year < 2025 else Decimal("0.50")
+    chain = rng.choice(BLIND13_PHARMACY_CHAINS)
+    places = rng.sample(BLIND13_PLACES, k=rng.choice((1, 1, 2, 3)))
+    branches = [f"{chain} {place}" for place in places]
+    limit = EXEMPTION_CARD_LIMIT[year]
+    fees: list[Fee] = []
+    paid = Decimal(0)
+    for day in _blind13_days(rng, year, count, 6):
+        low, high = BLIND13_MEDICINES[rng.choice(sorted(BLIND13_MEDICINES))]
+        price = Decimal(rng.randrange(low * 100, high * 100)) / 100
+        fee = min((price * share).quantize(Decimal("0.01")), Decimal("520.00"))
+        if paid + fee >= limit:
+            break
+        paid += fee
+        service = SERVICE_NAMES["pharmacy"][language]
+        fees.append(Fee(day, fee, rng.choice(branches), service, price - fee))
+    return tuple(fees)
+
+
+def _blind13_visits(
+    rng: random.Random, *, year: int, language: str, count: int, kinds: dict[str, int], office: str
+) -> tuple[Fee, ...]:
+    """A year's visits to one provider (``office``), a working day each, a service of
+    ``kinds`` (by weight) each, below the exemption card limit."""
+    column = YEARS.index(year)
+    names, weights = zip(*kinds.items(), strict=True)
+    limit = EXEMPTION_CARD_LIMIT[year]
+    fees: list[Fee] = []
+    paid = Decimal(0)
+    for day in _blind13_days(rng, year, count, 5):
+        kind = rng.choices(names, weights=weights)[0]
+        amount = Decimal(FEE_BY_YEAR[kind][column])
+        if paid + amount >= limit:
+            break
+        paid += amount
+        fees.append(Fee(day, amount, office, SERVICE_NAMES[kind][language]))
+    return tuple(fees)
+
+
+def blind13_overview(
+    rng: random.Random, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the thirteenth blind set: a pharmacy chain's statement of the user fees
+    paid for medicines on blue prescription in a year, a physiotherapy clinic's account
+    statement (each treatment charged, the payments, the balance), or a health centre's
+    annual statement of the fees paid there, delivered to the person's digital mailbox and
+    read on a phone or a tablet (``counts``: how many fees to draw from)."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or rng.choice(BLIND13_OVERVIEW_LAYOUTS)
+    count = rng.choice(
+        counts
+        or {
+            "pharmacy_statement": (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18),
+            "account_statement": (1, 2, 3, 4, 5, 6, 7, 8, 9, 10),
+            BLIND13_PHONE_LAYOUT: (1, 2, 3, 4, 5, 6, 8, 10, 12, 14, 16, 18),
+        }[chosen]
+    )
+    place = rng.choice(BLIND13_PLACES)
+    if chosen == "pharmacy_statement":
+        fees = _blind13_prescriptions(rng, year=year, language=lang, count=count)
+    elif chosen == "account_statement":
+        office = rng.choice(BLIND13_PHYSIO_CLINICS).format(p=place)
+        kinds = {"physiotherapist": 1}
+        fees = _blind13_visits(
+            rng, year=year, language=lang, count=count, kinds=kinds, office=office
+        )
+    else:
+        office = rng.choice(BLIND13_HEALTH_CENTRES).format(p=place)
+        fees = _blind13_visits(
+            rng, year=year, language=lang, count=count, kinds=BLIND13_CENTRE_WEIGHTS, office=office
+        )
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and sum(fee.amount for fee in fees) * 2 == limit:
+        fees = fees[:-1]  # what is left before the card is never the total itself
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(5, 21))
+    if chosen == BLIND13_PHONE_LAYOUT:
+        # An annual statement is sent after the year's end.
+        printed_at = date(year + 1, 1, 1) + timedelta(days=rng.randrange(2, 27))
+    return Overview(
+        name=blind13_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind13_amount_style(chosen, lang),
+        wording=BLIND13_WORDING,
+        newest_first=chosen == "pharmacy_statement" and rng.random() < 0.5,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=rng.choice(BLIND13_DATE_STYLES[chosen]),
+    )
+
+
+def blind13_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt:
+    """A receipt for the thirteenth blind set: a hearing clinic's receipt on A5 in landscape, a
+    private hospital's receipt for an orthopaedic outpatient visit with the patient's label
+    stuck on, or a private psychiatrist's receipt letter in the digital mailbox on a phone
+    (the amounts in words and figures: "1 850 kroner")."""
+    chosen = layout or rng.choice(BLIND13_RECEIPT_LAYOUTS)
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(BLIND13_PLACES)
+    english = lang == "en"
+    if chosen == "hearing_receipt":
+        profession = "audiologist"
+        provider = f"{rng.choice(BLIND13_HEARING_CLINICS)} {place}"
+        first, *extras = BLIND13_HEARING_ITEMS
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2)))]
+        if rng.random() < 0.3:
+            picked = [rng.choice(extras[:3])]
+    elif chosen == "label_receipt":
+        profession = "orthopaedic_surgeon"
+        provider = f"{rng.choice(BLIND13_ORTHO_HOSPITALS)} {place}"
+        first, *extras = BLIND13_ORTHO_ITEMS
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2, 3)))]
+    else:
+        profession = "psychiatrist"
+        who = rng.choice(BLIND13_PSYCHIATRISTS)
+        provider = rng.choice((f"Psykiater {who}", f"{place} psykiatripraksis"))
+        picked = [rng.choice(BLIND13_PSYCHIATRY_ITEMS)]
+        if rng.random() < 0.35:
+            picked.append(rng.choice(BLIND13_PSYCHIATRY_EXTRAS))
+    while sum(Decimal(price) for _, _, price in picked) >= EXEMPTION_CARD_LIMIT[year]:
+        picked = picked[:-1]  # a visit costs less than the year's limit
+    items = tuple(
+        Item("", text_en if english else text_nb, Decimal(price))
+        for text_nb, text_en, price in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+    street = f"{rng.choice(BLIND13_STREETS)} {rng.randint(1, 38)}"
+    return Receipt(
+        patient=blind13_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=chosen,
+        amount_style=blind13_amount_style(chosen, lang),
+        profession=profession,
+        provider=provider,
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(10_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=rng.choice(BLIND13_DATE_STYLES[chosen]),
+        payment={"mailbox_receipt": "invoice", "label_receipt": "terminal"}.get(chosen, "card"),
+    )

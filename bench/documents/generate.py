@@ -39,7 +39,12 @@ blind* set (``blind12_set``, seed ``BLIND12_SEED``) with only variations none of
 has (``content.blind12_overview``, ``content.blind12_receipt``, ``blind12_layouts``, and the
 renditions ``render.two_up``, ``render.sleeve_photo``, ``render.low_toner``,
 ``render.shaky_photo``, ``render.full_page_pdf``, ``render.android_capture`` and
-``render.samsung_jpeg``).
+``render.samsung_jpeg``); and the *thirteenth blind* set (``blind13_set``, seed
+``BLIND13_SEED``) with only variations none of the fourteen has (``content.blind13_overview``,
+``content.blind13_receipt``, ``blind13_layouts``, and the renditions ``render.annotated``,
+``render.rotated_page``, ``render.angled_photo``, ``render.wallet_folded``,
+``render.halftone_scan``, ``render.ipad_screenshot``, ``render.phone_photo``,
+``render.screenshots_pdf`` and ``render.pro_max_screenshot``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -56,7 +61,8 @@ organisation number and whether it is itemised). Usage from the repository root:
 
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
-         | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12] [--seed N]
+         | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
+         | --blind13] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -85,6 +91,7 @@ from . import (
     blind10_layouts,
     blind11_layouts,
     blind12_layouts,
+    blind13_layouts,
     blind_layouts,
     content,
     layouts,
@@ -105,6 +112,7 @@ BLIND9_SEED = 2026_12_12
 BLIND10_SEED = 2026_12_13
 BLIND11_SEED = 2026_12_14
 BLIND12_SEED = 2026_12_15
+BLIND13_SEED = 2026_12_16
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -149,6 +157,22 @@ BLIND12_SCAN_VARIANTS = ("sleeve_photo", "low_toner", "shaky_photo")
 BLIND12_PHONE_VARIANTS = ("translated", "full_page_pdf")
 """The twelfth blind set's overviews on a phone, in turn (a bank app's receipt is always a
 Samsung phone's JPEG)."""
+BLIND13_RECEIPT_SHARE = 1 / 3
+BLIND13_PAPER_VARIANTS = ("", "annotated")
+"""The thirteenth blind set's overviews as text PDFs, in turn (a hospital's receipt is always
+annotated, a hearing clinic's landscape receipt always stored turned)."""
+BLIND13_SCAN_VARIANTS = ("angled_photo", "wallet_folded", "halftone_scan")
+"""The thirteenth blind set's scans, in turn."""
+BLIND13_PHONE_VARIANTS = ("ipad", "phone_photo", "screenshots_pdf")
+"""The thirteenth blind set's overviews on a screen, in turn (a psychiatrist's receipt is
+always on the large phone)."""
+BLIND13_PHONE_COUNTS = {
+    "ipad": (1, 2, 3, 4, 5, 6),
+    "phone_photo": (1, 2, 3, 4),
+    "screenshots_pdf": (6, 8, 10, 12, 14, 16, 18),
+}
+"""How many fees an overview on a screen draws from, by variant: as many as one screen holds
+for a single picture, more than one screen for screenshots gathered in a PDF."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -230,7 +254,15 @@ class Truth:
     photographed), ``low_toner`` (printed low on toner, scanned in grey) or ``shaky_photo``
     (photographed in dim light with a hand that moved); a screenshot ``translated`` (Chrome
     on Android, the page machine-translated into English), ``full_page_pdf`` (Safari's full
-    page saved as a PDF) or ``samsung_jpeg`` (a Samsung phone's screenshot saved as a JPEG)."""
+    page saved as a PDF) or ``samsung_jpeg`` (a Samsung phone's screenshot saved as a JPEG).
+    Thirteenth blind set: a text PDF ``annotated`` (a PDF reader's highlights and comment) or
+    ``rotated_page`` (a landscape page stored as a portrait page turned by its rotation); a
+    scan ``angled_photo`` (photographed at a steep angle on a table), ``wallet_folded`` (folded
+    in four and carried, scanned in colour) or ``halftone_scan`` (an office scanner's halftone
+    mode, one bit a pixel by error diffusion); a screenshot ``ipad`` (a tablet in landscape,
+    the inbox beside the letter), ``phone_photo`` (the phone's screen photographed, a JPEG),
+    ``screenshots_pdf`` (several scrolling screenshots gathered in one PDF) or ``pro_max`` (a
+    large phone, 430 CSS pixels wide)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -289,7 +321,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to twelfth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to thirteenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -297,6 +329,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind13_layouts.LAYOUTS:
+            return blind13_layouts.html(self.body, phone=phone, ipad=self.variant == "ipad")
         if self.body.layout in blind12_layouts.LAYOUTS:
             return blind12_layouts.html(
                 self.body,
@@ -388,16 +422,26 @@ def plan(
     blind10: bool = False,
     blind11: bool = False,
     blind12: bool = False,
+    blind13: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10``, ``blind11`` and ``blind12`` draw only from their own set's variations."""
+    ``blind10``, ``blind11``, ``blind12`` and ``blind13`` draw only from their own set's
+    variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind13:
+            body, variant = _blind13_body(rng, rendition, papers, scans, phones)
+            overview = isinstance(body, content.Overview)
+            papers += rendition == "pdf" and overview
+            scans += rendition == "scan"
+            phones += rendition == "screenshot" and overview
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind12:
             body, variant = _blind12_body(rng, rendition, papers, scans, phones)
             overview = isinstance(body, content.Overview)
@@ -855,6 +899,83 @@ def _blind12_file(
     return None
 
 
+def _blind13_body(
+    rng: random.Random, rendition: str, papers: int, scans: int, phones: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A thirteenth blind set's document and how it is rendered (``Spec.variant``): a third
+    receipts (on paper a hearing clinic's, stored turned as a text PDF, or a private
+    hospital's, annotated as a text PDF; on a phone a psychiatrist's letter in the digital
+    mailbox, on the large phone); an overview as a text PDF by turns as it is and annotated;
+    scans by turns photographed at an angle, folded in four and in halftone mode; an overview
+    on a screen (the health centre's statement in the mailbox) by turns on a tablet, the
+    phone's screen photographed and scrolling screenshots gathered in a PDF."""
+    body: content.Overview | content.Receipt
+    variant = ""
+    if rng.random() < BLIND13_RECEIPT_SHARE:
+        on_paper = rendition != "screenshot"
+        choices = content.BLIND13_PAPER_RECEIPT_LAYOUTS if on_paper else ("mailbox_receipt",)
+        body = content.blind13_receipt(rng, layout=rng.choice(choices))
+        if rendition == "screenshot":
+            variant = "pro_max"
+        elif rendition == "pdf":
+            variant = "rotated_page" if body.layout == "hearing_receipt" else "annotated"
+    elif rendition == "screenshot":
+        variant = BLIND13_PHONE_VARIANTS[phones % len(BLIND13_PHONE_VARIANTS)]
+        body = content.blind13_overview(
+            rng, layout=content.BLIND13_PHONE_LAYOUT, counts=BLIND13_PHONE_COUNTS[variant]
+        )
+    else:
+        body = content.blind13_overview(rng)
+        if rendition == "pdf":
+            variant = BLIND13_PAPER_VARIANTS[papers % len(BLIND13_PAPER_VARIANTS)]
+    if rendition == "scan":
+        variant = BLIND13_SCAN_VARIANTS[scans % len(BLIND13_SCAN_VARIANTS)]
+    return body, variant
+
+
+def annotation_marks(body: content.Overview | content.Receipt) -> list[str]:
+    """What a thirteenth blind set's annotated PDF highlights: the total, and an overview's
+    first line's amount."""
+    marks = [blind13_layouts.money(body.total, body.amount_style)]
+    if isinstance(body, content.Overview):
+        first = sorted(body.fees, key=lambda fee: fee.day, reverse=body.newest_first)[0]
+        marks.append(blind13_layouts.money(first.amount, body.amount_style))
+    return marks
+
+
+def _blind13_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The thirteenth blind set's own renditions, or None for the usual ones; ``placed``
+    gathers where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    body = spec.body
+    top, bottom = blind13_layouts.PHONE_TOP, blind13_layouts.PHONE_BOTTOM
+    match spec.variant:
+        case "annotated":
+            note = blind13_layouts.WORDS[body.language]["n_note"]
+            data = render.annotated(render.pdf(spec.html()), annotation_marks(body), note)
+            return data, "pdf", render.page_count(data)
+        case "rotated_page":
+            return render.rotated_page(render.pdf(spec.html()))
+        case "angled_photo":
+            return render.angled_photo(render.pdf(spec.html()), seed, placed)
+        case "wallet_folded":
+            return render.wallet_folded(render.pdf(spec.html()), seed, placed)
+        case "halftone_scan":
+            return render.halftone_scan(render.pdf(spec.html()), seed, placed)
+        case "ipad":
+            return render.ipad_screenshot(spec.html(), placed), "png", 1
+        case "phone_photo":
+            return render.phone_photo(spec.html(), top, bottom, seed, placed), "jpg", 1
+        case "screenshots_pdf":
+            return render.screenshots_pdf(spec.html(), top, bottom, placed)
+        case "pro_max":
+            screen = blind13_layouts.PRO_MAX
+            return render.pro_max_screenshot(spec.html(), screen, top, bottom, placed), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -870,6 +991,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind11_file(spec)
     if spec.body.layout in blind12_layouts.LAYOUTS:
         own = _blind12_file(spec)
+    if spec.body.layout in blind13_layouts.LAYOUTS:
+        own = _blind13_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -919,6 +1042,7 @@ def generate(
     blind10: bool = False,
     blind11: bool = False,
     blind12: bool = False,
+    blind13: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -939,6 +1063,7 @@ def generate(
         blind10=blind10,
         blind11=blind11,
         blind12=blind12,
+        blind13=blind13,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1123,18 +1248,37 @@ def blind12_set(
     )
 
 
+def blind13_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The thirteenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a PDF reader's annotations, a landscape
+    page stored turned, a photo at a steep angle, a page folded in four, a scanner's halftone
+    mode, a tablet, a phone's screen photographed, scrolling screenshots gathered in a PDF, a
+    large phone) that none of the other fourteen sets has (made by a helper who never read
+    the reader, after the reader's author had seen the other fourteen; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND13_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind13=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
-    "blind11": blind11_set, "blind12": blind12_set,
+    "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
-    "blind12": BLIND12_SEED,
+    "blind12": BLIND12_SEED, "blind13": BLIND13_SEED,
 }  # fmt: skip
 
 
@@ -1169,6 +1313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind10", "the tenth blind set"),
         ("blind11", "the eleventh blind set"),
         ("blind12", "the twelfth blind set"),
+        ("blind13", "the thirteenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1197,6 +1342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind10=name == "blind10",
         blind11=name == "blind11",
         blind12=name == "blind12",
+        blind13=name == "blind13",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -5,6 +5,7 @@ screenshot (390 CSS pixels wide at device scale 3, a long scroll capture as one 
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import io
 import random
@@ -1856,4 +1857,465 @@ def _long_capture(
         kept.save(out, "JPEG", quality=quality)
     else:
         kept.save(out, "PNG")
+    return out.getvalue()
+
+
+# ---- the thirteenth blind set's renditions ------------------------------------------------
+
+
+def annotated(data: bytes, marks: list[str], note: str) -> bytes:
+    """The text PDF marked up in a PDF reader (thirteenth blind set): a yellow highlight
+    annotation over the first place each of ``marks`` is printed (a space in a mark stands
+    for any run of spaces), and a comment (a note's icon in the top margin of the first page,
+    ``note`` its text); the annotations' appearances drawn, the text still text."""
+    document = pdfium.PdfDocument(data)
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            letters = page.get_textpage()
+            text = letters.get_text_range().replace("\u00a0", " ")
+            for mark in marks:
+                parts = mark.replace("\u00a0", " ").split()
+                wanted = r"\s+".join(re.escape(part) for part in parts)
+                found = re.search(wanted, text)
+                if not found:
+                    continue
+                boxes = [
+                    letters.get_charbox(index)
+                    for index in range(found.start(), found.end())
+                    if not text[index].isspace()
+                ]
+                left, bottom = min(b[0] for b in boxes) - 1.5, min(b[1] for b in boxes) - 1.5
+                right, top = max(b[2] for b in boxes) + 1.5, max(b[3] for b in boxes) + 1.5
+                _annotation(page, pdfium_c.FPDF_ANNOT_HIGHLIGHT, (left, bottom, right, top), "")
+            if number == 0:
+                width, height = page.get_size()
+                box = (width - 62.0, height - 34.0, width - 44.0, height - 16.0)
+                _annotation(page, pdfium_c.FPDF_ANNOT_TEXT, box, note)
+            # Drawing the page makes pdfium write each annotation's appearance into the file.
+            page.render(scale=0.1, draw_annots=True)
+        out = io.BytesIO()
+        document.save(out)
+    finally:
+        document.close()
+    return _fixed_stamps(out.getvalue())
+
+
+def _annotation(page: pdfium.PdfPage, kind: int, box: tuple[float, ...], note: str) -> None:
+    left, bottom, right, top = box
+    annotation = pdfium_c.FPDFPage_CreateAnnot(page.raw, kind)
+    try:
+        pdfium_c.FPDFAnnot_SetColor(
+            annotation, pdfium_c.FPDFANNOT_COLORTYPE_Color, 255, 226, 40, 255
+        )
+        if kind == pdfium_c.FPDF_ANNOT_HIGHLIGHT:
+            quad = pdfium_c.FS_QUADPOINTSF(left, top, right, top, left, bottom, right, bottom)
+            pdfium_c.FPDFAnnot_AppendAttachmentPoints(annotation, quad)
+        pdfium_c.FPDFAnnot_SetRect(annotation, pdfium_c.FS_RECTF(left, top, right, bottom))
+        if note:
+            text = ctypes.create_string_buffer(note.encode("utf-16-le") + b"\x00\x00")
+            pointer = ctypes.cast(text, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+            pdfium_c.FPDFAnnot_SetStringValue(annotation, b"Contents", pointer)
+    finally:
+        pdfium_c.FPDFPage_CloseAnnot(annotation)
+
+
+def rotated_page(data: bytes) -> tuple[bytes, str, int]:
+    """Each landscape page stored as a portrait page, its content turned a quarter
+    counter-clockwise, and the page's rotation (a quarter clockwise) set to show it upright
+    (thirteenth blind set), as some programs save a landscape page; the text still text.
+    Returns the bytes, the extension and the number of pages."""
+    source = pdfium.PdfDocument(data)
+    turned = pdfium.PdfDocument.new()
+    try:
+        count = len(source)
+        for index in range(count):
+            width, height = source[index].get_size()
+            sheet = turned.new_page(height, width)
+            content = source.page_as_xobject(index, turned).as_pageobject()
+            content.transform(pdfium.PdfMatrix().rotate(90, ccw=True).translate(height, 0))
+            sheet.insert_obj(content)
+            sheet.gen_content()
+            pdfium_c.FPDFPage_SetRotation(sheet.raw, 1)
+        out = io.BytesIO()
+        turned.save(out)
+    finally:
+        turned.close()
+        source.close()
+    return _fixed_stamps(out.getvalue()), "pdf", count
+
+
+def _surface(size: tuple[int, int], rng: random.Random, noise: np.random.Generator) -> np.ndarray:
+    """A wooden table top seen from above: warm brown, the grain running away from the
+    camera, now lighter, now darker."""
+    width, height = size
+    base = np.float32([rng.uniform(120, 150), rng.uniform(82, 102), rng.uniform(52, 68)])
+    ys = np.arange(height, dtype=np.float32)[:, None]
+    xs = np.arange(width, dtype=np.float32)[None, :]
+    wave = np.sin(xs / rng.uniform(5, 8) + 2.5 * np.sin(ys / rng.uniform(250, 420)))
+    fibres = cv2.GaussianBlur(
+        noise.normal(0, 1, (max(2, height // 60), width)).astype(np.float32), (0, 0), 1.2
+    )
+    fibres = cv2.resize(fibres, (width, height), interpolation=cv2.INTER_LINEAR)
+    boards = cv2.GaussianBlur(noise.normal(0, 1, (1, max(2, width // 90))).astype(np.float32),
+                              (0, 0), 0.8)  # fmt: skip
+    boards = cv2.resize(boards, (width, height), interpolation=cv2.INTER_NEAREST)
+    shade = 1 + 0.025 * wave + 0.05 * fibres + 0.04 * boards
+    return np.clip(base[None, None, :] * shade[:, :, None], 0, 255).astype(np.float32)
+
+
+def _laid_on(
+    ground: np.ndarray,
+    paper: np.ndarray,
+    warp: np.ndarray,
+    offset: tuple[int, int],
+    shape: np.ndarray | None = None,
+) -> np.ndarray:
+    """``paper`` (its top left corner at ``offset`` on the ground before ``warp``; ``shape``
+    its outline, 0 to 1, else the whole rectangle) taken by the warp onto the ground, with a
+    soft shadow below it."""
+    full_h, full_w = ground.shape[:2]
+    height, width = paper.shape[:2]
+    shift = np.array([[1, 0, offset[0]], [0, 1, offset[1]], [0, 0, 1]], dtype=np.float64)
+    matrix = warp @ shift
+    laid = cv2.warpPerspective(
+        paper, matrix, (full_w, full_h), borderMode=cv2.BORDER_CONSTANT, flags=cv2.INTER_LINEAR
+    )
+    outline = np.ones((height, width), np.float32) if shape is None else shape
+    cover = cv2.warpPerspective(
+        outline, matrix, (full_w, full_h), borderMode=cv2.BORDER_CONSTANT,
+        flags=cv2.INTER_LINEAR,
+    )  # fmt: skip
+    shade = cv2.GaussianBlur(np.roll(cover, (9, 6), axis=(0, 1)), (0, 0), 9) * 0.35
+    ground = ground * (1 - shade[:, :, None])
+    return ground * (1 - cover[:, :, None]) + laid * cover[:, :, None]
+
+
+def angled_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper on a wooden table photographed at a steep angle from its foot (thirteenth
+    blind set): the far edge a fifth narrower than the near one and the page foreshortened
+    towards it, turned a little, the light falling off towards the far edge, the far part a
+    little out of focus; a JPEG a page (a PDF of JPEG pages)."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            width, height = image.size
+            margin = int(0.09 * max(width, height))
+            full_w, full_h = width + 2 * margin, height + 2 * margin
+            paper = np.asarray(image, np.float32) * np.float32([0.97, 0.96, 0.93])
+            right, bottom = margin + width, margin + height
+            corners = np.float32([[margin, margin], [right, margin], [right, bottom],
+                                  [margin, bottom]])  # fmt: skip
+            squeeze = rng.uniform(0.09, 0.11) * width
+            lower = rng.uniform(0.05, 0.08) * height
+            drift = rng.uniform(-0.03, 0.03) * width
+            pulled = np.float32(
+                [[margin + squeeze + drift, margin + lower],
+                 [right - squeeze + drift, margin + lower],
+                 [right + rng.uniform(-0.01, 0.01) * width, bottom],
+                 [margin + rng.uniform(-0.01, 0.01) * width, bottom]]
+            )  # fmt: skip
+            warp = cv2.getPerspectiveTransform(corners, pulled)
+            turn = cv2.getRotationMatrix2D((full_w / 2, full_h / 2), rng.uniform(-2, 2), 1.0)
+            warp = np.vstack([turn, [0, 0, 1]]) @ warp
+            warped = _laid_on(_surface((full_w, full_h), rng, noise), paper, warp, (margin,) * 2)
+            depth = np.linspace(0, 1, full_h, dtype=np.float32)[:, None]
+            soft = cv2.GaussianBlur(warped, (0, 0), 1.3)
+            far = np.clip(1 - depth * 1.6, 0, 1)[:, :, None] * 0.7
+            warped = warped * (1 - far) + soft * far
+            light = (rng.uniform(0.78, 0.86) + (1 - rng.uniform(0.78, 0.86)) * depth) * 1.03
+            warped = warped * light[:, :, None] * np.float32([1.0, 0.97, 0.91])
+            warped = cv2.GaussianBlur(warped, (0, 0), 0.6)
+            warped += noise.normal(0, 3.5, warped.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(80, 90))
+            pages.append(out.getvalue())
+            if placed is not None:
+                shift = np.array([[1, 0, margin], [0, 1, margin], [0, 0, 1]], dtype=np.float64)
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(warp @ shift), size, slack=1.5))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def wallet_folded(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper folded in four, carried for a while in a bag, unfolded and scanned in colour
+    at 200 dpi (thirteenth blind set): a crease across and one down the middle (a dark line,
+    a light ridge beside it, each quarter lifting a little off the glass towards the
+    creases), the paper yellowed and a little grubby along the folds, the corners worn round
+    where nothing is printed (the lid's white behind them); a little skew and noise; a JPEG,
+    or a PDF of JPEG pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    lid = rng.uniform(236, 246)
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            pixels = np.asarray(image, np.float32) * np.float32([0.97, 0.95, 0.87])
+            height, width = pixels.shape[:2]
+            ys = np.arange(height, dtype=np.float32)[:, None]
+            xs = np.arange(width, dtype=np.float32)[None, :]
+            across = height * rng.uniform(0.48, 0.52)
+            down = width * rng.uniform(0.48, 0.52)
+            lift = (
+                1
+                - 0.09 * np.exp(-np.abs(ys - across) / (0.05 * height))
+                - 0.09 * np.exp(-np.abs(xs - down) / (0.05 * width))
+            )
+            crease = 1 - rng.uniform(0.18, 0.26) * (
+                np.exp(-(((ys - across) / 2.2) ** 2)) + np.exp(-(((xs - down) / 2.2) ** 2))
+            )
+            ridge = 0.05 * (
+                np.exp(-(((ys - across - 6) / 3.5) ** 2)) + np.exp(-(((xs - down - 6) / 3.5) ** 2))
+            )
+            grime = cv2.GaussianBlur(
+                noise.normal(0, 1, (height // 20 + 1, width // 20 + 1)).astype(np.float32),
+                (0, 0), 1.5,
+            )  # fmt: skip
+            grime = cv2.resize(grime, (width, height), interpolation=cv2.INTER_LINEAR)
+            near = np.exp(-np.minimum(np.abs(ys - across), np.abs(xs - down)) / (0.08 * width))
+            dirt = 1 - 0.035 * np.clip(grime, 0, 2) * (0.4 + near)
+            pixels = pixels * (lift * crease * dirt + ridge)[:, :, None]
+            printed = ink(np.asarray(image.convert("L")), 6)
+            for corner_y, corner_x in ((0, 0), (0, width), (height, 0), (height, width)):
+                radius = int(dpi * rng.uniform(0.08, 0.22))
+                if rng.random() < 0.25:
+                    continue
+                top = 0 if corner_y == 0 else height - radius
+                left = 0 if corner_x == 0 else width - radius
+                if printed[top : top + radius, left : left + radius].any():
+                    continue
+                box_ys = np.arange(top, top + radius, dtype=np.float32)[:, None]
+                box_xs = np.arange(left, left + radius, dtype=np.float32)[None, :]
+                centre_y = radius if corner_y == 0 else height - radius
+                centre_x = radius if corner_x == 0 else width - radius
+                outside = np.hypot(box_ys - centre_y, box_xs - centre_x) > radius
+                pixels[top : top + radius, left : left + radius][outside] = lid
+            pixels += noise.normal(0, 3, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.6)
+            turned, matrix = _turned(pixels, rng.uniform(-1.0, 1.0), (lid, lid, lid))
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(80, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(matrix), size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def halftone_scan(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """An office scanner's halftone mode (thirteenth blind set): the page in grey at 200 dpi,
+    a little skew and noise, then one bit a pixel by error diffusion, so that grey print and
+    the paper's tone become patterns of dots; a PNG a page, or a PDF of such pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(grey, np.float32) * rng.uniform(0.965, 0.985) + 3
+            pixels += noise.normal(0, 2, pixels.shape).astype(np.float32)
+            pixels = cv2.GaussianBlur(pixels, (0, 0), 0.5)
+            turned, matrix = _turned(pixels, rng.uniform(-0.8, 0.8), 250.0)
+            level = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            pages.append(level.convert("1"))
+            if placed is not None:
+                size = (level.width, level.height)
+                placed.append(Placed(index, scale, _flat(matrix), size))
+    finally:
+        document.close()
+    out = io.BytesIO()
+    if len(pages) == 1:
+        pages[0].save(out, "PNG", dpi=(dpi, dpi))
+        return out.getvalue(), "png", 1
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi, **FIXED_DATES)
+    return out.getvalue(), "pdf", len(pages)
+
+
+IPAD_SCALE = 2
+IPAD_SCREEN = 820
+
+
+def ipad_screenshot(html: str, placed: list[Placed] | None = None) -> bytes:
+    """A tablet's screenshot in landscape (thirteenth blind set): the page laid out 1180 CSS
+    pixels wide at device scale 2 (2360 × 1640 pixels), one screen; a PNG."""
+    scale = IPAD_SCALE / CSS_PIXEL_POINTS
+    image = _page_image(html, scale)
+    kept = image.crop((0, 0, image.width, IPAD_SCREEN * IPAD_SCALE))
+    if placed is not None:
+        below = (0.0, float(kept.height), float(image.width), float(image.height))
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, kept.size, (below,)))
+    out = io.BytesIO()
+    kept.save(out, "PNG")
+    return out.getvalue()
+
+
+def _page_image(html: str, scale: float) -> Image.Image:
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the page overflowed: make it taller")
+        return document[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+
+
+def phone_screens(
+    html: str, screen: tuple[int, int], top: int, bottom: int, placed: list[Placed] | None = None
+) -> list[Image.Image]:
+    """The screens a phone shows of a page as it is scrolled to the end, each as its
+    screenshot (device scale 3): the page's first ``top`` CSS pixels (the status bar and the
+    app's bar) at the top of every screen, its last ``bottom`` (the tool bar and the home
+    indicator, laid out after the content) at the foot of every screen, the content scrolled
+    between them; each screen after the first begins at the last blank line above where the
+    one before was cut (so that the line cut there is shown whole). ``placed`` gathers where
+    each screen shows the page (the page's rest counted as covered)."""
+    scale = PHONE_SCALE / CSS_PIXEL_POINTS
+    image = _page_image(html, scale)
+    pixels = np.asarray(image).astype(np.int16)
+    ground = pixels[-1, 0]
+    used = np.nonzero(np.abs(pixels - ground).max(axis=2).max(axis=1) > 6)[0]
+    end = int(used[-1]) + 1
+    head, foot = top * PHONE_SCALE, bottom * PHONE_SCALE
+    width, height = screen[0] * PHONE_SCALE, screen[1] * PHONE_SCALE
+    room = height - head - foot
+    content_end = end - foot
+    blank = np.asarray(image.convert("L")).min(axis=1) > 160
+    starts = [head]
+    while starts[-1] + room < content_end:
+        cut = starts[-1] + room
+        lines = np.nonzero(blank[starts[-1] + room // 3 : cut])[0]
+        starts.append(starts[-1] + room // 3 + int(lines[-1]) if len(lines) else cut)
+    shots = []
+    for start in starts:
+        shot = Image.new("RGB", (width, height), tuple(int(v) for v in ground))
+        shot.paste(image.crop((0, 0, width, head)), (0, 0))
+        shot.paste(image.crop((0, start, width, min(start + room, content_end))), (0, head))
+        shot.paste(image.crop((0, end - foot, width, end)), (0, height - foot))
+        shots.append(shot)
+        if placed is not None:
+            matrix = (1.0, 0.0, 0.0, 0.0, 1.0, float(head - start), 0.0, 0.0, 1.0)
+            hidden = (
+                (0.0, 0.0, float(width), float(start)),
+                (0.0, float(start + room), float(width), float(image.height)),
+            )
+            placed.append(Placed(0, scale, matrix, (width, height), hidden))
+    return shots
+
+
+def screenshots_pdf(
+    html: str, top: int, bottom: int, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """Scrolling screenshots of a phone gathered into one PDF by the phone's "create PDF"
+    (thirteenth blind set): a page for each screenshot (``phone_screens``, 390 × 844 CSS
+    pixels), each page the picture alone. Returns the bytes, the extension and the pages."""
+    shots = phone_screens(html, (390, PHONE_SCREEN), top, bottom, placed)
+    out = io.BytesIO()
+    shots[0].save(
+        out, "PDF", save_all=True, append_images=shots[1:], resolution=72 * PHONE_SCALE,
+        **FIXED_DATES,
+    )  # fmt: skip
+    return out.getvalue(), "pdf", len(shots)
+
+
+def pro_max_screenshot(
+    html: str, screen: tuple[int, int], top: int, bottom: int, placed: list[Placed] | None = None
+) -> bytes:
+    """A large phone's screenshot (thirteenth blind set): the first screen of the page
+    (``phone_screens``) 430 CSS pixels wide at device scale 3 (1290 pixels); a PNG."""
+    found: list[Placed] = []
+    shot = phone_screens(html, screen, top, bottom, found)[0]
+    if placed is not None:
+        placed.append(found[0])
+    out = io.BytesIO()
+    shot.save(out, "PNG")
+    return out.getvalue()
+
+
+def phone_photo(
+    html: str, top: int, bottom: int, rng: random.Random, placed: list[Placed] | None = None
+) -> bytes:
+    """The phone's screen photographed with another phone (thirteenth blind set): the first
+    screen (``phone_screens``) in the phone's black frame with rounded corners, lying on a
+    wooden table, photographed from a little off square, a faint moiré of the screen's pixels
+    and a soft reflection across it; a JPEG."""
+    noise = np.random.default_rng(rng.randrange(2**32))
+    found: list[Placed] = []
+    shot = phone_screens(html, (390, PHONE_SCREEN), top, bottom, found)[0]
+    width, height = shot.size
+    bezel = 14 * PHONE_SCALE
+    body_w, body_h = width + 2 * bezel, height + 2 * bezel
+    outline = Image.new("L", (body_w, body_h), 0)
+    ImageDraw.Draw(outline).rounded_rectangle(
+        (0, 0, body_w - 1, body_h - 1), radius=56 * PHONE_SCALE, fill=255
+    )
+    phone = np.zeros((body_h, body_w, 3), np.float32) + np.float32([18, 18, 20])
+    screen = np.asarray(shot, np.float32) * 0.94
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    moire = 1 - 0.03 * (np.sin((xs * 0.7 + ys * 0.71) / rng.uniform(3.5, 5.5)) + 1) / 2
+    screen *= moire[:, :, None]
+    angle = rng.uniform(0.6, 1.0)
+    across = (xs - width * rng.uniform(0.3, 0.7)) * np.sin(angle)
+    across -= (ys - height * 0.4) * np.cos(angle)
+    screen += (26 * np.exp(-((across / (width * 0.25)) ** 2)))[:, :, None]
+    rounded = Image.new("L", (width, height), 0)
+    ImageDraw.Draw(rounded).rounded_rectangle(
+        (0, 0, width - 1, height - 1), radius=44 * PHONE_SCALE, fill=255
+    )
+    inside = np.asarray(rounded, np.float32)[:, :, None] / 255
+    spot = phone[bezel : bezel + height, bezel : bezel + width]
+    spot[:] = spot * (1 - inside) + screen * inside
+    margin = int(0.12 * body_h)
+    full_w, full_h = body_w + 2 * margin, body_h + 2 * margin
+    left, upper = margin + bezel, margin + bezel
+    corners = np.float32([[left, upper], [left + width, upper], [left + width, upper + height],
+                          [left, upper + height]])  # fmt: skip
+    pulled = corners + np.float32(
+        [[rng.uniform(-0.03, 0.03) * width, rng.uniform(-0.02, 0.02) * height]
+         for _ in range(4)]
+    )  # fmt: skip
+    warp = cv2.getPerspectiveTransform(corners, pulled)
+    shape = np.asarray(outline, np.float32) / 255
+    warped = _laid_on(_surface((full_w, full_h), rng, noise), phone, warp, (margin,) * 2, shape)
+    light = np.linspace(rng.uniform(0.85, 0.92), 1.02, full_w, dtype=np.float32)
+    warped = warped * light[None, :, None]
+    warped = cv2.GaussianBlur(warped, (0, 0), 0.8)
+    warped += noise.normal(0, 4, warped.shape).astype(np.float32)
+    shrink = 0.8
+    small = cv2.resize(
+        np.clip(warped, 0, 255).astype(np.uint8), (round(full_w * shrink), round(full_h * shrink)),
+        interpolation=cv2.INTER_AREA,
+    )  # fmt: skip
+    picture = Image.fromarray(small, "RGB")
+    if placed is not None:
+        where = found[0]
+        moved = np.array([[1, 0, left], [0, 1, upper], [0, 0, 1]], dtype=np.float64)
+        smaller = np.diag([shrink, shrink, 1.0])
+        matrix = smaller @ warp @ moved @ np.asarray(where.matrix, np.float64).reshape(3, 3)
+        placed.append(Placed(0, where.scale, _flat(matrix), picture.size, where.covered, 2.0))
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(80, 90))
     return out.getvalue()

@@ -1,0 +1,592 @@
+"""The thirteenth blind set: made only of what none of the other fourteen sets has, true to
+itself and readable in every rendered file (checked without the reader, which is never run on
+it here)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from bench.documents import (
+    blind4_layouts,
+    blind5_layouts,
+    blind6_layouts,
+    blind7_layouts,
+    blind8_layouts,
+    blind9_layouts,
+    blind10_layouts,
+    blind11_layouts,
+    blind12_layouts,
+    blind13_layouts,
+    content,
+    generate,
+    layouts,
+    render,
+)
+from tests.bench.documents.pdfs import printed, text_of
+
+Box = tuple[float, float, float, float]
+
+
+def blind13_plan(
+    count: int, renditions: tuple[str, ...] = generate.RENDITIONS
+) -> list[generate.Spec]:
+    return generate.plan(
+        seed=generate.BLIND13_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind13=True,
+    )
+
+
+def flat(text: str) -> str:
+    return " ".join(printed(text).split())
+
+
+def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
+    """The lines' dates and amounts in the order the document prints them."""
+    if isinstance(body, content.Receipt):
+        return [(body.day, body.total)]
+    fees = sorted(body.fees, key=lambda fee: fee.day, reverse=body.newest_first)
+    return [(fee.day, fee.amount) for fee in fees]
+
+
+def truth_texts(spec: generate.Spec) -> list[str]:
+    """What a careful person reads off the document for its truth: the name, each line's date
+    and amount, and the total, as the document prints them."""
+    body, truth = spec.body, spec.truth("x", 1)
+    shown = [truth.name, blind13_layouts.money(truth.total, body.amount_style)]
+    for line in truth.lines:
+        shown.append(blind13_layouts.shown_date(body, line.date))
+        shown.append(blind13_layouts.money(line.amount, body.amount_style))
+    return shown
+
+
+def occurrences(pdf: bytes, text: str) -> list[tuple[int, list[Box], set[int]]]:
+    """Where ``text`` is printed in the PDF: the page, the boxes (PDF points) of its letters
+    and their indices on the page (a space in ``text`` stands for any run of spaces)."""
+    wanted = r"\s+".join(re.escape(part) for part in printed(text).split())
+    found = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for number in range(len(document)):
+            page = document[number].get_textpage()
+            letters = page.get_text_range().replace("\u00a0", " ")
+            assert len(letters) == page.count_chars()
+            for match in re.finditer(wanted, letters):
+                indices = {i for i in range(match.start(), match.end()) if not letters[i].isspace()}
+                found.append((number, [page.get_charbox(i) for i in sorted(indices)], indices))
+    finally:
+        document.close()
+    return found
+
+
+def every_letter(pdf: bytes) -> list[list[tuple[int, Box]]]:
+    """Each page's printed letters (not spaces): their indices and boxes."""
+    pages = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for number in range(len(document)):
+            page = document[number].get_textpage()
+            letters = page.get_text_range()
+            pages.append(
+                [(i, page.get_charbox(i)) for i, c in enumerate(letters) if not c.isspace()]
+            )
+    finally:
+        document.close()
+    return pages
+
+
+def media_sizes(pdf: bytes) -> list[tuple[float, float]]:
+    """Each page's width and height as its content is drawn (before the page's rotation)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        sizes = []
+        for number in range(len(document)):
+            left, bottom, right, top = document[number].get_mediabox()
+            sizes.append((right - left, top - bottom))
+        return sizes
+    finally:
+        document.close()
+
+
+def overlaps(box: Box, others: np.ndarray, inset: float = 0.4) -> np.ndarray:
+    """Which of the other boxes (rows of left, bottom, right, top) overlap the box, each made a
+    little smaller first (glyph boxes of neighbours touch)."""
+    if not len(others):
+        return np.zeros(0, dtype=bool)
+    return (
+        (box[0] + inset < others[:, 2] - inset)
+        & (others[:, 0] + inset < box[2] - inset)
+        & (box[1] + inset < others[:, 3] - inset)
+        & (others[:, 1] + inset < box[3] - inset)
+    )
+
+
+def in_pixels(box: Box, height: float, scale: float) -> Box:
+    """A box of PDF points (from the bottom) as page pixels (left, top, right, bottom)."""
+    left, bottom, right, top = box
+    return left * scale, (height - top) * scale, right * scale, (height - bottom) * scale
+
+
+def pictures(data: bytes, extension: str) -> list[Image.Image]:
+    """The rendered file's pictures, a page each (a PDF's at their own pixels)."""
+    if extension != "pdf":
+        return [Image.open(io.BytesIO(data))]
+    document = pdfium.PdfDocument(data)
+    try:
+        shots = []
+        for number in range(len(document)):
+            (picture,) = list(document[number].get_objects())
+            assert isinstance(picture, pdfium.PdfImage)
+            shots.append(picture.get_bitmap(render=False).to_pil())
+        return shots
+    finally:
+        document.close()
+
+
+TEXT_VARIANTS = ("", "annotated", "rotated_page")
+"""Variants whose file is a text PDF (its own text checked, no pixels)."""
+SCREEN_VARIANTS = ("ipad", "phone_photo", "screenshots_pdf", "pro_max")
+"""Variants that show a page on a screen: a value is seen when one of its places is."""
+
+
+def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed]]:
+    """The PDF whose text the document's file shows, the file as the set writes it, its
+    extension, and where the PDF's pages went in the file's pictures."""
+    placed: list[render.Placed] = []
+    own = generate._blind13_file(spec, placed)
+    if own is None:
+        data = render.pdf(spec.html())
+        return data, data, "pdf", []
+    if spec.variant in TEXT_VARIANTS:
+        return own[0], own[0], own[1], []
+    return render.pdf(spec.html()), own[0], own[1], placed
+
+
+def test_the_thirteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
+    tmp_path: Path,
+) -> None:
+    first = generate.blind13_set(tmp_path / "a", count=12, renditions=("pdf",))
+    second = generate.blind13_set(tmp_path / "b", count=12, renditions=("pdf",))
+    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
+    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
+        tmp_path / "b" / "truth.jsonl"
+    ).read_bytes()
+    specs = blind13_plan(12, ("pdf",))
+    assert {spec.body.layout for spec in specs} >= set(content.BLIND13_OVERVIEW_LAYOUTS)
+    assert {spec.variant for spec in specs} >= {"", "annotated"}
+    for document, spec in zip(first, specs, strict=True):
+        body, truth = spec.body, document.truth
+        assert document.path.suffix == ".pdf"
+        assert truth.pages == render.page_count(document.path.read_bytes())
+        text = flat(text_of(document.path.read_bytes()))
+        assert truth.name in text
+        assert flat(blind13_layouts.money(truth.total, body.amount_style)) in text
+        rest = text
+        for day, amount in in_order(body):
+            shown_day = flat(blind13_layouts.shown_date(body, day))
+            shown_amount = flat(blind13_layouts.money(amount, body.amount_style))
+            assert shown_day in rest, (spec.stem, shown_day)
+            rest = rest[rest.index(shown_day) + len(shown_day) :]
+            assert shown_amount in rest, (spec.stem, shown_amount)
+            if isinstance(body, content.Overview):
+                rest = rest[rest.index(shown_amount) + len(shown_amount) :]
+
+
+def test_a_screen_shows_every_value_on_one_page_in_the_chrome_of_its_variant() -> None:
+    for spec in blind13_plan(60):
+        if spec.rendition != "screenshot":
+            continue
+        body = spec.body
+        page = spec.html()
+        assert render.page_count(render.pdf(page)) == 1
+        assert blind13_layouts.money(body.total, body.amount_style) in page
+        assert "Digipost" in page or spec.variant == "ipad"
+        if isinstance(body, content.Receipt):
+            assert body.layout == "mailbox_receipt" and spec.variant == "pro_max"
+            assert f"size: {blind13_layouts.PRO_MAX[0]}px" in page
+            assert blind13_layouts.shown_date(body, body.day) in page
+            continue
+        assert body.layout == content.BLIND13_PHONE_LAYOUT
+        assert spec.variant in generate.BLIND13_PHONE_VARIANTS
+        ipad = spec.variant == "ipad"
+        assert ("class='side'" in page) == ipad
+        width = blind13_layouts.IPAD[0] if ipad else blind13_layouts.PHONE[0]
+        assert f"size: {width}px" in page
+        assert len(body.fees) <= max(generate.BLIND13_PHONE_COUNTS[spec.variant])
+        for fee in body.fees:
+            assert f"<div class='d'>{blind13_layouts.shown_date(body, fee.day)}</div>" in page
+            assert blind13_layouts.money(fee.amount, body.amount_style) in page
+
+
+def sample() -> list[generate.Spec]:
+    """The document with the most lines of each layout, rendition and variant of the sixty:
+    enough to see every way a value can be hidden (the longest reach furthest down the page,
+    and onto a second), in a few seconds."""
+    chosen: dict[tuple[str, str, str], generate.Spec] = {}
+
+    def size(spec: generate.Spec) -> int:
+        return len(getattr(spec.body, "fees", getattr(spec.body, "items", ())))
+
+    for spec in blind13_plan(60):
+        key = (spec.body.layout, spec.rendition, spec.variant)
+        if key not in chosen or size(spec) > size(chosen[key]):
+            chosen[key] = spec
+    return sorted(chosen.values(), key=lambda spec: spec.index)
+
+
+def seen(
+    boxes: list[Box], height: float, where: render.Placed, picture: np.ndarray
+) -> tuple[bool, str]:
+    """Whether the letters (``boxes``, PDF points of a page ``height`` tall) are seen whole in
+    the picture: inside it, under nothing, dark on light; and if not, why."""
+    corners = []
+    for box in boxes:
+        left, top, right, bottom = in_pixels(box, height, where.scale)
+        for hidden in where.covered:
+            if left < hidden[2] and hidden[0] < right and top < hidden[3] and hidden[1] < bottom:
+                return False, "covered"
+        corners += [where.where(x, y) for x in (left, right) for y in (top, bottom)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    slack = where.slack + 1
+    if min(xs) - slack < 0 or max(xs) + slack > where.size[0]:
+        return False, "cut at the side"
+    if min(ys) - slack < 0 or max(ys) + slack > where.size[1]:
+        return False, "cut at the top or foot"
+    region = picture[int(min(ys)) : int(max(ys)) + 1, int(min(xs)) : int(max(xs)) + 1]
+    if not region.size:
+        return False, "no pixels"
+    dark, light = np.percentile(region, 3), np.percentile(region, 97)
+    if dark >= 125 or light <= 140:
+        return False, f"faint ({dark:.0f}, {light:.0f})"
+    return True, ""
+
+
+@pytest.mark.parametrize("part", range(3))
+def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> None:
+    """Each name, date, amount and total a careful person reads is printed on the page (not off
+    its edge), on no other print, and in the pictures made of it inside the picture, under
+    nothing and dark on light: every place it is printed on paper, and one place at least on
+    a screen (the rest scrolled away); the longest of each kind of the sixty, a third at a
+    time."""
+    for spec in sample()[part::3]:
+        source, data, extension, placed = rendered(spec)
+        sizes = media_sizes(source)
+        letters = every_letter(source)
+        shots = pictures(data, extension) if placed else []
+        if placed:
+            assert len(placed) == len(shots)
+            assert {where.page for where in placed} == set(range(len(sizes)))
+        greys = [np.asarray(shot.convert("L"), dtype=np.float32) for shot in shots]
+        screen = spec.variant in SCREEN_VARIANTS
+        for text in truth_texts(spec):
+            found = occurrences(source, text)
+            assert found, (spec.stem, text)
+            views = []
+            for number, boxes, indices in found:
+                width, height = sizes[number]
+                page_indices = np.array([index for index, _ in letters[number]])
+                page_boxes = np.array([box for _, box in letters[number]])
+                apart = (page_indices < min(indices) - 1) | (page_indices > max(indices) + 1)
+                for box in boxes:
+                    assert box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
+                    assert not overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
+                if not placed:
+                    continue
+                shown = [
+                    seen(boxes, height, where, greys[at])
+                    for at, where in enumerate(placed)
+                    if where.page == number
+                ]
+                if not screen:
+                    assert all(ok for ok, _ in shown), (spec.stem, spec.variant, text, shown)
+                views += shown
+            if placed and screen:
+                assert any(ok for ok, _ in views), (spec.stem, spec.variant, text, views)
+
+
+def smallest(variant: str) -> generate.Spec:
+    """The document of the variant with the fewest lines (the quickest to render)."""
+    found = [spec for spec in blind13_plan(60) if spec.variant == variant]
+    return min(found, key=lambda spec: len(spec.truth("x", 1).lines) + spec.index / 1000)
+
+
+def test_each_paper_variant_makes_the_file_it_says(tmp_path: Path) -> None:
+    marked = generate.render_document(smallest("annotated"), tmp_path)
+    data = marked.path.read_bytes()
+    assert b"/Subtype/Highlight" in data and b"/Subtype/Text" in data and b"/AP" in data
+    assert text_of(data).strip()
+    turned = generate.render_document(smallest("rotated_page"), tmp_path)
+    document = pdfium.PdfDocument(turned.path.read_bytes())
+    try:
+        left, bottom, right, top = document[0].get_mediabox()
+        assert document[0].get_rotation() == 90 and top - bottom > right - left
+        width, height = document[0].get_size()
+        assert width > height  # shown in landscape
+    finally:
+        document.close()
+    assert "Audio" in text_of(turned.path.read_bytes())
+    halftone = generate.render_document(smallest("halftone_scan"), tmp_path)
+    (page,) = pictures(halftone.path.read_bytes(), halftone.path.suffix[1:])[:1]
+    assert page.mode == "1"
+    folded = generate.render_document(smallest("wallet_folded"), tmp_path)
+    scan = np.asarray(pictures(folded.path.read_bytes(), folded.path.suffix[1:])[0], np.float32)
+    assert scan.ndim == 3
+    # The paper yellowed: more red than blue away from the print.
+    assert np.median(scan[:, :, 0]) > np.median(scan[:, :, 2]) + 8
+    photo = generate.render_document(smallest("angled_photo"), tmp_path)
+    table = np.asarray(pictures(photo.path.read_bytes(), photo.path.suffix[1:])[0], np.float32)
+    grey = table.mean(axis=2)
+    # The far corners show the table (darker than the paper), the page's middle is paper.
+    assert grey[:40, :40].mean() < 170 and grey[:40, -40:].mean() < 170
+    middle = grey[grey.shape[0] // 2 - 20 : grey.shape[0] // 2 + 20, grey.shape[1] // 2]
+    assert np.median(middle) > 180
+
+
+def test_each_screen_variant_makes_the_file_it_says(tmp_path: Path) -> None:
+    ipad = generate.render_document(smallest("ipad"), tmp_path)
+    with Image.open(ipad.path) as image:
+        assert image.format == "PNG" and image.size == (2360, 1640)
+    large = generate.render_document(smallest("pro_max"), tmp_path)
+    with Image.open(large.path) as image:
+        assert image.format == "PNG" and image.size == (1290, 2796)
+    photo = generate.render_document(smallest("phone_photo"), tmp_path)
+    with Image.open(photo.path) as image:
+        assert image.format == "JPEG" and image.height > image.width
+    longest = max(
+        (spec for spec in blind13_plan(60) if spec.variant == "screenshots_pdf"),
+        key=lambda spec: len(spec.truth("x", 1).lines),
+    )
+    gathered = generate.render_document(longest, tmp_path)
+    shots = pictures(gathered.path.read_bytes(), "pdf")
+    assert len(shots) == gathered.truth.pages >= 2
+    assert {shot.size for shot in shots} == {(1170, 2532)}
+    # Every screenshot has the phone's bars at the top and the app's tools at the foot (the
+    # same, but for the JPEG compression of the pages).
+    greys = [np.asarray(shot.convert("L"), np.float32) for shot in shots]
+    top, foot = blind13_layouts.PHONE_TOP * 3, blind13_layouts.PHONE_BOTTOM * 3
+    for grey in greys[1:]:
+        assert np.abs(grey[:top] - greys[0][:top]).mean() < 2
+        assert np.abs(grey[-foot:] - greys[0][-foot:]).mean() < 2
+    assert np.abs(greys[1][top:-foot] - greys[0][top:-foot]).mean() > 10
+
+
+def test_the_renditions_are_as_designed() -> None:
+    specs = blind13_plan(60)
+    variants = Counter(spec.variant for spec in specs)
+    for variant in generate.BLIND13_SCAN_VARIANTS:
+        assert variants[variant] >= 5
+    for variant in generate.BLIND13_PHONE_VARIANTS:
+        assert variants[variant] >= 4
+    assert variants["annotated"] >= 5 and variants[""] >= 5 and variants["pro_max"] >= 3
+    assert variants["rotated_page"] >= 1
+    assert Counter(spec.rendition for spec in specs) == {"pdf": 20, "scan": 20, "screenshot": 20}
+    phone_layouts = {content.BLIND13_PHONE_LAYOUT, "mailbox_receipt"}
+    for spec in specs:
+        if spec.rendition == "screenshot":
+            assert spec.body.layout in phone_layouts
+        else:
+            assert spec.body.layout not in phone_layouts
+        if spec.rendition == "pdf" and isinstance(spec.body, content.Overview):
+            assert spec.variant in generate.BLIND13_PAPER_VARIANTS
+        if spec.body.layout == "hearing_receipt" and spec.rendition == "pdf":
+            assert spec.variant == "rotated_page"
+    assert {spec.body.layout for spec in blind13_plan(300)} == blind13_layouts.LAYOUTS
+    kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
+    assert 14 <= kinds[True] <= 26
+    assert {spec.body.language for spec in specs} == {"nb", "nn", "en"}
+
+
+def variations(specs: list[generate.Spec]) -> set[str]:
+    found = set()
+    for spec in specs:
+        body = spec.body
+        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
+        found.add(f"date:{body.date_style}")
+        if isinstance(body, content.Overview):
+            found.add(f"wording:{body.wording}")
+        else:
+            found.add(f"profession:{body.profession}")
+    return found
+
+
+def earlier_specs() -> list[generate.Spec]:
+    return (
+        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
+        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
+        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
+        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
+        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
+        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
+        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
+        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
+        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
+        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
+        + generate.plan(seed=generate.BLIND10_SEED, count=300, held_out=True, blind10=True)
+        + generate.plan(seed=generate.BLIND11_SEED, count=300, held_out=True, blind11=True)
+        + generate.plan(seed=generate.BLIND12_SEED, count=300, held_out=True, blind12=True)
+    )
+
+
+def test_the_thirteenth_blind_set_has_only_what_the_other_fourteen_sets_never_show() -> None:
+    seen_specs = earlier_specs()
+    seen_variations = variations(seen_specs)
+    blind13 = blind13_plan(300)
+    assert not variations(blind13) & seen_variations
+    own = {spec.variant for spec in blind13} - {""}
+    assert own and not own & {spec.variant for spec in seen_specs}
+    assert generate.BLIND13_SEED not in {
+        seed for name, seed in generate.SEEDS.items() if name != "blind13"
+    }
+    names = {spec.truth("x", 1).name for spec in blind13}
+    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
+    seen_words = {word.casefold() for name in seen_names for word in name.split()}
+    assert not names & seen_names
+    assert not {word.casefold() for name in names for word in name.split()} & seen_words
+    # The places and providers are the set's own.
+    seen_providers = {line.provider for spec in seen_specs for line in spec.truth("x", 1).lines}
+    seen_texts = " ".join(
+        sorted(seen_providers | {getattr(spec.body, "address", "") for spec in seen_specs})
+    )
+    seen_text_words = set(re.findall(r"\w+", seen_texts))
+    assert not set(content.BLIND13_PLACES) & seen_text_words
+    providers = {line.provider for spec in blind13 for line in spec.truth("x", 1).lines}
+    assert not providers & seen_providers
+
+
+def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
+    """The thirteenth set's dates and amounts differ in print from every earlier set's (every
+    day of a year and a sample of amounts, in each of their styles)."""
+    days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(365)]
+    amounts = [
+        Decimal("179.00"), Decimal("84.50"), Decimal("1234.50"), Decimal("3031.42"),
+        Decimal("0.00"), Decimal("520.00"), Decimal("12.00"), Decimal("61.05"),
+    ]  # fmt: skip
+    date_styles = {style for styles in content.BLIND13_DATE_STYLES.values() for style in styles}
+    ours = {
+        blind13_layouts.day(value, style, language, "14:32:07")
+        for value in days
+        for style in date_styles
+        for language in ("nb", "nn", "en")
+    } | {
+        blind13_layouts.money(amount, style)
+        for amount in amounts
+        for styles in content.BLIND13_AMOUNT_STYLES.values()
+        for style in styles.values()
+    }
+    theirs: set[str] = set()
+    for value in days:
+        for language in ("nb", "nn", "en"):
+            for style in ("numeric", "long", "slash", "iso", "weekday", "short", "abbreviated"):
+                theirs.add(layouts.day(value, style, language))
+            for style in ("day_month", "numeric_trim", "day_month_name"):
+                theirs.add(blind4_layouts.day(value, style, language))
+            for style in ("dotted_iso", "dashed"):
+                theirs.add(blind5_layouts.day(value, style))
+            for style in ("dash_month", "short_slash", "long_weekday"):
+                theirs.add(blind6_layouts.day(value, style, language))
+            for style in ("excel_month", "spaced_month", "unpadded_short", "tile", "dot_time"):
+                theirs.add(blind7_layouts.day(value, style, language))
+            for style in ("day_abbr", "slash_dash", "weekday_short", "numeric"):
+                theirs.add(blind8_layouts.day(value, style, language))
+            for style in ("day_month_dot", "full_weekday", "short_month", "dash_year", "dash_yy"):
+                theirs.add(blind9_layouts.day(value, style, language))
+            for module, table, clock in (
+                (blind10_layouts, content.BLIND10_DATE_STYLES, "14:32"),
+                (blind11_layouts, content.BLIND11_DATE_STYLES, "14:32"),
+                (blind12_layouts, content.BLIND12_DATE_STYLES, "14:32"),
+            ):
+                for styles in table.values():
+                    for style in styles:
+                        theirs.add(module.day(value, style, language, clock))
+            theirs.add(blind12_layouts.day(value, content.BLIND12_TRANSLATED_DATE_STYLE, language))
+    money_styles: tuple[tuple[ModuleType, tuple[str, ...]], ...] = (
+        (layouts, ("nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after",
+                   "kr_lead_trim", "column_kr", "kr_trim", "kr_period", "nok_comma",
+                   "kr_after", "kr_before", "dash", "plain")),
+        (blind4_layouts, ("nok_dots", "dots_kr")),
+        (blind5_layouts, ("dash_bare", "narrow_kr", "nok_narrow")),
+        (blind6_layouts, ("kroner_word", "kr_capital", "kr_point")),
+        (blind7_layouts, ("nok_dash", "point_kr", "bare_point")),
+        (blind8_layouts, ("kr_thin", "endash_kr", "kr_thin_point", "nok_endash")),
+        (blind9_layouts, ("nkr", "upper_kr_dots", "kr_nok", "nkr_point")),
+        (blind10_layouts, ("kr_cap_after", "kr_cap_point", "upper_kr", "kr_dot_after",
+                           "kr_dot_point")),
+        (blind11_layouts, tuple(sorted({style for styles in content.BLIND11_AMOUNT_STYLES.values()
+                                        for style in styles.values()}))),
+        (blind12_layouts, tuple(sorted({style for styles in content.BLIND12_AMOUNT_STYLES.values()
+                                        for style in styles.values()}))),
+    )  # fmt: skip
+    for module, module_styles in money_styles:
+        for style in module_styles:
+            theirs |= {module.money(amount, style) for amount in amounts}
+
+    def plain(text: str) -> str:
+        return re.sub(r"\s", " ", text)
+
+    assert not {plain(text) for text in ours} & {plain(text) for text in theirs}, sorted(
+        {plain(text) for text in ours} & {plain(text) for text in theirs}
+    )
+
+
+def test_every_thirteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
+    for spec in blind13_plan(300):
+        body, truth = spec.body, spec.truth("x", 1)
+        assert sum(line.amount for line in truth.lines) == truth.total > 0
+        if isinstance(body, content.Overview):
+            assert truth.kind == "user_fee_overview"
+            assert truth.total < body.limit
+            assert all(line.date.year == body.year for line in truth.lines)
+            assert all(line.provider and line.service for line in truth.lines)
+            assert len({fee.day for fee in body.fees}) == len(body.fees)
+            if body.layout == "pharmacy_statement":
+                for fee in body.fees:
+                    price = fee.amount + (fee.covered or Decimal(0))
+                    assert fee.amount <= Decimal("520.00") and fee.covered is not None
+                    low, high = content.BLIND13_MEDICINES[blind13_layouts.medicine(fee)]
+                    assert low <= price <= high
+            else:
+                assert len({fee.provider for fee in body.fees}) == 1
+            continue
+        assert truth.kind == "receipt" and truth.lines[0].date == body.day
+        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
+        assert truth.receipt.itemised == (len(body.items) > 1)
+        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
+        if body.layout == "label_receipt":
+            # The label prints the name surname first in capitals; the receipt as written.
+            label = blind13_layouts.label_name(body.patient)
+            assert label.isupper() and label != body.patient.upper()
+
+
+def test_the_distractors_never_equal_what_they_stand_beside() -> None:
+    """What is left before the card and the limit are never the total; the print's, the
+    mailbox's, the payments' dates are none of the days the document is for; a payment comes
+    after what it pays; the next appointment and the invoice's due date come after the
+    visit."""
+    for spec in blind13_plan(300):
+        body = spec.body
+        if isinstance(body, content.Overview):
+            days = {fee.day for fee in body.fees}
+            assert blind13_layouts.left(body) != body.total
+            assert body.limit != body.total
+            assert body.printed_at not in days and body.printed_at > max(days)
+            if body.layout == "account_statement":
+                paid = blind13_layouts.payments(body)
+                assert not {when for when, _, _ in paid} & days
+                assert sum(amount for _, amount, _ in paid) == body.total
+            continue
+        assert body.total != Decimal("0.00")
+        assert blind13_layouts.due(body) > body.day
