@@ -2157,3 +2157,138 @@ Sum                                                        554,00 kr
 """
     )
     assert two_up(words, width=842, height=595) == words
+
+
+PHARMACY = """Egenandelsoversikt – legemidler på blå resept
+Utlevert              Legemiddel             Reseptnr.     Pris   Helfo betaler Egenandel
+23.10.2024 10:07:13   Spiriva Respimat       553604907   580,75          354,26    226,49 nkr
+19.06.2024 09:06:54   Euthyrox 100 mikrog    552589248   122,66           74,82     47,84 nkr
+12.06.2024 17:11:29   Forxiga 10 mg          555471466 1 487,62          967,62    520,00 nkr
+03.05.2024 12:27:33   Simvastatin 40 mg      552318564    85,79           52,33     33,46 nkr
+04.04.2024 17:44:56   Ramipril 5 mg          552224408   108,16           65,98     42,18 nkr
+Sum egenandeler                                                                    869,97 nkr
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "fee"),
+    [
+        ("Pris   Helfo betaler Egenandel", "Egenandel"),
+        ("Pris   Helfo betaler Eigendel", "Eigendel"),
+        ("Price  Paid by Helfo User fee", "User fee"),
+    ],
+)
+def test_a_pharmacy_s_fee_is_the_user_fee_s_column_not_the_price(header: str, fee: str) -> None:
+    page = PHARMACY.replace("Pris   Helfo betaler Egenandel", header)
+    # Rows as tall as two of the default's columns: a header's words one space apart are one
+    # cell ("Helfo betaler Egenandel"), as a PDF's text layer may set them.
+    parsed = parse(layout_words(page, lines=40))
+    assert pairs(parsed) == [
+        ("2024-10-23", "226.49"),
+        ("2024-06-19", "47.84"),
+        ("2024-06-12", "520.00"),
+        ("2024-05-03", "33.46"),
+        ("2024-04-04", "42.18"),
+    ]
+    assert parsed.reconciled
+
+
+def test_misread_figures_that_cancel_out_leave_a_pharmacy_s_fees_in_doubt() -> None:
+    # OCR read 226,49 as 226,50 and 47,84 as 47,83: the sum holds, but on those rows the price
+    # is no longer Helfo's part plus the fee.
+    misread = PHARMACY.replace("226,49 nkr", "226,50 nkr").replace("47,84 nkr", "47,83 nkr")
+    parsed = parse(layout_words(misread, lines=40))
+    assert parsed.lines_sum == parsed.total
+    assert not parsed.reconciled
+
+
+ACCOUNT = """Fysioterapi Asker                                      KONTOUTSKRIFT
+Org.nr. NO 915637175                          Kundekonto – egenandeler fysioterapi
+Kontonr. 2343.33.18843
+
+Sipho Alemu
+Fossvegen 24
+
+Dato              Tekst                          Beløp           Saldo
+01.01.2026        Inngående saldo                                  0,00
+ons 11 mar 2026   Behandling, takst A2a       +298,00 kr         298,00
+tor 26 mar 2026   Behandling, takst A2a       +298,00 kr         596,00
+ons 01 apr 2026   Innbetaling, Vipps          −596,00 kr           0,00
+26.10.2026        Utgående saldo                                   0,00
+                  Sum belastet egenandeler 2026                +596,00 kr
+"""
+
+
+def test_an_account_statement_s_fees_are_its_charges_not_balances_nor_payments() -> None:
+    parsed = read(ACCOUNT)
+    assert parsed.name == "Sipho Alemu"
+    assert pairs(parsed) == [("2026-03-11", "298.00"), ("2026-03-26", "298.00")]
+    assert parsed.reconciled
+    english = (
+        ACCOUNT.replace("KONTOUTSKRIFT", "ACCOUNT STATEMENT")
+        .replace("Kundekonto – egenandeler", "Customer account – user fees")
+        .replace("Inngående saldo", "Opening balance")
+        .replace("Utgående saldo", "Closing balance")
+        .replace("Innbetaling, Vipps", "Payment, Vipps")
+        .replace("Saldo", "Balance")
+        .replace("Kontonr.", "Account no.")
+    )
+    parsed = read(english)
+    assert parsed.name == "Sipho Alemu"
+    assert pairs(parsed) == [("2026-03-11", "298.00"), ("2026-03-26", "298.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize("label", ["Besøksdato", "Visit date"])
+def test_a_hospital_receipt_is_dated_by_the_visit_not_the_birth_date_on_its_label(
+    label: str,
+) -> None:
+    parsed = read(
+        f"""Dagkirurgisk senter Fagernes                TSERENDORJ SIPHO
+Poliklinikk ortopedi                        f. 10.04.1996    100496 *****
+Org.nr. 844319428
+Pasientkvittering
+{label}         06.03.2025 (uke 10)
+Pasient            Sipho Tserendorj
+Poliklinisk konsultasjon, ortoped           kroner 1 790,00
+Journalkopi og epikrise                       kroner 150,00
+Totalt betalt                               kroner 1 940,00
+"""
+    )
+    assert pairs(parsed) == [("2025-03-06", "1940.00")]
+    assert parsed.reconciled
+
+
+def test_a_receipt_letter_in_a_digital_mailbox_is_not_dated_by_its_arrival() -> None:
+    parsed = read(
+        """< Inbox  Digipost
+Received 13.08.2025 at 08:12
+Receipt 967836
+Psykiater Elin Sunde · Org. no. NO 883871928
+Patient: Thanawat Dlamini
+We confirm that we have received payment for your appointment on 28.07.2025.
+First consultation, 90 min              2,900 kroner
+Total paid                              2,900 kroner
+"""
+    )
+    assert pairs(parsed) == [("2025-07-28", "2900.00")]
+
+
+def test_a_receipt_in_two_columns_keeps_its_date_and_name_apart_from_the_other_column() -> None:
+    parsed = read(
+        """Hørselsklinikken Lytt Knarvik            RECEIPT
+Org. no. 959 994 242                        Item / service                     Amount
+Receipt no.  773190                         Hearing assessment                KR 890.00
+Date  NOVEMBER 3, 2025                      Health services are exempt from VAT.
+Customer  Tigist Stojanovska                Next appointment: 18.12.2025 at 14:30
+Born  27.02.1996                            Total paid                        KR 890.00
+"""
+    )
+    assert pairs(parsed) == [("2025-11-03", "890.00")]
+    assert parsed.name == "Tigist Stojanovska"
+
+
+def test_a_payment_of_a_refund_on_an_account_statement_is_a_fee_paid_back() -> None:
+    parsed = read(ACCOUNT.replace("Innbetaling, Vipps", "Refundert betaling"))
+    assert parsed.credited
+    assert not parsed.reconciled

@@ -15,7 +15,15 @@ import pytest
 from PIL import Image
 
 from refusjon.intake.bounds import DecodingLimits
-from refusjon.intake.reading import Kind, Problem, Source, engines, read_document, reader
+from refusjon.intake.reading import (
+    Kind,
+    Problem,
+    Source,
+    engines,
+    pdftext,
+    read_document,
+    reader,
+)
 from refusjon.intake.reading.names import names_match
 from refusjon.intake.reading.parser import parse
 from refusjon.intake.reading.reader import named_from_another
@@ -400,3 +408,42 @@ def test_a_pdf_of_two_pages_on_one_landscape_sheet_names_the_person_not_the_sign
     extraction = read_document(documents.pdf(sheet))
     assert extraction.reconciled
     assert names_match(extraction.name, documents.NAME)
+
+
+def test_a_landscape_page_stored_upright_and_turned_by_its_rotation_is_read_as_shown() -> None:
+    flat = pdfium.PdfDocument(
+        documents.pdf(documents.receipt_html().replace("size: A5;", "size: A5 landscape;"))
+    )
+    width, height = flat[0].get_size()
+    turned = pdfium.PdfDocument.new()
+    page = turned.new_page(height, width)  # the page as stored: upright, its writing sideways
+    placed = flat.page_as_xobject(0, turned).as_pageobject()
+    placed.transform(pdfium.PdfMatrix(0, 1, -1, 0, height, 0))
+    page.insert_obj(placed)
+    page.gen_content()
+    page.set_rotation(90)  # shown turned a quarter clockwise: landscape, the writing level
+    stored = io.BytesIO()
+    turned.save(stored)
+    extraction = read_document(stored.getvalue())
+    assert extraction.kind == Kind.RECEIPT
+    assert [(line.date.isoformat(), line.amount) for line in extraction.lines] == [
+        ("2025-03-12", Decimal("1200.00"))
+    ]
+    assert extraction.reconciled
+
+
+@pytest.mark.parametrize(
+    ("rotation", "shown", "where"),
+    [
+        (0, (100, 200), (0, 0, 10, 20)),  # bottom left, as stored
+        (90, (200, 100), (0, 90, 20, 100)),  # a quarter clockwise: top left
+        (180, (100, 200), (90, 180, 100, 200)),  # upside down: top right
+        (270, (200, 100), (180, 0, 200, 10)),  # three quarters: bottom right
+    ],
+)
+def test_a_character_at_a_stored_page_s_corner_is_where_the_turned_page_shows_it(
+    rotation: int, shown: tuple[int, int], where: tuple[int, int, int, int]
+) -> None:
+    # The stored page is 100 points wide and 200 high; the character's box is at its bottom
+    # left corner, 10 wide and 20 high.
+    assert pdftext.upright((0, 0, 10, 20), rotation, *shown) == where

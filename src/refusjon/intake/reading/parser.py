@@ -207,6 +207,13 @@ DISTRACTOR_KEYS = (
     "brought forward",
     "delsum",
     "subtotal",
+    # An account statement's balance carried in and out: no fee, whatever it holds.
+    "inngående",
+    "utgående",
+    "inngåande",
+    "utgåande",
+    "opening balance",
+    "closing balance",
     "herav",
     "of which",
     # The next appointment a receipt or a booking gives: a day to come, never one paid for.
@@ -304,7 +311,6 @@ HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
             "betalingsmate",
             "betalingsform",
             "paid with",
-            "paid by",
             "paid using",
             "payment method",
         ),
@@ -347,6 +353,7 @@ HEADER_ROLES: tuple[tuple[Column, tuple[str, ...]], ...] = (
             "amount",
             "egenandel",
             "eigenandel",
+            "eigendel",
             "fee",
             "betalt",
             "paid",
@@ -409,6 +416,7 @@ NOT_NAMES = (
     "*legekontor",
     "as",
     "asa",
+    "account",  # "ACCOUNT STATEMENT"
 )
 # Small words inside a surname, written in lower case ("van der Heyden", "de Córdoba").
 NAME_PARTICLES = frozenset(
@@ -1102,6 +1110,12 @@ def _overview(scanned: list[Scanned]) -> Parsed:
             "A row has amounts on both sides of its date (two cards' parts on one row): which "
             "is the date's fee is not certain."
         )
+    if _figures_disagree([item for item in scanned if item.role == Role.FEE]):
+        unsure = True
+        notes.append(
+            "On most rows one amount is the sum of the others (a price, Helfo's part and the "
+            "fee), but not on every row: a figure may be misread."
+        )
     year = _title_year(scanned)
     if year is not None and any(line.date.year != year for line in lines):
         unsure = True
@@ -1117,6 +1131,22 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         credited=credited,
         unsure_dates=unsure,
     )
+
+
+def _adds_up(values: Sequence[Decimal]) -> bool:
+    """Whether one of three amounts is the sum of the other two."""
+    return any(2 * value == sum(values) for value in values)
+
+
+def _figures_disagree(fees: list[Scanned]) -> bool:
+    """Whether fee rows of three amounts mostly add up (a price is Helfo's part plus the user
+    fee, as a pharmacy prints them), and some do not: a figure of those is misread, and the
+    lines may add up to the total with two misreadings that cancel out."""
+    threes = [
+        [found.value for found in item.amounts[:3]] for item in fees if len(item.amounts) >= 3
+    ]
+    agreeing = sum(_adds_up(values) for values in threes)
+    return agreeing * 2 > len(threes) and agreeing < len(threes)
 
 
 def _date_between_amounts(item: Scanned) -> bool:
@@ -1218,6 +1248,8 @@ def _role(item: Scanned) -> Role:
         return Role.TOTAL
     if FOOTER.search(text) or (has_any(text, DISTRACTOR_KEYS) and not _sum_to_date(item)):
         return Role.DISTRACTOR
+    if _paid_in(item):
+        return Role.DISTRACTOR
     if item.amounts and (
         has_any(text, CREDIT_KEYS)
         or any(text[: found.start].endswith("-") for found in item.amounts)
@@ -1262,6 +1294,21 @@ def _total_sentence(item: Scanned) -> bool:
             return True
         start = end
     return False
+
+
+# What an account statement calls the person's payment into the account.
+PAID_IN_KEYS = ("innbetaling", "innbetalt", "innbetalingar", "payment", "betaling")
+
+
+def _paid_in(item: Scanned) -> bool:
+    """Whether the row is a payment into an account, printed as a minus on a statement
+    ("Innbetaling, Vipps  −596,00 kr"): neither a fee nor a fee credited."""
+    text = item.row.text
+    return (
+        has_any(text, PAID_IN_KEYS)
+        and not has_any(text, CREDIT_KEYS)  # "Refund payment −179,00": a fee paid back
+        and any(text[: found.start].rstrip().endswith("-") for found in item.amounts)
+    )
 
 
 # Words after a row's last amount that make it prose, not a sum: a total's figure ends its row.
@@ -1343,7 +1390,9 @@ def _cell_role(text: str) -> Column | None:
 
 
 def _columns(row: Row) -> Columns:
-    """The header's cells (words close together) and what each column holds."""
+    """The header's cells (words close together) and what each column holds. Where two name
+    an amount, the user fee's ("Egenandel", "User fee") is the fee's column, and the other
+    (a price) some other amount's."""
     cells: list[list[Word]] = []
     for word in row.words:
         if cells and word.left - cells[-1][-1].right < word.height * 0.6:
@@ -1351,12 +1400,31 @@ def _columns(row: Row) -> Columns:
         else:
             cells.append([word])
     columns = Columns()
-    for cell in cells:
-        role = _cell_role(" ".join(word.text for word in cell))
+    fee_named = False  # the fee's column is named as the user fee's
+    for cell in [part for joined in cells for part in _fee_heading_apart(joined)]:
+        text = " ".join(word.text for word in cell)
+        role = _cell_role(text)
+        if role == Column.FEE and Column.FEE in columns.centres:
+            if fee_named or not has_any(text, FEE_ITEM_KEYS):
+                continue
+            if Column.OTHER_AMOUNT not in columns.centres:
+                columns.centres[Column.OTHER_AMOUNT] = columns.centres[Column.FEE]
+                columns.lefts[Column.OTHER_AMOUNT] = columns.lefts[Column.FEE]
+            del columns.centres[Column.FEE]
         if role and role not in columns.centres:
             columns.centres[role] = (cell[0].left + cell[-1].right) / 2
             columns.lefts[role] = cell[0].left
+            fee_named = fee_named or (role == Column.FEE and has_any(text, FEE_ITEM_KEYS))
     return columns
+
+
+def _fee_heading_apart(cell: list[Word]) -> list[list[Word]]:
+    """A header's cell that runs another column's name into the user fee's ("Helfo betaler
+    Egenandel", "Paid by Helfo User fee": a text layer may set them a word apart) as two."""
+    for index in range(1, len(cell)):
+        if _opens_with(" ".join(word.text for word in cell[index:]), FEE_ITEM_KEYS):
+            return [cell[:index], cell[index:]]
+    return [cell]
 
 
 def _centre(item: Scanned, found: FoundAmount | FoundDate) -> float:
@@ -1611,7 +1679,8 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
             match = NAME_LABEL.match(item.row.text[start:])
             if not match:
                 continue
-            rest = _name_part(match["rest"])
+            # The name ends with its cell ("Customer  Tigist Stojanovska  Next appointment").
+            rest = _name_part(match["rest"].strip().split("  ")[0])
             if rest and (
                 _surely_a_label(match, item.row.text[start:], cell) or _looks_like_name(rest)
             ):
@@ -1791,6 +1860,8 @@ WORDS_THAT_MAY_BE_LABELS = frozenset(
         "logga inn",
         "du er logget inn",
         "du er logga inn",
+        "kunde",
+        "customer",  # "Customer account", "Customer no."
     }
 )
 
@@ -2149,6 +2220,10 @@ TREATMENT_DATE_KEYS = (
     "date of service",
     "service date",
     "dato for behandling",
+    "besøksdato",
+    "besøksdag",
+    "visit date",
+    "date of visit",
     "time",
     "appointment",
     "behandlet",
@@ -2156,9 +2231,10 @@ TREATMENT_DATE_KEYS = (
     "treated",
 )
 INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt", "issued")
-# The head of an e-mail a receipt came in: its date is the mail's.
+# The head of an e-mail a receipt came in, or a digital mailbox's "Received" over a letter:
+# its date is the mail's.
 MAIL_HEADER = re.compile(r"^(?:til|fra|to|from|sendt|sent|dato|date)\s*:\s*\S+@", re.I)
-MAIL_HEADER_KEYS = ("sendt", "sent", "mottatt")
+MAIL_HEADER_KEYS = ("sendt", "sent", "mottatt", "motteke", "received")
 
 
 def _opens_with(text: str, keys: tuple[str, ...]) -> bool:
@@ -2179,7 +2255,7 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     dated = [
         item
         for position, item in enumerate(scanned)
-        if not has_any(item.row.text, DISTRACTOR_KEYS)
+        if not _date_distracted(item)
         and not FOOTER.search(item.row.text)
         and not (position and _ends_with_a_distractor(scanned[position - 1]))
     ]
@@ -2210,6 +2286,21 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     # figures beside the treatment's own label where no date was read from them.
     sure = sure and not any(_unread_date(item) or _treatment_day_unread(item) for item in dated)
     return found.value, chosen.row.box(found.start, found.end), sure
+
+
+def _date_distracted(item: Scanned) -> bool:
+    """Whether a word of what is no treatment's day (a birth, the next appointment, a due day)
+    stands in the cell of the row's first date or the cell before it; without a date, anywhere
+    on the row. A receipt set in two columns puts other words on the date's row ("Date
+    3.11.2025  Health services are exempt from VAT")."""
+    if not item.dates:
+        return has_any(item.row.text, DISTRACTOR_KEYS)
+    cells = item.row.cells()
+    at = max(
+        (index for index, (start, _) in enumerate(cells) if start <= item.dates[0].start),
+        default=0,
+    )
+    return has_any(" ".join(cell for _, cell in cells[max(0, at - 1) : at + 1]), DISTRACTOR_KEYS)
 
 
 # The labels of the treatment's day that name a date ("Time", "Behandlet" may open an item).

@@ -62,7 +62,7 @@ def page_text(document: pdfium.PdfDocument, index: int, *, limits: DecodingLimit
             raise PdfUnreadable(f"Page {index + 1} is larger than {limits.pdf_max_page_cm:g} cm.")
         textpage = page.get_textpage()
         try:
-            words = _words(textpage, index + 1, width, height)
+            words = _words(textpage, index + 1, width, height, page.get_rotation())
         finally:
             textpage.close()
     finally:
@@ -105,8 +105,27 @@ def rendered(document: pdfium.PdfDocument, index: int, *, limits: DecodingLimits
         page.close()
 
 
+def upright(
+    box: tuple[float, float, float, float], rotation: int, width: float, height: float
+) -> tuple[float, float, float, float]:
+    """A character's box (left, bottom, right, top in the PDF's own space) on the page as it is
+    shown, turned clockwise by the page's ``rotation`` (a landscape page stored upright and
+    turned by its /Rotate); ``width`` and ``height`` are the page's as shown."""
+    left, bottom, right, top = box
+    if rotation == 90:  # the stored page is ``height`` wide
+        corners = [(y, height - x) for x in (left, right) for y in (bottom, top)]
+    elif rotation == 180:
+        corners = [(width - x, height - y) for x in (left, right) for y in (bottom, top)]
+    elif rotation == 270:  # the stored page is ``width`` high
+        corners = [(width - y, x) for x in (left, right) for y in (bottom, top)]
+    else:
+        return box
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def _words(
-    textpage: pdfium.PdfTextPage, page: int, width: float, height: float
+    textpage: pdfium.PdfTextPage, page: int, width: float, height: float, rotation: int = 0
 ) -> tuple[Word, ...]:
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
@@ -133,7 +152,9 @@ def _words(
         if char.isspace() or char == "\x00":
             close()
             continue
-        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        left, bottom, right, top = upright(
+            textpage.get_charbox(index, loose=True), rotation, width, height
+        )
         if current:
             _, last_left, last_bottom, last_right, last_top = current[-1]
             size = max(last_top - last_bottom, top - bottom, 1.0)
