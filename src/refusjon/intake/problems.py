@@ -37,6 +37,7 @@ WHY_IN_DOUBT: dict[Problem, Promise] = {
     Problem.ITEMS_DIFFER: _("the receipt's items do not add up to its total"),
     Problem.CREDITED: _("a fee on it is credited or paid back"),
     Problem.DATE_UNSURE: _("a date on it may have been read wrong"),
+    Problem.FIGURES_DISAGREE: _("an amount on it may have been read wrong"),
     Problem.TOTAL_NOT_PRINTED: _("the receipt prints no total to check its amount against"),
 }
 

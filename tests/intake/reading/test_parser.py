@@ -8,10 +8,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
+from refusjon.intake.models import DocumentReading
+from refusjon.intake.problems import why_in_doubt
+from refusjon.intake.reading import reader
 from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.patterns import amounts, date_like, dates
-from refusjon.intake.reading.records import Kind
+from refusjon.intake.reading.records import Kind, Problem
 from refusjon.intake.reading.words import layout_words, two_up
 
 
@@ -2199,7 +2203,9 @@ def test_misread_figures_that_cancel_out_leave_a_pharmacy_s_fees_in_doubt() -> N
     misread = PHARMACY.replace("226,49 nkr", "226,50 nkr").replace("47,84 nkr", "47,83 nkr")
     parsed = parse(layout_words(misread, lines=40))
     assert parsed.lines_sum == parsed.total
+    assert parsed.figures_disagree
     assert not parsed.reconciled
+    assert reader._why_not_reconciled(parsed) == Problem.FIGURES_DISAGREE
 
 
 ACCOUNT = """Fysioterapi Asker                                      KONTOUTSKRIFT
@@ -2292,3 +2298,9 @@ def test_a_payment_of_a_refund_on_an_account_statement_is_a_fee_paid_back() -> N
     parsed = read(ACCOUNT.replace("Innbetaling, Vipps", "Refundert betaling"))
     assert parsed.credited
     assert not parsed.reconciled
+
+
+def test_a_student_is_told_in_norwegian_that_an_amount_may_have_been_read_wrong() -> None:
+    reading = DocumentReading(doubt=Problem.FIGURES_DISAGREE.value)
+    with translation.override("nb"):
+        assert why_in_doubt(reading, Decimal("0")) == "et beløp på den kan være lest feil"

@@ -524,6 +524,8 @@ class Parsed:
     """The total is printed as one (not a receipt's only item taken for it)."""
     credited: bool = False
     """A fee is printed as credited or paid back: what the lines add up to is not the point."""
+    figures_disagree: bool = False
+    """Rows of three amounts mostly add up, but not all (see :func:`_figures_disagree`)."""
     unsure_dates: bool = False
     """A fee's date may be misread (see :attr:`FoundDate.glued`): the total checks the amounts,
     not the dates, so such a document is never reconciled."""
@@ -535,7 +537,7 @@ class Parsed:
         credited: a person decides what such a document shows."""
         if self.total is None or not self.lines or not self.total_printed:
             return False
-        if self.credited or self.unsure_dates:
+        if self.credited or self.unsure_dates or self.figures_disagree:
             return False
         if self.kind == Kind.RECEIPT:
             return len(self.lines) == 1 and self.items_sum in (None, self.total)
@@ -1110,12 +1112,7 @@ def _overview(scanned: list[Scanned]) -> Parsed:
             "A row has amounts on both sides of its date (two cards' parts on one row): which "
             "is the date's fee is not certain."
         )
-    if _figures_disagree([item for item in scanned if item.role == Role.FEE]):
-        unsure = True
-        notes.append(
-            "On most rows one amount is the sum of the others (a price, Helfo's part and the "
-            "fee), but not on every row: a figure may be misread."
-        )
+    disagree = _figures_disagree([item for item in scanned if item.role == Role.FEE])
     year = _title_year(scanned)
     if year is not None and any(line.date.year != year for line in lines):
         unsure = True
@@ -1129,6 +1126,7 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         lines=tuple(lines),
         notes=tuple(notes),
         credited=credited,
+        figures_disagree=disagree,
         unsure_dates=unsure,
     )
 

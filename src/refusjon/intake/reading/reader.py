@@ -476,6 +476,8 @@ def _why_not_reconciled(parsed: Parsed) -> Problem:
         return Problem.NO_LINES
     if parsed.credited:
         return Problem.CREDITED
+    if parsed.figures_disagree:
+        return Problem.FIGURES_DISAGREE
     if parsed.unsure_dates:
         return Problem.DATE_UNSURE
     if not parsed.total_printed:

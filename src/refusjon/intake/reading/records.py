@@ -54,6 +54,9 @@ class Problem(StrEnum):
     """A fee is printed as credited or paid back: a person reads what the total counts."""
     DATE_UNSURE = "date_unsure"
     """A fee's date may be misread (a letter glued to it): the total does not check dates."""
+    FIGURES_DISAGREE = "figures_disagree"
+    """Rows whose amounts add up on most rows (price = Helfo's part + fee) do not on some: a
+    figure is misread, and misreadings may cancel out in the sum."""
     TOTAL_NOT_PRINTED = "total_not_printed"
     """A receipt prints no total: its one priced item was taken for it, unchecked."""
 
@@ -87,6 +90,10 @@ MESSAGES: dict[Problem, str] = {
     Problem.DATE_UNSURE: (
         "A fee's date may be misread (a letter stands right before it): "
         "a person should compare the dates with the document."
+    ),
+    Problem.FIGURES_DISAGREE: (
+        "On most rows one amount is the sum of the others (a price, Helfo's part and the fee), "
+        "but not on every row: a person should compare the amounts with the document."
     ),
     Problem.TOTAL_NOT_PRINTED: (
         "The receipt prints no total: its one priced item was taken as its amount, unchecked."
