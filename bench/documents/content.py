@@ -2789,3 +2789,185 @@ def blind13_receipt(rng: random.Random, *, layout: str | None = None) -> Receipt
         date_style=rng.choice(BLIND13_DATE_STYLES[chosen]),
         payment={"mailbox_receipt": "invoice", "label_receipt": "terminal"}.get(chosen, "card"),
     )
+
+
+# ---- the fourteenth blind set ------------------------------------------------------------
+
+# Only in the fourteenth blind set (blind14_overview, blind14_receipt).
+BLIND14_PAPER_LAYOUT = "emergency_listing"
+BLIND14_PHONE_LAYOUT = "portal_payments"
+BLIND14_RECEIPT_LAYOUT = "ergo_receipt"
+BLIND14_AMOUNT_STYLES = {
+    BLIND14_PAPER_LAYOUT: {"nb": "asterisks", "en": "asterisks_point"},
+    BLIND14_PHONE_LAYOUT: {"nb": "nok_lower_before", "en": "nok_lower_before_point"},
+    BLIND14_RECEIPT_LAYOUT: {"nb": "nok_lower_after", "en": "nok_lower_after_point"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind14_layouts.money``."""
+BLIND14_DATE_STYLES = {
+    BLIND14_PAPER_LAYOUT: "compact", BLIND14_PHONE_LAYOUT: "month_dotless",
+    BLIND14_RECEIPT_LAYOUT: "letter_weekday",
+}  # fmt: skip
+"""Described in ``blind14_layouts.day``."""
+BLIND14_WORDING = 18
+"""The fourteenth blind set prints its own headings and sums (``blind14_layouts.WORDS``)."""
+BLIND14_FIRST_NAMES = {
+    "f": ("Ketevan", "Salome", "Anahit", "Lusine", "Dilnoza", "Gulnora", "Garazi", "Gunnvá",
+          "Turið", "Malakai", "Souksavanh"),
+    "m": ("Levan", "Zurab", "Tigran", "Aram", "Bekzod", "Sardor", "Aitor", "Sjúrður",
+          "Tavita", "Sione", "Phonsavanh"),
+}  # fmt: skip
+BLIND14_SURNAMES = (
+    "Chkheidze", "Kapanadze", "Lomidze", "Tsiklauri", "Hovhannisyan", "Sargsyan", "Grigoryan",
+    "Urrutia", "Agirre", "Ziska", "Hansdóttir", "Tuilagi", "Leota", "Faleolo", "Vongsa",
+)  # fmt: skip
+BLIND14_SEXED_SURNAMES = {"f": ("Karimova", "Yusupova"), "m": ("Karimov", "Yusupov")}
+BLIND14_PLACES = (
+    "Sandnessjøen", "Stokmarknes", "Brekstad", "Eidsvåg", "Bjerkvik", "Skjervøy", "Kolvereid",
+    "Straumen",
+)  # fmt: skip
+BLIND14_STREETS = ("Havnegata", "Skolebakken", "Strandvegen", "Prestegårdsveien")
+BLIND14_EMERGENCY = ("{p} interkommunale legevakt", "Legevakta i {p}", "{p} legevakt og KAD")
+BLIND14_EMERGENCY_WEIGHTS = {"emergency": 6, "lab": 2, "gp": 1}
+"""The services of an emergency clinic's listing (``FEE_BY_YEAR``'s kinds)."""
+BLIND14_PORTAL_CHAINS = ("Aleris", "Volvat", "Dr. Dropin", "Unilabs")
+BLIND14_PORTAL_WEIGHTS = {"gp": 5, "gp_video": 4, "lab": 3, "radiology": 2}
+# A private occupational therapist's services: Norwegian text, English text, price (kroner,
+# whole).
+BLIND14_ERGO_ITEMS = (
+    ("Ergoterapeutisk vurdering, 60 min", "Occupational therapy assessment, 60 min",
+     "1150.00"),
+    ("Oppfølgingstime ergoterapeut, 45 min", "Occupational therapy follow-up, 45 min",
+     "850.00"),
+    ("Tilpasning av håndortose", "Hand splint fitting", "650.00"),
+    ("Hjemmebesøk, tillegg", "Home visit, supplement", "400.00"),
+)  # fmt: skip
+BLIND14_ERGO_CLINICS = ("Ergoterapi {p}", "Ergoterapeuten {p}", "{p} ergoterapi og hand")
+SERVICE_NAMES.update(
+    {"occupational_therapist": {"nb": "Ergoterapeut", "nn": "Ergoterapeut",
+                                "en": "Occupational therapist"}}
+)  # fmt: skip
+
+
+def blind14_name(rng: random.Random) -> str:
+    """A Georgian, Armenian, Uzbek, Basque, Faroese, Samoan or Lao name, none in another set."""
+    sex = rng.choice("fm")
+    given = rng.choice(BLIND14_FIRST_NAMES[sex])
+    return f"{given} {rng.choice(BLIND14_SURNAMES + BLIND14_SEXED_SURNAMES[sex])}"
+
+
+def blind14_amount_style(layout: str, language: str) -> str:
+    return BLIND14_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _blind14_visits(
+    rng: random.Random,
+    *,
+    year: int,
+    language: str,
+    count: int,
+    kinds: dict[str, int],
+    offices: list[str],
+    every_day: bool,
+) -> tuple[Fee, ...]:
+    """A year's visits (to 10 December), a service of ``kinds`` (by weight) each, at one of
+    ``offices``; any day of the week when ``every_day`` (an emergency clinic), else working
+    days; below the exemption card limit."""
+    column = YEARS.index(year)
+    names, weights = zip(*kinds.items(), strict=True)
+    first = date(year, 1, 1)
+    open_days = [
+        first + timedelta(days=offset)
+        for offset in range(344)
+        if every_day or (first + timedelta(days=offset)).weekday() < 5
+    ]
+    limit = EXEMPTION_CARD_LIMIT[year]
+    fees: list[Fee] = []
+    paid = Decimal(0)
+    for day in sorted(rng.sample(open_days, k=count)):
+        kind = rng.choices(names, weights=weights)[0]
+        amount = Decimal(FEE_BY_YEAR[kind][column])
+        if paid + amount >= limit:
+            break
+        paid += amount
+        fees.append(Fee(day, amount, rng.choice(offices), SERVICE_NAMES[kind][language]))
+    return tuple(fees)
+
+
+def blind14_overview(
+    rng: random.Random, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the fourteenth blind set: an emergency clinic's listing of the user fees
+    paid there in a year, printed from its patient system in a typewriter face, or a private
+    clinic chain's patient portal listing the payments of a year, on a phone (``counts``: how
+    many fees to draw from)."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or BLIND14_PAPER_LAYOUT
+    count = rng.choice(counts or (1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
+    if chosen == BLIND14_PAPER_LAYOUT:
+        office = rng.choice(BLIND14_EMERGENCY).format(p=rng.choice(BLIND14_PLACES))
+        fees = _blind14_visits(
+            rng, year=year, language=lang, count=count, kinds=BLIND14_EMERGENCY_WEIGHTS,
+            offices=[office], every_day=True,
+        )  # fmt: skip
+    else:
+        chain = rng.choice(BLIND14_PORTAL_CHAINS)
+        offices = [f"{chain} {place}" for place in rng.sample(BLIND14_PLACES, k=rng.choice((1, 2)))]
+        fees = _blind14_visits(
+            rng, year=year, language=lang, count=count, kinds=BLIND14_PORTAL_WEIGHTS,
+            offices=offices, every_day=False,
+        )  # fmt: skip
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and sum(fee.amount for fee in fees) * 2 == limit:
+        fees = fees[:-1]  # what is left before the card is never the total itself
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(3, 19))
+    return Overview(
+        name=blind14_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind14_amount_style(chosen, lang),
+        wording=BLIND14_WORDING,
+        newest_first=chosen == BLIND14_PHONE_LAYOUT,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND14_DATE_STYLES[chosen],
+    )
+
+
+def blind14_receipt(rng: random.Random) -> Receipt:
+    """A receipt for the fourteenth blind set: a private occupational therapist's receipt
+    (A4), itemised or for the consultation alone."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    place = rng.choice(BLIND14_PLACES)
+    first, second, *extras = BLIND14_ERGO_ITEMS
+    picked = [rng.choice((first, second))]
+    picked += rng.sample(extras, k=rng.choice((0, 0, 1, 2)))
+    items = tuple(
+        Item("", text_en if lang == "en" else text_nb, Decimal(price))
+        for text_nb, text_en, price in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+    street = f"{rng.choice(BLIND14_STREETS)} {rng.randint(1, 40)}"
+    return Receipt(
+        patient=blind14_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=BLIND14_RECEIPT_LAYOUT,
+        amount_style=blind14_amount_style(BLIND14_RECEIPT_LAYOUT, lang),
+        profession="occupational_therapist",
+        provider=rng.choice(BLIND14_ERGO_CLINICS).format(p=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(1000, 99_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND14_DATE_STYLES[BLIND14_RECEIPT_LAYOUT],
+        payment="card",
+    )

@@ -44,7 +44,11 @@ renditions ``render.two_up``, ``render.sleeve_photo``, ``render.low_toner``,
 ``content.blind13_receipt``, ``blind13_layouts``, and the renditions ``render.annotated``,
 ``render.rotated_page``, ``render.angled_photo``, ``render.wallet_folded``,
 ``render.halftone_scan``, ``render.ipad_screenshot``, ``render.phone_photo``,
-``render.screenshots_pdf`` and ``render.pro_max_screenshot``).
+``render.screenshots_pdf`` and ``render.pro_max_screenshot``); and the *fourteenth blind* set
+(``blind14_set``, seed ``BLIND14_SEED``) with only variations none of the fifteen has
+(``content.blind14_overview``, ``content.blind14_receipt``, ``blind14_layouts``, and the
+renditions ``render.stamped_scan``, ``render.duplex_scan`` and
+``render.keyboard_screenshot``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -62,7 +66,7 @@ organisation number and whether it is itemised). Usage from the repository root:
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
          | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
-         | --blind13] [--seed N]
+         | --blind13 | --blind14] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -75,7 +79,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -92,6 +96,7 @@ from . import (
     blind11_layouts,
     blind12_layouts,
     blind13_layouts,
+    blind14_layouts,
     blind_layouts,
     content,
     layouts,
@@ -113,6 +118,7 @@ BLIND10_SEED = 2026_12_13
 BLIND11_SEED = 2026_12_14
 BLIND12_SEED = 2026_12_15
 BLIND13_SEED = 2026_12_16
+BLIND14_SEED = 2026_12_17
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -173,6 +179,12 @@ BLIND13_PHONE_COUNTS = {
 }
 """How many fees an overview on a screen draws from, by variant: as many as one screen holds
 for a single picture, more than one screen for screenshots gathered in a PDF."""
+BLIND14_RECEIPT_SHARE = 0.3
+BLIND14_SCAN_VARIANTS = ("stamped", "duplex")
+"""The fourteenth blind set's scans, in turn."""
+BLIND14_PHONE_COUNTS = (1, 2, 3, 4, 5)
+"""How many fees the portal on a phone draws from: as many as the screen above the keyboard
+holds."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -262,7 +274,10 @@ class Truth:
     mode, one bit a pixel by error diffusion); a screenshot ``ipad`` (a tablet in landscape,
     the inbox beside the letter), ``phone_photo`` (the phone's screen photographed, a JPEG),
     ``screenshots_pdf`` (several scrolling screenshots gathered in one PDF) or ``pro_max`` (a
-    large phone, 430 CSS pixels wide)."""
+    large phone, 430 CSS pixels wide). Fourteenth blind set: a scan ``stamped`` (a red
+    received stamp where nothing is printed, scanned in colour) or ``duplex`` (through a
+    duplex feeder, each page followed by its blank back); a screenshot ``keyboard`` (the
+    phone's keyboard up over the foot of the screen)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -321,7 +336,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to thirteenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to fourteenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -329,6 +344,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind14_layouts.LAYOUTS:
+            return blind14_layouts.html(self.body, phone=phone)
         if self.body.layout in blind13_layouts.LAYOUTS:
             return blind13_layouts.html(self.body, phone=phone, ipad=self.variant == "ipad")
         if self.body.layout in blind12_layouts.LAYOUTS:
@@ -423,17 +440,23 @@ def plan(
     blind11: bool = False,
     blind12: bool = False,
     blind13: bool = False,
+    blind14: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10``, ``blind11``, ``blind12`` and ``blind13`` draw only from their own set's
-    variations."""
+    ``blind10``, ``blind11``, ``blind12``, ``blind13`` and ``blind14`` draw only from their
+    own set's variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind14:
+            body, variant = _blind14_body(rng, rendition, scans)
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind13:
             body, variant = _blind13_body(rng, rendition, papers, scans, phones)
             overview = isinstance(body, content.Overview)
@@ -976,6 +999,67 @@ def _blind13_file(
     return None
 
 
+def _blind14_body(
+    rng: random.Random, rendition: str, scans: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A fourteenth blind set's document and how it is rendered (``Spec.variant``): on paper
+    (a text PDF or a scan) an emergency clinic's listing or, three times in ten, a private
+    occupational therapist's receipt, the scans by turns stamped and through a duplex feeder;
+    on a screen the clinic chain's portal with the keyboard up."""
+    body: content.Overview | content.Receipt
+    if rendition == "screenshot":
+        body = content.blind14_overview(
+            rng, layout=content.BLIND14_PHONE_LAYOUT, counts=BLIND14_PHONE_COUNTS
+        )
+        return body, "keyboard"
+    if rng.random() < BLIND14_RECEIPT_SHARE:
+        body = content.blind14_receipt(rng)
+    else:
+        body = content.blind14_overview(rng)
+    variant = (
+        BLIND14_SCAN_VARIANTS[scans % len(BLIND14_SCAN_VARIANTS)] if rendition == "scan" else ""
+    )
+    return body, variant
+
+
+STAMP_WORDS = {
+    "nb": ("MOTTATT", "Lønn og personal"),
+    "nn": ("MOTTEKE", "Løn og personal"),
+    "en": ("RECEIVED", "HR / Payroll"),
+}
+"""A received stamp's first and last lines, by language (the date between)."""
+
+
+def stamp_lines(body: content.Overview | content.Receipt) -> tuple[str, str, str]:
+    """A fourteenth blind set's received stamp: its word, the day it was received (after the
+    document's last day), the department."""
+    last = body.day if isinstance(body, content.Receipt) else max(f.day for f in body.fees)
+    seed = last.toordinal() + len(body.language)
+    received = last + timedelta(days=20 + seed % 25)
+    word, department = STAMP_WORDS[body.language]
+    return word, f"{received:%d.%m.%Y}", department
+
+
+def _blind14_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The fourteenth blind set's own renditions, or None for a text PDF; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "stamped":
+            return render.stamped_scan(
+                render.pdf(spec.html()), stamp_lines(spec.body), seed, placed
+            )
+        case "duplex":
+            return render.duplex_scan(render.pdf(spec.html()), seed, placed)
+        case "keyboard":
+            keys = blind14_layouts.KEYBOARD
+            png = render.keyboard_screenshot(spec.html(), keys, spec.body.language, placed)
+            return png, "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -993,6 +1077,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind12_file(spec)
     if spec.body.layout in blind13_layouts.LAYOUTS:
         own = _blind13_file(spec)
+    if spec.body.layout in blind14_layouts.LAYOUTS:
+        own = _blind14_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -1043,6 +1129,7 @@ def generate(
     blind11: bool = False,
     blind12: bool = False,
     blind13: bool = False,
+    blind14: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -1064,6 +1151,7 @@ def generate(
         blind11=blind11,
         blind12=blind12,
         blind13=blind13,
+        blind14=blind14,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1267,18 +1355,37 @@ def blind13_set(
     )
 
 
+def blind14_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The fourteenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a received stamp on a scan, a duplex
+    feeder's blank backs, a phone's keyboard up over a screenshot) that none of the other
+    fifteen sets has (made by a helper who never read the reader, after the reader's author
+    had seen the other fifteen; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND14_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind14=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
     "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
+    "blind14": blind14_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
     "blind3": BLIND3_SEED, "blind4": BLIND4_SEED, "blind5": BLIND5_SEED,
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
-    "blind12": BLIND12_SEED, "blind13": BLIND13_SEED,
+    "blind12": BLIND12_SEED, "blind13": BLIND13_SEED, "blind14": BLIND14_SEED,
 }  # fmt: skip
 
 
@@ -1314,6 +1421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind11", "the eleventh blind set"),
         ("blind12", "the twelfth blind set"),
         ("blind13", "the thirteenth blind set"),
+        ("blind14", "the fourteenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1343,6 +1451,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind11=name == "blind11",
         blind12=name == "blind12",
         blind13=name == "blind13",
+        blind14=name == "blind14",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

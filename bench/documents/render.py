@@ -2319,3 +2319,174 @@ def phone_photo(
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=rng.randint(80, 90))
     return out.getvalue()
+
+
+# ---- the fourteenth blind set's renditions ------------------------------------------------
+
+STAMP_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _stamp(lines: tuple[str, str, str], rng: random.Random, dpi: int) -> Image.Image:
+    """A rubber stamp's print in red ink: a rounded frame, three lines, the ink uneven; RGBA,
+    turned a few degrees."""
+    width, height = int(dpi * 1.9), int(dpi * 0.85)
+    mark = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(mark)
+    line = max(dpi // 60, 2)
+    draw.rounded_rectangle((line, line, width - line, height - line), dpi // 12, outline=255,
+                           width=line)  # fmt: skip
+    sizes = (dpi // 6, dpi // 7, dpi // 9)
+    top = dpi // 12
+    for text, size in zip(lines, sizes, strict=True):
+        font = ImageFont.truetype(STAMP_FONT, size)
+        left = (width - draw.textlength(text, font=font)) / 2
+        draw.text((left, top), text, font=font, fill=255)
+        top += int(size * 1.35)
+    noise = np.random.default_rng(rng.randrange(2**32))
+    ink_level = np.asarray(mark, np.float32) / 255
+    ink_level *= np.clip(noise.normal(0.85, 0.18, ink_level.shape), 0.3, 1).astype(np.float32)
+    alpha = Image.fromarray((ink_level * 235).astype(np.uint8), "L")
+    stamp = Image.new("RGBA", (width, height), (196, 28, 36, 0))
+    stamp.putalpha(alpha)
+    return stamp.rotate(rng.uniform(-8, 8), resample=Image.Resampling.BICUBIC, expand=True)
+
+
+def stamped_scan(
+    data: bytes,
+    lines: tuple[str, str, str],
+    rng: random.Random,
+    placed: list[Placed] | None = None,
+) -> tuple[bytes, str, int]:
+    """A page stamped with a rubber stamp in red ink where nothing is printed (fourteenth blind
+    set: an employer's or insurer's received stamp, ``lines``), then scanned in colour at 200
+    dpi with a little skew and noise; a JPEG a page, or a PDF of JPEG pages. The stamp goes on
+    the first page only."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            covered: tuple[tuple[float, float, float, float], ...] = ()
+            if index == 0:
+                stamp = _stamp(lines, rng, dpi)
+                grey = np.asarray(image.convert("L"))
+                spots = blank_spots(ink(grey, dpi // 10), stamp.width, stamp.height, 16)
+                lower = [spot for spot in spots if spot[1] > grey.shape[0] // 3] or spots
+                if lower:
+                    at = lower[rng.randrange(len(lower))]
+                    image.paste(stamp, at, stamp)
+                    box = (at[0], at[1], at[0] + stamp.width, at[1] + stamp.height)
+                    covered = (tuple(float(v) for v in box),)  # type: ignore[assignment]
+            pixels = np.asarray(image, np.float32) * np.float32([0.97, 0.965, 0.95]) + 2
+            pixels += noise.normal(0, 2.5, pixels.shape).astype(np.float32)
+            turned, matrix = _turned(pixels, rng.uniform(-0.7, 0.7), (245.0, 244.0, 240.0))
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(82, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), picture.size, covered))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def duplex_scan(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """Single-sided pages fed through a duplex document feeder (fourteenth blind set): each
+    page in grey at 200 dpi with a little skew, followed by the scan of its blank back (the
+    paper's tone, noise, a faint line from the feeder's glass); always a PDF of JPEG pages,
+    twice as many as the document has. ``placed`` gathers the printed pages only (their
+    place in the file: ``Placed.page`` is the document's page, the file's page twice it)."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            grey = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(grey, np.float32) * 0.96 + 4
+            pixels += noise.normal(0, 2.5, pixels.shape).astype(np.float32)
+            turned, matrix = _turned(pixels, rng.uniform(-0.9, 0.9), 236.0)
+            front = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            back = np.full(pixels.shape, rng.uniform(238, 246), np.float32)
+            back += noise.normal(0, 2.5, back.shape).astype(np.float32)
+            streak = rng.randrange(back.shape[1] // 8, back.shape[1] * 7 // 8)
+            back[:, streak : streak + 2] -= 18
+            for picture in (front, Image.fromarray(np.clip(back, 0, 255).astype(np.uint8), "L")):
+                out = io.BytesIO()
+                picture.save(out, "JPEG", quality=85, dpi=(dpi, dpi))
+                pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), front.size))
+    finally:
+        document.close()
+    images = [Image.open(io.BytesIO(page)) for page in pages]
+    out = io.BytesIO()
+    images[0].save(
+        out, "PDF", save_all=True, append_images=images[1:], resolution=dpi, **FIXED_DATES
+    )
+    return out.getvalue(), "pdf", len(pages)
+
+
+KEY_ROWS = {
+    "nb": ("qwertyuiopå", "asdfghjkløæ", "zxcvbnm"),
+    "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
+}
+
+
+def keyboard_screenshot(
+    html: str, keyboard: int, language: str, placed: list[Placed] | None = None
+) -> bytes:
+    """A phone's screenshot with the keyboard up (fourteenth blind set): the page (one screen,
+    390 × 844 CSS pixels at device scale 3), its last ``keyboard`` CSS pixels under the
+    keyboard (the row of suggestions, three rows of keys in the language's layout, the
+    space bar and the search key); a PNG."""
+    scale = PHONE_SCALE / CSS_PIXEL_POINTS
+    image = _page_image(html, scale)
+    width, height = image.size
+    top = height - keyboard * PHONE_SCALE
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, top, width, height), fill=(209, 212, 218))
+    unit = PHONE_SCALE
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 22 * unit)
+    small = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 16 * unit)
+    words = (
+        ("egenandel", "egenandeler", "eigendel") if language != "en" else ("user", "users", "used")
+    )
+    for number, word in enumerate(words):
+        middle = width * (2 * number + 1) / 6
+        draw.text((middle, top + 22 * unit), word, font=small, fill=(30, 30, 30), anchor="mm")
+    rows = KEY_ROWS["en" if language == "en" else "nb"]
+    key_w = (width - 6 * unit) / 11 if language != "en" else (width - 6 * unit) / 10
+    for row_number, row in enumerate(rows):
+        y = top + (44 + row_number * 54) * unit
+        start = (width - key_w * len(row)) / 2
+        for column, letter in enumerate(row):
+            left = start + column * key_w + 3 * unit
+            box = (left, y, left + key_w - 6 * unit, y + 44 * unit)
+            draw.rounded_rectangle(box, 5 * unit, fill=(255, 255, 255))
+            draw.text(((box[0] + box[2]) / 2, y + 22 * unit), letter, font=font,
+                      fill=(0, 0, 0), anchor="mm")  # fmt: skip
+    y = top + (44 + 3 * 54) * unit
+    draw.rounded_rectangle((width * 0.25, y, width * 0.72, y + 44 * unit), 5 * unit,
+                           fill=(255, 255, 255))  # fmt: skip
+    draw.rounded_rectangle((width * 0.75, y, width - 4 * unit, y + 44 * unit), 5 * unit,
+                           fill=(0, 122, 255))  # fmt: skip
+    search = "Search" if language == "en" else "Søk"
+    draw.text((width * 0.875, y + 22 * unit), search, font=small, fill=(255, 255, 255),
+              anchor="mm")  # fmt: skip
+    draw.rounded_rectangle((width * 0.35, height - 10 * unit, width * 0.65, height - 5 * unit),
+                           3 * unit, fill=(20, 20, 20))  # fmt: skip
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        under = ((0.0, float(top), float(width), float(height)),)
+        placed.append(Placed(0, scale, identity, image.size, under))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()

@@ -8,7 +8,7 @@ Usage from the repository root::
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
         [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11|blind12|blind13]
+               |blind11|blind12|blind13|blind14]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -23,7 +23,9 @@ tenth (variations none of those eleven has, renditions included, to be read once
 blind11`` the eleventh (variations none of those twelve has, renditions included, to be read
 once), ``--set blind12`` the twelfth (variations none of those thirteen has, renditions
 included, to be read once), ``--set blind13`` the thirteenth (variations none of those
-fourteen has, renditions included, to be read once); none writes bench/README.md on its own.
+fourteen has, renditions included, to be read once), ``--set blind14`` the fourteenth
+(variations none of those fifteen has, renditions included, to be read once); none writes
+bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -237,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             "blind11",
             "blind12",
             "blind13",
+            "blind14",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
@@ -245,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         "set, seen), blind7 (the seventh blind set, seen), blind8 (the eighth blind set, seen), "
         "blind9 (the ninth blind set, seen), blind10 (the tenth blind set, to read once), "
         "blind11 (the eleventh blind set, to read once), blind12 (the twelfth blind set, to "
-        "read once) or blind13 (the thirteenth blind set, to read once)",
+        "read once), blind13 (the thirteenth blind set, to read once) or blind14 (the "
+        "fourteenth blind set, to read once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
