@@ -689,7 +689,7 @@ def _money_only(
     return kept
 
 
-KRONER_CELL = re.compile(r"^(?:kr|kroner|nok)\.?$", re.I)
+KRONER_CELL = re.compile(rf"^{KRONER}\.?$", re.I)
 # "Øre" as OCR may read it ("Ore", "@re", "0re").
 ORE_CELL = re.compile(r"^[øoØO0@]re$", re.I)
 # What OCR makes of a ruled line between two columns.
@@ -764,11 +764,12 @@ def _one_copy(scanned: list[Scanned]) -> list[Scanned]:
     if not half or len(priced) % 2:
         return scanned
 
-    def figures(index: int) -> tuple[tuple[date, ...], tuple[Decimal, ...]]:
+    def dated_and_priced(index: int) -> tuple[tuple[date, ...], tuple[Decimal, ...]]:
         item = scanned[index]
         return tuple(d.value for d in item.dates), tuple(a.value for a in item.amounts)
 
-    if [figures(i) for i in priced[:half]] != [figures(i) for i in priced[half:]]:
+    first, second = priced[:half], priced[half:]
+    if list(map(dated_and_priced, first)) != list(map(dated_and_priced, second)):
         return scanned
     return scanned[: priced[half - 1] + 1]
 
@@ -1244,9 +1245,11 @@ def _role(item: Scanned) -> Role:
         return Role.HEADER
     if _total_sentence(item):
         return Role.TOTAL
-    if FOOTER.search(text) or (has_any(text, DISTRACTOR_KEYS) and not _sum_to_date(item)):
-        return Role.DISTRACTOR
-    if _paid_in(item):
+    if (
+        FOOTER.search(text)
+        or (has_any(text, DISTRACTOR_KEYS) and not _sum_to_date(item))
+        or _paid_in(item)
+    ):
         return Role.DISTRACTOR
     if item.amounts and (
         has_any(text, CREDIT_KEYS)
@@ -1285,7 +1288,7 @@ def _total_sentence(item: Scanned) -> bool:
     for end in [*(found.start() for found in SENTENCE_BREAK.finditer(text)), len(text)]:
         sentence = text[start:end]
         if (
-            has_any(" ".join(sentence.split()[:3]), TOTAL_KEYS)
+            _opens_with_a_sum(sentence)
             and not has_any(sentence, DISTRACTOR_KEYS + CREDIT_KEYS)
             and any(start <= found.start and found.end <= end for found in item.amounts)
         ):
@@ -1326,10 +1329,15 @@ def _sum_to_date(item: Scanned) -> bool:
     return bool(item.amounts) and _says_sum_to_date(item.row.text)
 
 
+def _opens_with_a_sum(text: str) -> bool:
+    """Whether a word of the sum stands among the first three words ("Til sammen er …",
+    "Sum egenandeler hittil …")."""
+    return has_any(" ".join(text.split()[:3]), TOTAL_KEYS)
+
+
 def _says_sum_to_date(text: str) -> bool:
-    opening = " ".join(text.split()[:3])
     return (
-        has_any(opening, TOTAL_KEYS)
+        _opens_with_a_sum(text)
         and has_any(text, TO_DATE_KEYS)
         and not has_any(text, DISTRACTORS_BUT_TO_DATE)
     )
