@@ -28,7 +28,7 @@ from bench.documents import (
     layouts,
     render,
 )
-from tests.bench.documents.pdfs import printed, text_of
+from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
 
 Box = tuple[float, float, float, float]
 
@@ -43,10 +43,6 @@ def blind10_plan(
         renditions=renditions,
         blind10=True,
     )
-
-
-def flat(text: str) -> str:
-    return " ".join(printed(text).split())
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -79,22 +75,6 @@ def occurrences(pdf: bytes, text: str) -> list[tuple[int, list[Box], set[int]]]:
     return found
 
 
-def every_letter(pdf: bytes) -> list[list[tuple[int, Box]]]:
-    """Each page's printed letters (not spaces): their indices and boxes."""
-    pages = []
-    document = pdfium.PdfDocument(pdf)
-    try:
-        for number in range(len(document)):
-            page = document[number].get_textpage()
-            letters = page.get_text_range()
-            pages.append(
-                [(i, page.get_charbox(i)) for i, c in enumerate(letters) if not c.isspace()]
-            )
-    finally:
-        document.close()
-    return pages
-
-
 def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     document = pdfium.PdfDocument(pdf)
     try:
@@ -114,12 +94,6 @@ def overlaps(box: Box, others: np.ndarray, inset: float = 0.4) -> np.ndarray:
     )
 
 
-def in_pixels(box: Box, height: float, scale: float) -> Box:
-    """A box of PDF points (from the bottom) as page pixels (left, top, right, bottom)."""
-    left, bottom, right, top = box
-    return left * scale, (height - top) * scale, right * scale, (height - bottom) * scale
-
-
 def meets(first: Box, second: Box) -> bool:
     return (
         first[0] < second[2]
@@ -127,22 +101,6 @@ def meets(first: Box, second: Box) -> bool:
         and first[1] < second[3]
         and second[1] < first[3]
     )
-
-
-def pictures(data: bytes, extension: str) -> list[Image.Image]:
-    """The rendered file's pictures, a page each (a PDF's at their own pixels)."""
-    if extension != "pdf":
-        return [Image.open(io.BytesIO(data))]
-    document = pdfium.PdfDocument(data)
-    try:
-        shots = []
-        for number in range(len(document)):
-            (picture,) = list(document[number].get_objects())
-            assert isinstance(picture, pdfium.PdfImage)
-            shots.append(picture.get_bitmap(render=False).to_pil())
-        return shots
-    finally:
-        document.close()
 
 
 def test_the_tenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(

@@ -4,7 +4,6 @@ here)."""
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from datetime import date, timedelta
@@ -32,7 +31,7 @@ from bench.documents import (
     layouts,
     render,
 )
-from tests.bench.documents.pdfs import printed, text_of
+from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
 
 Box = tuple[float, float, float, float]
 
@@ -47,10 +46,6 @@ def blind12_plan(
         renditions=renditions,
         blind12=True,
     )
-
-
-def flat(text: str) -> str:
-    return " ".join(printed(text).split())
 
 
 def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
@@ -92,22 +87,6 @@ def occurrences(pdf: bytes, text: str) -> list[tuple[int, list[Box], set[int]]]:
     return found
 
 
-def every_letter(pdf: bytes) -> list[list[tuple[int, Box]]]:
-    """Each page's printed letters (not spaces): their indices and boxes."""
-    pages = []
-    document = pdfium.PdfDocument(pdf)
-    try:
-        for number in range(len(document)):
-            page = document[number].get_textpage()
-            letters = page.get_text_range()
-            pages.append(
-                [(i, page.get_charbox(i)) for i, c in enumerate(letters) if not c.isspace()]
-            )
-    finally:
-        document.close()
-    return pages
-
-
 def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     document = pdfium.PdfDocument(pdf)
     try:
@@ -125,28 +104,6 @@ def overlaps(box: Box, others: np.ndarray, inset: float = 0.4) -> np.ndarray:
         & (box[1] + inset < others[:, 3] - inset)
         & (others[:, 1] + inset < box[3] - inset)
     )
-
-
-def in_pixels(box: Box, height: float, scale: float) -> Box:
-    """A box of PDF points (from the bottom) as page pixels (left, top, right, bottom)."""
-    left, bottom, right, top = box
-    return left * scale, (height - top) * scale, right * scale, (height - bottom) * scale
-
-
-def pictures(data: bytes, extension: str) -> list[Image.Image]:
-    """The rendered file's pictures, a page each (a PDF's at their own pixels)."""
-    if extension != "pdf":
-        return [Image.open(io.BytesIO(data))]
-    document = pdfium.PdfDocument(data)
-    try:
-        shots = []
-        for number in range(len(document)):
-            (picture,) = list(document[number].get_objects())
-            assert isinstance(picture, pdfium.PdfImage)
-            shots.append(picture.get_bitmap(render=False).to_pil())
-        return shots
-    finally:
-        document.close()
 
 
 TEXT_VARIANTS = ("", "two_up", "full_page_pdf")

@@ -32,8 +32,9 @@ from bench.documents import (
     layouts,
     render,
 )
+from tests.bench.documents import pdfs
 from tests.bench.documents import test_blind13 as thirteenth
-from tests.bench.documents.pdfs import printed, text_of
+from tests.bench.documents.pdfs import flat, text_of
 
 
 def blind14_plan(
@@ -46,10 +47,6 @@ def blind14_plan(
         renditions=renditions,
         blind14=True,
     )
-
-
-def flat(text: str) -> str:
-    return " ".join(printed(text).split())
 
 
 def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
@@ -133,7 +130,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
 
 def pictures(data: bytes, extension: str, variant: str) -> list[Image.Image]:
     """The file's pictures of printed pages (a duplex scan's blank backs left out)."""
-    shots = thirteenth.pictures(data, extension)
+    shots = pdfs.pictures(data, extension)
     return shots[::2] if variant == "duplex" else shots
 
 
@@ -160,7 +157,7 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
     for spec in sample()[part::2]:
         source, data, extension, placed = rendered(spec)
         sizes = thirteenth.media_sizes(source)
-        letters = thirteenth.every_letter(source)
+        letters = pdfs.every_letter(source)
         shots = pictures(data, extension, spec.variant) if placed else []
         if placed:
             assert len(placed) == len(shots)
@@ -191,7 +188,7 @@ def smallest(variant: str) -> generate.Spec:
 def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
     stamped = generate.render_document(smallest("stamped"), tmp_path)
     scan = np.asarray(
-        thirteenth.pictures(stamped.path.read_bytes(), stamped.path.suffix[1:])[0], np.float32
+        pdfs.pictures(stamped.path.read_bytes(), stamped.path.suffix[1:])[0], np.float32
     )
     # Red ink: pixels far redder than they are blue or green.
     red = (scan[:, :, 0] > 150) & (scan[:, :, 0] - scan[:, :, 2] > 60)
@@ -199,7 +196,7 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
     duplex = generate.render_document(smallest("duplex"), tmp_path)
     data = duplex.path.read_bytes()
     assert duplex.path.suffix == ".pdf" and not text_of(data).strip()
-    shots = thirteenth.pictures(data, "pdf")
+    shots = pdfs.pictures(data, "pdf")
     assert (
         len(shots)
         == duplex.truth.pages
