@@ -943,6 +943,9 @@ def test_dates_written_year_first_with_dots_or_slashes_are_read() -> None:
         ("2025 Mar 14", "2025-03-14"),  # year first with the month's name
         ("2025-mar-14", "2025-03-14"),
         ("Date: Aug 24 '26", "2026-08-24"),  # the month first, the year cut short
+        ("20250312", "2025-03-12"),  # a patient system's, run together
+        ("12/3 2025", "2025-03-12"),  # a clinic's portal: day/month, a space, the year
+        ("Mar. 12, 2025", "2025-03-12"),
     ],
 )
 def test_dates_printed_in_more_of_the_ways_programs_print_them_are_read(
@@ -958,6 +961,11 @@ def test_digits_that_only_resemble_those_ways_are_no_date() -> None:
     assert dates("Konto 1234 56 78903") == []
     assert dates("14 03 1789") == []  # no year of a fee
     assert dates("tys. 8. juli  65,- kr") == []  # a day and a fee a cell apart, no year
+    assert dates("Fødselsnr. 12039912345") == []  # eight figures inside a birth number
+    assert dates("20251312  20250230  20250012") == []  # no month 13, no 30 February
+    assert dates("Kontonr. 1503.20250312") == []
+    assert dates("Ref. 120250312") == []
+    assert dates("1/2 20250") == []
 
 
 @pytest.mark.parametrize(
@@ -2304,3 +2312,90 @@ def test_a_student_is_told_in_norwegian_that_an_amount_may_have_been_read_wrong(
     reading = DocumentReading(doubt=Problem.FIGURES_DISAGREE.value)
     with translation.override("nb"):
         assert why_in_doubt(reading, Decimal("0")) == "et beløp på den kan være lest feil"
+
+
+def test_a_patient_system_s_printout_with_dates_run_together_is_a_list_of_fees() -> None:
+    parsed = read(
+        """EIDSVÅG INTERKOMMUNALE LEGEVAKT
+Utskrift: 20241009 12:40   Side 1
+PASIENTOPPGAVE - BETALTE EGENANDELER 2024
+Pasient : Tavita Urrutia
+Fødselsnr. : 010100 *****
+Periode : 20240101 - 20241009
+Dato               Kontaktnr.              Tjeneste                 Betalt
+20240103           2120                    Fastlege              ***172,00
+20240106           2127                    Legevakt              ***295,00
+20240906           2169                    Laboratorieprøver     ****61,00
+SUM BETALT 2024                                                  ***528,00
+Egenandelstak 2024: kr 3 165. Gjenstår til frikort (bare betalt her): **2637,00.
+*** SLUTT PÅ UTSKRIFT ***
+"""
+    )
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert pairs(parsed) == [
+        ("2024-01-03", "172.00"),
+        ("2024-01-06", "295.00"),
+        ("2024-09-06", "61.00"),
+    ]
+    assert parsed.total == Decimal("528.00")
+    assert parsed.name == "Tavita Urrutia"
+    assert parsed.reconciled
+
+
+def test_a_portal_s_fees_dated_day_slash_month_and_year_are_read() -> None:
+    parsed = read(
+        """19:26  71%
+Betalingane mine
+Logga inn som Salome Tuilagi
+Betalt i 2025
+nok 308,00
+2 betalingar
+5/11 2025  nok 179,00
+Fastlege
+12/3 2025  nok 129,00
+Fastlege, video
+"""
+    )
+    assert sorted(pairs(parsed)) == [("2025-03-12", "129.00"), ("2025-11-05", "179.00")]
+    assert parsed.reconciled
+
+
+ERGO = """Ergoterapeuten Kolvereid          Skolebakken 24, 7554 Kolvereid
+Org.nr. 998 380 057
+KVITTERING
+Kvitteringsnr.  45285
+Pasient  Gulnora Yusupova
+Født  08.12.1994
+Behandler  Ingvild Ramstad
+{day}
+Beskrivelse                                   Beløp
+Oppfølgingstime ergoterapeut, 45 min     850,00 nok
+Tilpasning av håndortose                 650,00 nok
+Totalt betalt                          1 500,00 nok
+Neste time: 01.08.2026
+{stamp}
+"""
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "Konsultasjon fredag den 26. juni 2026",
+        "Consultation on Friday the 26th of June 2026",
+    ],
+)
+def test_a_receipt_s_consultation_day_is_its_date_not_the_stamp_of_its_arrival(day: str) -> None:
+    # The receipt was printed two days after the consultation, and stamped on its arrival.
+    printed = ERGO.replace("Kvitteringsnr.  45285", "Kvitteringsnr.  45285    Dato  28.06.2026")
+    parsed = read(printed.format(day=day, stamp="MOTTATT\n05.08.2026\nLønn og personal"))
+    assert pairs(parsed) == [("2026-06-26", "1500.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    "stamp", ["MOTTATT\n05.08.2026", "RECEIVED  05.08.2026", "MOTTEKE\n05.08.2026"]
+)
+def test_a_received_stamp_s_date_leaves_no_doubt_of_the_receipt_s_only_date(stamp: str) -> None:
+    parsed = read(ERGO.format(day="Dato  26.06.2026", stamp=stamp))
+    assert pairs(parsed) == [("2026-06-26", "1500.00")]
+    assert parsed.reconciled

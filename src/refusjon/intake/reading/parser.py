@@ -2235,6 +2235,9 @@ TREATMENT_DATE_KEYS = (
     "behandlet",
     "behandla",
     "treated",
+    # "Konsultasjon tirsdag den 3. september 2024", "Consultation on Tuesday the 28th of July"
+    "konsultasjon",
+    "consultation",
 )
 INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt", "issued")
 # The head of an e-mail a receipt came in, or a digital mailbox's "Received" over a letter:
@@ -2264,6 +2267,8 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
         if not _date_distracted(item)
         and not FOOTER.search(item.row.text)
         and not (position and _ends_with_a_distractor(scanned[position - 1]))
+        and not _stamp(item)
+        and not (position and _stamp(scanned[position - 1]) and not scanned[position - 1].dates)
     ]
     candidates = [item for item in dated if item.dates]
     if not candidates:
@@ -2292,6 +2297,15 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
     # figures beside the treatment's own label where no date was read from them.
     sure = sure and not any(_unread_date(item) or _treatment_day_unread(item) for item in dated)
     return found.value, chosen.row.box(found.start, found.end), sure
+
+
+def _stamp(item: Scanned) -> bool:
+    """Whether the row is a received stamp's word ("MOTTATT", "RECEIVED"), with or without its
+    date: the day an office got the receipt, under it or beside it, is not the treatment's."""
+    return words_of(_without_dates(item)).strip() in STAMP_WORDS
+
+
+STAMP_WORDS = ("mottatt", "motteke", "received")
 
 
 def _date_distracted(item: Scanned) -> bool:

@@ -39,12 +39,21 @@ DATE_PATTERNS = (
     # Day and month by a slash, the year by a hyphen: "12/3-2025", "12/3-25", as Norwegians
     # write by hand.
     re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})-(?P<year>\d{4}|\d{2})(?![\d.,])"),
+    # Day and month by a slash, the year after a space: "12/3 2025", as a clinic's portal
+    # prints it.
+    re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})/(?P<mon>\d{1,2}) (?P<year>(?:19|20)\d{2})(?![\d.,])"),
     # Spaces between: "12 03 2025", as a form prints a date in its boxes (two digits, two, four).
     re.compile(r"(?<![\d.,])(?P<day>\d{2}) (?P<mon>\d{2}) (?P<year>(?:19|20)\d{2})(?![\d.,])"),
     # Year first: "2025-03-12", "2025.03.12", "2025/03/12", "2025-3-7".
     re.compile(
         r"(?<![\d.,])(?P<year>\d{4})(?P<sep>[-./])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
         r"(?![\d,])"
+    ),
+    # Year, month and day run together: "20250312", as a patient system prints it. Only with
+    # a real month and day, and not inside a longer number (a birth or an account number).
+    re.compile(
+        r"(?<![\d.,:/-])(?P<year>(?:19|20)\d{2})(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12]\d|3[01])"
+        r"(?![\d.,:/-])"
     ),
     # "12. mars 2025", "12 March 2025", "12th of March 2025", "12-mar-2025", "20.feb.24" (a
     # spreadsheet's), "12MAR2025" (a booking system's)
