@@ -2971,3 +2971,156 @@ def blind14_receipt(rng: random.Random) -> Receipt:
         date_style=BLIND14_DATE_STYLES[BLIND14_RECEIPT_LAYOUT],
         payment="card",
     )
+
+
+# ---- the fifteenth blind set -------------------------------------------------------------
+
+# Only in the fifteenth blind set (blind15_overview, blind15_receipt).
+BLIND15_PAPER_LAYOUT = "gp_bill_list"
+BLIND15_PHONE_LAYOUT = "material_app"
+BLIND15_RECEIPT_LAYOUT = "lung_receipt"
+BLIND15_AMOUNT_STYLES = {
+    BLIND15_PAPER_LAYOUT: {"nb": "nkr_capital_k", "en": "code_after_point"},
+    BLIND15_PHONE_LAYOUT: {"nb": "code_after_spaced_point", "en": "code_after_point"},
+    BLIND15_RECEIPT_LAYOUT: {"nb": "nkr_capital_k", "en": "code_after_point"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind15_layouts.money``."""
+BLIND15_DATE_STYLES = {
+    BLIND15_PAPER_LAYOUT: "short_time", BLIND15_PHONE_LAYOUT: "phone_clock",
+    BLIND15_RECEIPT_LAYOUT: "appointment_time",
+}  # fmt: skip
+"""Described in ``blind15_layouts.day``."""
+BLIND15_WORDING = 19
+"""The fifteenth blind set prints its own headings and sums (``blind15_layouts.WORDS``)."""
+BLIND15_FIRST_NAMES = {
+    "f": ("Rhiannon", "Eirlys", "Anwen", "Carys", "Sarangerel", "Nyambura", "Njeri", "Kavitha",
+          "Tharani", "Folasade", "Yetunde", "Thandeka", "Zanele"),
+    "m": ("Gethin", "Emyr", "Iolo", "Rhodri", "Temuulen", "Baraka", "Kamau", "Kipchoge",
+          "Senthil", "Olumide", "Babatunde", "Mandla"),
+}  # fmt: skip
+BLIND15_SURNAMES = (
+    "Llewellyn", "Gruffydd", "Bevan", "Gantulga", "Mwangi", "Otieno", "Kariuki", "Subramaniam",
+    "Ramasamy", "Nadarajah", "Ogunleye", "Adebanjo", "Khumalo", "Ndlovu", "Buthelezi",
+)  # fmt: skip
+BLIND15_PLACES = (
+    "Vinstra", "Dokka", "Koppang", "Skreia", "Ringebu", "Selbu", "Moelv", "Bagn",
+)  # fmt: skip
+BLIND15_STREETS = ("Storgata", "Kyrkjevegen", "Jernbanegata", "Sentrumsvegen")
+BLIND15_GP_OFFICES = ("{p} legesenter", "Legekontoret i {p}", "{p} allmennlegepraksis")
+BLIND15_GP_WEIGHTS = {"gp": 7, "gp_video": 2, "lab": 3}
+"""The services of a GP office's bill list (``FEE_BY_YEAR``'s kinds)."""
+BLIND15_APP_OFFICES = {
+    "gp": "{p} legesenter", "psychologist": "Psykologene i {p}",
+    "physiotherapist": "{p} fysioterapi", "outpatient": "Sykehuset {p}, poliklinikk",
+    "radiology": "{p} røntgeninstitutt",
+}  # fmt: skip
+"""The providers the app lists, by the service each gives (``FEE_BY_YEAR``'s kinds)."""
+# A private lung specialist's services: Norwegian text, English text, price by year (kroner).
+BLIND15_LUNG_ITEMS = (
+    ("Konsultasjon, lungelege (egenandel)", "Consultation, pulmonologist (user fee)",
+     ("397.00", "411.00", "425.00")),
+    ("Spirometri med reversibilitetstest", "Spirometry with reversibility test",
+     ("190.00", "195.00", "205.00")),
+    ("FeNO-måling", "FeNO measurement", ("150.00", "155.00", "160.00")),
+    ("Allergitest (prikktest)", "Skin prick allergy test", ("235.50", "244.50", "252.50")),
+)  # fmt: skip
+BLIND15_LUNG_CLINICS = ("Lungelegene {p}", "{p} lungeklinikk", "Lungespesialisten i {p}")
+SERVICE_NAMES.update(
+    {"pulmonologist": {"nb": "Lungelege", "nn": "Lungelege", "en": "Pulmonologist"}}
+)  # fmt: skip
+
+
+def blind15_name(rng: random.Random) -> str:
+    """A Welsh, Mongolian, Kenyan, Tamil, Yoruba or Zulu name, none in another set."""
+    sex = rng.choice("fm")
+    return f"{rng.choice(BLIND15_FIRST_NAMES[sex])} {rng.choice(BLIND15_SURNAMES)}"
+
+
+def blind15_amount_style(layout: str, language: str) -> str:
+    return BLIND15_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def blind15_overview(
+    rng: random.Random, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the fifteenth blind set: a GP office's list of the bills paid there in a
+    year, printed from its patient record system, or the user fees registered in a year as an
+    Android app lists them (``counts``: how many fees to draw from)."""
+    year = rng.choice(YEARS)
+    lang = language(rng)
+    chosen = layout or BLIND15_PAPER_LAYOUT
+    count = rng.choice(counts or (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
+    places = rng.sample(BLIND15_PLACES, k=2)
+    fees: tuple[Fee, ...] = ()
+    if chosen == BLIND15_PAPER_LAYOUT:
+        offices = [rng.choice(BLIND15_GP_OFFICES).format(p=places[0])]
+        fees = _blind14_visits(
+            rng, year=year, language=lang, count=count, kinds=BLIND15_GP_WEIGHTS,
+            offices=offices, every_day=False,
+        )  # fmt: skip
+    else:
+        others = sorted(kind for kind in BLIND15_APP_OFFICES if kind != "gp")
+        kinds = ["gp", *rng.sample(others, k=rng.choice((0, 1, 2)))]
+        where = {kind: places[0] if kind == "gp" else rng.choice(places) for kind in kinds}
+        column = YEARS.index(year)
+        for day in _blind13_days(rng, year, count, 5):
+            kind = rng.choice(kinds)
+            amount = Decimal(FEE_BY_YEAR[kind][column])
+            if sum(fee.amount for fee in fees) + amount >= EXEMPTION_CARD_LIMIT[year]:
+                break
+            provider = BLIND15_APP_OFFICES[kind].format(p=where[kind])
+            fees += (Fee(day, amount, provider, SERVICE_NAMES[kind][lang]),)
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and sum(fee.amount for fee in fees) * 2 == limit:
+        fees = fees[:-1]  # what is left before the card is never the total itself
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(2, 25))
+    return Overview(
+        name=blind15_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind15_amount_style(chosen, lang),
+        wording=BLIND15_WORDING,
+        newest_first=chosen == BLIND15_PHONE_LAYOUT,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND15_DATE_STYLES[chosen],
+    )
+
+
+def blind15_receipt(rng: random.Random) -> Receipt:
+    """A receipt for the fifteenth blind set: a private lung specialist's receipt (A5),
+    itemised or for the consultation alone."""
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    lang = language(rng)
+    place = rng.choice(BLIND15_PLACES)
+    first, *extras = BLIND15_LUNG_ITEMS
+    picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2)))]
+    items = tuple(
+        Item("", text_en if lang == "en" else text_nb, Decimal(prices[column]))
+        for text_nb, text_en, prices in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+    street = f"{rng.choice(BLIND15_STREETS)} {rng.randint(1, 60)}"
+    return Receipt(
+        patient=blind15_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=BLIND15_RECEIPT_LAYOUT,
+        amount_style=blind15_amount_style(BLIND15_RECEIPT_LAYOUT, lang),
+        profession="pulmonologist",
+        provider=rng.choice(BLIND15_LUNG_CLINICS).format(p=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(10_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND15_DATE_STYLES[BLIND15_RECEIPT_LAYOUT],
+        payment="card",
+    )

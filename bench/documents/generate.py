@@ -48,7 +48,10 @@ renditions ``render.two_up``, ``render.sleeve_photo``, ``render.low_toner``,
 (``blind14_set``, seed ``BLIND14_SEED``) with only variations none of the fifteen has
 (``content.blind14_overview``, ``content.blind14_receipt``, ``blind14_layouts``, and the
 renditions ``render.stamped_scan``, ``render.duplex_scan`` and
-``render.keyboard_screenshot``).
+``render.keyboard_screenshot``); and the *fifteenth blind* set (``blind15_set``, seed
+``BLIND15_SEED``) with only variations none of the sixteen has (``content.blind15_overview``,
+``content.blind15_receipt``, ``blind15_layouts``, and the renditions ``render.ticked_scan``,
+``render.clipped_scan`` and ``render.split_screen``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -66,7 +69,7 @@ organisation number and whether it is itemised). Usage from the repository root:
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
          | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
-         | --blind13 | --blind14] [--seed N]
+         | --blind13 | --blind14 | --blind15] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -97,6 +100,7 @@ from . import (
     blind12_layouts,
     blind13_layouts,
     blind14_layouts,
+    blind15_layouts,
     blind_layouts,
     content,
     layouts,
@@ -119,6 +123,7 @@ BLIND11_SEED = 2026_12_14
 BLIND12_SEED = 2026_12_15
 BLIND13_SEED = 2026_12_16
 BLIND14_SEED = 2026_12_17
+BLIND15_SEED = 2026_12_18
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -185,6 +190,12 @@ BLIND14_SCAN_VARIANTS = ("stamped", "duplex")
 BLIND14_PHONE_COUNTS = (1, 2, 3, 4, 5)
 """How many fees the portal on a phone draws from: as many as the screen above the keyboard
 holds."""
+BLIND15_RECEIPT_SHARE = 1 / 3
+BLIND15_SCAN_VARIANTS = ("ticked", "clipped")
+"""The fifteenth blind set's scans, in turn."""
+BLIND15_PHONE_COUNTS = (1, 2, 3, 4)
+"""How many fees the app in the upper window of a split screen draws from: as many as the
+window holds."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -277,7 +288,10 @@ class Truth:
     large phone, 430 CSS pixels wide). Fourteenth blind set: a scan ``stamped`` (a red
     received stamp where nothing is printed, scanned in colour) or ``duplex`` (through a
     duplex feeder, each page followed by its blank back); a screenshot ``keyboard`` (the
-    phone's keyboard up over the foot of the screen)."""
+    phone's keyboard up over the foot of the screen). Fifteenth blind set: a scan ``ticked``
+    (each fee ticked off with a ballpoint pen in the margin, scanned in colour) or ``clipped``
+    (a paper clip over the top edge, scanned in colour); a screenshot ``split_screen`` (an
+    Android phone in split screen, the app above and a mail being written below)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -336,7 +350,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to fourteenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to fifteenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -344,6 +358,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind15_layouts.LAYOUTS:
+            return blind15_layouts.html(self.body, phone=phone)
         if self.body.layout in blind14_layouts.LAYOUTS:
             return blind14_layouts.html(self.body, phone=phone)
         if self.body.layout in blind13_layouts.LAYOUTS:
@@ -441,17 +457,23 @@ def plan(
     blind12: bool = False,
     blind13: bool = False,
     blind14: bool = False,
+    blind15: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10``, ``blind11``, ``blind12``, ``blind13`` and ``blind14`` draw only from their
-    own set's variations."""
+    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14`` and ``blind15`` draw only
+    from their own set's variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind15:
+            body, variant = _blind15_body(rng, rendition, scans)
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind14:
             body, variant = _blind14_body(rng, rendition, scans)
             scans += rendition == "scan"
@@ -1060,6 +1082,56 @@ def _blind14_file(
     return None
 
 
+def _blind15_body(
+    rng: random.Random, rendition: str, scans: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A fifteenth blind set's document and how it is rendered (``Spec.variant``): on paper (a
+    text PDF or a scan) a GP office's bill list or, a third of the time, a private lung
+    specialist's receipt, the scans by turns ticked off and clipped; on a screen the app in
+    the upper window of a split screen."""
+    body: content.Overview | content.Receipt
+    if rendition == "screenshot":
+        body = content.blind15_overview(
+            rng, layout=content.BLIND15_PHONE_LAYOUT, counts=BLIND15_PHONE_COUNTS
+        )
+        return body, "split_screen"
+    if rng.random() < BLIND15_RECEIPT_SHARE:
+        body = content.blind15_receipt(rng)
+    else:
+        body = content.blind15_overview(rng)
+    variant = (
+        BLIND15_SCAN_VARIANTS[scans % len(BLIND15_SCAN_VARIANTS)] if rendition == "scan" else ""
+    )
+    return body, variant
+
+
+def tick_marks(body: content.Overview | content.Receipt) -> list[str]:
+    """What a student ticks off on a fifteenth blind set's page: each fee's (each item's)
+    amount as printed."""
+    amounts = body.items if isinstance(body, content.Receipt) else body.fees
+    return [blind15_layouts.money(line.amount, body.amount_style) for line in amounts]
+
+
+def _blind15_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The fifteenth blind set's own renditions, or None for a text PDF; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "ticked":
+            marks = tick_marks(spec.body)
+            return render.ticked_scan(render.pdf(spec.html()), marks, seed, placed)
+        case "clipped":
+            return render.clipped_scan(render.pdf(spec.html()), seed, placed)
+        case "split_screen":
+            assert isinstance(spec.body, content.Overview)
+            lower = blind15_layouts.mail_html(spec.body)
+            png = render.split_screen(spec.html(), lower, blind15_layouts.DIVIDER, placed)
+            return png, "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -1079,6 +1151,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind13_file(spec)
     if spec.body.layout in blind14_layouts.LAYOUTS:
         own = _blind14_file(spec)
+    if spec.body.layout in blind15_layouts.LAYOUTS:
+        own = _blind15_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -1130,6 +1204,7 @@ def generate(
     blind12: bool = False,
     blind13: bool = False,
     blind14: bool = False,
+    blind15: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -1152,6 +1227,7 @@ def generate(
         blind12=blind12,
         blind13=blind13,
         blind14=blind14,
+        blind15=blind15,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1373,12 +1449,30 @@ def blind14_set(
     )
 
 
+def blind15_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The fifteenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a ballpoint's ticks on a scan, a paper
+    clip on a scan, an Android phone in split screen) that none of the other sixteen sets has
+    (made by a helper who never read the reader, after the reader's author had seen the other
+    sixteen; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND15_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind15=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
     "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
-    "blind14": blind14_set,
+    "blind14": blind14_set, "blind15": blind15_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
@@ -1386,6 +1480,7 @@ SEEDS = {
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
     "blind12": BLIND12_SEED, "blind13": BLIND13_SEED, "blind14": BLIND14_SEED,
+    "blind15": BLIND15_SEED,
 }  # fmt: skip
 
 
@@ -1422,6 +1517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind12", "the twelfth blind set"),
         ("blind13", "the thirteenth blind set"),
         ("blind14", "the fourteenth blind set"),
+        ("blind15", "the fifteenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1452,6 +1548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind12=name == "blind12",
         blind13=name == "blind13",
         blind14=name == "blind14",
+        blind15=name == "blind15",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

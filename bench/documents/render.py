@@ -2490,3 +2490,176 @@ def keyboard_screenshot(
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the fifteenth blind set's renditions -------------------------------------------------
+
+
+def _colour_scan(
+    image: Image.Image, rng: random.Random, noise: np.random.Generator
+) -> tuple[Image.Image, np.ndarray]:
+    """A page scanned in colour: warm paper, a little noise, a small skew; the picture and
+    the 3 × 3 matrix of the skew."""
+    pixels = np.asarray(image, np.float32) * np.array([0.96, 0.955, 0.935], np.float32) + 3
+    pixels += noise.normal(0, 2.5, pixels.shape).astype(np.float32)
+    turned, matrix = _turned(pixels, rng.uniform(-0.8, 0.8), (243.0, 241.0, 236.0))
+    return Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "RGB"), matrix
+
+
+def _found(page: pdfium.PdfPage, text: str) -> list[tuple[float, float, float, float]]:
+    """The boxes (PDF points: left, bottom, right, top) of each place ``text`` is printed on
+    the page (a space in ``text`` stands for any run of spaces)."""
+    wanted = r"\s+".join(re.escape(part) for part in text.replace("\u00a0", " ").split())
+    textpage = page.get_textpage()
+    letters = textpage.get_text_range().replace("\u00a0", " ")
+    boxes = []
+    for match in re.finditer(wanted, letters):
+        chars = [textpage.get_charbox(i) for i in range(match.start(), match.end())]
+        chars = [box for box, c in zip(chars, match.group(), strict=True) if not c.isspace()]
+        boxes.append(
+            (min(b[0] for b in chars), min(b[1] for b in chars),
+             max(b[2] for b in chars), max(b[3] for b in chars))
+        )  # fmt: skip
+    return boxes
+
+
+def _tick(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], rng: random.Random) -> None:
+    """A ballpoint tick inside ``box`` (left, top, right, bottom), blue ink."""
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    points = [
+        (left + width * rng.uniform(0.0, 0.1), top + height * rng.uniform(0.45, 0.6)),
+        (left + width * rng.uniform(0.3, 0.4), bottom - height * rng.uniform(0.0, 0.08)),
+        (right - width * rng.uniform(0.0, 0.08), top + height * rng.uniform(0.0, 0.1)),
+    ]
+    ink_colour = (rng.randint(20, 40), rng.randint(40, 60), rng.randint(130, 165))
+    draw.line(points, fill=ink_colour, width=max(height // 9, 3), joint="curve")
+
+
+def ticked_scan(
+    data: bytes, marks: list[str], rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """A page whose lines the student ticked off with a ballpoint pen, a tick to the right of
+    each place one of ``marks`` (the fees' amounts) is printed, where nothing is printed
+    (fifteenth blind set), then scanned in colour at 200 dpi; a JPEG a page, or a PDF of JPEG
+    pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            height = page.get_height()
+            image = page.render(scale=scale).to_pil().convert("RGB")
+            printed = ink(np.asarray(image.convert("L")), 3)
+            draw = ImageDraw.Draw(image)
+            covered: list[tuple[float, float, float, float]] = []
+            for mark in dict.fromkeys(marks):
+                for box in _found(page, mark):
+                    size = int((box[3] - box[1]) * scale * 1.5)
+                    left = int(box[2] * scale) + size // 2
+                    top = int((height - box[3]) * scale) - size // 4
+                    where = (left, top, left + size, top + size)
+                    if (
+                        where[2] >= image.width
+                        or top < 0
+                        or printed[top : where[3], left : where[2]].any()
+                    ):
+                        continue
+                    _tick(draw, where, rng)
+                    covered.append((float(left), float(top), float(where[2]), float(where[3])))
+            picture, matrix = _colour_scan(image, rng, noise)
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(82, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), picture.size, tuple(covered)))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def _paper_clip(dpi: int, rng: random.Random) -> Image.Image:
+    """A steel paper clip's part in front of the page, seen from above: two nested loops of
+    wire, light steel with a dark edge and a soft shadow; RGBA, turned a few degrees."""
+    width, height = int(dpi * 0.42), int(dpi * 1.3)
+    wire = max(dpi // 45, 3)
+    shape = Image.new("L", (width + 2 * wire, height + 2 * wire), 0)
+    draw = ImageDraw.Draw(shape)
+    draw.rounded_rectangle((wire, wire, width, height), width // 2, outline=255, width=wire)
+    inner = (wire + width // 5, wire, width - width // 5, int(height * 0.72))
+    draw.rounded_rectangle(inner, (inner[2] - inner[0]) // 2, outline=255, width=wire)
+    # The top of the outer loop is behind the page: cut it away above the page's edge.
+    draw.rectangle((0, 0, shape.width, wire * 3), fill=0)
+    mask = np.asarray(shape, np.float32) / 255
+    shadow = cv2.GaussianBlur(np.roll(mask, (wire, wire), (0, 1)), (0, 0), wire)
+    rgba = np.zeros((*mask.shape, 4), np.float32)
+    shade = np.linspace(120, 200, mask.shape[1], dtype=np.float32)[None, :]
+    for channel, tint in enumerate((1.0, 1.0, 1.04)):
+        rgba[:, :, channel] = np.where(mask > 0, shade * tint, 40)
+    rgba[:, :, 3] = np.maximum(mask * 255, shadow * 90)
+    clip = Image.fromarray(np.clip(rgba, 0, 255).astype(np.uint8), "RGBA")
+    return clip.rotate(rng.uniform(-6, 6), resample=Image.Resampling.BICUBIC, expand=True)
+
+
+def clipped_scan(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """Pages held together by a paper clip over the first page's top edge where nothing is
+    printed (fifteenth blind set), scanned in colour at 200 dpi with the clip on; a JPEG a
+    page, or a PDF of JPEG pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            covered: tuple[tuple[float, float, float, float], ...] = ()
+            if index == 0:
+                clip = _paper_clip(dpi, rng)
+                grey = np.asarray(image.convert("L"))
+                spots = blank_spots(ink(grey, dpi // 12), clip.width, clip.height, 16)
+                top = [spot for spot in spots if spot[1] == 0] or spots
+                if top:
+                    at = top[rng.randrange(len(top))]
+                    image.paste(clip, at, clip)
+                    box = (at[0], at[1], at[0] + clip.width, at[1] + clip.height)
+                    covered = (tuple(float(v) for v in box),)  # type: ignore[assignment]
+            picture, matrix = _colour_scan(image, rng, noise)
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(82, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), picture.size, covered))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def split_screen(upper: str, lower: str, divider: int, placed: list[Placed] | None = None) -> bytes:
+    """An Android phone's screenshot in split screen (fifteenth blind set): the page
+    ``upper`` (the app, with the status bar) in the upper window, a black bar ``divider`` CSS
+    pixels high with its handle, the page ``lower`` (another app, with the gesture bar) below;
+    360 CSS pixels wide at device scale 3; a PNG."""
+    scale = PHONE_SCALE / CSS_PIXEL_POINTS
+    top = _page_image(upper, scale)
+    bottom = _page_image(lower, scale)
+    bar = divider * PHONE_SCALE
+    shot = Image.new("RGB", (top.width, top.height + bar + bottom.height), (0, 0, 0))
+    shot.paste(top, (0, 0))
+    shot.paste(bottom, (0, top.height + bar))
+    middle = top.height + bar // 2
+    ImageDraw.Draw(shot).rounded_rectangle(
+        (shot.width * 0.42, middle - PHONE_SCALE, shot.width * 0.58, middle + PHONE_SCALE),
+        PHONE_SCALE, fill=(200, 200, 200),
+    )  # fmt: skip
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, shot.size))
+    out = io.BytesIO()
+    shot.save(out, "PNG")
+    return out.getvalue()

@@ -8,7 +8,7 @@ Usage from the repository root::
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
         [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11|blind12|blind13|blind14]
+               |blind11|blind12|blind13|blind14|blind15]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -24,7 +24,9 @@ blind11`` the eleventh (variations none of those twelve has, renditions included
 once), ``--set blind12`` the twelfth (variations none of those thirteen has, renditions
 included, to be read once), ``--set blind13`` the thirteenth (variations none of those
 fourteen has, renditions included, to be read once), ``--set blind14`` the fourteenth
-(variations none of those fifteen has, renditions included, to be read once); none writes
+(variations none of those fifteen has, renditions included, to be read once), ``--set
+blind15`` the fifteenth (variations none of those sixteen has, renditions included, to be read
+once); none writes
 bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
@@ -240,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             "blind12",
             "blind13",
             "blind14",
+            "blind15",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
@@ -248,8 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         "set, seen), blind7 (the seventh blind set, seen), blind8 (the eighth blind set, seen), "
         "blind9 (the ninth blind set, seen), blind10 (the tenth blind set, to read once), "
         "blind11 (the eleventh blind set, to read once), blind12 (the twelfth blind set, to "
-        "read once), blind13 (the thirteenth blind set, to read once) or blind14 (the "
-        "fourteenth blind set, to read once)",
+        "read once), blind13 (the thirteenth blind set, to read once), blind14 (the "
+        "fourteenth blind set, to read once) or blind15 (the fifteenth blind set, to read "
+        "once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
