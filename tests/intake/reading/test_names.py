@@ -33,6 +33,9 @@ from refusjon.intake.reading.names import (
         # OCR leaves out letters with a dot below or a hook above
         ("Phm Th Hương", "Phạm Thị Hương"),
         ("Áilu Elle Đng", "Áilu Elle Đặng"),
+        # A capital I and a small l look the same in a sans-serif face
+        ("lolo Khumalo", "Iolo Khumalo"),
+        ("Ida Iversen", "lda lversen"),
     ],
 )
 def test_it_accepts_the_same_person_written_another_way(on_document: str, applicant: str) -> None:
@@ -54,6 +57,7 @@ def test_it_accepts_the_same_person_written_another_way(on_document: str, applic
         ("Anne Lie", "Anna Lie"),
         ("Phm Th Hương", "Phạm Thị Hoa"),  # only letters OCR leaves out may be missing
         ("Pham Thi Huong", "Phm Th Hương"),  # nor are they taken from the applicant's name
+        ("Lise Berg", "Ilse Berg"),  # only a word's first letter may be either
     ],
 )
 def test_it_refuses_another_person_or_no_name(on_document: str, applicant: str) -> None:

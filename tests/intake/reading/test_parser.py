@@ -13,6 +13,7 @@ from django.utils import translation
 from refusjon.intake.models import DocumentReading
 from refusjon.intake.problems import why_in_doubt
 from refusjon.intake.reading import reader
+from refusjon.intake.reading.names import names_match
 from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.patterns import amounts, date_like, dates
 from refusjon.intake.reading.records import Kind, Problem
@@ -2398,4 +2399,73 @@ def test_a_receipt_s_consultation_day_is_its_date_not_the_stamp_of_its_arrival(d
 def test_a_received_stamp_s_date_leaves_no_doubt_of_the_receipt_s_only_date(stamp: str) -> None:
     parsed = read(ERGO.format(day="Dato  26.06.2026", stamp=stamp))
     assert pairs(parsed) == [("2026-06-26", "1500.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize("time", ["11.30 am", "12.30 pm", "9:05 a.m."])
+def test_a_clock_time_with_am_or_pm_is_no_item_of_a_receipt(time: str) -> None:
+    parsed = read(
+        f"""Lungelegene Moelv
+Org. no. NO 904838373
+RECEIPT
+Patient                        Kipchoge Kariuki
+Appointment                    10 March 2025, {time}
+Service                                                      Amount
+Consultation, pulmonologist (user fee)                   411.00 NOK
+FeNO measurement                                         155.00 NOK
+Paid                                                     566.00 NOK
+"""
+    )
+    assert pairs(parsed) == [("2025-03-10", "566.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize(
+    ("ceiling", "of", "initials", "name"),
+    [
+        ("Egenandelstak 2024 · Registrert", "av 3 165.00 NOK", "(RO)", "Rhodri Ogunleye"),
+        ("User fee ceiling 2024 · Registered", "of 3,165.00 NOK", "IK", "Iolo Khumalo"),
+        ("Eigendelstak 2024 · Registrert", "av 3 165.00 NOK", "q", "Nyambura Ramasamy"),
+    ],
+)
+def test_an_app_s_sum_registered_against_the_ceiling_is_the_total(
+    ceiling: str, of: str, initials: str, name: str
+) -> None:
+    # The app's card: the ceiling's name, then the sum registered against it, then the
+    # ceiling's own figure; the person's initials in a circle before the name, as OCR reads it.
+    parsed = read(
+        f"""10:13  63%
+<  Egenandeler
+{initials} {name.replace("I", "l", 1)}
+{ceiling}
+794.00 NOK
+{of} · 2 registrerte egenandeler
+12.11.2024 kl. 08.28                397.00 NOK
+Psykolog  (Registrert)
+Psykologene i Koppang
+23.01.2024 kl. 14.34                397.00 NOK
+Psykolog  (Registrert)
+Psykologene i Koppang
+"""
+    )
+    assert parsed.total == Decimal("794.00")
+    assert sorted(pairs(parsed)) == [("2024-01-23", "397.00"), ("2024-11-12", "397.00")]
+    assert parsed.reconciled
+    assert names_match(parsed.name, name)
+    assert parsed.name.split()[-1] == name.split()[-1]
+    assert len(parsed.name.split()) == 2
+
+
+def test_an_amount_under_a_word_of_registering_that_names_no_ceiling_is_not_the_total() -> None:
+    parsed = read(
+        """Egenandeler
+Viser for Kari Nordmann
+Sist registrert
+1 200,00 kr
+12.11.2024   Psykolog                397,00 kr
+23.01.2024   Psykolog                397,00 kr
+Sum 2024                             794,00 kr
+"""
+    )
+    assert parsed.total == Decimal("794.00")
     assert parsed.reconciled

@@ -410,6 +410,43 @@ def test_a_pdf_of_two_pages_on_one_landscape_sheet_names_the_person_not_the_sign
     assert names_match(extraction.name, documents.NAME)
 
 
+def test_a_landscape_table_whose_columns_leave_the_middle_empty_is_read_as_one_page() -> None:
+    # A patient system's list of bills across a landscape page: the date and the service at
+    # the left, how it was paid and the fee at the right, nothing in the middle, and the
+    # address and the report's number at the right only: no two pages side by side.
+    rows = "".join(
+        f"<tr><td>{fee.day:%d.%m.%y} kl. 08.32</td><td>{escape(fee.service)}</td><td></td>"
+        f"<td>Kort</td><td class=n>{documents.kroner(fee.amount)}</td></tr>"
+        for fee in documents.FEES
+    )
+    page = f"""<html><head><style>
+      @page {{ size: A4 landscape; margin: 1.5cm; }}
+      body {{ font-family: DejaVu Sans; font-size: 9pt; }}
+      table {{ width: 100%; border-collapse: collapse; }}
+      td, th {{ padding: 3px 4px; text-align: left; }}
+      .n, .r {{ text-align: right; }}
+    </style></head><body>
+      <div class=r>Jernbanegata 15, 2594 Selbu<br>Tlf. 74 54 44 54</div>
+      <p>Selbu legesenter</p>
+      <h2>Regningsoversikt 2025</h2>
+      <p>Pasient: {escape(documents.NAME)}</p>
+      <table>
+        <tr><th style="width: 18%">Dato/tid</th><th style="width: 18%">Tjeneste</th>
+          <th style="width: 34%"></th><th style="width: 14%">Betalt med</th>
+          <th class=n>Egenandel</th></tr>
+        {rows}
+        <tr><td colspan=4>Sum betalte egenandeler 2025</td>
+          <td class=n>{documents.kroner(documents.TOTAL)}</td></tr>
+      </table>
+      <p class=r>EPJ-rapport R-114</p>
+    </body></html>"""
+    extraction = read_document(documents.pdf(page))
+    assert extraction.reconciled
+    assert [(line.date, line.amount) for line in extraction.lines] == [
+        (fee.day, fee.amount) for fee in documents.FEES
+    ]
+
+
 def test_a_landscape_page_stored_upright_and_turned_by_its_rotation_is_read_as_shown() -> None:
     flat = pdfium.PdfDocument(
         documents.pdf(documents.receipt_html().replace("size: A5;", "size: A5 landscape;"))

@@ -96,6 +96,14 @@ def levenshtein(first: str, second: str) -> int:
     return previous[-1]
 
 
+def _word_slips(one: str, other: str) -> int:
+    """The slips between two words of names; a capital I and a small l at a word's start are
+    one letter (they look the same in a sans-serif face, so OCR reads "Iolo" as "lolo")."""
+    if {one[:1], other[:1]} == {"i", "l"}:
+        return levenshtein(one[1:], other[1:])
+    return levenshtein(one, other)
+
+
 def compare_names(on_document: str, applicant: str) -> NameComparison:
     """Compare the name a document prints with the applicant's name.
 
@@ -205,7 +213,7 @@ def _cheapest_pairing(
             return
         for position, word in enumerate(longer):
             if position not in used:
-                distance = levenshtein(shorter[index], word)
+                distance = _word_slips(shorter[index], word)
                 if distance <= tolerance(shorter[index], word):
                     pair(index + 1, used | {position}, edits + distance)
 

@@ -1376,11 +1376,28 @@ def _wrapped_role(label: Scanned, item: Scanned) -> Role:
         return Role.TOTAL  # "Betalt hittil i 2025" over "2 032,- kr"
     if _says_a_year_s_sum(label.row.text):
         return Role.TOTAL  # "Betalt i 2026" over "1 835,61 Kr"
+    if _says_registered_against_the_ceiling(label.row.text):
+        return Role.TOTAL  # "Egenandelstak 2024 · Registrert" over "794,00 NOK" ("av 3 165")
     if label.role == Role.DISTRACTOR:
         return Role.DISTRACTOR
     if has_any(label.row.text, TOTAL_KEYS) and label.row.text.rstrip().endswith(":"):
         return Role.TOTAL
     return item.role
+
+
+REGISTERED_KEYS = ("registrert", "registrerte", "registered")
+
+
+def _says_registered_against_the_ceiling(text: str) -> bool:
+    """A label that names the exemption card's ceiling and ends with what is registered
+    against it ("Egenandelstak 2024 · Registrert", "User fee ceiling 2026 · Registered"): the
+    amount under it is the sum of the fees registered, the ceiling's own figure is not."""
+    words = words_of(text).split()
+    return (
+        len(words) > 1
+        and words[-1] in REGISTERED_KEYS
+        and has_any(" ".join(words[:-1]), DISTRACTOR_KEYS)
+    )
 
 
 def _header_roles(row: Row) -> int:
@@ -1943,6 +1960,8 @@ def _name_part(text: str) -> str:
         ):
             break
         if word.startswith(("(", "[")):  # "Siri Håland (f. 01.02.2001)"
+            if not words and BRACKETED_INITIALS.fullmatch(word):
+                continue  # "(RO) Rhodri Ogunleye": an app's initials in a circle
             break
         if word[-1] in NAME_STOPS:  # "von Krogh· 2024": the mark ends the name
             words.append(word.rstrip(NAME_STOPS))
@@ -1951,17 +1970,25 @@ def _name_part(text: str) -> str:
     return " ".join(_without_initials(words)).strip(" ,;")
 
 
+BRACKETED_INITIALS = re.compile(r"[(\[][A-ZÆØÅ]{1,3}[)\]]")
+
+
 def _without_initials(words: list[str]) -> list[str]:
     """The name without the initials an app prints before it in a circle ("GH Gyrid Hoxha",
-    which OCR may read as "cH) Gyrid Hoxha")."""
+    which OCR may read as "cH) Gyrid Hoxha", "IK lolo Khumalo" for "IK Iolo Khumalo", or as a
+    stray small letter: "q Nyambura Ramasamy")."""
     if len(words) < 3 or len(words[0]) > 4:
         return words
     first, rest = words[0], words[1:]
     letters = "".join(ch for ch in first if ch.isalpha())
-    initials = "".join(word[:1] for word in rest).upper()
-    if letters.isupper() and letters == initials[: len(letters)] and len(letters) > 1:
+    # A capital I and a small l look the same in a sans-serif face.
+    initials = "".join(word[:1] for word in rest).upper().replace("L", "I")
+    matched = letters.replace("L", "I") == initials[: len(letters)]
+    if letters.isupper() and matched and len(letters) > 1:
         return rest
     if not NAME_WORD.match(first) and _looks_like_name(" ".join(rest)):
+        return rest
+    if len(first) == 1 and first.islower() and _looks_like_name(" ".join(rest)):
         return rest
     return words
 

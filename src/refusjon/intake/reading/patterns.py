@@ -104,9 +104,12 @@ DATE_LIKE = (
     ),
     re.compile(rf"(?<!\w){MONTH}\s{{1,2}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)", re.I),
 )
-# A clock time ("kl. 14.30", "klokka 9.05", "at 11.48"), masked before amounts are looked for.
+# A clock time ("kl. 14.30", "klokka 9.05", "at 11.48", "11.30 am"), masked before amounts are
+# looked for.
 TIME_LABELLED = re.compile(
-    r"\b(?:kl\.?|klokk(?:a|en)|at)\s{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d)", re.I
+    r"\b(?:kl\.?|klokk(?:a|en)|at)\s{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d)"
+    r"|(?<![\d.,])(?:0?\d|1[0-2])[:.][0-5]\d\s?(?:[ap]\.?m\b\.?)",
+    re.I,
 )
 
 # Kroner as a word or its marks: "kr", "Nkr", "NOK", "kroner".

@@ -134,6 +134,7 @@ def _read_pdf(
     with pdftext.opened(data, limits=limits) as document:
         pages: list[Page] = []
         text_words: list[Word] = []
+        whole_words: list[Word] = []  # the same, with no sheet cut into two pages
         scanned: list[int] = []
         for index in range(len(document)):
             started = _cpu(rapid)
@@ -143,18 +144,29 @@ def _read_pdf(
                 size = (round(page.width), round(page.height))
                 pages.append(Page(page.number, *size, Source.TEXT, seconds))
                 text_words.extend(two_up(page.words, page.width, page.height))
+                whole_words.extend(page.words)
             else:
                 size = pdftext.rendered_size(document, index, limits=limits)
                 pages.append(Page(page.number, *size, Source.OCR, seconds))
                 scanned.append(page.number)
         if not scanned:
-            return _extraction(parse(text_words), pages, "pdf-text", [])
+            return _extraction(_text_layer(text_words, whole_words), pages, "pdf-text", [])
 
         def picture(number: int) -> pixels.Grey:
             return pdftext.rendered(document, number - 1, limits=limits)
 
         prefix = "pdf-text+" if text_words else ""
         return _read_pictures(scanned, picture, text_words, pages, attempts, prefix, rapid)
+
+
+def _text_layer(text_words: list[Word], whole_words: list[Word]) -> Parsed:
+    """The text layer read, its landscape sheets as two pages side by side where they look it;
+    where that reading does not reconcile, also as one wide page (a landscape table whose
+    columns leave a band down the middle), and the better of the two taken."""
+    parsed = parse(text_words)
+    if parsed.reconciled or text_words == whole_words:
+        return parsed
+    return max((parsed, parse(whole_words)), key=_merit)
 
 
 # A text layer of fewer words than this, without a date, is a scanner's stamp or a page number
