@@ -3124,3 +3124,169 @@ def blind15_receipt(rng: random.Random) -> Receipt:
         date_style=BLIND15_DATE_STYLES[BLIND15_RECEIPT_LAYOUT],
         payment="card",
     )
+
+
+# ---- the sixteenth blind set -------------------------------------------------------------
+
+# Only in the sixteenth blind set (blind16_overview, blind16_receipt).
+BLIND16_PAPER_LAYOUT = "therapy_year_statement"
+BLIND16_PHONE_LAYOUT = "segmented_app"
+BLIND16_RECEIPT_LAYOUT = "rheumatology_receipt"
+BLIND16_AMOUNT_STYLES = {
+    BLIND16_PAPER_LAYOUT: {"nb": "whole_nok_after", "en": "whole_nok_after_comma"},
+    BLIND16_PHONE_LAYOUT: {"nb": "whole_nok_after", "en": "whole_nok_after_comma"},
+    BLIND16_RECEIPT_LAYOUT: {"nb": "whole_nok_after", "en": "whole_nok_after_comma"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind16_layouts.money``. Every
+amount the set prints is whole kroner."""
+BLIND16_DATE_STYLES = {
+    BLIND16_PAPER_LAYOUT: "compact_month", BLIND16_PHONE_LAYOUT: "dotted_clock",
+    BLIND16_RECEIPT_LAYOUT: "consultation_span",
+}  # fmt: skip
+"""Described in ``blind16_layouts.day``."""
+BLIND16_WORDING = 20
+"""The sixteenth blind set prints its own headings and sums (``blind16_layouts.WORDS``)."""
+BLIND16_FIRST_NAMES = {
+    "f": ("Tamari", "Mzia", "Eteri", "Gohar", "Narine", "Mereana", "Manaia", "Ainhoa", "Amaia",
+          "Nerea", "Oihane"),
+    "m": ("Davit", "Nodar", "Irakli", "Hovhannes", "Vardan", "Tamati", "Rawiri", "Iker", "Unai",
+          "Eneko", "Julen"),
+}  # fmt: skip
+BLIND16_SURNAMES = (
+    "Gelashvili", "Mchedlidze", "Hakobyan", "Petrosyan", "Avetisyan", "Harutyunyan", "Tawhiri",
+    "Rangihuna", "Goikoetxea", "Arrieta", "Zubizarreta", "Lizarazu",
+)  # fmt: skip
+BLIND16_PLACES = (
+    "Vikersund", "Hokksund", "Flisa", "Kirkenær", "Spydeberg", "Tolga", "Sætre", "Lunner",
+)  # fmt: skip
+BLIND16_STREETS = ("Parkvegen", "Torggata", "Prestegårdsvegen", "Elvegata")
+BLIND16_PRACTICES = ("{p} psykologpraksis", "Psykologsenteret {p}", "Psykologene på {p}")
+BLIND16_THERAPISTS = (
+    "Solfrid Aasen", "Geir Håvard Rustad", "Tone Kvitvik", "Eirik Mølstad", "Hilde Brattåker",
+)  # fmt: skip
+BLIND16_SESSIONS = {
+    "nb": ("Samtale", "Samtale", "Samtale", "Videosamtale", "Kartlegging"),
+    "nn": ("Samtale", "Samtale", "Samtale", "Videosamtale", "Kartlegging"),
+    "en": ("Session", "Session", "Session", "Video session", "Assessment"),
+}
+"""What a psychology practice's statement calls a session (one in three is a consultation of
+another kind)."""
+BLIND16_APP_PROVIDERS = {
+    "gp": "{p} legekontor", "gp_video": "{p} legekontor",
+    "emergency": "{p} interkommunale legevakt",
+    "physiotherapist": "Fysioterapeutene {p}", "radiology": "{p} bildediagnostikk",
+    "outpatient": "Sykehuset {p}, poliklinikk", "lab": "{p} laboratorium",
+}  # fmt: skip
+"""The providers the app lists, by the service each gives (``FEE_BY_YEAR``'s kinds)."""
+# A rheumatologist's services: Norwegian text, English text, price by year (whole kroner).
+BLIND16_RHEUMATOLOGY_ITEMS = (
+    ("Konsultasjon, revmatolog (egenandel)", "Consultation, rheumatologist (user fee)",
+     ("397.00", "411.00", "425.00")),
+    ("Ultralyd av ledd", "Joint ultrasound", ("198.00", "205.00", "212.00")),
+    ("Blodprøver", "Blood tests", ("61.00", "65.00", "68.00")),
+    ("Leddinjeksjon", "Joint injection", ("112.00", "116.00", "120.00")),
+)  # fmt: skip
+BLIND16_RHEUMATOLOGY_CLINICS = (
+    "Revmatologen i {p}", "Revmatologisk praksis {p}", "Revmatologisk klinikk {p}",
+)  # fmt: skip
+SERVICE_NAMES.update(
+    {"rheumatologist": {"nb": "Revmatolog", "nn": "Revmatolog", "en": "Rheumatologist"}}
+)  # fmt: skip
+
+
+def blind16_name(rng: random.Random) -> str:
+    """A Georgian, Armenian, Māori or Basque name, none in another set."""
+    sex = rng.choice("fm")
+    return f"{rng.choice(BLIND16_FIRST_NAMES[sex])} {rng.choice(BLIND16_SURNAMES)}"
+
+
+def blind16_amount_style(layout: str, language: str) -> str:
+    return BLIND16_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _below_limit(fees: tuple[Fee, ...], year: int) -> tuple[Fee, ...]:
+    """The fees, the last ones left out until their sum is below the exemption card limit and
+    what is left before the card is not the sum itself."""
+    limit = EXEMPTION_CARD_LIMIT[year]
+    while len(fees) > 1 and (
+        sum(fee.amount for fee in fees) >= limit or sum(fee.amount for fee in fees) * 2 == limit
+    ):
+        fees = fees[:-1]
+    return fees
+
+
+def blind16_overview(
+    rng: random.Random, lang: str, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the sixteenth blind set: a psychology practice's annual statement of
+    the user fees paid there (one a session), or the user fees registered in a year as an iOS
+    app lists them (``counts``: how many fees to draw from), in ``lang``."""
+    year = rng.choice(YEARS)
+    chosen = layout or BLIND16_PAPER_LAYOUT
+    count = rng.choice(counts or (1, 2, 3, 4, 5, 6, 7))
+    column = YEARS.index(year)
+    places = rng.sample(BLIND16_PLACES, k=2)
+    fees: tuple[Fee, ...] = ()
+    if chosen == BLIND16_PAPER_LAYOUT:
+        practice = rng.choice(BLIND16_PRACTICES).format(p=places[0])
+        amount = Decimal(FEE_BY_YEAR["psychologist"][column])
+        for day in _blind13_days(rng, year, count, 5):
+            fees += (Fee(day, amount, practice, SERVICE_NAMES["psychologist"][lang]),)
+    else:
+        kinds = ["gp", *rng.sample(sorted(set(BLIND16_APP_PROVIDERS) - {"gp"}), k=2)]
+        for day in _blind13_days(rng, year, count, 5):
+            kind = rng.choice(kinds)
+            provider = BLIND16_APP_PROVIDERS[kind].format(p=rng.choice(places))
+            amount = Decimal(FEE_BY_YEAR[kind][column])
+            fees += (Fee(day, amount, provider, SERVICE_NAMES[kind][lang]),)
+    fees = _below_limit(fees, year)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(3, 30))
+    return Overview(
+        name=blind16_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind16_amount_style(chosen, lang),
+        wording=BLIND16_WORDING,
+        newest_first=chosen == BLIND16_PHONE_LAYOUT,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND16_DATE_STYLES[chosen],
+    )
+
+
+def blind16_receipt(rng: random.Random, lang: str) -> Receipt:
+    """A receipt for the sixteenth blind set: a rheumatologist's receipt (A4, for a window
+    envelope), itemised or for the consultation alone, in ``lang``."""
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    place = rng.choice(BLIND16_PLACES)
+    first, *extras = BLIND16_RHEUMATOLOGY_ITEMS
+    picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2, 3)))]
+    items = tuple(
+        Item("", text_en if lang == "en" else text_nb, Decimal(prices[column]))
+        for text_nb, text_en, prices in picked
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+    street = f"{rng.choice(BLIND16_STREETS)} {rng.randint(1, 40)}"
+    return Receipt(
+        patient=blind16_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=BLIND16_RECEIPT_LAYOUT,
+        amount_style=blind16_amount_style(BLIND16_RECEIPT_LAYOUT, lang),
+        profession="rheumatologist",
+        provider=rng.choice(BLIND16_RHEUMATOLOGY_CLINICS).format(p=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(100_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND16_DATE_STYLES[BLIND16_RECEIPT_LAYOUT],
+        payment="card",
+    )

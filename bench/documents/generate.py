@@ -51,7 +51,11 @@ renditions ``render.stamped_scan``, ``render.duplex_scan`` and
 ``render.keyboard_screenshot``); and the *fifteenth blind* set (``blind15_set``, seed
 ``BLIND15_SEED``) with only variations none of the sixteen has (``content.blind15_overview``,
 ``content.blind15_receipt``, ``blind15_layouts``, and the renditions ``render.ticked_scan``,
-``render.clipped_scan`` and ``render.split_screen``).
+``render.clipped_scan`` and ``render.split_screen``); and the *sixteenth blind* set
+(``blind16_set``, seed ``BLIND16_SEED``) with only variations none of the seventeen has
+(``content.blind16_overview``, ``content.blind16_receipt``, ``blind16_layouts``, and the
+renditions ``render.coloured_paper_scan``, ``render.skewed_feed`` and
+``render.photos_viewer``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -69,7 +73,7 @@ organisation number and whether it is itemised). Usage from the repository root:
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
          | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
-         | --blind13 | --blind14 | --blind15] [--seed N]
+         | --blind13 | --blind14 | --blind15 | --blind16] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -101,6 +105,7 @@ from . import (
     blind13_layouts,
     blind14_layouts,
     blind15_layouts,
+    blind16_layouts,
     blind_layouts,
     content,
     layouts,
@@ -124,6 +129,7 @@ BLIND12_SEED = 2026_12_15
 BLIND13_SEED = 2026_12_16
 BLIND14_SEED = 2026_12_17
 BLIND15_SEED = 2026_12_18
+BLIND16_SEED = 2026_12_19
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -196,6 +202,13 @@ BLIND15_SCAN_VARIANTS = ("ticked", "clipped")
 BLIND15_PHONE_COUNTS = (1, 2, 3, 4)
 """How many fees the app in the upper window of a split screen draws from: as many as the
 window holds."""
+BLIND16_RECEIPT_SHARE = 0.6
+"""Of the sixteenth blind set's documents on paper (on a screen, always the app)."""
+BLIND16_SCAN_VARIANTS = ("coloured_paper", "skewed_feed")
+"""The sixteenth blind set's scans, in turn."""
+BLIND16_PHONE_COUNTS = (1, 2, 3, 4, 5)
+BLIND16_LANGUAGES = ("nb", "nn", "en")
+"""How many fees the app draws from: as many as one screen holds."""
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -291,7 +304,11 @@ class Truth:
     phone's keyboard up over the foot of the screen). Fifteenth blind set: a scan ``ticked``
     (each fee ticked off with a ballpoint pen in the margin, scanned in colour) or ``clipped``
     (a paper clip over the top edge, scanned in colour); a screenshot ``split_screen`` (an
-    Android phone in split screen, the app above and a mail being written below)."""
+    Android phone in split screen, the app above and a mail being written below). Sixteenth
+    blind set: a scan ``coloured_paper`` (printed on pale coloured paper, scanned in colour) or
+    ``skewed_feed`` (fed crooked through a sheet feeder, the feeder's dark backing round the
+    turned page); a screenshot ``photos_viewer`` (the app's screenshot opened in the phone's
+    photo viewer and captured again there)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -350,7 +367,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to fifteenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to sixteenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -358,6 +375,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind16_layouts.LAYOUTS:
+            return blind16_layouts.html(self.body, phone=phone)
         if self.body.layout in blind15_layouts.LAYOUTS:
             return blind15_layouts.html(self.body, phone=phone)
         if self.body.layout in blind14_layouts.LAYOUTS:
@@ -458,17 +477,23 @@ def plan(
     blind13: bool = False,
     blind14: bool = False,
     blind15: bool = False,
+    blind16: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14`` and ``blind15`` draw only
-    from their own set's variations."""
+    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14``, ``blind15`` and ``blind16``
+    draw only from their own set's variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind16:
+            body, variant = _blind16_body(rng, rendition, scans, index)
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind15:
             body, variant = _blind15_body(rng, rendition, scans)
             scans += rendition == "scan"
@@ -1132,6 +1157,51 @@ def _blind15_file(
     return None
 
 
+def _blind16_body(
+    rng: random.Random, rendition: str, scans: int, index: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A sixteenth blind set's document and how it is rendered (``Spec.variant``): on paper (a
+    text PDF or a scan) a psychology practice's annual statement of the user fees paid there
+    or, three times in five, a rheumatologist's receipt, the scans by turns on coloured paper and
+    fed crooked; on a screen the app, opened again in the phone's photo viewer. The language
+    goes round bokmål, nynorsk and English every three documents (``index``), so that each
+    rendition has all three alike often."""
+    body: content.Overview | content.Receipt
+    lang = BLIND16_LANGUAGES[index // 3 % len(BLIND16_LANGUAGES)]
+    if rendition == "screenshot":
+        body = content.blind16_overview(
+            rng, lang, layout=content.BLIND16_PHONE_LAYOUT, counts=BLIND16_PHONE_COUNTS
+        )
+        return body, "photos_viewer"
+    if rng.random() < BLIND16_RECEIPT_SHARE:
+        body = content.blind16_receipt(rng, lang)
+    else:
+        body = content.blind16_overview(rng, lang)
+    variant = (
+        BLIND16_SCAN_VARIANTS[scans % len(BLIND16_SCAN_VARIANTS)] if rendition == "scan" else ""
+    )
+    return body, variant
+
+
+def _blind16_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The sixteenth blind set's own renditions, or None for a text PDF; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "coloured_paper":
+            return render.coloured_paper_scan(render.pdf(spec.html()), seed, placed)
+        case "skewed_feed":
+            return render.skewed_feed(render.pdf(spec.html()), seed, placed)
+        case "photos_viewer":
+            assert isinstance(spec.body, content.Overview)
+            chrome = blind16_layouts.viewer_words(spec.body)
+            png = render.photos_viewer(spec.html(), chrome, placed)
+            return png, "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -1153,6 +1223,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind14_file(spec)
     if spec.body.layout in blind15_layouts.LAYOUTS:
         own = _blind15_file(spec)
+    if spec.body.layout in blind16_layouts.LAYOUTS:
+        own = _blind16_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -1205,6 +1277,7 @@ def generate(
     blind13: bool = False,
     blind14: bool = False,
     blind15: bool = False,
+    blind16: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -1228,6 +1301,7 @@ def generate(
         blind13=blind13,
         blind14=blind14,
         blind15=blind15,
+        blind16=blind16,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1467,12 +1541,30 @@ def blind15_set(
     )
 
 
+def blind16_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The sixteenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a page printed on coloured paper, a page
+    fed crooked through a sheet feeder, a screenshot opened again in the phone's photo viewer)
+    that none of the other seventeen sets has (made by a helper who never read the reader,
+    after the reader's author had seen the other seventeen; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND16_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind16=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
     "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
-    "blind14": blind14_set, "blind15": blind15_set,
+    "blind14": blind14_set, "blind15": blind15_set, "blind16": blind16_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
@@ -1480,7 +1572,7 @@ SEEDS = {
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
     "blind12": BLIND12_SEED, "blind13": BLIND13_SEED, "blind14": BLIND14_SEED,
-    "blind15": BLIND15_SEED,
+    "blind15": BLIND15_SEED, "blind16": BLIND16_SEED,
 }  # fmt: skip
 
 
@@ -1518,6 +1610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind13", "the thirteenth blind set"),
         ("blind14", "the fourteenth blind set"),
         ("blind15", "the fifteenth blind set"),
+        ("blind16", "the sixteenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1549,6 +1642,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind13=name == "blind13",
         blind14=name == "blind14",
         blind15=name == "blind15",
+        blind16=name == "blind16",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

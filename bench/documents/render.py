@@ -2663,3 +2663,133 @@ def split_screen(upper: str, lower: str, divider: int, placed: list[Placed] | No
     out = io.BytesIO()
     shot.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the sixteenth blind set's renditions -------------------------------------------------
+
+PAPER_TINTS = ((252, 244, 196), (250, 224, 230), (222, 240, 214), (214, 230, 246))
+"""Pale coloured paper (RGB): yellow, pink, green, blue, as a copy or a practice's own stock."""
+
+
+def coloured_paper_scan(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """Pages printed on pale coloured paper (sixteenth blind set), the ink a little
+    translucent on it, scanned in colour at 200 dpi; a JPEG a page, or a PDF of JPEG pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    tint = np.array(rng.choice(PAPER_TINTS), np.float32) / 255
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            pixels = np.asarray(image, np.float32)
+            # Ink over coloured paper: the paper's colour multiplied into every pixel.
+            tinted = pixels * tint[np.newaxis, np.newaxis, :]
+            coloured = Image.fromarray(np.clip(tinted, 0, 255).astype(np.uint8), "RGB")
+            picture, matrix = _colour_scan(coloured, rng, noise)
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(80, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), picture.size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def skewed_feed(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """Pages fed crooked through a sheet feeder (sixteenth blind set): each turned 4 to 7
+    degrees one way or the other, the feeder's dark grey backing round it, scanned in grey at
+    200 or 300 dpi; a JPEG a page, or a PDF of JPEG pages."""
+    dpi = rng.choice((200, 300))
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    backing = rng.uniform(45, 75)
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(image, np.float32) * rng.uniform(0.9, 0.95) + rng.uniform(4, 10)
+            degrees = rng.uniform(4, 7) * rng.choice((-1, 1))
+            turned, matrix = _turned(pixels, degrees, backing)
+            turned += noise.normal(0, 3, turned.shape).astype(np.float32)
+            turned = cv2.GaussianBlur(turned, (0, 0), 0.6)
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(70, 88), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), picture.size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+VIEWER_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+VIEWER_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+VIEWER_TOP = 104
+"""CSS pixels above the picture in the photo viewer (the status bar, the top bar)."""
+VIEWER_BOTTOM = 140
+"""CSS pixels below it (the strip of other pictures, the toolbar, the home indicator)."""
+
+
+def photos_viewer(
+    html: str, chrome: tuple[str, str, str, str, str], placed: list[Placed] | None = None
+) -> bytes:
+    """A screenshot (the page, one iPhone screen) opened in the phone's photo viewer and
+    captured again there (sixteenth blind set): the first screenshot shrunk to fit between
+    the viewer's top bar (``chrome``: the way back, the day and the time it was taken, the
+    edit button; then the clock now, on the status bar) and its strip of thumbnails and
+    toolbar, on white; 390 × 844 CSS pixels at device scale 3; a PNG."""
+    scale = PHONE_SCALE / CSS_PIXEL_POINTS
+    inner = _page_image(html, scale)
+    width, height = PHONE_SCALE * 390, PHONE_SCALE * PHONE_SCREEN
+    top, bottom = VIEWER_TOP * PHONE_SCALE, VIEWER_BOTTOM * PHONE_SCALE
+    shrink = (height - top - bottom) / inner.height
+    size = (round(inner.width * shrink), round(inner.height * shrink))
+    left = (width - size[0]) // 2
+    shot = Image.new("RGB", (width, height), (255, 255, 255))
+    shot.paste(inner.resize(size, Image.Resampling.LANCZOS), (left, top))
+    draw = ImageDraw.Draw(shot)
+    font = ImageFont.truetype(VIEWER_FONT, 15 * PHONE_SCALE)
+    bold = ImageFont.truetype(VIEWER_BOLD, 15 * PHONE_SCALE)
+    small = ImageFont.truetype(VIEWER_FONT, 12 * PHONE_SCALE)
+    back, when, clock, edit, now = chrome
+    draw.text((32 * PHONE_SCALE, 16 * PHONE_SCALE), now, fill=(0, 0, 0), font=bold)
+    draw.rounded_rectangle(
+        (width - 62 * PHONE_SCALE, 18 * PHONE_SCALE, width - 34 * PHONE_SCALE, 30 * PHONE_SCALE),
+        3 * PHONE_SCALE, outline=(0, 0, 0), width=PHONE_SCALE,
+    )  # fmt: skip
+    blue = (0, 122, 255)
+    draw.text((12 * PHONE_SCALE, 62 * PHONE_SCALE), f"‹ {back}", fill=blue, font=font)
+    draw.text((width // 2, 58 * PHONE_SCALE), when, fill=(0, 0, 0), font=bold, anchor="mt")
+    draw.text((width // 2, 78 * PHONE_SCALE), clock, fill=(60, 60, 67), font=small, anchor="mt")
+    draw.text((width - 14 * PHONE_SCALE, 62 * PHONE_SCALE), edit, fill=blue, font=font, anchor="ra")
+    strip = height - bottom + 14 * PHONE_SCALE
+    for n in range(-4, 5):
+        x = width // 2 + n * 34 * PHONE_SCALE
+        shade = (150, 160, 175) if n else (210, 215, 225)
+        box = (x - 15 * PHONE_SCALE, strip, x + 15 * PHONE_SCALE, strip + 40 * PHONE_SCALE)
+        draw.rectangle(box, fill=shade)
+    icons = height - 58 * PHONE_SCALE
+    for n in range(4):
+        x = (48 + n * 98) * PHONE_SCALE
+        draw.rounded_rectangle(
+            (x - 9 * PHONE_SCALE, icons, x + 9 * PHONE_SCALE, icons + 18 * PHONE_SCALE),
+            3 * PHONE_SCALE, outline=blue, width=PHONE_SCALE,
+        )  # fmt: skip
+    draw.rounded_rectangle(
+        (width * 0.35, height - 10 * PHONE_SCALE, width * 0.65, height - 8 * PHONE_SCALE),
+        PHONE_SCALE, fill=(0, 0, 0),
+    )  # fmt: skip
+    if placed is not None:
+        placed.append(Placed(0, scale * shrink, (1.0, 0, left, 0, 1.0, top, 0, 0, 1.0), shot.size))
+    out = io.BytesIO()
+    shot.save(out, "PNG")
+    return out.getvalue()

@@ -8,7 +8,7 @@ Usage from the repository root::
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
         [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11|blind12|blind13|blind14|blind15]
+               |blind11|blind12|blind13|blind14|blind15|blind16]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -26,7 +26,8 @@ included, to be read once), ``--set blind13`` the thirteenth (variations none of
 fourteen has, renditions included, to be read once), ``--set blind14`` the fourteenth
 (variations none of those fifteen has, renditions included, to be read once), ``--set
 blind15`` the fifteenth (variations none of those sixteen has, renditions included, to be read
-once); none writes
+once), ``--set blind16`` the sixteenth (variations none of those seventeen has, renditions
+included, to be read once); none writes
 bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
@@ -243,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             "blind13",
             "blind14",
             "blind15",
+            "blind16",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
@@ -252,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         "blind9 (the ninth blind set, seen), blind10 (the tenth blind set, to read once), "
         "blind11 (the eleventh blind set, to read once), blind12 (the twelfth blind set, to "
         "read once), blind13 (the thirteenth blind set, to read once), blind14 (the "
-        "fourteenth blind set, to read once) or blind15 (the fifteenth blind set, to read "
-        "once)",
+        "fourteenth blind set, to read once), blind15 (the fifteenth blind set, to read "
+        "once) or blind16 (the sixteenth blind set, to read once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
