@@ -947,6 +947,8 @@ def test_dates_written_year_first_with_dots_or_slashes_are_read() -> None:
         ("20250312", "2025-03-12"),  # a patient system's, run together
         ("12/3 2025", "2025-03-12"),  # a clinic's portal: day/month, a space, the year
         ("Mar. 12, 2025", "2025-03-12"),
+        ("1  Feb 24 2026", "2026-02-24"),  # a row's number, then the month first
+        ("2  Apr 15, 2026", "2026-04-15"),
     ],
 )
 def test_dates_printed_in_more_of_the_ways_programs_print_them_are_read(
@@ -2469,3 +2471,97 @@ Sum 2024                             794,00 kr
     )
     assert parsed.total == Decimal("794.00")
     assert parsed.reconciled
+
+
+RHEUMATOLOGY = """Revmatologisk klinikk Tolga                              Parkvegen 20, 3566 Tolga
+Spesialist i revmatologi                                         Tlf. 68 71 42 38
+Org.nr. 851 709 398
+Hovhannes Lizarazu                           Kvitteringsnr.       375076
+{street}                                    Konsultasjon         21.10.2026, kl. 12.15–12.45
+                                             Fødselsdato          18.05.1998
+3527 Lillehammer                             Behandlar            Ragnhild Nesheim
+KVITTERING – BETALT EIGENDEL
+Teneste                                                               Beløp
+Konsultasjon, revmatolog (egenandel)                                425 NOK
+Blodprøver                                                           68 NOK
+Totalt betalt                                                       493 NOK
+Betalt med kort (Visa) **** 7532
+"""
+
+
+@pytest.mark.parametrize("street", ["Solåsen 37", "Fjellvegen", "Postboks 113"])
+def test_a_posted_receipt_names_the_patient_in_its_window_and_its_time_span_is_no_item(
+    street: str,
+) -> None:
+    # The window's lines, with a row of the other column set between them; the span of the
+    # consultation ("kl. 12.15–12.45") prices nothing.
+    parsed = read(RHEUMATOLOGY.format(street=street))
+    assert parsed.name == "Hovhannes Lizarazu"
+    assert pairs(parsed) == [("2026-10-21", "493.00")]
+    assert parsed.reconciled
+
+
+def test_a_receipt_s_name_without_a_label_or_an_address_is_not_the_patient_s() -> None:
+    parsed = read(RHEUMATOLOGY.format(street="").replace("3527 Lillehammer", "        "))
+    assert parsed.name == ""
+
+
+def test_an_annual_statement_names_the_addressee_not_the_psychologist_above_or_signing() -> None:
+    parsed = read(
+        """Psykologsenteret Flisa
+Geir Håvard Rustad,  Psykologspesialist · Prestegardsvegen 4,  2926 Flisa · Tlf. 56 36 16 56
+Tamari Gelashvili
+Kirkebakken 29
+3026 Lillehammer
+                                                              Flisa, 31.jul.2025
+Årsoppgåve – betalte eigendelar 2025
+Fødselsdato: 21.06.1999
+Nr.  Dato            Behandling        Eigendel
+1    04.jul.2025     Samtale            411 NOK
+2    Jul 18 2025     Samtale            411 NOK
+Sum betalt 2025                         822 NOK
+Med venleg helsing
+Geir Håvard Rustad
+Psykologspesialist
+"""
+    )
+    assert parsed.name == "Tamari Gelashvili"
+    assert pairs(parsed) == [("2025-07-04", "411.00"), ("2025-07-18", "411.00")]
+    assert parsed.reconciled
+
+
+@pytest.mark.parametrize("label", ["Registrert i 2026", "Registered in 2026"])
+def test_an_app_s_sum_registered_in_the_year_is_the_total(label: str) -> None:
+    parsed = read(
+        f"""Eigendelar
+Eigendelar  Frikort
+Nerea Petrosyan · Fødd 09.04.1999
+{label}
+318 NOK
+av eigendelstaket på 3 278 NOK
+BETALINGAR
+Flisa legekontor
+Fastlege                               185 NOK
+28. jul. 2026 · 12:12
+Flisa legekontor
+Fastlege, video                        133 NOK
+9. feb. 2026 · 09:29
+"""
+    )
+    assert parsed.total == Decimal("318.00")
+    assert sorted(pairs(parsed)) == [("2026-02-09", "133.00"), ("2026-07-28", "185.00")]
+    assert parsed.reconciled
+
+
+def test_a_practitioner_s_own_address_under_the_letterhead_names_no_patient() -> None:
+    parsed = read(
+        """Geir Håvard Rustad
+Torggata 14
+2701 Hokksund
+Kvittering
+Dato: 12.03.2025
+Samtale 45 min                          kr 425,00
+Totalt betalt                           kr 425,00
+"""
+    )
+    assert parsed.name == ""

@@ -1352,7 +1352,16 @@ def _is_sentence(item: Scanned) -> bool:
 
 # What a label says of a year's sum above it ("Betalt i 2026"); beside an amount on its own
 # row, it may be an earlier year's ("Tidligere år: Betalt i 2023  Kr. 2.693,25").
-YEAR_SUM_KEYS = (*TOTAL_KEYS, "betalt i", "betalte i", "paid in")
+YEAR_SUM_KEYS = (
+    *TOTAL_KEYS,
+    "betalt i",
+    "betalte i",
+    "paid in",
+    # What is registered with Helfo in the year: the fees paid, as an app shows their sum.
+    "registrert i",
+    "registrerte i",
+    "registered in",
+)
 
 
 def _says_a_year_s_sum(text: str) -> bool:
@@ -1712,6 +1721,9 @@ def _name(scanned: list[Scanned], *, labelled_only: bool = False) -> tuple[str, 
             following = scanned[position + 1] if position + 1 < len(scanned) else None
             if following and _looks_like_name(_name_part(following.row.text)):
                 return _natural_order(_name_part(following.row.text)), following.row.box()
+    name, box = _window_addressee(scanned)
+    if name:
+        return name, box
     name, box = _given_and_family(scanned)
     if name:
         return name, box
@@ -1901,6 +1913,46 @@ def _surely_a_label(match: re.Match[str], text: str, cell: str) -> bool:
 
 
 INVOICE_KEYS = ("faktura", "invoice")
+
+
+# A Norwegian postal address's lines as a letter's window shows them: a street and its number
+# (or a post box), then the postcode and the place.
+STREET_LINE = re.compile(
+    r"^(?:[^\W\d_][\w.'’\- ]*\s\d{1,4}\s?[A-Za-z]?"  # "Solåsen 37", "Postboks 113"
+    # A street's name alone, where OCR set its number on another row ("Fjellvegen").
+    r"|[^\W\d_]+(?:vegen|veien|vei|veg|gata|gate|gaten|bakken|stien|plassen|allé|alle))$",
+    re.I,
+)
+POSTCODE_LINE = re.compile(r"^\d{4}\s{1,2}[^\W\d_][^\W\d_ \-]*(?:[ \-][^\W\d_]+)*$")
+
+
+def _window_addressee(scanned: list[Scanned]) -> tuple[str, Box | None]:
+    """The name a letter is posted to: the first cell of a row that looks like a name, with a
+    street and a postcode and place in the first cells of the rows under it, as an envelope's
+    window shows them (never on the letterhead's first row: a clinic that prints its address
+    under its name there is the sender). A letter's writer, who signs it, gives no address."""
+    first_page = [item for item in scanned if item.row.page == scanned[0].row.page]
+    for index in range(1, len(first_page) - 2):
+        item = first_page[index]
+        first_cell = item.row.cells()[0][1].strip()
+        if not _looks_like_name(_name_part(first_cell)):
+            continue
+        # A page in two columns may set a row of the other column between the window's lines.
+        below = [
+            cells[0][1].strip()
+            for cells in (row.row.cells() for row in first_page[index + 1 : index + 5])
+            if cells
+        ]
+        streets = [at for at, cell in enumerate(below[:2]) if STREET_LINE.match(cell)]
+        if streets and streets[0] and _looks_like_name(_name_part(below[0])):
+            continue  # the name nearest the street is the addressee: a sender's may stand above
+        if streets and any(
+            POSTCODE_LINE.match(cell) for cell in below[streets[0] + 1 : streets[0] + 3]
+        ):
+            name = _name_part(first_cell)
+            start = item.row.text.find(name[:1])
+            return _natural_order(name), item.row.box(start, start + len(name))
+    return "", None
 
 
 def _addressee(scanned: list[Scanned]) -> tuple[str, Box | None]:

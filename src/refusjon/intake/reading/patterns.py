@@ -62,7 +62,9 @@ DATE_PATTERNS = (
         # A second space (OCR's gap between cells) only before four digits: "8. juli  65,-"
         # is a day and a fee.
         r"(?:,?\s(?:\s(?=\d{4}))?|[-/]|(?<=\.)|(?=\d{4}(?!\d)))"
-        r"(?P<year>\d{4}|\d{2})(?!\d|[.,]\d)",
+        # Two figures followed by a year are a day, the month's name before them ("No. 1  Feb
+        # 24 2026" is the 24th).
+        r"(?P<year>\d{4}|\d{2}(?!,?\s{1,2}(?:19|20)\d{2}(?!\d)))(?!\d|[.,]\d)",
         re.I,
     ),
     re.compile(
@@ -104,10 +106,11 @@ DATE_LIKE = (
     ),
     re.compile(rf"(?<!\w){MONTH}\s{{1,2}}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)", re.I),
 )
-# A clock time ("kl. 14.30", "klokka 9.05", "at 11.48", "11.30 am"), masked before amounts are
-# looked for.
+# A clock time ("kl. 14.30", "klokka 9.05", "at 11.48", "11.30 am"), or the span of one ("kl.
+# 12.15–12.45"), masked before amounts are looked for.
 TIME_LABELLED = re.compile(
     r"\b(?:kl\.?|klokk(?:a|en)|at)\s{0,2}(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d)"
+    r"(?:\s?[-–—]\s?(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?![.,]\d))?"
     r"|(?<![\d.,])(?:0?\d|1[0-2])[:.][0-5]\d\s?(?:[ap]\.?m\b\.?)",
     re.I,
 )
