@@ -3290,3 +3290,161 @@ def blind16_receipt(rng: random.Random, lang: str) -> Receipt:
         date_style=BLIND16_DATE_STYLES[BLIND16_RECEIPT_LAYOUT],
         payment="card",
     )
+
+
+# ---- the seventeenth blind set -----------------------------------------------------------
+
+# Only in the seventeenth blind set (blind17_overview, blind17_receipt).
+BLIND17_PAPER_LAYOUT = "student_health_months"
+BLIND17_PHONE_LAYOUT = "foldable_two_pane"
+BLIND17_RECEIPT_LAYOUT = "neurology_a5_receipt"
+BLIND17_AMOUNT_STYLES = {
+    BLIND17_PAPER_LAYOUT: {"nb": "kr_dot_dash", "en": "kr_dot_whole_comma"},
+    BLIND17_PHONE_LAYOUT: {"nb": "kr_dot_dash", "en": "kr_dot_whole_comma"},
+    BLIND17_RECEIPT_LAYOUT: {"nb": "kr_dot_dash", "en": "kr_dot_whole_comma"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind17_layouts.money``. Every
+amount the set prints is whole kroner."""
+BLIND17_DATE_STYLES = {
+    BLIND17_PAPER_LAYOUT: "day_under_month", BLIND17_PHONE_LAYOUT: "day_month_weekday",
+    BLIND17_RECEIPT_LAYOUT: "long_month_clock",
+}  # fmt: skip
+"""Described in ``blind17_layouts.day``."""
+BLIND17_WORDING = 21
+"""The seventeenth blind set prints its own headings and sums (``blind17_layouts.WORDS``)."""
+BLIND17_FIRST_NAMES = {
+    "f": ("Szilvia", "Réka", "Csilla", "Tünde", "Ildikó", "Losaline", "Mele", "Zozan", "Berfin",
+          "Hêvî"),
+    "m": ("Bence", "Levente", "Zsolt", "Gergely", "Ioane", "Sefo", "Rêzan", "Baran",
+          "Dilovan"),
+}  # fmt: skip
+BLIND17_SURNAMES = (
+    "Bálint", "Fekete", "Vörös", "Halász", "Takács", "Tuimavave", "Fa'alogo", "Leiataua",
+    "Zebari", "Barzani", "Doski", "Hawrami",
+)  # fmt: skip
+BLIND17_PLACES = (
+    "Evenstad", "Rena", "Nesna", "Rauland", "Sørumsand", "Prestfoss", "Steinsholt",
+)  # fmt: skip
+BLIND17_STREETS = ("Campusvegen", "Studentbyen", "Høgskolevegen", "Skulebakken")
+BLIND17_STUDENT_HEALTH = (
+    "Studenthelsa {p}", "Studenthelsetjenesten {p}", "Helsetjenesten for studenter {p}",
+)  # fmt: skip
+BLIND17_STUDENT_KINDS = ("gp", "gp", "gp", "gp_video", "psychologist", "psychologist", "lab")
+"""What a student health service charges for (the fastlege most often)."""
+BLIND17_APP_PROVIDERS = {
+    "gp": "{p} legesenter", "gp_video": "{p} legesenter",
+    "emergency": "Legevakta i {p}", "physiotherapist": "{p} fysio og trening",
+    "radiology": "{p} røntgeninstitutt", "outpatient": "{p} sjukehus, poliklinikk",
+    "psychologist": "Psykolog i {p}",
+}  # fmt: skip
+"""The providers the foldable phone's app lists, by the service each gives."""
+# A neurologist's services: Norwegian text, English text, price by year (whole kroner).
+BLIND17_NEUROLOGY_ITEMS = (
+    ("Konsultasjon, nevrolog (egenandel)", "Consultation, neurologist (user fee)",
+     ("375.00", "385.00", "400.00")),
+    ("EEG-undersøkelse", "EEG examination", ("98.00", "102.00", "106.00")),
+    ("Nevrografi", "Nerve conduction study", ("112.00", "116.00", "120.00")),
+    ("Blodprøver", "Blood tests", ("68.00", "71.00", "74.00")),
+)  # fmt: skip
+BLIND17_NEUROLOGY_CLINICS = ("Nevrologen i {p}", "{p} nevrologisenter", "Nevrologisk praksis {p}")
+SERVICE_NAMES.update(
+    {"neurologist": {"nb": "Nevrolog", "nn": "Nevrolog", "en": "Neurologist"}}
+)  # fmt: skip
+
+
+def blind17_name(rng: random.Random) -> str:
+    """A Hungarian, Samoan or Kurdish name, none in another set."""
+    sex = rng.choice("fm")
+    return f"{rng.choice(BLIND17_FIRST_NAMES[sex])} {rng.choice(BLIND17_SURNAMES)}"
+
+
+def blind17_amount_style(layout: str, language: str) -> str:
+    return BLIND17_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def blind17_overview(
+    rng: random.Random, lang: str, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the seventeenth blind set: a student health service's statement of the
+    user fees paid there, month by month, or the user fees registered in a year as an app on
+    an unfolded phone lists them (``counts``: how many fees to draw from), in ``lang``."""
+    year = rng.choice(YEARS)
+    chosen = layout or BLIND17_PAPER_LAYOUT
+    count = rng.choice(counts or (2, 3, 4, 5, 6, 7, 8))
+    column = YEARS.index(year)
+    places = rng.sample(BLIND17_PLACES, k=2)
+    fees: tuple[Fee, ...] = ()
+    if chosen == BLIND17_PAPER_LAYOUT:
+        service = rng.choice(BLIND17_STUDENT_HEALTH).format(p=places[0])
+        for day in _blind13_days(rng, year, count, 5):
+            kind = rng.choice(BLIND17_STUDENT_KINDS)
+            amount = Decimal(FEE_BY_YEAR[kind][column])
+            fees += (Fee(day, amount, service, SERVICE_NAMES[kind][lang]),)
+    else:
+        kinds = ["gp", *rng.sample(sorted(set(BLIND17_APP_PROVIDERS) - {"gp"}), k=2)]
+        for day in _blind13_days(rng, year, count, 5):
+            kind = rng.choice(kinds)
+            provider = BLIND17_APP_PROVIDERS[kind].format(p=rng.choice(places))
+            amount = Decimal(FEE_BY_YEAR[kind][column])
+            fees += (Fee(day, amount, provider, SERVICE_NAMES[kind][lang]),)
+    fees = _below_limit(fees, year)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(3, 30))
+    return Overview(
+        name=blind17_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind17_amount_style(chosen, lang),
+        wording=BLIND17_WORDING,
+        newest_first=chosen == BLIND17_PHONE_LAYOUT,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND17_DATE_STYLES[chosen],
+    )
+
+
+def _nynorsk(text: str, words: dict[str, str]) -> str:
+    for bokmal, nynorsk in words.items():
+        text = text.replace(bokmal, nynorsk)
+    return text
+
+
+def blind17_receipt(rng: random.Random, lang: str) -> Receipt:
+    """A receipt for the seventeenth blind set: a neurologist's receipt on an A5 sheet,
+    itemised or for the consultation alone, in ``lang``."""
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    place = rng.choice(BLIND17_PLACES)
+    first, *extras = BLIND17_NEUROLOGY_ITEMS
+    picked = [first, *rng.sample(extras, k=rng.choice((0, 1, 1, 2, 3)))]
+    nynorsk = {"egenandel": "eigendel", "undersøkelse": "undersøking"}
+    texts = [text_en if lang == "en" else text_nb for text_nb, text_en, _ in picked]
+    if lang == "nn":
+        texts = [_nynorsk(text, nynorsk) for text in texts]
+    items = tuple(
+        Item("", text, Decimal(prices[column]))
+        for text, (_, _, prices) in zip(texts, picked, strict=True)
+    )
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+    street = f"{rng.choice(BLIND17_STREETS)} {rng.randint(1, 40)}"
+    return Receipt(
+        patient=blind17_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=BLIND17_RECEIPT_LAYOUT,
+        amount_style=blind17_amount_style(BLIND17_RECEIPT_LAYOUT, lang),
+        profession="neurologist",
+        provider=rng.choice(BLIND17_NEUROLOGY_CLINICS).format(p=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(10_000, 99_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND17_DATE_STYLES[BLIND17_RECEIPT_LAYOUT],
+        payment="card",
+    )

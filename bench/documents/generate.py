@@ -55,7 +55,10 @@ renditions ``render.stamped_scan``, ``render.duplex_scan`` and
 (``blind16_set``, seed ``BLIND16_SEED``) with only variations none of the seventeen has
 (``content.blind16_overview``, ``content.blind16_receipt``, ``blind16_layouts``, and the
 renditions ``render.coloured_paper_scan``, ``render.skewed_feed`` and
-``render.photos_viewer``).
+``render.photos_viewer``); and the *seventeenth blind* set (``blind17_set``, seed
+``BLIND17_SEED``) with only variations none of the eighteen has (``content.blind17_overview``,
+``content.blind17_receipt``, ``blind17_layouts``, and the renditions ``render.streaked_scan``,
+``render.taped_scan`` and ``render.fold_screenshot``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -73,7 +76,7 @@ organisation number and whether it is itemised). Usage from the repository root:
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
          | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
-         | --blind13 | --blind14 | --blind15 | --blind16] [--seed N]
+         | --blind13 | --blind14 | --blind15 | --blind16 | --blind17] [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -106,6 +109,7 @@ from . import (
     blind14_layouts,
     blind15_layouts,
     blind16_layouts,
+    blind17_layouts,
     blind_layouts,
     content,
     layouts,
@@ -130,6 +134,7 @@ BLIND13_SEED = 2026_12_16
 BLIND14_SEED = 2026_12_17
 BLIND15_SEED = 2026_12_18
 BLIND16_SEED = 2026_12_19
+BLIND17_SEED = 2026_12_20
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -209,6 +214,12 @@ BLIND16_SCAN_VARIANTS = ("coloured_paper", "skewed_feed")
 BLIND16_PHONE_COUNTS = (1, 2, 3, 4, 5)
 BLIND16_LANGUAGES = ("nb", "nn", "en")
 """How many fees the app draws from: as many as one screen holds."""
+BLIND17_RECEIPT_SHARE = 0.55
+"""Of the seventeenth blind set's text PDFs (the scans are by turns a receipt and a statement;
+on a screen, always the app)."""
+BLIND17_PHONE_COUNTS = (1, 2, 3, 4, 5, 6)
+"""How many fees the app on the unfolded phone draws from: as many as its list pane holds."""
+BLIND17_LANGUAGES = ("nb", "nn", "en")
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -367,7 +378,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to sixteenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to seventeenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -375,6 +386,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind17_layouts.LAYOUTS:
+            return blind17_layouts.html(self.body, phone=phone)
         if self.body.layout in blind16_layouts.LAYOUTS:
             return blind16_layouts.html(self.body, phone=phone)
         if self.body.layout in blind15_layouts.LAYOUTS:
@@ -478,17 +491,23 @@ def plan(
     blind14: bool = False,
     blind15: bool = False,
     blind16: bool = False,
+    blind17: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14``, ``blind15`` and ``blind16``
-    draw only from their own set's variations."""
+    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14``, ``blind15``, ``blind16``
+    and ``blind17`` draw only from their own set's variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind17:
+            body, variant = _blind17_body(rng, rendition, scans, index)
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind16:
             body, variant = _blind16_body(rng, rendition, scans, index)
             scans += rendition == "scan"
@@ -1202,6 +1221,47 @@ def _blind16_file(
     return None
 
 
+def _blind17_body(
+    rng: random.Random, rendition: str, scans: int, index: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A seventeenth blind set's document and how it is rendered (``Spec.variant``): on paper
+    (a text PDF or a scan) a student health service's statement, month by month, or a
+    neurologist's receipt on an A5 sheet (a text PDF a little over half the time; the scans
+    by turns, ``scans``); a scanned statement goes through a feeder with a dirty glass, a
+    scanned receipt is taped onto an A4 sheet first; on
+    a screen the app on an unfolded phone. The language goes round bokmål, nynorsk and
+    English every three documents (``index``), so that each rendition has all three alike
+    often."""
+    body: content.Overview | content.Receipt
+    lang = BLIND17_LANGUAGES[index // 3 % len(BLIND17_LANGUAGES)]
+    if rendition == "screenshot":
+        body = content.blind17_overview(
+            rng, lang, layout=content.BLIND17_PHONE_LAYOUT, counts=BLIND17_PHONE_COUNTS
+        )
+        return body, "fold_screen"
+    receipt = scans % 2 == 0 if rendition == "scan" else rng.random() < BLIND17_RECEIPT_SHARE
+    body = content.blind17_receipt(rng, lang) if receipt else content.blind17_overview(rng, lang)
+    if rendition != "scan":
+        return body, ""
+    return body, "taped" if isinstance(body, content.Receipt) else "streaked"
+
+
+def _blind17_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The seventeenth blind set's own renditions, or None for a text PDF; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "streaked":
+            return render.streaked_scan(render.pdf(spec.html()), seed, placed)
+        case "taped":
+            return render.taped_scan(render.pdf(spec.html()), seed, placed)
+        case "fold_screen":
+            return render.fold_screenshot(spec.html(), placed), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -1225,6 +1285,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind15_file(spec)
     if spec.body.layout in blind16_layouts.LAYOUTS:
         own = _blind16_file(spec)
+    if spec.body.layout in blind17_layouts.LAYOUTS:
+        own = _blind17_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -1278,6 +1340,7 @@ def generate(
     blind14: bool = False,
     blind15: bool = False,
     blind16: bool = False,
+    blind17: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -1302,6 +1365,7 @@ def generate(
         blind14=blind14,
         blind15=blind15,
         blind16=blind16,
+        blind17=blind17,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1559,12 +1623,32 @@ def blind16_set(
     )
 
 
+def blind17_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The seventeenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a scan streaked by a feeder's dirty
+    glass, a small receipt taped onto an A4 sheet and scanned, a screenshot of an unfolded
+    phone's wide inner screen) that none of the other eighteen sets has (made by a helper who
+    never read the reader, after the reader's author had seen the other eighteen; to be read
+    once)."""
+    return generate(
+        directory,
+        seed=BLIND17_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind17=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
     "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
     "blind14": blind14_set, "blind15": blind15_set, "blind16": blind16_set,
+    "blind17": blind17_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
@@ -1572,7 +1656,7 @@ SEEDS = {
     "blind6": BLIND6_SEED, "blind7": BLIND7_SEED, "blind8": BLIND8_SEED,
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
     "blind12": BLIND12_SEED, "blind13": BLIND13_SEED, "blind14": BLIND14_SEED,
-    "blind15": BLIND15_SEED, "blind16": BLIND16_SEED,
+    "blind15": BLIND15_SEED, "blind16": BLIND16_SEED, "blind17": BLIND17_SEED,
 }  # fmt: skip
 
 
@@ -1611,6 +1695,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind14", "the fourteenth blind set"),
         ("blind15", "the fifteenth blind set"),
         ("blind16", "the sixteenth blind set"),
+        ("blind17", "the seventeenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1643,6 +1728,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind14=name == "blind14",
         blind15=name == "blind15",
         blind16=name == "blind16",
+        blind17=name == "blind17",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

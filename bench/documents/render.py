@@ -2793,3 +2793,136 @@ def photos_viewer(
     out = io.BytesIO()
     shot.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the seventeenth blind set's renditions -----------------------------------------------
+
+
+def streaked_scan(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """Pages fed through a sheet feeder whose glass has dust or a smear on it (seventeenth
+    blind set): one to three thin dark streaks run the length of every page, each where the
+    page has no print in its column, scanned in grey at 200 dpi, a little skewed; a JPEG a
+    page, or a PDF of JPEG pages."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        first = document[0].render(scale=scale, grayscale=True).to_pil().convert("L")
+        width = first.width
+        columns: set[int] = set(range(12, width - 12))
+        for index in range(len(document)):
+            grey = np.asarray(
+                document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            )
+            marked = ink(grey, 6).any(axis=0)
+            columns &= {int(x) for x in np.flatnonzero(~marked)}
+        inside = [x for x in sorted(columns) if width * 0.12 < x < width * 0.88]
+        choices = inside or sorted(columns)
+        streaks = [
+            (x, rng.randint(2, 4), rng.uniform(35, 80))
+            for x in rng.sample(choices, k=min(len(choices), rng.randint(1, 3)))
+        ]
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
+            pixels = np.asarray(image, np.float32) * rng.uniform(0.9, 0.95) + rng.uniform(6, 12)
+            for x, thick, shade in streaks:
+                pixels[:, x : x + thick] = np.minimum(pixels[:, x : x + thick], shade)
+            pixels += noise.normal(0, 3, pixels.shape).astype(np.float32)
+            turned, matrix = _turned(pixels, rng.uniform(-0.7, 0.7), 238.0)
+            turned = cv2.GaussianBlur(turned, (0, 0), 0.6)
+            picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "L")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(75, 90), dpi=(dpi, dpi))
+            pages.append(out.getvalue())
+            if placed is not None:
+                placed.append(Placed(index, scale, _flat(matrix), picture.size))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+TAPE_DEPTH = 9
+"""How far (mm) a strip of tape reaches onto the receipt at its top and at its foot."""
+
+
+def taped_scan(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """A small receipt (A5, one page) taped onto a white A4 sheet with two strips of clear
+    tape, one over its top edge and one over its foot, and the sheet scanned in colour at 200
+    dpi (seventeenth blind set); the tape a little yellow and glossy, lying only on the
+    receipt's margins; a JPEG."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("a taped receipt is one page")
+        receipt = np.asarray(document[0].render(scale=scale).to_pil().convert("RGB"), np.float32)
+    finally:
+        document.close()
+    mm = dpi / 25.4
+    sheet_size = (round(210 * mm), round(297 * mm))
+    sheet = np.full((sheet_size[1], sheet_size[0], 3), 250.0, np.float32)
+    height, width = receipt.shape[:2]
+    left = rng.randint(round(12 * mm), sheet_size[0] - width - round(12 * mm))
+    top = rng.randint(round(25 * mm), round(60 * mm))
+    shade = np.array([0.97, 0.965, 0.94], np.float32)  # the receipt's paper, a shade off
+    # The receipt's own shadow on the sheet (the scanner's light from one side), its edge.
+    sheet[top + 3 : top + height + 3, left + 3 : left + width + 3] *= 0.8
+    sheet[top : top + height, left : left + width] = receipt * shade
+    sheet[top : top + height, [left, left + width - 1]] *= 0.75
+    sheet[[top, top + height - 1], left : left + width] *= 0.75
+    depth = round(TAPE_DEPTH * mm)
+    covered = []
+    for edge in (top, top + height):
+        tape_left = left + rng.randint(round(8 * mm), round(30 * mm))
+        tape_right = min(left + width - rng.randint(round(8 * mm), round(30 * mm)), sheet_size[0])
+        upper, lower = edge - depth, edge + depth
+        strip = sheet[upper:lower, tape_left:tape_right]
+        glossy = np.linspace(0.97, 1.0, strip.shape[0], dtype=np.float32)[:, None, None]
+        sheet[upper:lower, tape_left:tape_right] = (
+            strip * np.array([0.97, 0.96, 0.9], np.float32) * glossy + 4
+        )
+        for y in (upper, lower - 1):
+            sheet[y, tape_left:tape_right] *= 0.86
+        sheet[upper:lower, tape_left] *= 0.9
+        sheet[upper:lower, tape_right - 1] *= 0.9
+        on_page = (
+            tape_left - left,
+            max(upper - top, 0),
+            tape_right - left,
+            min(lower - top, height),
+        )
+        covered.append(tuple(float(value) for value in on_page))
+    sheet += noise.normal(0, 2.2, sheet.shape).astype(np.float32)
+    picture, matrix = _colour_scan(
+        Image.fromarray(np.clip(sheet, 0, 255).astype(np.uint8), "RGB"), rng, noise
+    )
+    shift = np.array([[1, 0, left], [0, 1, top], [0, 0, 1]], np.float64)
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(80, 90), dpi=(dpi, dpi))
+    if placed is not None:
+        placed.append(Placed(0, scale, _flat(matrix @ shift), picture.size, covered=tuple(covered)))
+    return out.getvalue(), "jpg", 1
+
+
+FOLD_SCALE = 3
+
+
+def fold_screenshot(html: str, placed: list[Placed] | None = None) -> bytes:
+    """A screenshot of an unfolded phone's wide inner screen (seventeenth blind set): the page,
+    one screen, at device scale 3; a PNG."""
+    scale = FOLD_SCALE / CSS_PIXEL_POINTS
+    shot = _page_image(html, scale)
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, shot.size))
+    out = io.BytesIO()
+    shot.save(out, "PNG")
+    return out.getvalue()

@@ -8,7 +8,7 @@ Usage from the repository root::
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
         [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11|blind12|blind13|blind14|blind15|blind16]
+               |blind11|blind12|blind13|blind14|blind15|blind16|blind17]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -27,7 +27,8 @@ fourteen has, renditions included, to be read once), ``--set blind14`` the fourt
 (variations none of those fifteen has, renditions included, to be read once), ``--set
 blind15`` the fifteenth (variations none of those sixteen has, renditions included, to be read
 once), ``--set blind16`` the sixteenth (variations none of those seventeen has, renditions
-included, to be read once); none writes
+included, to be read once), ``--set blind17`` the seventeenth (variations none of those
+eighteen has, renditions included, to be read once); none writes
 bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
@@ -245,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             "blind14",
             "blind15",
             "blind16",
+            "blind17",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
@@ -255,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         "blind11 (the eleventh blind set, to read once), blind12 (the twelfth blind set, to "
         "read once), blind13 (the thirteenth blind set, to read once), blind14 (the "
         "fourteenth blind set, to read once), blind15 (the fifteenth blind set, to read "
-        "once) or blind16 (the sixteenth blind set, to read once)",
+        "once), blind16 (the sixteenth blind set, to read once) or blind17 (the seventeenth "
+        "blind set, to read once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)

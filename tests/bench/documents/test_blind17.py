@@ -1,0 +1,330 @@
+"""The seventeenth blind set: made only of what none of the other eighteen sets has, true to
+itself and readable in every rendered file (checked without the reader, which is never run on
+it here)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date, timedelta
+from decimal import Decimal
+from html import escape
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from bench.documents import blind16_layouts, blind17_layouts, content, generate, layouts, render
+from tests.bench.documents import pdfs
+from tests.bench.documents import test_blind13 as thirteenth
+from tests.bench.documents import test_blind16 as sixteenth
+from tests.bench.documents.pdfs import flat, text_of
+
+
+def blind17_plan(
+    count: int, renditions: tuple[str, ...] = generate.RENDITIONS
+) -> list[generate.Spec]:
+    return generate.plan(
+        seed=generate.BLIND17_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind17=True,
+    )
+
+
+def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
+    """The lines' dates and amounts in the order the document prints them."""
+    if isinstance(body, content.Receipt):
+        return [(body.day, body.total)]
+    fees = sorted(body.fees, key=lambda fee: fee.day, reverse=body.newest_first)
+    return [(fee.day, fee.amount) for fee in fees]
+
+
+def truth_texts(spec: generate.Spec) -> list[str]:
+    """What a careful person reads off the document for its truth: the name, each line's date
+    (and, on the statement, its month's heading) and amount, and the total, as printed."""
+    body, truth = spec.body, spec.truth("x", 1)
+    shown = [truth.name, blind17_layouts.money(truth.total, body.amount_style)]
+    for line in truth.lines:
+        shown.append(blind17_layouts.shown_date(body, line.date))
+        shown.append(blind17_layouts.money(line.amount, body.amount_style))
+        if body.layout == content.BLIND17_PAPER_LAYOUT:
+            shown.append(blind17_layouts.month_heading(line.date, body.language))
+    return shown
+
+
+def test_the_seventeenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
+    tmp_path: Path,
+) -> None:
+    first = generate.blind17_set(tmp_path / "a", count=12, renditions=("pdf",))
+    second = generate.blind17_set(tmp_path / "b", count=12, renditions=("pdf",))
+    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
+    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
+        tmp_path / "b" / "truth.jsonl"
+    ).read_bytes()
+    specs = blind17_plan(12, ("pdf",))
+    assert {spec.body.layout for spec in specs} == {
+        content.BLIND17_PAPER_LAYOUT,
+        content.BLIND17_RECEIPT_LAYOUT,
+    }
+    for document, spec in zip(first, specs, strict=True):
+        body, truth = spec.body, document.truth
+        assert document.path.suffix == ".pdf"
+        assert truth.pages == render.page_count(document.path.read_bytes())
+        text = flat(text_of(document.path.read_bytes()))
+        assert truth.name in text
+        assert flat(blind17_layouts.money(truth.total, body.amount_style)) in text
+        rest = text
+        for day, amount in in_order(body):
+            if body.layout == content.BLIND17_PAPER_LAYOUT:
+                heading = flat(blind17_layouts.month_heading(day, body.language))
+                assert heading in text, (spec.stem, heading)
+                # The line's month is the last heading printed above it.
+                above = (
+                    text[: len(text) - len(rest)]
+                    + rest.split(flat(blind17_layouts.shown_date(body, day)))[0]
+                )
+                headings = re.findall(r"[^\W\d_]+ \d{4}", above)
+                assert headings and headings[-1] == heading, (spec.stem, heading)
+            shown_day = flat(blind17_layouts.shown_date(body, day))
+            shown_amount = flat(blind17_layouts.money(amount, body.amount_style))
+            assert shown_day in rest, (spec.stem, shown_day)
+            rest = rest[rest.index(shown_day) + len(shown_day) :]
+            assert shown_amount in rest, (spec.stem, shown_amount)
+            if isinstance(body, content.Overview):
+                rest = rest[rest.index(shown_amount) + len(shown_amount) :]
+
+
+def test_the_app_shows_every_value_on_one_wide_screen() -> None:
+    for spec in blind17_plan(60):
+        if spec.rendition != "screenshot":
+            continue
+        body = spec.body
+        assert isinstance(body, content.Overview) and spec.variant == "fold_screen"
+        assert body.layout == content.BLIND17_PHONE_LAYOUT
+        page = spec.html()
+        assert render.page_count(render.pdf(page)) == 1
+        assert f"size: {blind17_layouts.SCREEN[0]}px {blind17_layouts.SCREEN[1]}px" in page
+        assert len(body.fees) <= max(generate.BLIND17_PHONE_COUNTS)
+        assert blind17_layouts.money(body.total, body.amount_style) in page
+        assert f"{blind17_layouts.WORDS[body.language]['a_title']} {body.year}" in page
+        assert escape(body.name) in page
+        for fee in body.fees:
+            assert f"<div class='d'>{blind17_layouts.shown_date(body, fee.day)}</div>" in page
+            assert blind17_layouts.money(fee.amount, body.amount_style) in page
+
+
+def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed]]:
+    """The PDF whose text the document's file shows, the file as the set writes it, its
+    extension, and where the PDF's pages went in the file's pictures."""
+    placed: list[render.Placed] = []
+    own = generate._blind17_file(spec, placed)
+    if own is None:
+        data = render.pdf(spec.html())
+        return data, data, "pdf", []
+    return render.pdf(spec.html()), own[0], own[1], placed
+
+
+def sample() -> list[generate.Spec]:
+    """The document with the most lines of each layout, rendition and variant of the sixty."""
+    chosen: dict[tuple[str, str, str], generate.Spec] = {}
+
+    def size(spec: generate.Spec) -> int:
+        return len(getattr(spec.body, "fees", getattr(spec.body, "items", ())))
+
+    for spec in blind17_plan(60):
+        key = (spec.body.layout, spec.rendition, spec.variant)
+        if key not in chosen or size(spec) > size(chosen[key]):
+            chosen[key] = spec
+    return sorted(chosen.values(), key=lambda spec: spec.index)
+
+
+@pytest.mark.parametrize("part", range(2))
+def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> None:
+    """Each name, date, amount and total a careful person reads is printed on the page, on no
+    other print, and in the pictures made of it inside the picture, under nothing (no tape,
+    no streak) and dark on light; the longest of each kind of the sixty, half at a time."""
+    for spec in sample()[part::2]:
+        source, data, extension, placed = rendered(spec)
+        sizes = thirteenth.media_sizes(source)
+        letters = pdfs.every_letter(source)
+        shots = pdfs.pictures(data, extension) if placed else []
+        if placed:
+            assert len(placed) == len(shots)
+            assert {where.page for where in placed} == set(range(len(sizes)))
+        greys = [np.asarray(shot.convert("L"), dtype=np.float32) for shot in shots]
+        for text in truth_texts(spec):
+            found = thirteenth.occurrences(source, text)
+            assert found, (spec.stem, text)
+            for number, boxes, indices in found:
+                width, height = sizes[number]
+                page_indices = np.array([index for index, _ in letters[number]])
+                page_boxes = np.array([box for _, box in letters[number]])
+                apart = (page_indices < min(indices) - 1) | (page_indices > max(indices) + 1)
+                for box in boxes:
+                    assert box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
+                    assert not thirteenth.overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
+                for at, where in enumerate(placed):
+                    if where.page == number:
+                        ok, why = thirteenth.seen(boxes, height, where, greys[at])
+                        assert ok, (spec.stem, spec.variant, text, why)
+
+
+def smallest(variant: str) -> generate.Spec:
+    found = [spec for spec in blind17_plan(60) if spec.variant == variant]
+    return min(found, key=lambda spec: len(spec.truth("x", 1).lines) + spec.index / 1000)
+
+
+def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
+    streaked = generate.render_document(smallest("streaked"), tmp_path)
+    assert streaked.path.suffix == ".jpg"
+    with Image.open(streaked.path) as image:
+        assert image.mode == "L"
+        grey = np.asarray(image, np.float32)
+    # A streak runs down the page: even where nothing is printed (the foot of the page),
+    # every row has a dark pixel.
+    foot = grey[grey.shape[0] * 3 // 4 : grey.shape[0] - 40, 20:-20]
+    assert (foot.min(axis=1) < 170).mean() > 0.95
+    taped = generate.render_document(smallest("taped"), tmp_path)
+    assert taped.path.suffix == ".jpg"
+    with Image.open(taped.path) as image:
+        assert image.mode == "RGB"
+        width, height = image.size
+        rgb = np.asarray(image, np.float32)
+    assert abs(width / height - 210 / 297) < 0.01  # the A4 sheet, not the A5 receipt
+    placed: list[render.Placed] = []
+    generate._blind17_file(smallest("taped"), placed)
+    assert len(placed[0].covered) == 2  # the two strips of tape, each on a margin
+    for left, top, right, bottom in placed[0].covered:
+        x, y = placed[0].where((left + right) / 2, (top + bottom) / 2)
+        tape = rgb[int(y) - 5 : int(y) + 5, int(x) - 5 : int(x) + 5].reshape(-1, 3).mean(axis=0)
+        assert tape[2] < tape[0] - 5  # a little yellow
+    fold = generate.render_document(smallest("fold_screen"), tmp_path)
+    with Image.open(fold.path) as image:
+        assert image.format == "PNG" and image.size == (1812, 2175)
+
+
+def test_the_renditions_are_as_designed() -> None:
+    specs = blind17_plan(60)
+    variants = Counter(spec.variant for spec in specs)
+    assert variants == {"": 20, "streaked": 10, "taped": 10, "fold_screen": 20}
+    assert Counter(spec.rendition for spec in specs) == {"pdf": 20, "scan": 20, "screenshot": 20}
+    for spec in specs:
+        phone = spec.body.layout == content.BLIND17_PHONE_LAYOUT
+        assert phone == (spec.rendition == "screenshot")
+        assert (spec.variant == "taped") == (
+            spec.rendition == "scan" and isinstance(spec.body, content.Receipt)
+        )
+    assert {spec.body.layout for spec in blind17_plan(300)} == blind17_layouts.LAYOUTS
+    kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
+    assert 20 <= kinds[True] <= 30
+    for receipt in (True, False):
+        languages = Counter(
+            spec.body.language
+            for spec in specs
+            if isinstance(spec.body, content.Receipt) == receipt
+        )
+        assert set(languages) == {"nb", "nn", "en"} and min(languages.values()) >= 5
+    for rendition in generate.RENDITIONS:
+        languages = Counter(spec.body.language for spec in specs if spec.rendition == rendition)
+        assert languages == {"nb": 7, "nn": 7, "en": 6}
+
+
+def test_the_seventeenth_blind_set_has_only_what_the_other_eighteen_sets_never_show() -> None:
+    seen_specs = (
+        thirteenth.earlier_specs()
+        + generate.plan(seed=generate.BLIND13_SEED, count=300, held_out=True, blind13=True)
+        + generate.plan(seed=generate.BLIND14_SEED, count=300, held_out=True, blind14=True)
+        + generate.plan(seed=generate.BLIND15_SEED, count=300, held_out=True, blind15=True)
+        + generate.plan(seed=generate.BLIND16_SEED, count=300, held_out=True, blind16=True)
+    )
+    seen_variations = thirteenth.variations(seen_specs)
+    blind17 = blind17_plan(300)
+    assert not thirteenth.variations(blind17) & seen_variations
+    own = {spec.variant for spec in blind17} - {""}
+    assert own and not own & {spec.variant for spec in seen_specs}
+    assert generate.BLIND17_SEED not in {
+        seed for name, seed in generate.SEEDS.items() if name != "blind17"
+    }
+    names = {spec.truth("x", 1).name for spec in blind17}
+    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
+    seen_words = {word.casefold() for name in seen_names for word in name.split()}
+    assert not names & seen_names
+    assert not {word.casefold() for name in names for word in name.split()} & seen_words
+    seen_providers = {line.provider for spec in seen_specs for line in spec.truth("x", 1).lines}
+    seen_texts = " ".join(
+        sorted(seen_providers | {getattr(spec.body, "address", "") for spec in seen_specs})
+    )
+    seen_text_words = set(re.findall(r"\w+", seen_texts))
+    assert not set(content.BLIND17_PLACES) & seen_text_words
+    providers = {line.provider for spec in blind17 for line in spec.truth("x", 1).lines}
+    assert not providers & seen_providers
+
+
+LAYOUTS_MONEY_STYLES = (
+    "nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after", "kr_lead_trim", "column_kr",
+    "kr_trim", "kr_period", "nok_comma", "kr_after", "kr_before", "dash", "",
+)  # fmt: skip
+
+
+def earlier_prints(value: date, amount: Decimal) -> set[str]:
+    """How the earlier sets print a day and an amount, in every style they have (the sixteenth
+    set's own styles and every style of ``layouts.money`` added to what the sixteenth set's
+    test reads off the others)."""
+    found = sixteenth.earlier_prints(value, amount)
+    found |= {layouts.money(amount, style) for style in LAYOUTS_MONEY_STYLES}
+    for styles in content.BLIND16_AMOUNT_STYLES.values():
+        found |= {blind16_layouts.money(amount, style) for style in styles.values()}
+    for style in content.BLIND16_DATE_STYLES.values():
+        found |= {blind16_layouts.day(value, style, language) for language in ("nb", "nn", "en")}
+    return found
+
+
+def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
+    days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(0, 365, 4)]
+    # The set prints whole kroner only (an amount with øre is refused).
+    amounts = [
+        Decimal("179.00"), Decimal("84.00"), Decimal("1234.00"), Decimal("3031.00"),
+        Decimal("0.00"), Decimal("520.00"), Decimal("12.00"), Decimal("61.00"),
+    ]  # fmt: skip
+    with pytest.raises(ValueError):
+        blind17_layouts.money(Decimal("84.50"), "kr_dot_dash")
+
+    def plain(text: str) -> str:
+        return re.sub(r"\s", " ", text)
+
+    for value, amount in zip(days, amounts * 12, strict=False):
+        ours = {
+            blind17_layouts.day(value, style, language)
+            for style in content.BLIND17_DATE_STYLES.values()
+            for language in ("nb", "nn", "en")
+        } | {
+            blind17_layouts.money(amount, style)
+            for styles in content.BLIND17_AMOUNT_STYLES.values()
+            for style in styles.values()
+        }
+        theirs = earlier_prints(value, amount)
+        assert not {plain(t) for t in ours} & {plain(t) for t in theirs}
+
+
+def test_every_seventeenth_blind_truth_is_what_the_document_adds_up_to() -> None:
+    for spec in blind17_plan(300):
+        body, truth = spec.body, spec.truth("x", 1)
+        assert sum(line.amount for line in truth.lines) == truth.total > 0
+        assert all(line.amount == line.amount.to_integral_value() for line in truth.lines)
+        if isinstance(body, content.Overview):
+            assert truth.kind == "user_fee_overview" and truth.total < body.limit
+            assert body.limit - body.total != body.total
+            assert all(line.date.year == body.year for line in truth.lines)
+            assert all(line.provider and line.service for line in truth.lines)
+            assert len({fee.day for fee in body.fees}) == len(body.fees)
+            assert body.printed_at > max(fee.day for fee in body.fees)
+            if body.layout == content.BLIND17_PAPER_LAYOUT:
+                assert len({fee.provider for fee in body.fees}) == 1
+            continue
+        assert truth.kind == "receipt" and truth.lines[0].date == body.day
+        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
+        assert truth.receipt.itemised == (len(body.items) > 1)
+        assert sum(item.amount for item in body.items) == body.total
