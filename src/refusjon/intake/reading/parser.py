@@ -2381,10 +2381,10 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
 def _stamp(item: Scanned) -> bool:
     """Whether the row is a received stamp's word ("MOTTATT", "RECEIVED"), with or without its
     date: the day an office got the receipt, under it or beside it, is not the treatment's."""
-    return words_of(_without_dates(item)).strip() in STAMP_WORDS
+    return words_of(_without_dates(item)).strip() in RECEIVED_STAMP_WORDS
 
 
-STAMP_WORDS = ("mottatt", "motteke", "received")
+RECEIVED_STAMP_WORDS = ("mottatt", "motteke", "received")
 
 
 def _date_distracted(item: Scanned) -> bool:
