@@ -31,6 +31,7 @@ from bench.documents import (
     layouts,
     render,
 )
+from tests.bench.documents.blind_sets import in_order
 from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
 
 Box = tuple[float, float, float, float]
@@ -46,14 +47,6 @@ def blind12_plan(
         renditions=renditions,
         blind12=True,
     )
-
-
-def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
-    """The lines' dates and amounts in the order the document prints them."""
-    if isinstance(body, content.Receipt):
-        return [(body.day, body.total)]
-    fees = sorted(body.fees, key=lambda fee: fee.day, reverse=body.newest_first)
-    return [(fee.day, fee.amount) for fee in fees]
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:

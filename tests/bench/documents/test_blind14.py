@@ -32,8 +32,8 @@ from bench.documents import (
     layouts,
     render,
 )
-from tests.bench.documents import pdfs
-from tests.bench.documents import test_blind13 as thirteenth
+from tests.bench.documents import blind_sets, pdfs
+from tests.bench.documents.blind_sets import in_order
 from tests.bench.documents.pdfs import flat, text_of
 
 
@@ -47,14 +47,6 @@ def blind14_plan(
         renditions=renditions,
         blind14=True,
     )
-
-
-def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
-    """The lines' dates and amounts in the order the document prints them."""
-    if isinstance(body, content.Receipt):
-        return [(body.day, body.total)]
-    fees = sorted(body.fees, key=lambda fee: fee.day, reverse=body.newest_first)
-    return [(fee.day, fee.amount) for fee in fees]
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -156,7 +148,7 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
     at a time."""
     for spec in sample()[part::2]:
         source, data, extension, placed = rendered(spec)
-        sizes = thirteenth.media_sizes(source)
+        sizes = blind_sets.media_sizes(source)
         letters = pdfs.every_letter(source)
         shots = pictures(data, extension, spec.variant) if placed else []
         if placed:
@@ -164,7 +156,7 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
             assert {where.page for where in placed} == set(range(len(sizes)))
         greys = [np.asarray(shot.convert("L"), dtype=np.float32) for shot in shots]
         for text in truth_texts(spec):
-            found = thirteenth.occurrences(source, text)
+            found = blind_sets.occurrences(source, text)
             assert found, (spec.stem, text)
             for number, boxes, indices in found:
                 width, height = sizes[number]
@@ -173,10 +165,10 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
                 apart = (page_indices < min(indices) - 1) | (page_indices > max(indices) + 1)
                 for box in boxes:
                     assert box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-                    assert not thirteenth.overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
+                    assert not blind_sets.overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
                 for at, where in enumerate(placed):
                     if where.page == number:
-                        ok, why = thirteenth.seen(boxes, height, where, greys[at])
+                        ok, why = blind_sets.seen(boxes, height, where, greys[at])
                         assert ok, (spec.stem, spec.variant, text, why)
 
 
@@ -229,12 +221,12 @@ def test_the_renditions_are_as_designed() -> None:
 
 
 def test_the_fourteenth_blind_set_has_only_what_the_other_fifteen_sets_never_show() -> None:
-    seen_specs = thirteenth.earlier_specs() + generate.plan(
+    seen_specs = blind_sets.earlier_specs() + generate.plan(
         seed=generate.BLIND13_SEED, count=300, held_out=True, blind13=True
     )
-    seen_variations = thirteenth.variations(seen_specs)
+    seen_variations = blind_sets.variations(seen_specs)
     blind14 = blind14_plan(300)
-    assert not thirteenth.variations(blind14) & seen_variations
+    assert not blind_sets.variations(blind14) & seen_variations
     own = {spec.variant for spec in blind14} - {""}
     assert own and not own & {spec.variant for spec in seen_specs}
     assert generate.BLIND14_SEED not in {

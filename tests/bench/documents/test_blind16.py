@@ -15,9 +15,9 @@ import pytest
 from PIL import Image
 
 from bench.documents import blind15_layouts, blind16_layouts, content, generate, render
-from tests.bench.documents import pdfs
-from tests.bench.documents import test_blind13 as thirteenth
+from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents import test_blind15 as fifteenth
+from tests.bench.documents.blind_sets import in_order
 from tests.bench.documents.pdfs import flat, text_of
 
 
@@ -31,14 +31,6 @@ def blind16_plan(
         renditions=renditions,
         blind16=True,
     )
-
-
-def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
-    """The lines' dates and amounts in the order the document prints them."""
-    if isinstance(body, content.Receipt):
-        return [(body.day, body.total)]
-    fees = sorted(body.fees, key=lambda fee: fee.day, reverse=body.newest_first)
-    return [(fee.day, fee.amount) for fee in fees]
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -136,7 +128,7 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
     light; the longest of each kind of the sixty, half at a time."""
     for spec in sample()[part::2]:
         source, data, extension, placed = rendered(spec)
-        sizes = thirteenth.media_sizes(source)
+        sizes = blind_sets.media_sizes(source)
         letters = pdfs.every_letter(source)
         shots = pdfs.pictures(data, extension) if placed else []
         if placed:
@@ -144,7 +136,7 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
             assert {where.page for where in placed} == set(range(len(sizes)))
         greys = [np.asarray(shot.convert("L"), dtype=np.float32) for shot in shots]
         for text in truth_texts(spec):
-            found = thirteenth.occurrences(source, text)
+            found = blind_sets.occurrences(source, text)
             assert found, (spec.stem, text)
             for number, boxes, indices in found:
                 width, height = sizes[number]
@@ -153,10 +145,10 @@ def test_every_value_of_the_truth_is_visible_in_the_rendered_file(part: int) -> 
                 apart = (page_indices < min(indices) - 1) | (page_indices > max(indices) + 1)
                 for box in boxes:
                     assert box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
-                    assert not thirteenth.overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
+                    assert not blind_sets.overlaps(box, page_boxes[apart]).any(), (spec.stem, text)
                 for at, where in enumerate(placed):
                     if where.page == number:
-                        ok, why = thirteenth.seen(boxes, height, where, greys[at])
+                        ok, why = blind_sets.seen(boxes, height, where, greys[at])
                         assert ok, (spec.stem, spec.variant, text, why)
 
 
@@ -224,14 +216,14 @@ def test_the_renditions_are_as_designed() -> None:
 
 def test_the_sixteenth_blind_set_has_only_what_the_other_seventeen_sets_never_show() -> None:
     seen_specs = (
-        thirteenth.earlier_specs()
+        blind_sets.earlier_specs()
         + generate.plan(seed=generate.BLIND13_SEED, count=300, held_out=True, blind13=True)
         + generate.plan(seed=generate.BLIND14_SEED, count=300, held_out=True, blind14=True)
         + generate.plan(seed=generate.BLIND15_SEED, count=300, held_out=True, blind15=True)
     )
-    seen_variations = thirteenth.variations(seen_specs)
+    seen_variations = blind_sets.variations(seen_specs)
     blind16 = blind16_plan(300)
-    assert not thirteenth.variations(blind16) & seen_variations
+    assert not blind_sets.variations(blind16) & seen_variations
     own = {spec.variant for spec in blind16} - {""}
     assert own and not own & {spec.variant for spec in seen_specs}
     assert generate.BLIND16_SEED not in {
