@@ -2322,7 +2322,9 @@ INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt"
 # The head of an e-mail a receipt came in, or a digital mailbox's "Received" over a letter:
 # its date is the mail's.
 MAIL_HEADER = re.compile(r"^(?:til|fra|to|from|sendt|sent|dato|date)\s*:\s*\S+@", re.I)
-MAIL_HEADER_KEYS = ("sendt", "sent", "mottatt", "motteke", "received")
+# The word of a received stamp, or of a mailbox's arrival.
+RECEIVED_KEYS = ("mottatt", "motteke", "received")
+MAIL_HEADER_KEYS = ("sendt", "sent", *RECEIVED_KEYS)
 
 
 def _opens_with(text: str, keys: tuple[str, ...]) -> bool:
@@ -2381,10 +2383,7 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
 def _stamp(item: Scanned) -> bool:
     """Whether the row is a received stamp's word ("MOTTATT", "RECEIVED"), with or without its
     date: the day an office got the receipt, under it or beside it, is not the treatment's."""
-    return words_of(_without_dates(item)).strip() in RECEIVED_STAMP_WORDS
-
-
-RECEIVED_STAMP_WORDS = ("mottatt", "motteke", "received")
+    return words_of(_without_dates(item)).strip() in RECEIVED_KEYS
 
 
 def _date_distracted(item: Scanned) -> bool:
