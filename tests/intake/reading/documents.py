@@ -150,6 +150,49 @@ def tiles_html(fees: tuple[Fee, ...] = TILE_FEES, *, name: str = "Aslak Yttersta
     <div class=sum><span>Akkumulert</span><span>NOK {total:.0f},-</span></div></body></html>"""
 
 
+WEEKDAYS = ("man.", "tir.", "ons.", "tor.", "fre.", "lør.", "søn.")
+PANE_MONTHS = ("jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.")
+
+
+def panes_html(fees: tuple[Fee, ...] = TILE_FEES[:3], *, name: str = "Aslak Ytterstad") -> str:
+    """An app on a foldable's unfolded screen: a navigation rail on a grey ground, the list of
+    fees (dated "14. mai · tor.", the year only in the title) and, behind a thin rule, the
+    newest fee once more in a detail pane whose lines are spaced as the list's are not."""
+    year = fees[0].day.year
+    newest = max(fees, key=lambda fee: fee.day)
+
+    def shown(fee: Fee) -> str:
+        return f"{fee.day.day}. {PANE_MONTHS[fee.day.month - 1]} · {WEEKDAYS[fee.day.weekday()]}"
+
+    cards = "".join(
+        f"<div class=card><b>{shown(fee)}</b><span>kr. {fee.amount:.0f},-</span>"
+        f"<div>{escape(fee.provider)}</div></div>"
+        for fee in sorted(fees, key=lambda fee: fee.day, reverse=True)
+    )
+    total = sum((fee.amount for fee in fees), Decimal(0))
+    return f"""<html><head><style>
+      @page {{ size: 150mm 170mm; margin: 0; }}
+      body {{ font-family: DejaVu Sans; font-size: 10pt; margin: 0; display: flex;
+              height: 170mm; background: #fafafa; }}
+      .rail {{ width: 30mm; background: #e9ecf2; padding: 5mm 3mm; line-height: 2.6; }}
+      .list {{ width: 70mm; padding: 6mm 4mm; }}
+      .detail {{ flex: 1; border-left: 1px solid #c8c8c8; padding: 9mm 4mm; line-height: 1.9; }}
+      h1 {{ font-size: 15pt; margin: 0; }}
+      .sum {{ border: 1px solid #ddd; border-radius: 3mm; padding: 2mm 3mm; margin: 3mm 0; }}
+      .sum big {{ display: block; font-size: 16pt; font-weight: bold; }}
+      .card {{ border: 1px solid #ddd; border-radius: 3mm; padding: 2mm 3mm; margin: 2mm 0; }}
+      .card span {{ float: right; font-weight: bold; }}
+      small {{ color: #555; display: block; }}
+    </style></head><body>
+    <div class=rail>Oversikt<br>Egenandeler<br>Frikort<br>Timer<br>Meldinger</div>
+    <div class=list><h1>Egenandeler {year}</h1><div>{escape(name)}</div>
+    <div class=sum>Registrert {year} <span style="float:right">av kr. 3.278,-</span>
+    <big>kr. {total:.0f},-</big></div>{cards}</div>
+    <div class=detail><h1>Detaljer</h1><small>Behandler</small>{escape(newest.provider)}
+    <small>Dato og egenandel</small>{shown(newest)} {year}<br>kr. {newest.amount:.0f},-
+    </div></body></html>"""
+
+
 def screenshot(pdf_bytes: bytes, *, dpi: int = 250) -> bytes:
     """The first page as a phone's screenshot: rendered sharp, in colour, saved as PNG."""
     document = pdfium.PdfDocument(pdf_bytes)

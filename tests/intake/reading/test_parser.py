@@ -4,6 +4,7 @@ lines."""
 
 from __future__ import annotations
 
+from bisect import bisect
 from dataclasses import replace
 from decimal import Decimal
 
@@ -17,7 +18,7 @@ from refusjon.intake.reading.names import names_match
 from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.patterns import amounts, date_like, dates
 from refusjon.intake.reading.records import Kind, Problem
-from refusjon.intake.reading.words import layout_words, two_up
+from refusjon.intake.reading.words import apart, layout_words, two_up
 
 
 def read(page: str) -> Parsed:
@@ -1461,6 +1462,53 @@ Psykolog
     assert parsed.reconciled
 
 
+FOLDABLE = """Oversikt      Egenandeler 2024
+Egenandeler   Berfin Tuimavave · 31.08.2001         Detaljer
+Frikort       Registrert 2024      av kr. 3.165,-
+Timer         kr. 1.186,-                           Behandler
+Meldinger                                           Steinsholt fysio og trening
+              20. jun. · tor.                       Tjeneste
+              Steinsholt fysio og  kr. 264,-
+              trening                               Fysioterapeut
+              5. jun. · ons.       kr. 172,-        Dato
+              Steinsholt legesenter                 20. jun. · tor.
+              2. mai · tor.        kr. 375,-        2024
+              Steinsholt sjukehus                   Egenandel
+              11. mar. · man.      kr. 375,-        kr. 264,-
+"""
+
+
+def test_an_app_s_rail_list_and_detail_side_by_side_are_parted_where_their_lines_differ() -> None:
+    words = layout_words(FOLDABLE)
+    rail, detail = 0.135, 0.505  # where the picture's dividers run down
+
+    assert apart(words, rail)
+    assert apart(words, detail)
+    # The rail's "Frikort" and "Timer" before the sum, the detail's fee once more: no total.
+    # Parted, the detail's date (its year wrapped under it) and amount are the list's newest.
+    assert not parse(words).reconciled
+    parted = [replace(word, panel=bisect([rail, detail], word.centre)) for word in words]
+    parsed = parse(parted)
+    assert parsed.total == Decimal("1186.00")
+    assert len(parsed.lines) == 4
+    assert parsed.reconciled
+    # The weekday beside a date is the date's, never the provider's name.
+    assert not [line for line in parsed.lines if "ons" in line.provider or "tor" in line.provider]
+
+
+def test_a_rule_between_a_table_s_columns_parts_nothing() -> None:
+    words = layout_words(
+        """Dato          Tjeneste              Egenandel
+12.03.2025    Fastlege              179,00 kr
+14.03.2025    Legevakt              375,00 kr
+Sum                                 554,00 kr
+"""
+    )
+    assert not apart(words, 0.13)  # the rows run across it
+    assert not apart(words, 0.05)  # a word stands over it
+    assert not apart(words, 0.9)  # nothing on its right
+
+
 def test_a_fee_before_the_sum_on_one_row_is_never_taken_for_the_sum() -> None:
     # Two screenshots side by side that nothing parts: a fee of the one and the sum of the
     # other share a row. The sum is what follows its word; the lines do not make it.
@@ -2565,3 +2613,106 @@ Totalt betalt                           kr 425,00
 """
     )
     assert parsed.name == ""
+
+
+STUDENT_HEALTH = """Studenthelsa Nesna                        Tlf. 68 21 49 88 · Org.nr. 964 534 758
+Oversikt over betalte egenandeler
+{label}    Dilovan Halász
+Fødselsdato     20.11.1999
+Dato       Tjeneste                                      Egenandel
+JANUAR 2025
+on 15.     Laboratorieprøver                             kr. 65,-
+Sum januar                                               kr. 65,-
+MAI 2025
+{may}     Fastlege                                      kr. 179,-
+Sum mai                                                  kr. 179,-
+AUGUST 2025
+fr 22.     Fastlege                                      kr. 179,-
+fr 29.     Psykolog                                      kr. 411,-
+Sum august                                               kr. 590,-
+Totalt betalt 2025                                       kr. 834,-
+"""
+
+
+@pytest.mark.parametrize("label", ["Utskrift for", "Printed for"])
+def test_fees_dated_by_weekday_and_day_take_their_month_and_year_from_the_heading_above(
+    label: str,
+) -> None:
+    parsed = read(STUDENT_HEALTH.format(label=label, may="on 28."))
+
+    # Not the month's sums, nor "15." over "januar" over "2025" taken for a calendar tile.
+    assert pairs(parsed) == [
+        ("2025-01-15", "65.00"),
+        ("2025-05-28", "179.00"),
+        ("2025-08-22", "179.00"),
+        ("2025-08-29", "411.00"),
+    ]
+    assert parsed.total == Decimal("834.00")
+    assert parsed.reconciled
+    assert parsed.name == "Dilovan Halász"
+    assert [line.service for line in parsed.lines][:2] == ["Laboratorieprøver", "Fastlege"]
+
+
+@pytest.mark.parametrize("may", ["ti 28.", "on 27."])  # 28 May 2025 was a Wednesday
+def test_a_weekday_that_is_not_the_day_s_leaves_the_fee_undated_and_the_document_to_a_person(
+    may: str,
+) -> None:
+    parsed = read(STUDENT_HEALTH.format(label="Utskrift for", may=may))
+
+    assert "179.00" not in [amount for day, amount in pairs(parsed) if day.startswith("2025-05")]
+    assert not parsed.reconciled
+
+
+def test_english_and_nynorsk_weekdays_date_the_rows_under_a_month_s_heading() -> None:
+    parsed = read(
+        """Statement of user fees paid
+Printed for    Berfin Leiataua
+Date       Service                                       User fee
+MARCH 2025
+Tue 11     Psychologist                                  kr. 411
+Total March                                              kr. 411
+FEBRUAR 2026
+må 9.      Fastlege                                      kr. 185
+Total paid                                               kr. 596
+"""
+    )
+    assert pairs(parsed) == [("2025-03-11", "411.00"), ("2026-02-09", "185.00")]
+    assert parsed.reconciled
+
+
+def test_an_app_s_sum_registered_in_the_year_is_the_total_not_the_ceiling_beside_it() -> None:
+    parsed = read(
+        """Egenandeler 2024
+Berfin Tuimavave · 31.08.2001
+Registrert 2024                  av kr. 3.165,-
+kr. 1.186,-
+20. jun. · tor.
+Steinsholt fysio og              kr. 264,-
+5. jun. · ons.                   kr. 172,-
+2. mai · tor.                    kr. 375,-
+11. mar. · man.                  kr. 375,-
+"""
+    )
+    # The birth date is no fee, and the ceiling's 3 165 no amount of one.
+    assert sorted(pairs(parsed)) == [
+        ("2024-03-11", "375.00"),
+        ("2024-05-02", "375.00"),
+        ("2024-06-05", "172.00"),
+        ("2024-06-20", "264.00"),
+    ]
+    assert parsed.total == Decimal("1186.00")
+    assert parsed.reconciled
+
+
+def test_a_card_s_date_beside_another_weekday_than_its_own_is_no_date() -> None:
+    parsed = read(
+        """User fees 2024
+Registered 2024                  of kr. 3,165
+kr. 569
+31 Oct · Wed                     kr. 397
+29 Mar · Fri                     kr. 172
+"""
+    )
+    # 31 October 2024 was a Thursday: the day or the weekday is misread.
+    assert pairs(parsed) == [("2024-03-29", "172.00")]
+    assert not parsed.reconciled

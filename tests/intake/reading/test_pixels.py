@@ -66,6 +66,25 @@ def test_a_table_s_rule_and_a_white_margin_part_no_panels() -> None:
     assert pixels.gutters(grey) == ()
 
 
+def test_a_thin_light_rule_and_an_edge_between_two_grounds_down_the_picture_are_dividers() -> None:
+    grey = page()
+    grey[:, :600] = 235  # a navigation rail, a little darker than the panes
+    grey[60:1300, 1600:1603] = 220  # a pane's rule, stopping above the system's bars
+    grey[100:130, 300:500] = 30  # the rail's writing does not break its edge
+    grey[100:130, 1590:1650] = 30  # nor a word over the rule, where it crosses it
+
+    assert pixels.dividers(grey) == pytest.approx((0.25, 2 / 3), abs=0.004)
+
+
+def test_a_rule_down_part_of_the_page_and_a_faint_shade_are_no_dividers() -> None:
+    grey = page()
+    grey[200:900, 1199:1202] = 40  # a table's rule, down half the page
+    grey[:, 1800:] = 241  # a shade too faint to be a pane's ground
+    grey[:, 5:8] = 40  # a rule along the picture's edge
+
+    assert pixels.dividers(grey) == ()
+
+
 def test_a_grey_band_a_scan_made_of_a_coloured_heading_is_left_as_it_is() -> None:
     grey = page()
     grey[900:1000, 100:2300] = 105  # Tesseract reads the white writing on it as it stands

@@ -340,6 +340,22 @@ def test_an_app_s_cards_with_calendar_tiles_and_the_sum_on_a_dark_bar_reconcile(
     assert extraction.name == "Aslak Ytterstad"
 
 
+def test_an_unfolded_phone_s_list_and_detail_panes_are_read_apart_and_reconcile() -> None:
+    fees = documents.TILE_FEES[:3]
+
+    extraction = read_document(documents.screenshot(documents.pdf(documents.panes_html(fees))))
+
+    # The detail pane's copy of the newest fee is not a fee of its own.
+    assert sorted((line.date, line.amount) for line in extraction.lines) == sorted(
+        (fee.day, fee.amount) for fee in fees
+    )
+    assert extraction.total == sum((fee.amount for fee in fees), Decimal(0))
+    assert extraction.reconciled
+    assert extraction.name == "Aslak Ytterstad"
+    # Nor do the detail pane's words run into the list's rows.
+    assert not [line for line in extraction.lines if "Dato" in line.provider + line.service]
+
+
 def test_a_name_one_way_of_reading_missed_is_taken_from_another_way_s_reading() -> None:
     fees = "Egenandeler 2025\n12.03.2025  Fastlege  kr 179,00\nSum  kr 179,00\n"
     without = parse(layout_words(fees))

@@ -463,7 +463,7 @@ NAME_LABEL = re.compile(
     r"^(?:pasientens\s+)?(?:patient(?:'s|s)?\s+name|(?:navn|namn)\s+på\s+pasient(?:en)?|"
     r"name\s+of\s+(?:the\s+)?patient|pasientnamn|fakturamottaker|fakturamottakar|"
     r"bill(?:ed)?\s+to|invoiced\s+to|issued\s+to|innbygger|innbyggjar|bruker|brukar|"
-    r"(?:oversikt|overview|utskrift)\s+for|person|gjelder|gjeld|concerning|regarding|"
+    r"(?:oversikt|overview|utskrift|printed|statement)\s+for|person|gjelder|gjeld|concerning|regarding|"
     r"navn|namn|name|pasient|patient|full name|pasientnavn|client|klient|"
     r"(?:innlogget|innlogga|pålogget|pålogga|logged in|signed in)(?:\s+(?:som|as))?|"
     r"betaler|betalar|payer|(?:du er )?(?:logget|logga) inn(?:\s+som)?|"
@@ -587,6 +587,7 @@ def parse(words: Sequence[Word]) -> Parsed:
         _days_in_the_named_year,
         _one_card_a_row,
         _seams_unrepeated,
+        _details_unrepeated,
     ):
         scanned = step(scanned)
     if not scanned:
@@ -620,13 +621,26 @@ def calendar_tiles(words: Sequence[Word]) -> list[Word]:
             continue
         month = _right_under(day, months, taken)
         year = _right_under(month, years, taken) if month else None
-        if month is None or year is None:
-            continue
+        if month is None or year is None or not _alone(day, words) or not _alone(month, words):
+            continue  # "on 15." over "Sum januar" over "MAI 2025" is no tile
         taken.update((id(day), id(month), id(year)))
         box = box_around([day, month, year])
         text = f"{found['day']} {month.text.rstrip('.')} {year.text}"
         tiles.append(Word(text, day.page, box.left, box.top, box.right, box.bottom, day.panel))
     return [word for word in words if id(word) not in taken] + tiles
+
+
+def _alone(word: Word, words: Sequence[Word]) -> bool:
+    """Whether no other word stands on the word's line within a letter's height of it: a
+    tile's day or month stands alone, a table's ("ti 14.", "Sum januar") in a phrase."""
+    return not any(
+        other is not word
+        and other.page == word.page
+        and other.panel == word.panel
+        and abs(other.middle - word.middle) <= word.height / 2
+        and max(other.left - word.right, word.left - other.right) < word.height
+        for other in words
+    )
 
 
 def _right_under(word: Word, candidates: Sequence[Word], taken: set[int]) -> Word | None:
@@ -798,6 +812,32 @@ def _seams_unrepeated(scanned: list[Scanned]) -> list[Scanned]:
     return [item for index, item in enumerate(scanned) if index not in repeated]
 
 
+def _details_unrepeated(scanned: list[Scanned]) -> list[Scanned]:
+    """An app's detail pane beside its list (an unfolded phone, a tablet) shows the chosen
+    fee once more: a panel whose one date and one amount a panel left of it has too is read
+    as text, its fee not counted twice."""
+    panels: dict[tuple[int, int], list[Scanned]] = {}
+    for item in scanned:
+        panels.setdefault((item.row.page, item.row.words[0].panel), []).append(item)
+    for (page, panel), items in panels.items():
+        days = {found.value for item in items for found in item.dates}
+        amounts = {found.value for item in items for found in item.amounts}
+        if len(days) != 1 or len(amounts) != 1:
+            continue
+        left = [
+            item
+            for (other_page, other), others in panels.items()
+            if other_page == page and other < panel
+            for item in others
+        ]
+        if days <= {found.value for item in left for found in item.dates} and amounts <= {
+            found.value for item in left for found in item.amounts
+        }:
+            for item in items:
+                item.dates, item.amounts = [], []
+    return scanned
+
+
 def _fee_row(item: Scanned) -> bool:
     return bool(item.dates and item.amounts)
 
@@ -870,12 +910,43 @@ def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
         found = DAY_MONTH.search(text) or MONTH_DAY.search(text) or DAY_MONTH_NUMBERS.search(text)
         if found is None:
             continue
-        if not item.amounts and len((text[: found.start()] + text[found.end() :]).split()) > 1:
+        if not item.amounts and _words_besides(text, found.span()) > 1:
             continue  # a card's date stands on a row of its own (a weekday at most beside it)
         named = found.groupdict().get("month")
         month = MONTHS[named[:3].lower()] if named else int(found["mon"])
-        _dated(item, found.span(), year, month, int(found["day"]))
+        span, day = found.span(), int(found["day"])
+        weekday = _weekday_beside(text, span)
+        if weekday is not None:
+            if not _is_weekday(year, month, day, weekday[0]):
+                continue  # "20. jun. · ons." in 2024: the day or the weekday is misread
+            span = weekday[1]  # the weekday is the date's, not the provider's name
+        _dated(item, span, year, month, day)
     return scanned
+
+
+# A weekday printed after a date, a dot or bullet between them ("20. jun. · tor.").
+WEEKDAY_AFTER = re.compile(r"^[\s·•*+:\-–\"']*(?P<weekday>[^\W\d_]{2,9})\.?(?=\s|$)")
+
+
+def _weekday_beside(text: str, span: tuple[int, int]) -> tuple[int, tuple[int, int]] | None:
+    """The weekday printed after a date ("20. jun. · tor.", "31 Oct · Thu  kr. 397"), and the
+    span of the date with it: a weekday's name of three letters or more, or any weekday's
+    where it is the row's only other word ("to" may be a word of a sentence)."""
+    found = WEEKDAY_AFTER.match(text[span[1] :])
+    if found is None:
+        return None
+    word = found["weekday"].lower()
+    alone = _words_besides(text, span) == 1
+    if word not in WEEKDAYS or (len(word) < 3 and not alone):
+        return None
+    return WEEKDAYS[word], (span[0], span[1] + found.end())
+
+
+def _words_besides(text: str, span: tuple[int, int]) -> int:
+    """How many words the row has outside ``span``, a dot or a bullet between them no word
+    ("12. mar. · tir.")."""
+    rest = text[: span[0]] + " " + text[span[1] :]
+    return sum(1 for part in rest.split() if any(character.isalnum() for character in part))
 
 
 def _dated(item: Scanned, span: tuple[int, int], year: int, month: int, day: int) -> None:
@@ -914,7 +985,9 @@ def _days_under_months(scanned: list[Scanned]) -> list[Scanned]:
             continue
         if heading is None or item.dates:
             continue
-        found = _day_in_month(item.row.text, heading[1])
+        found = _day_in_month(item.row.text, heading[1]) or _weekday_and_day(
+            item.row.text, *heading
+        )
         if found is not None:
             span, day = found
             _dated(item, span, heading[0], heading[1], day)
@@ -937,6 +1010,43 @@ def _day_in_month(text: str, month: int) -> tuple[tuple[int, int], int] | None:
     if its_month != month and found["sep"] == "/" and day == month:
         day, its_month = its_month, day
     return (found.span(), day) if its_month == month else None
+
+
+# A weekday's name or its short form, in bokmål, nynorsk and English, and the weekday it is.
+WEEKDAYS = {
+    **dict.fromkeys(("ma", "man", "mandag", "må", "mån", "måndag", "mo", "mon", "monday"), 0),
+    **dict.fromkeys(("ti", "tir", "tirsdag", "ty", "tys", "tysdag", "tu", "tue", "tuesday"), 1),
+    **dict.fromkeys(("on", "ons", "onsdag", "we", "wed", "wednesday"), 2),
+    **dict.fromkeys(("to", "tor", "torsdag", "th", "thu", "thursday"), 3),
+    **dict.fromkeys(("fr", "fre", "fredag", "fri", "friday"), 4),
+    **dict.fromkeys(("lø", "lør", "lørdag", "la", "lau", "laurdag", "sa", "sat", "saturday"), 5),
+    **dict.fromkeys(("sø", "søn", "søndag", "su", "sun", "sundag", "sunday"), 6),
+}
+# "ti 14.", "Tue 4", "søn. 2.": a weekday and a day at a row's start, nothing else dating it.
+WEEKDAY_AND_DAY = re.compile(
+    r"^(?P<weekday>[^\W\d_]{2,9})\.?,?\s+(?P<day>\d{1,2})(?:\.|st|nd|rd|th)?(?=\s|$)"
+)
+
+
+def _weekday_and_day(text: str, year: int, month: int) -> tuple[tuple[int, int], int] | None:
+    """Where a row under the heading of ``month`` of ``year`` gives its day by the weekday and
+    the day alone ("ti 14." under "JANUAR 2025"), and the day: only where that day of that
+    month is that weekday, so a misread day is no date at all."""
+    found = WEEKDAY_AND_DAY.match(text)
+    if found is None:
+        return None
+    weekday = WEEKDAYS.get(found["weekday"].lower())
+    if weekday is None or not _is_weekday(year, month, int(found["day"]), weekday):
+        return None
+    return found.span(), int(found["day"])
+
+
+def _is_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    """Whether that day (if it is one) is that weekday (0 a Monday)."""
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
 
 
 def _one_card_a_row(scanned: list[Scanned]) -> list[Scanned]:
@@ -1084,7 +1194,11 @@ def _overview(scanned: list[Scanned]) -> Parsed:
                 item.amounts = [bare]
                 item.role = _role(item)
         in_kroner = in_kroner or _says_in_kroner(item)
-        if previous is not None and item.role == Role.AMOUNT and not previous.amounts:
+        if (
+            previous is not None
+            and item.role == Role.AMOUNT
+            and (not previous.amounts or REGISTERED_IN_A_YEAR.match(previous.row.text))
+        ):
             item.role = _wrapped_role(previous, item)
         previous = item
     notes: list[str] = []
@@ -1249,8 +1363,9 @@ def _role(item: Scanned) -> Role:
         FOOTER.search(text)
         or (has_any(text, DISTRACTOR_KEYS) and not _sum_to_date(item))
         or _paid_in(item)
+        or (item.amounts and REGISTERED_IN_A_YEAR.match(text))
     ):
-        return Role.DISTRACTOR
+        return Role.DISTRACTOR  # "Registrert 2024  av kr. 3.165,-": the ceiling's figure
     if item.amounts and (
         has_any(text, CREDIT_KEYS)
         or any(text[: found.start].endswith("-") for found in item.amounts)
@@ -1387,6 +1502,8 @@ def _wrapped_role(label: Scanned, item: Scanned) -> Role:
         return Role.TOTAL  # "Betalt i 2026" over "1 835,61 Kr"
     if _says_registered_against_the_ceiling(label.row.text):
         return Role.TOTAL  # "Egenandelstak 2024 · Registrert" over "794,00 NOK" ("av 3 165")
+    if REGISTERED_IN_A_YEAR.match(label.row.text):
+        return Role.TOTAL  # "Registrert 2024  av kr. 3.165,-" over "kr. 1.186,-"
     if label.role == Role.DISTRACTOR:
         return Role.DISTRACTOR
     if has_any(label.row.text, TOTAL_KEYS) and label.row.text.rstrip().endswith(":"):
@@ -1395,6 +1512,13 @@ def _wrapped_role(label: Scanned, item: Scanned) -> Role:
 
 
 REGISTERED_KEYS = ("registrert", "registrerte", "registered")
+# "Registrert 2024", "Registered in 2024  of kr. 3,165": what is registered in a year, the
+# exemption card's ceiling ("of …") beside it at most; the sum is the amount under it.
+REGISTERED_IN_A_YEAR = re.compile(
+    r"^(?:registrert|registrerte|registered)(?:\s+(?:i|in))?\s+(?:19|20)\d{2}"
+    r"(?:\s+(?:av|of)\s+(?:kr\.?|nok)?[\s\d.,:-]*)?$",
+    re.I,
+)
 
 
 def _says_registered_against_the_ceiling(text: str) -> bool:

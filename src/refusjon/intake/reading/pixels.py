@@ -189,6 +189,53 @@ def gutters(grey: Grey) -> tuple[float, ...]:
     return tuple(found)
 
 
+# A divider between an app's panes (a list and its detail side by side on a foldable's or a
+# tablet's wide screen, a navigation rail beside them): a thin rule, at most this share of
+# the width, this much darker than the pane on either side of it, or an edge where the panes'
+# colours differ by as much, down at least this share of the picture's height.
+DIVIDER_WIDTH = 0.004
+DIVIDER_CONTRAST = 8
+DIVIDER_HEIGHT = 0.8
+
+
+def dividers(grey: Grey) -> tuple[float, ...]:
+    """Where (as shares of the width) a thin rule, or an edge between two grounds, runs down
+    most of the picture, away from its edges: where an app parts its panes, or a ruled table
+    its columns (which the words tell apart: a table's rows run across its rules, see
+    :func:`words.apart`)."""
+    height, width = grey.shape
+    reach = max(2, round(width * DIVIDER_WIDTH))
+    if width <= 2 * reach + 1:
+        return ()
+    rules = np.zeros(width - 2 * reach, dtype=np.int64)
+    lighter = np.zeros_like(rules)
+    darker = np.zeros_like(rules)
+    for top in range(0, height, GUTTER_STRIP):
+        strip = grey[top : top + GUTTER_STRIP].astype(np.int16)
+        middle, left, right = strip[:, reach:-reach], strip[:, : -2 * reach], strip[:, 2 * reach :]
+        rules += ((middle + DIVIDER_CONTRAST <= left) & (middle + DIVIDER_CONTRAST <= right)).sum(
+            axis=0
+        )
+        lighter += (right >= left + DIVIDER_CONTRAST).sum(axis=0)
+        darker += (right + DIVIDER_CONTRAST <= left).sum(axis=0)
+    least = height * DIVIDER_HEIGHT
+    down = (rules >= least) | (lighter >= least) | (darker >= least)
+    # A rule's two sides are edges too, a reach away: one divider with it.
+    down = np.convolve(down, np.ones(2 * reach + 1), mode="same") > 0
+    found: list[float] = []
+    start: int | None = None
+    for column in range(len(down) + 1):
+        if column < len(down) and down[column]:
+            start = column if start is None else start
+            continue
+        if start is not None:
+            centre = (start + column) / 2 / width + reach / width
+            if GUTTER_SPAN[0] <= centre <= GUTTER_SPAN[1]:
+                found.append(centre)
+            start = None
+    return tuple(found)
+
+
 TURNS = {
     90: cv2.ROTATE_90_CLOCKWISE,
     180: cv2.ROTATE_180,

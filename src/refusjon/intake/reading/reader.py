@@ -27,7 +27,7 @@ from refusjon.intake.reading.parser import (
     parse,
 )
 from refusjon.intake.reading.records import Box, Extraction, Kind, Page, Problem, Source
-from refusjon.intake.reading.words import Word, two_up
+from refusjon.intake.reading.words import Word, apart, two_up
 
 PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
@@ -291,6 +291,9 @@ class _Upright:
         self._gutters: dict[tuple[int, int], tuple[float, ...]] = {}
         """(page number, turn) → where the picture parts into panels, found once for every
         way of reading it."""
+        self._dividers: dict[tuple[int, int], tuple[float, ...]] = {}
+        """(page number, turn) → where a thin rule runs down the picture: a divider between
+        panes where the words on its two sides stand on lines of their own."""
 
     def upright(self, number: int) -> pixels.Grey:
         return pixels.turned(self._picture(number), self.turns.get(number, 0))
@@ -318,10 +321,13 @@ class _Upright:
         key = (number, self.turns.get(number, 0))
         if key not in self._gutters:
             self._gutters[key] = pixels.gutters(grey)
-        gutters = self._gutters[key]
-        if not gutters:
+            self._dividers[key] = pixels.dividers(grey)
+        parts = sorted(
+            self._gutters[key] + tuple(at for at in self._dividers[key] if apart(words, at))
+        )
+        if not parts:
             return words
-        return [replace(word, panel=bisect(gutters, word.centre)) for word in words]
+        return [replace(word, panel=bisect(parts, word.centre)) for word in words]
 
 
 def _as_uploaded(parsed: Parsed, turns: dict[int, int]) -> Parsed:

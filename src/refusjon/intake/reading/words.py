@@ -196,15 +196,7 @@ def two_up(words: Sequence[Word], width: float, height: float) -> list[Word]:
     right_words = [word for word in words if word.centre >= middle]
     if not left_words or not right_words:
         return list(words)
-    lines = _page_rows(0, right_words)
-    shared = sum(
-        any(
-            abs(line.words[0].middle - other.middle) <= other.height * SAME_LINE
-            for other in left_words
-        )
-        for line in lines
-    )
-    if shared >= len(lines) * TWO_UP_SHARED_LINES:
+    if _level(left_words, right_words, SAME_LINE):
         return list(words)
     return [
         word
@@ -212,6 +204,38 @@ def two_up(words: Sequence[Word], width: float, height: float) -> list[Word]:
         else Word(word.text, word.page, word.left, word.top, word.right, word.bottom, panel=1)
         for word in words
     ]
+
+
+def _level(left_words: Sequence[Word], right_words: Sequence[Word], within: float) -> bool:
+    """Whether the lines of ``right_words`` mostly stand level with words of ``left_words``
+    (their middles within ``within`` of a word's height): one page's, one table's lines."""
+    lines = _page_rows(0, list(right_words))
+    shared = sum(
+        any(
+            abs(line.words[0].middle - other.middle) <= other.height * within
+            for other in left_words
+        )
+        for line in lines
+    )
+    return shared >= len(lines) * TWO_UP_SHARED_LINES
+
+
+# How far apart (a share of a word's height) the middles of two words of one line that OCR
+# read are at most.
+OCR_SAME_LINE = 0.3
+
+
+def apart(words: Sequence[Word], at: float) -> bool:
+    """Whether a rule down a picture at ``at`` (a share of its width) parts panes whose lines
+    are their own (an app's list and the detail beside it), not a table's columns, whose rows
+    run across it: no word stands over it, there are words on both sides, and the lines of one
+    side mostly do not stand level with the other's (a list's many lines may meet the few of
+    the detail beside it, but not the other way round)."""
+    left = [word for word in words if word.right <= at]
+    right = [word for word in words if word.left >= at]
+    if not left or not right or len(left) + len(right) < len(words):
+        return False
+    return not (_level(left, right, OCR_SAME_LINE) and _level(right, left, OCR_SAME_LINE))
 
 
 def layout_words(text: str, *, columns: int = 100, lines: int = 60) -> list[Word]:
