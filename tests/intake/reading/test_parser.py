@@ -18,7 +18,7 @@ from refusjon.intake.reading.names import names_match
 from refusjon.intake.reading.parser import Parsed, find_name, parse
 from refusjon.intake.reading.patterns import amounts, date_like, dates
 from refusjon.intake.reading.records import Kind, Problem
-from refusjon.intake.reading.words import apart, layout_words, two_up
+from refusjon.intake.reading.words import Word, apart, layout_words, two_up
 
 
 def read(page: str) -> Parsed:
@@ -1346,6 +1346,36 @@ Akkumulert                                                            NOK 633,-
         ("2026-01-22", "315.00"),
         ("2026-05-04", "185.00"),
     ]
+    assert parsed.reconciled
+
+
+def test_a_tile_on_a_wide_screenshot_stands_apart_from_its_card_s_words() -> None:
+    # As OCR places them on a landscape screenshot (2532 × 1170 pixels): the gap from the day
+    # to the service is some two letters wide, less than the day is tall in shares of the
+    # picture's height; a dash is what OCR made of the tile's border.
+    def at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
+        return Word(text, 1, left, top, right, bottom)
+
+    parsed = parse(
+        [
+            at("User", 0.02, 0.06, 0.10, 0.14),
+            at("fees", 0.065, 0.10, 0.10, 0.14),
+            at("paid", 0.105, 0.14, 0.10, 0.14),
+            at("Amani", 0.02, 0.06, 0.17, 0.20),
+            at("Bautista", 0.065, 0.13, 0.17, 0.20),
+            at("6", 0.049, 0.063, 0.363, 0.404),
+            at("—", 0.066, 0.072, 0.38, 0.39),
+            at("Outpatient", 0.1, 0.208, 0.378, 0.415),
+            at("clinic", 0.215, 0.265, 0.378, 0.408),
+            at("400.00", 0.415, 0.483, 0.398, 0.427),
+            at("JUL", 0.043, 0.067, 0.417, 0.443),
+            at("Universitetssykehuset", 0.101, 0.269, 0.421, 0.454),
+            at("2026", 0.041, 0.07, 0.446, 0.465),
+            at("Accumulated", 0.03, 0.16, 0.56, 0.60),
+            at("400.00", 0.90, 0.97, 0.56, 0.60),
+        ]
+    )
+    assert pairs(parsed) == [("2026-07-06", "400.00")]
     assert parsed.reconciled
 
 

@@ -36,7 +36,7 @@ from refusjon.intake.reading.patterns import (
     words_of,
 )
 from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
-from refusjon.intake.reading.words import Row, Word, box_around, rows, union
+from refusjon.intake.reading.words import Row, Word, box_around, parts_cells, rows, union
 
 
 class Role(StrEnum):
@@ -631,14 +631,16 @@ def calendar_tiles(words: Sequence[Word]) -> list[Word]:
 
 
 def _alone(word: Word, words: Sequence[Word]) -> bool:
-    """Whether no other word stands on the word's line within a letter's height of it: a
-    tile's day or month stands alone, a table's ("ti 14.", "Sum januar") in a phrase."""
+    """Whether the word is a cell of its own on its line (a mark OCR made of a tile's border
+    beside it no word): a tile's day or month stands alone, a table's ("ti 14.", "Sum
+    januar") in a phrase."""
     return not any(
         other is not word
+        and any(character.isalnum() for character in other.text)
         and other.page == word.page
         and other.panel == word.panel
         and abs(other.middle - word.middle) <= word.height / 2
-        and max(other.left - word.right, word.left - other.right) < word.height
+        and not parts_cells(*sorted((word, other), key=lambda one: one.left))
         for other in words
     )
 
