@@ -133,7 +133,8 @@ class Item:
     text: str
     amount: Decimal
     price: Decimal | None = None
-    """A medicine's full price, of which ``amount`` is the user fee (blind set only)."""
+    """A medicine's full price, of which ``amount`` is the user fee (blind set only); in the
+    eighteenth blind set a dental treatment's fee, of which ``amount`` is the patient's part."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -3446,5 +3447,242 @@ def blind17_receipt(rng: random.Random, lang: str) -> Receipt:
         phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
         f"{rng.randint(10, 99)}",
         date_style=BLIND17_DATE_STYLES[BLIND17_RECEIPT_LAYOUT],
+        payment="card",
+    )
+
+
+# ---- the eighteenth blind set ------------------------------------------------------------
+
+# Only in the eighteenth blind set (blind18_overview, blind18_receipt).
+BLIND18_PAPER_LAYOUT = "hospital_department_statement"
+BLIND18_PHONE_LAYOUT = "quarter_sections_app"
+BLIND18_PERIODONTICS_LAYOUT = "periodontics_helfo_receipt"
+BLIND18_EMERGENCY_LAYOUT = "dental_emergency_receipt"
+BLIND18_RECEIPT_LAYOUTS = (BLIND18_PERIODONTICS_LAYOUT, BLIND18_EMERGENCY_LAYOUT)
+BLIND18_AMOUNT_STYLES = {
+    BLIND18_PAPER_LAYOUT: {"nb": "kr_endash", "en": "endash_nok"},
+    BLIND18_PHONE_LAYOUT: {"nb": "capital_kr_dash", "en": "kr_point_dash"},
+    BLIND18_PERIODONTICS_LAYOUT: {"nb": "kr_endash", "en": "endash_nok"},
+    BLIND18_EMERGENCY_LAYOUT: {"nb": "kr_endash", "en": "endash_nok"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind18_layouts.money``. Every
+amount the set prints is whole kroner."""
+BLIND18_DATE_STYLES = {
+    BLIND18_PAPER_LAYOUT: "dot_clock", BLIND18_PHONE_LAYOUT: "calendar_weekday",
+    BLIND18_PERIODONTICS_LAYOUT: "weekday_long_clock", BLIND18_EMERGENCY_LAYOUT: "weekday_yy_clock",
+}  # fmt: skip
+"""Described in ``blind18_layouts.day``."""
+BLIND18_WORDING = 22
+"""The eighteenth blind set prints its own headings and sums (``blind18_layouts.WORDS``)."""
+BLIND18_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "turkmen": {
+        "f": ("Aýgül", "Jeren", "Maýsa", "Bägül", "Ogulgerek"),
+        "m": ("Merdan", "Döwlet", "Serdar", "Begenç", "Ýusup"),
+    },
+    "frisian": {
+        "f": ("Baukje", "Hylkje", "Fokje", "Sjoerdtsje"),
+        "m": ("Wâtse", "Sjoerd", "Hessel", "Jelmer", "Durk"),
+    },
+    "hawaiian": {
+        "f": ("Leilani", "Noelani", "Kaʻiulani", "Kalena"),
+        "m": ("Keoni", "Makoa", "Kāwika", "Kainoa"),
+    },
+}  # fmt: skip
+"""Given names by language and sex: Turkmen, West Frisian, Hawaiian."""
+FRISIAN_SURNAMES = ("Hoekstra", "Dykstra", "Wijbenga", "Sikkema", "Algra", "Tsjalsma")
+HAWAIIAN_SURNAMES = ("Kahananui", "Kealoha", "Akana", "Kamakau", "Nāone", "Kaʻaihue")
+BLIND18_SURNAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "turkmen": {"f": ("Annaýewa", "Orazowa", "Berdiýewa"), "m": ("Annaýew", "Orazow", "Berdiýew")},
+    "frisian": {"f": FRISIAN_SURNAMES, "m": FRISIAN_SURNAMES},
+    "hawaiian": {"f": HAWAIIAN_SURNAMES, "m": HAWAIIAN_SURNAMES},
+}  # fmt: skip
+"""Surnames by language and sex (only Turkmen's differ for women and men)."""
+BLIND18_HOSPITALS = {
+    "Lærdal": ("Lærdal sjukehus", "Helse Førde HF"),
+    "Nordfjordeid": ("Nordfjord sjukehus", "Helse Førde HF"),
+    "Gravdal": ("Lofoten sykehus", "Nordlandssykehuset HF"),
+    "Hagevik": ("Kysthospitalet i Hagevik", "Helse Bergen HF"),
+}  # fmt: skip
+"""The hospitals whose statements the set prints, by their place: the hospital and its trust."""
+BLIND18_PLACES = (
+    "Lærdal", "Nordfjordeid", "Gravdal", "Hagevik", "Vågåmo", "Farsund", "Stranda",
+    "Lyngseidet", "Andenes", "Hemsedal", "Geilo", "Nesbyen", "Fosnavåg", "Sykkylven",
+)  # fmt: skip
+BLIND18_TOWNS = ("Vågåmo", "Farsund", "Stranda", "Andenes", "Geilo", "Fosnavåg", "Sykkylven")
+"""Where the app's providers and the dental clinics are."""
+BLIND18_STREETS = ("Kaigata", "Sjukehusvegen", "Fjordgata", "Lensmannsvegen")
+# A hospital's departments: Norwegian text, nynorsk text, English text, and the service they
+# charge for (``FEE_BY_YEAR``'s kinds).
+BLIND18_DEPARTMENTS = (
+    ("Ortopedisk poliklinikk", "Ortopedisk poliklinikk", "Orthopaedic outpatient clinic",
+     "outpatient"),
+    ("Medisinsk poliklinikk", "Medisinsk poliklinikk", "Medical outpatient clinic",
+     "outpatient"),
+    ("Kvinneklinikken, poliklinikk", "Kvinneklinikken, poliklinikk",
+     "Gynaecology outpatient clinic", "outpatient"),
+    ("Øre-nese-hals, poliklinikk", "Øyre-nase-hals, poliklinikk", "ENT outpatient clinic",
+     "outpatient"),
+    ("Bildediagnostikk", "Biletdiagnostikk", "Diagnostic imaging", "radiology"),
+    ("Laboratoriemedisin", "Laboratoriemedisin", "Laboratory medicine", "lab"),
+)  # fmt: skip
+BLIND18_APP_PROVIDERS = {
+    "gp": "{p} legekontor", "gp_video": "{p} legekontor",
+    "physiotherapist": "{p} fysikalske institutt", "psychologist": "Psykologtenesta {p}",
+    "radiology": "{p} røntgen", "emergency": "{p} legevakt", "lab": "{p} legekontor, lab",
+}  # fmt: skip
+"""The providers the app lists, by the service each gives (``FEE_BY_YEAR``'s kinds)."""
+# A periodontist's treatments with Helfo's support for periodontitis (paid to the clinic
+# directly): the fee schedule's code, Norwegian text, English text, the fee and Helfo's part
+# (whole kroner); the patient pays the rest.
+BLIND18_PERIODONTICS_ITEMS = (
+    ("102", "Undersøkelse hos spesialist", "Specialist examination", "980", "660"),
+    ("501", "Periodontal behandling, 30 min", "Periodontal treatment, 30 min", "1150", "780"),
+    ("504", "Kontroll og vedlikehold", "Periodontal maintenance", "760", "520"),
+    ("202", "Røntgen, 4 bitewing", "X-rays, 4 bitewings", "420", "260"),
+    ("701", "Lokalbedøvelse", "Local anaesthetic", "180", "120"),
+)  # fmt: skip
+BLIND18_PERIODONTICS_CLINICS = (
+    "Tannkjøttspesialisten {p}", "{p} periodontiklinikk", "Spesialistklinikken {p}",
+)  # fmt: skip
+# An emergency dental clinic's services (the full price, no support): Norwegian text, English
+# text, price (whole kroner); the examination first.
+BLIND18_EMERGENCY_ITEMS = (
+    ("Akutt undersøkelse", "Emergency examination", "890"),
+    ("Vakttillegg kveld/helg", "Evening/weekend surcharge", "450"),
+    ("Røntgen, enkeltbilde", "X-ray, single image", "220"),
+    ("Lokalbedøvelse", "Local anaesthetic", "190"),
+    ("Midlertidig fylling", "Temporary filling", "690"),
+    ("Trekking av tann", "Tooth extraction", "1250"),
+)  # fmt: skip
+BLIND18_EMERGENCY_CLINICS = ("Tannlegevakta {p}", "{p} tannlegevakt", "Akuttannlegen {p}")
+SERVICE_NAMES.update(
+    {
+        "periodontist": {"nb": "Periodontist", "nn": "Periodontist", "en": "Periodontist"},
+        "emergency_dentist": {"nb": "Tannlegevakt", "nn": "Tannlegevakt",
+                              "en": "Emergency dentist"},
+    }
+)  # fmt: skip
+
+
+def blind18_name(rng: random.Random) -> str:
+    """A Turkmen, West Frisian or Hawaiian name, none in another set (given name and surname
+    from the same language)."""
+    group = rng.choice(sorted(BLIND18_NAMES))
+    sex = rng.choice("fm")
+    surname = rng.choice(BLIND18_SURNAMES[group][sex])
+    return f"{rng.choice(BLIND18_NAMES[group][sex])} {surname}"
+
+
+def blind18_amount_style(layout: str, language: str) -> str:
+    return BLIND18_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def blind18_department(name: str) -> int:
+    """A department's place in ``BLIND18_DEPARTMENTS`` from its name in any language."""
+    for number, texts in enumerate(BLIND18_DEPARTMENTS):
+        if name in texts[:3]:
+            return number
+    raise ValueError(f"not a department: {name}")
+
+
+def blind18_overview(
+    rng: random.Random, lang: str, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the eighteenth blind set: a hospital trust's statement of the
+    outpatient user fees paid at one of its hospitals in a year, under each department, or
+    the user fees registered in a year as an app lists them under each quarter (``counts``:
+    how many fees to draw from), in ``lang``."""
+    year = rng.choice(YEARS)
+    chosen = layout or BLIND18_PAPER_LAYOUT
+    count = rng.choice(counts or (2, 3, 4, 5, 6, 7, 8))
+    column = YEARS.index(year)
+    language_column = ("nb", "nn", "en").index(lang)
+    fees: tuple[Fee, ...] = ()
+    if chosen == BLIND18_PAPER_LAYOUT:
+        hospital = BLIND18_HOSPITALS[rng.choice(sorted(BLIND18_HOSPITALS))][0]
+        departments = rng.sample(BLIND18_DEPARTMENTS, k=rng.choice((1, 2, 2, 3)))
+        for day in _blind13_days(rng, year, count, 5):
+            department = rng.choice(departments)
+            amount = Decimal(FEE_BY_YEAR[department[3]][column])
+            fees += (Fee(day, amount, hospital, department[language_column]),)
+    else:
+        places = rng.sample(BLIND18_TOWNS, k=2)
+        kinds = ["gp", *rng.sample(sorted(set(BLIND18_APP_PROVIDERS) - {"gp"}), k=2)]
+        for day in _blind13_days(rng, year, count, 5):
+            kind = rng.choice(kinds)
+            provider = BLIND18_APP_PROVIDERS[kind].format(p=rng.choice(places))
+            amount = Decimal(FEE_BY_YEAR[kind][column])
+            fees += (Fee(day, amount, provider, SERVICE_NAMES[kind][lang]),)
+    fees = _below_limit(fees, year)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(45, 75))
+    return Overview(
+        name=blind18_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind18_amount_style(chosen, lang),
+        wording=BLIND18_WORDING,
+        newest_first=chosen == BLIND18_PHONE_LAYOUT,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND18_DATE_STYLES[chosen],
+    )
+
+
+def blind18_receipt(rng: random.Random, lang: str, layout: str) -> Receipt:
+    """A receipt for the eighteenth blind set, in ``lang``: a periodontist's receipt with the
+    fee schedule's codes and Helfo's part of each fee (A4), or an emergency dental clinic's
+    receipt for an evening or weekend visit (A5); itemised, or for one service alone."""
+    year = rng.choice(YEARS)
+    place = rng.choice(BLIND18_TOWNS)
+    nynorsk = {"Undersøkelse": "Undersøking", "undersøkelse": "undersøking",
+               "behandling": "handsaming", "vedlikehold": "vedlikehald",
+               "bedøvelse": "bedøving", "enkeltbilde": "enkeltbilete",
+               "Midlertidig": "Mellombels"}  # fmt: skip
+    items: tuple[Item, ...]
+    if layout == BLIND18_PERIODONTICS_LAYOUT:
+        first, second, third, *extras = BLIND18_PERIODONTICS_ITEMS
+        treatments = [first, second, third]
+        treatments = [rng.choice(treatments), *rng.sample(extras, k=rng.choice((0, 1, 2)))]
+        items = tuple(
+            Item(code, text_en if lang == "en" else text_nb,
+                 Decimal(fee) - Decimal(helfo), Decimal(fee))
+            for code, text_nb, text_en, fee, helfo in treatments
+        )  # fmt: skip
+        visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+        profession, clinics = "periodontist", BLIND18_PERIODONTICS_CLINICS
+    else:
+        examination, surcharge, *others = BLIND18_EMERGENCY_ITEMS
+        services = [examination]
+        services += [surcharge] if rng.random() < 0.6 else []
+        services += rng.sample(others, k=rng.choice((0, 1, 1, 2)))
+        items = tuple(
+            Item("", text_en if lang == "en" else text_nb, Decimal(price))
+            for text_nb, text_en, price in services
+        )
+        visit = date(year, 1, 1) + timedelta(days=rng.randrange(340))
+        profession, clinics = "emergency_dentist", BLIND18_EMERGENCY_CLINICS
+    if lang == "nn":
+        items = tuple(replace(item, text=_nynorsk(item.text, nynorsk)) for item in items)
+    street = f"{rng.choice(BLIND18_STREETS)} {rng.randint(1, 40)}"
+    return Receipt(
+        patient=blind18_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=layout,
+        amount_style=blind18_amount_style(layout, lang),
+        profession=profession,
+        provider=rng.choice(clinics).format(p=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(100_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND18_DATE_STYLES[layout],
         payment="card",
     )

@@ -58,7 +58,11 @@ renditions ``render.coloured_paper_scan``, ``render.skewed_feed`` and
 ``render.photos_viewer``); and the *seventeenth blind* set (``blind17_set``, seed
 ``BLIND17_SEED``) with only variations none of the eighteen has (``content.blind17_overview``,
 ``content.blind17_receipt``, ``blind17_layouts``, and the renditions ``render.streaked_scan``,
-``render.taped_scan`` and ``render.fold_screenshot``).
+``render.taped_scan`` and ``render.fold_screenshot``); and the *eighteenth blind* set
+(``blind18_set``, seed ``BLIND18_SEED``) with only variations none of the nineteen has
+(``content.blind18_overview``, ``content.blind18_receipt``, ``blind18_layouts``, and the
+renditions ``render.shadow_photo``, ``render.stapled_slip`` and
+``render.redacted_screenshot``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -76,7 +80,8 @@ organisation number and whether it is itemised). Usage from the repository root:
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
          | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
-         | --blind13 | --blind14 | --blind15 | --blind16 | --blind17] [--seed N]
+         | --blind13 | --blind14 | --blind15 | --blind16 | --blind17 | --blind18]
+        [--seed N]
         [--renditions pdf,scan,screenshot]
 """
 
@@ -110,6 +115,7 @@ from . import (
     blind15_layouts,
     blind16_layouts,
     blind17_layouts,
+    blind18_layouts,
     blind_layouts,
     content,
     layouts,
@@ -135,6 +141,7 @@ BLIND14_SEED = 2026_12_17
 BLIND15_SEED = 2026_12_18
 BLIND16_SEED = 2026_12_19
 BLIND17_SEED = 2026_12_20
+BLIND18_SEED = 2026_12_21
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -220,6 +227,13 @@ on a screen, always the app)."""
 BLIND17_PHONE_COUNTS = (1, 2, 3, 4, 5, 6)
 """How many fees the app on the unfolded phone draws from: as many as its list pane holds."""
 BLIND17_LANGUAGES = ("nb", "nn", "en")
+BLIND18_PAPER_RECEIPTS = (True, False, True, True)
+"""Which of the eighteenth blind set's text PDFs are receipts, in turn (the scans are by turns
+a receipt and a statement; on a screen, always the app). Four long, so that the language's
+turn of three does not follow it."""
+BLIND18_PHONE_COUNTS = (1, 2, 3, 4, 5)
+"""How many fees the app draws from: as many as one screen holds under their quarters."""
+BLIND18_LANGUAGES = ("nb", "nn", "en")
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -319,7 +333,13 @@ class Truth:
     blind set: a scan ``coloured_paper`` (printed on pale coloured paper, scanned in colour) or
     ``skewed_feed`` (fed crooked through a sheet feeder, the feeder's dark backing round the
     turned page); a screenshot ``photos_viewer`` (the app's screenshot opened in the phone's
-    photo viewer and captured again there)."""
+    photo viewer and captured again there). Seventeenth blind set: a scan ``streaked`` (fed
+    through a feeder with a dirty glass) or ``taped`` (a small receipt taped onto an A4 sheet);
+    a screenshot ``fold_screen`` (an unfolded phone's inner screen). Eighteenth blind set: a
+    scan ``shadow_photo`` (photographed on a table, the shadow of the phone and the hand across
+    the page) or ``stapled_slip`` (the card terminal's slip stapled onto the receipt, scanned
+    in colour); a screenshot ``redacted`` (the birth date blacked out with the photo editor's
+    marker)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -378,7 +398,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to seventeenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to eighteenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -386,6 +406,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind18_layouts.LAYOUTS:
+            return blind18_layouts.html(self.body, phone=phone)
         if self.body.layout in blind17_layouts.LAYOUTS:
             return blind17_layouts.html(self.body, phone=phone)
         if self.body.layout in blind16_layouts.LAYOUTS:
@@ -492,17 +514,24 @@ def plan(
     blind15: bool = False,
     blind16: bool = False,
     blind17: bool = False,
+    blind18: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
-    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14``, ``blind15``, ``blind16``
-    and ``blind17`` draw only from their own set's variations."""
+    ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14``, ``blind15``, ``blind16``,
+    ``blind17`` and ``blind18`` draw only from their own set's variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind18:
+            body, variant = _blind18_body(rng, rendition, papers, scans, index)
+            papers += rendition == "pdf"
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind17:
             body, variant = _blind17_body(rng, rendition, scans, index)
             scans += rendition == "scan"
@@ -1262,6 +1291,60 @@ def _blind17_file(
     return None
 
 
+def _blind18_body(
+    rng: random.Random, rendition: str, papers: int, scans: int, index: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """An eighteenth blind set's document and how it is rendered (``Spec.variant``): on paper
+    (a text PDF or a scan) a hospital trust's statement of outpatient user fees, department by
+    department, or a receipt, by turns a periodontist's and an emergency dental clinic's (three
+    text PDFs in four, ``papers``; every other scan, ``scans``); a scanned statement is
+    photographed with the shadow of the phone and the hand across it, a scanned receipt has
+    the card terminal's slip stapled onto it; on a screen the app, quarter by quarter, the
+    birth date blacked out. The language goes round bokmål, nynorsk and English every three
+    documents (``index``), so that each rendition has all three alike often."""
+    body: content.Overview | content.Receipt
+    lang = BLIND18_LANGUAGES[index // 3 % len(BLIND18_LANGUAGES)]
+    if rendition == "screenshot":
+        body = content.blind18_overview(
+            rng, lang, layout=content.BLIND18_PHONE_LAYOUT, counts=BLIND18_PHONE_COUNTS
+        )
+        return body, "redacted"
+    if rendition == "scan":
+        receipt, turn = scans % 2 == 0, scans // 2
+    else:
+        turns = len(BLIND18_PAPER_RECEIPTS)
+        receipt = BLIND18_PAPER_RECEIPTS[papers % turns]
+        turn = sum(BLIND18_PAPER_RECEIPTS[number % turns] for number in range(papers))
+    if receipt:
+        layouts_ = content.BLIND18_RECEIPT_LAYOUTS
+        body = content.blind18_receipt(rng, lang, layouts_[turn % len(layouts_)])
+    else:
+        body = content.blind18_overview(rng, lang)
+    if rendition != "scan":
+        return body, ""
+    return body, "stapled_slip" if isinstance(body, content.Receipt) else "shadow_photo"
+
+
+def _blind18_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The eighteenth blind set's own renditions, or None for a text PDF; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "shadow_photo":
+            return render.shadow_photo(render.pdf(spec.html()), seed, placed)
+        case "stapled_slip":
+            assert isinstance(spec.body, content.Receipt)
+            slip = render.pdf(blind18_layouts.slip_html(spec.body))
+            return render.stapled_slip(render.pdf(spec.html()), slip, seed, placed)
+        case "redacted":
+            assert isinstance(spec.body, content.Overview)
+            marks = [blind18_layouts.birth_shown(spec.body)]
+            return render.redacted_screenshot(spec.html(), marks, seed, placed), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -1287,6 +1370,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind16_file(spec)
     if spec.body.layout in blind17_layouts.LAYOUTS:
         own = _blind17_file(spec)
+    if spec.body.layout in blind18_layouts.LAYOUTS:
+        own = _blind18_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -1341,6 +1426,7 @@ def generate(
     blind15: bool = False,
     blind16: bool = False,
     blind17: bool = False,
+    blind18: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -1366,6 +1452,7 @@ def generate(
         blind15=blind15,
         blind16=blind16,
         blind17=blind17,
+        blind18=blind18,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1642,13 +1729,32 @@ def blind17_set(
     )
 
 
+def blind18_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The eighteenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a page photographed with the shadow of
+    the phone and the hand across it, a receipt with the card terminal's slip stapled onto it,
+    a screenshot with the birth date blacked out) that none of the other nineteen sets has
+    (made by a helper who never read the reader, after the reader's author had seen the other
+    nineteen; to be read once)."""
+    return generate(
+        directory,
+        seed=BLIND18_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind18=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
     "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
     "blind14": blind14_set, "blind15": blind15_set, "blind16": blind16_set,
-    "blind17": blind17_set,
+    "blind17": blind17_set, "blind18": blind18_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
@@ -1657,6 +1763,7 @@ SEEDS = {
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
     "blind12": BLIND12_SEED, "blind13": BLIND13_SEED, "blind14": BLIND14_SEED,
     "blind15": BLIND15_SEED, "blind16": BLIND16_SEED, "blind17": BLIND17_SEED,
+    "blind18": BLIND18_SEED,
 }  # fmt: skip
 
 
@@ -1696,6 +1803,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind15", "the fifteenth blind set"),
         ("blind16", "the sixteenth blind set"),
         ("blind17", "the seventeenth blind set"),
+        ("blind18", "the eighteenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1729,6 +1837,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind15=name == "blind15",
         blind16=name == "blind16",
         blind17=name == "blind17",
+        blind18=name == "blind18",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -2926,3 +2926,247 @@ def fold_screenshot(html: str, placed: list[Placed] | None = None) -> bytes:
     out = io.BytesIO()
     shot.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the eighteenth blind set's renditions ------------------------------------------------
+
+
+def _hand_shadow(
+    size: tuple[int, int], page: tuple[float, float, float, float], rng: random.Random
+) -> np.ndarray:
+    """How much light the phone and the hand holding it take away, 0 to 1 over the picture
+    (``size``): the phone's shadow a rounded box over the page (``page``: its left, top, right
+    and bottom in the picture), the hand's and the arm's a band from it to the picture's foot,
+    all with the soft edge of a shadow cast from a ceiling light."""
+    width, height = size
+    left, top, right, bottom = page
+    across, down = right - left, bottom - top
+    shape = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(shape)
+    centre = left + across * rng.uniform(0.3, 0.7)
+    phone_top = top + down * rng.uniform(0.3, 0.55)
+    phone_w, phone_h = across * rng.uniform(0.3, 0.36), down * rng.uniform(0.2, 0.25)
+    tilt = rng.uniform(-0.12, 0.12) * phone_w
+    draw.rounded_rectangle(
+        (centre - phone_w / 2 + tilt, phone_top, centre + phone_w / 2 + tilt, phone_top + phone_h),
+        radius=int(phone_w * 0.12), fill=255,
+    )  # fmt: skip
+    wrist = phone_top + phone_h * rng.uniform(0.55, 0.8)
+    hand_w = phone_w * rng.uniform(0.55, 0.7)
+    arm_x = centre + rng.uniform(-0.25, 0.25) * across
+    draw.polygon(
+        [(centre - hand_w / 2, wrist), (centre + hand_w / 2, wrist),
+         (arm_x + hand_w * 0.7, height), (arm_x - hand_w * 0.7, height)],
+        fill=255,
+    )  # fmt: skip
+    mask = np.asarray(shape, np.float32) / 255
+    return cv2.GaussianBlur(mask, (0, 0), max(width, height) * rng.uniform(0.012, 0.02))
+
+
+def shadow_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """The paper on a wooden table photographed from above with a phone under a ceiling light
+    (eighteenth blind set): the shadow of the phone and the hand holding it falls across the
+    middle and the lower part of the page, soft-edged, taking a fifth to a quarter of the
+    light; the page a little off square and turned, lit a little unevenly; a JPEG a page (a
+    PDF of JPEG pages)."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            image = document[index].render(scale=scale).to_pil().convert("RGB")
+            width, height = image.size
+            margin = int(0.07 * max(width, height))
+            full_w, full_h = width + 2 * margin, height + 2 * margin
+            paper = np.asarray(image, np.float32) * np.array([0.97, 0.965, 0.94], np.float32)
+            right, bottom = margin + width, margin + height
+            corners = np.array(
+                [[margin, margin], [right, margin], [right, bottom], [margin, bottom]], np.float32
+            )
+            pulled = corners + np.array(
+                [[rng.uniform(-0.02, 0.02) * width, rng.uniform(-0.02, 0.02) * height]
+                 for _ in range(4)], np.float32,
+            )  # fmt: skip
+            warp = cv2.getPerspectiveTransform(corners, pulled)
+            turn = cv2.getRotationMatrix2D((full_w / 2, full_h / 2), rng.uniform(-2.5, 2.5), 1.0)
+            warp = np.vstack([turn, [0, 0, 1]]) @ warp
+            warped = _laid_on(_surface((full_w, full_h), rng, noise), paper, warp, (margin,) * 2)
+            outline = cv2.perspectiveTransform(corners[None, :, :].astype(np.float64), warp)[0]
+            box = (
+                float(outline[:, 0].min()), float(outline[:, 1].min()),
+                float(outline[:, 0].max()), float(outline[:, 1].max()),
+            )  # fmt: skip
+            shade = _hand_shadow((full_w, full_h), box, rng) * rng.uniform(0.2, 0.25)
+            warped = warped * (1 - shade[:, :, None])
+            xs = np.linspace(0, 1, full_w, dtype=np.float32)[None, :]
+            light = rng.uniform(0.9, 0.95) + (1 - 0.92) * (xs if rng.random() < 0.5 else 1 - xs)
+            warped = warped * light[:, :, None] * np.array([1.0, 0.975, 0.93], np.float32)
+            warped = cv2.GaussianBlur(warped, (0, 0), 0.6)
+            warped += noise.normal(0, 3.0, warped.shape).astype(np.float32)
+            picture = Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8), "RGB")
+            out = io.BytesIO()
+            picture.save(out, "JPEG", quality=rng.randint(80, 90))
+            pages.append(out.getvalue())
+            if placed is not None:
+                shift = np.array([[1, 0, margin], [0, 1, margin], [0, 0, 1]], dtype=np.float64)
+                size = (picture.width, picture.height)
+                placed.append(Placed(index, scale, _flat(warp @ shift), size, slack=1.5))
+    finally:
+        document.close()
+    return _as_file(pages, dpi)
+
+
+def _staple(dpi: int, rng: random.Random) -> Image.Image:
+    """A staple seen from the front: a short bar of bright steel with dark ends where its legs
+    go through the paper, and a thin shadow; RGBA, turned a little off the horizontal."""
+    length, thick = int(dpi * 0.47), max(dpi // 55, 3)
+    staple = Image.new("RGBA", (length + 8, thick + 8), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(staple)
+    draw.rectangle((5, 6, length + 5, thick + 6), fill=(40, 40, 40, 70))
+    draw.rectangle((3, 3, length + 3, thick + 3), fill=(176, 180, 186, 255))
+    draw.line((3, 3, length + 3, 3), fill=(226, 228, 232, 255), width=1)
+    for end in (3, length + 3 - thick):
+        draw.rectangle((end, 3, end + thick, thick + 3), fill=(92, 94, 98, 255))
+    return staple.rotate(rng.uniform(8, 20), resample=Image.Resampling.BICUBIC, expand=True)
+
+
+def stapled_slip(
+    data: bytes, slip: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """A receipt (one page) with the card terminal's slip (``slip``, a page of its own)
+    stapled onto it where the receipt has no print, the slip's top corner stapled, scanned in
+    colour at 200 dpi (eighteenth blind set); a receipt smaller than A4 lies in a corner of
+    the A4 glass, the lid's white round it and the slip free to reach past its edge; a
+    JPEG."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("a stapled receipt is one page")
+        receipt = document[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+    thermal = pdfium.PdfDocument(slip)
+    try:
+        paper = thermal[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        thermal.close()
+    mm = dpi / 25.4
+    width, height = receipt.size
+    if height < 250 * mm:
+        sheet = (round(210 * mm), round(297 * mm))
+        offset = (
+            rng.randint(round(4 * mm), round(9 * mm)),
+            rng.randint(round(4 * mm), round(9 * mm)),
+        )
+    else:
+        sheet, offset = (width, height), (0, 0)
+    canvas = Image.new("RGB", sheet, (247, 247, 245))
+    if offset != (0, 0):
+        ImageDraw.Draw(canvas).rectangle(
+            (offset[0] + 4, offset[1] + 4, offset[0] + width + 4, offset[1] + height + 4),
+            fill=(214, 214, 212),
+        )  # fmt: skip
+    canvas.paste(receipt, offset)
+    printed = np.zeros((sheet[1], sheet[0]), bool)
+    printed[offset[1] : offset[1] + height, offset[0] : offset[0] + width] = ink(
+        np.asarray(receipt.convert("L")), round(3 * mm)
+    )
+    # Thermal paper: a cool white, the print a dark grey, the slip turned a little.
+    tinted = np.asarray(paper, np.float32) * np.array([0.965, 0.97, 0.975], np.float32) + 4
+    slip_image = Image.fromarray(np.clip(tinted, 0, 255).astype(np.uint8), "RGB").convert("RGBA")
+    slip_image = slip_image.rotate(
+        rng.uniform(-4, 4), resample=Image.Resampling.BICUBIC, expand=True, fillcolor=(0, 0, 0, 0)
+    )
+    pad = round(2 * mm)
+    spots = [
+        (x, y)
+        for x, y in blank_spots(
+            printed, slip_image.width + 2 * pad, slip_image.height + 2 * pad, 16
+        )
+        if offset[0] + 8 * mm < x + pad + 12 * mm < offset[0] + width - 8 * mm
+        and offset[1] + 8 * mm < y + pad + 8 * mm < offset[1] + height - 8 * mm
+    ]
+    if not spots:
+        raise ValueError("no room on the receipt for the terminal's slip")
+    # Where a hand puts it: low and to the right of the room there is.
+    spots.sort(key=lambda at: -(at[0] + at[1] * 2) // 40)
+    x, y = spots[rng.randrange(min(8, len(spots)))]
+    left, top = x + pad, y + pad
+    shadow = Image.new("RGBA", slip_image.size, (0, 0, 0, 0))
+    shadow.putalpha(slip_image.getchannel("A").point(lambda value: value * 60 // 255))
+    canvas.paste(shadow, (left + 5, top + 6), shadow)
+    canvas.paste(slip_image, (left, top), slip_image)
+    staple = _staple(dpi, rng)
+    at = (left + round(3 * mm), top + round(0.5 * mm))
+    canvas.paste(staple, at, staple)
+    right = max(left + slip_image.width, at[0] + staple.width) + 6
+    lower = max(top + slip_image.height, at[1] + staple.height) + 6
+    on_page = (
+        float(max(min(left, at[0]) - offset[0], 0)), float(max(min(top, at[1]) - offset[1], 0)),
+        float(min(right - offset[0], width)), float(min(lower - offset[1], height)),
+    )  # fmt: skip
+    picture, matrix = _colour_scan(canvas, rng, noise)
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(82, 90), dpi=(dpi, dpi))
+    if placed is not None:
+        shift = np.array([[1, 0, offset[0]], [0, 1, offset[1]], [0, 0, 1]], np.float64)
+        placed.append(Placed(0, scale, _flat(matrix @ shift), picture.size, (on_page,)))
+    return out.getvalue(), "jpg", 1
+
+
+def redacted_screenshot(
+    html: str, marks: list[str], rng: random.Random, placed: list[Placed] | None = None
+) -> bytes:
+    """A phone's screenshot of the page (one screen, device scale 3) with each of ``marks``
+    blacked out with the photo editor's marker before it was sent (eighteenth blind set): two
+    or three overlapping strokes of a broad black pen along the text, a little longer than it
+    and not quite straight; a PNG."""
+    scale = PHONE_SCALE / CSS_PIXEL_POINTS
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the page overflowed: make it taller")
+        page = document[0]
+        page_height = page.get_height()
+        shot = page.render(scale=scale).to_pil().convert("RGB")
+        boxes = [box for mark in marks for box in _found(page, mark)]
+    finally:
+        document.close()
+    draw = ImageDraw.Draw(shot)
+    covered = []
+    for box in boxes:
+        left, top = box[0] * scale, (page_height - box[3]) * scale
+        right, bottom = box[2] * scale, (page_height - box[1]) * scale
+        thick = (bottom - top) * rng.uniform(1.15, 1.35)
+        middle = (top + bottom) / 2
+        reach = thick * 0.15
+        strokes = rng.choice((2, 3))
+        for stroke in range(strokes):
+            rise = rng.uniform(-0.12, 0.12) * thick
+            y = middle + (stroke - (strokes - 1) / 2) * thick * 0.18
+            start, end = (left - reach + thick / 2, y - rise), (right + reach - thick / 2, y + rise)
+            draw.line((start, end), fill=(14, 14, 16), width=round(thick))
+            for cx, cy in (start, end):
+                draw.ellipse(
+                    (cx - thick / 2, cy - thick / 2, cx + thick / 2, cy + thick / 2),
+                    fill=(14, 14, 16),
+                )  # fmt: skip
+        slack = thick * 0.3
+        covered.append(
+            (left - reach - 2, middle - thick / 2 - slack - 2, right + reach + 2,
+             middle + thick / 2 + slack + 2)
+        )  # fmt: skip
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, shot.size, tuple(covered)))
+    out = io.BytesIO()
+    shot.save(out, "PNG")
+    return out.getvalue()
