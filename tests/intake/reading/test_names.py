@@ -36,6 +36,10 @@ from refusjon.intake.reading.names import (
         # A capital I and a small l look the same in a sans-serif face
         ("lolo Khumalo", "Iolo Khumalo"),
         ("Ida Iversen", "lda lversen"),
+        # A Hawaiian ʻokina (or an apostrophe) OCR prints as "'" or leaves out
+        ("Ka'iulani Kealoha", "Kaʻiulani Kealoha"),
+        ("Kainoa Kaaihue", "Kainoa Kaʻaihue"),
+        ("Sinéad O’Brien", "Sinead O'Brien"),
     ],
 )
 def test_it_accepts_the_same_person_written_another_way(on_document: str, applicant: str) -> None:

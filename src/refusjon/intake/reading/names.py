@@ -36,6 +36,9 @@ _LETTERS = str.maketrans(
 # The ASCII spellings of æ, ø and å (and German ö, ä, ü), made the same as the letters.
 _DIGRAPHS = re.compile(r"ae|oe|aa|ue")
 _DIGRAPH_LETTER = {"ae": "a", "oe": "o", "aa": "a", "ue": "u"}
+# Apostrophes and the letters like them inside a name (Hawaiian "Kaʻiulani" with its ʻokina,
+# "O’Brien"): OCR prints them as "'" or leaves them out, so they join the word's letters.
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʻʼʽ`´ʹ", ""))
 # Anything but a letter parts words; a letter no table above plainly spells ("ə") stays one.
 _SEPARATORS = re.compile(r"[\W\d_]+")
 
@@ -53,7 +56,8 @@ class NameComparison:
 
 def plain_words(name: str) -> tuple[str, ...]:
     """The words of a name in one plain form: "Kari SÆTHER-Øverås" → kari, sather, overas."""
-    text = unicodedata.normalize("NFKC", name).casefold().translate(_LETTERS)
+    text = unicodedata.normalize("NFKC", name.translate(_APOSTROPHES)).casefold()
+    text = text.translate(_LETTERS)
     text = "".join(
         character
         for character in unicodedata.normalize("NFKD", text)

@@ -69,7 +69,7 @@ def prepared(grey: Grey, settings: Preparation) -> Grey:
     elif settings.denoise == "nlmeans":
         grey = cv2.fastNlMeansDenoising(grey, None, h=15, templateWindowSize=7, searchWindowSize=15)
     if settings.deskew:
-        grey = _deskewed(grey)
+        grey = _deskewed(_flattened(grey))
     if settings.remove_lines:
         grey = _without_lines(grey)
     if settings.binarise:
@@ -338,6 +338,61 @@ def skew(grey: Grey) -> float:
     best = max(np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 0.01, 0.5), key=sharpness)
     fine = np.arange(best - 0.5, best + 0.51, 0.1)
     return float(max(fine, key=sharpness))
+
+
+# A sheet photographed on a darker ground (a table) covers at least this share of the picture
+# and stands clear of its edges by this share of its size at least; its outline's corners are
+# found on a copy this many pixels at most on its longer side.
+SHEET_AREA = 0.4
+SHEET_MARGIN = 0.01
+SHEET_SCALE = 1000
+
+
+def _flattened(grey: Grey) -> Grey:
+    """A photographed sheet made flat: where a phone held at an angle made the sheet a
+    four-cornered shape narrower at one end (its lines tilted more at the top than at the
+    foot, which no one turn straightens), the shape is warped into the upright rectangle that
+    stands where it does, so its words stay about where they are on the photo. A scan, whose
+    page fills the picture, and a screenshot are left as they are."""
+    height, width = grey.shape
+    scale = min(1.0, SHEET_SCALE / max(height, width))
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, light = cv2.threshold(
+        cv2.GaussianBlur(small, (5, 5), 0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU
+    )
+    contours, _ = cv2.findContours(light, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return grey
+    outline = max(contours, key=cv2.contourArea)
+    if cv2.contourArea(outline) < SHEET_AREA * small.shape[0] * small.shape[1]:
+        return grey
+    corners = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+    if len(corners) != 4:
+        return grey
+    points = corners.reshape(4, 2).astype(np.float32) / scale
+    margin_x, margin_y = width * SHEET_MARGIN, height * SHEET_MARGIN
+    if (
+        points[:, 0].min() < margin_x
+        or points[:, 0].max() > width - margin_x
+        or points[:, 1].min() < margin_y
+        or points[:, 1].max() > height - margin_y
+    ):
+        return grey
+    by_sum, by_difference = points.sum(axis=1), np.diff(points, axis=1).ravel()
+    top_left, bottom_right = points[np.argmin(by_sum)], points[np.argmax(by_sum)]
+    top_right, bottom_left = points[np.argmin(by_difference)], points[np.argmax(by_difference)]
+    left = (top_left[0] + bottom_left[0]) / 2
+    right = (top_right[0] + bottom_right[0]) / 2
+    top = (top_left[1] + top_right[1]) / 2
+    bottom = (bottom_left[1] + bottom_right[1]) / 2
+    matrix = cv2.getPerspectiveTransform(
+        np.array([top_left, top_right, bottom_right, bottom_left], dtype=np.float32),
+        np.array([[left, top], [right, top], [right, bottom], [left, bottom]], dtype=np.float32),
+    )
+    flat: Grey = cv2.warpPerspective(
+        grey, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=255
+    )
+    return flat
 
 
 def _deskewed(grey: Grey) -> Grey:
