@@ -150,6 +150,50 @@ def tiles_html(fees: tuple[Fee, ...] = TILE_FEES, *, name: str = "Aslak Yttersta
     <div class=sum><span>Akkumulert</span><span>NOK {total:.0f},-</span></div></body></html>"""
 
 
+def photographed(pdf_bytes: bytes, *, dpi: int = 200) -> bytes:
+    """The first page photographed on a dark table by a phone held at an angle: the sheet
+    narrower at its top than at its foot and turned a little, as a JPEG."""
+    document = pdfium.PdfDocument(pdf_bytes)
+    sheet = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    document.close()
+    width, height = sheet.size
+    margin = width // 8
+    # Where the sheet's corners land in the photo (top left, top right, bottom right, bottom
+    # left): its top edge a twentieth shorter and dropping to the right.
+    corners = [
+        (margin + width * 0.03, margin),
+        (margin + width * 0.97, margin + height * 0.05),
+        (margin + width, margin + height + height * 0.02),
+        (margin, margin + height),
+    ]
+    # PIL's perspective transform maps each pixel of the photo back to the sheet.
+    source = perspective_coefficients(corners, [(0, 0), (width, 0), (width, height), (0, height)])
+    photo = Image.new("L", (width + 2 * margin, height + 2 * margin + height // 10), 70)
+    flat = sheet.transform(
+        photo.size, Image.Transform.PERSPECTIVE, source, Image.Resampling.BICUBIC, fillcolor=0
+    )
+    mask = Image.new("L", sheet.size, 255).transform(
+        photo.size, Image.Transform.PERSPECTIVE, source, Image.Resampling.BILINEAR, fillcolor=0
+    )
+    photo.paste(flat, (0, 0), mask)
+    out = io.BytesIO()
+    photo.save(out, format="JPEG", quality=88)
+    return out.getvalue()
+
+
+def perspective_coefficients(
+    to: list[tuple[float, float]], source: list[tuple[float, float]]
+) -> tuple[float, ...]:
+    """The eight coefficients of PIL's perspective transform that take each point of ``to``
+    to the corresponding point of ``source``."""
+    rows = []
+    for (x, y), (u, v) in zip(to, source, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    solution = np.linalg.solve(np.array(rows), np.array([c for point in source for c in point]))
+    return tuple(float(value) for value in solution)
+
+
 WEEKDAYS = ("man.", "tir.", "ons.", "tor.", "fre.", "lør.", "søn.")
 PANE_MONTHS = ("jan.", "feb.", "mar.", "apr.", "mai", "jun.", "jul.", "aug.", "sep.", "okt.")
 

@@ -1379,6 +1379,30 @@ def test_a_tile_on_a_wide_screenshot_stands_apart_from_its_card_s_words() -> Non
     assert parsed.reconciled
 
 
+def test_a_tile_s_large_day_is_no_measure_of_the_gap_to_its_card_s_words() -> None:
+    # As RapidOCR places them on a phone's screenshot: the bold day's letters are twice as wide
+    # as the service's beside it, whose letters measure the gap between the two.
+    def at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
+        return Word(text, 1, left, top, right, bottom)
+
+    parsed = parse(
+        [
+            at("Betalte eigendelar", 0.04, 0.60, 0.03, 0.05),
+            at("Birgitta Bautista", 0.04, 0.40, 0.06, 0.075),
+            at("20", 0.073, 0.166, 0.155, 0.186),
+            at("Fastlege", 0.206, 0.407, 0.162, 0.187),
+            at("NOK 172,-", 0.721, 0.956, 0.172, 0.196),
+            at("FEB", 0.083, 0.157, 0.182, 0.198),
+            at("Legesenteret Trondheim", 0.209, 0.621, 0.185, 0.203),
+            at("2024", 0.081, 0.158, 0.195, 0.211),
+            at("Akkumulert", 0.067, 0.318, 0.30, 0.32),
+            at("NOK 172,-", 0.677, 0.932, 0.30, 0.32),
+        ]
+    )
+    assert pairs(parsed) == [("2024-02-20", "172.00")]
+    assert parsed.reconciled
+
+
 def test_a_tile_missing_its_day_gives_no_date_and_leaves_the_document_to_a_person() -> None:
     parsed = read(
         """Betalte egenandeler

@@ -3,6 +3,7 @@ turned dark on light."""
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -83,6 +84,34 @@ def test_a_rule_down_part_of_the_page_and_a_faint_shade_are_no_dividers() -> Non
     grey[:, 5:8] = 40  # a rule along the picture's edge
 
     assert pixels.dividers(grey) == ()
+
+
+def test_a_sheet_photographed_at_an_angle_is_warped_flat_where_it_stands() -> None:
+    grey = np.full((1400, 1000), 70, dtype=np.uint8)  # a dark table
+    # The sheet: its top edge drops to the right more steeply than its foot does.
+    corners = np.array([[130, 100], [870, 160], [900, 1300], [100, 1280]], dtype=np.int32)
+    cv2.fillPoly(grey, [corners], 235)
+    cv2.line(grey, (200, 180), (800, 229), 20, 5)  # a line of print along the top edge
+    cv2.line(grey, (200, 1200), (800, 1215), 20, 5)  # and one along the foot
+
+    flat = pixels._flattened(grey)
+
+    def line_at(x: int, rows: slice) -> float:
+        return rows.start + float(np.median(np.flatnonzero(flat[rows, x] < 40)))
+
+    top = [line_at(x, slice(150, 700)) for x in (250, 750)]
+    foot = [line_at(x, slice(700, 1300)) for x in (250, 750)]
+    assert abs(top[0] - top[1]) <= 3  # both lines level now, not one turn for the two
+    assert abs(foot[0] - foot[1]) <= 3
+    assert 170 < top[0] < 230  # and about where they stood on the photo (at 184 and 225)
+
+
+def test_a_scan_or_a_screenshot_whose_page_meets_the_picture_s_edges_is_not_warped() -> None:
+    grey = page()
+    grey[300:303, 100:2300] = 40
+    assert pixels._flattened(grey) is grey
+    grey[:, :40] = 90  # a scanner's grey bed along one side
+    assert pixels._flattened(grey) is grey
 
 
 def test_a_grey_band_a_scan_made_of_a_coloured_heading_is_left_as_it_is() -> None:

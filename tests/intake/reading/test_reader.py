@@ -75,6 +75,16 @@ def test_a_scan_is_read_by_ocr_and_reconciles(overview_scan: bytes) -> None:
     assert extraction.pages[0].seconds < 15
 
 
+def test_a_sheet_photographed_at_an_angle_on_a_table_is_read_flat_and_reconciles(
+    overview_pdf: bytes,
+) -> None:
+    extraction = read_document(documents.photographed(overview_pdf))
+
+    assert sorted((line.date, line.amount) for line in extraction.lines) == sorted(EXPECTED)
+    assert extraction.total == documents.TOTAL
+    assert extraction.reconciled
+
+
 def test_a_pdf_of_a_scan_without_text_is_read_by_ocr(overview_scan: bytes) -> None:
     image = Image.open(io.BytesIO(overview_scan))
     pdf = pdfium.PdfDocument.new()

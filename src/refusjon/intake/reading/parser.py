@@ -36,7 +36,7 @@ from refusjon.intake.reading.patterns import (
     words_of,
 )
 from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
-from refusjon.intake.reading.words import Row, Word, box_around, parts_cells, rows, union
+from refusjon.intake.reading.words import CELL_GAP, Row, Word, box_around, rows, union
 
 
 class Role(StrEnum):
@@ -631,18 +631,24 @@ def calendar_tiles(words: Sequence[Word]) -> list[Word]:
 
 
 def _alone(word: Word, words: Sequence[Word]) -> bool:
-    """Whether the word is a cell of its own on its line (a mark OCR made of a tile's border
-    beside it no word): a tile's day or month stands alone, a table's ("ti 14.", "Sum
-    januar") in a phrase."""
+    """Whether the word is a cell of its own on its line, apart from its neighbours by more
+    than a cell's gap of the narrower one's letters (a tile's large day is no measure), a mark
+    OCR made of a tile's border no word: a tile's day or month stands alone, a table's ("ti
+    14.", "Sum januar") in a phrase."""
     return not any(
         other is not word
         and any(character.isalnum() for character in other.text)
         and other.page == word.page
         and other.panel == word.panel
         and abs(other.middle - word.middle) <= word.height / 2
-        and not parts_cells(*sorted((word, other), key=lambda one: one.left))
+        and max(other.left - word.right, word.left - other.right)
+        <= CELL_GAP * min(_letter_width(word), _letter_width(other))
         for other in words
     )
+
+
+def _letter_width(word: Word) -> float:
+    return (word.right - word.left) / max(len(word.text), 1)
 
 
 def _right_under(word: Word, candidates: Sequence[Word], taken: set[int]) -> Word | None:

@@ -64,7 +64,7 @@ class Row:
         at = 0
         for index, word in enumerate(ordered):
             if index:
-                gap = "  " if parts_cells(ordered[index - 1], word) else " "
+                gap = "  " if _parts_cells(ordered[index - 1], word) else " "
                 parts.append(gap)
                 at += len(gap)
             spans.append((at, at + len(word.text)))
@@ -103,7 +103,7 @@ class Row:
         return box_around(words)
 
 
-def parts_cells(before: Word, after: Word) -> bool:
+def _parts_cells(before: Word, after: Word) -> bool:
     letters = len(before.text) + len(after.text)
     character = (before.right - before.left + after.right - after.left) / max(letters, 1)
     return after.left - before.right > character * CELL_GAP
