@@ -1349,10 +1349,9 @@ Akkumulert                                                            NOK 633,-
     assert parsed.reconciled
 
 
-def test_a_tile_on_a_wide_screenshot_stands_apart_from_its_card_s_words() -> None:
-    # As OCR places them on a landscape screenshot (2532 × 1170 pixels): the gap from the day
-    # to the service is some two letters wide, less than the day is tall in shares of the
-    # picture's height; a dash is what OCR made of the tile's border.
+def test_a_tile_on_a_wide_screenshot_dates_its_card_as_tesseract_places_it() -> None:
+    # As OCR places them on a landscape screenshot (2532 × 1170 pixels): the day two letters
+    # from the service beside it; a dash is what OCR made of the tile's border.
     def at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
         return Word(text, 1, left, top, right, bottom)
 
@@ -1379,9 +1378,9 @@ def test_a_tile_on_a_wide_screenshot_stands_apart_from_its_card_s_words() -> Non
     assert parsed.reconciled
 
 
-def test_a_tile_s_large_day_is_no_measure_of_the_gap_to_its_card_s_words() -> None:
-    # As RapidOCR places them on a phone's screenshot: the bold day's letters are twice as wide
-    # as the service's beside it, whose letters measure the gap between the two.
+def test_a_tile_whose_large_day_rapidocr_boxes_wide_dates_its_card() -> None:
+    # As RapidOCR places them on a phone's screenshot: the bold day's box is wide, and close to
+    # the service beside it.
     def at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
         return Word(text, 1, left, top, right, bottom)
 

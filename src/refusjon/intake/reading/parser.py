@@ -36,7 +36,7 @@ from refusjon.intake.reading.patterns import (
     words_of,
 )
 from refusjon.intake.reading.records import Box, FeeLine, Kind, ReceiptDetails
-from refusjon.intake.reading.words import CELL_GAP, Row, Word, box_around, rows, union
+from refusjon.intake.reading.words import Row, Word, box_around, rows, union
 
 
 class Role(StrEnum):
@@ -621,8 +621,8 @@ def calendar_tiles(words: Sequence[Word]) -> list[Word]:
             continue
         month = _right_under(day, months, taken)
         year = _right_under(month, years, taken) if month else None
-        if month is None or year is None or not _alone(day, words) or not _alone(month, words):
-            continue  # "on 15." over "Sum januar" over "MAI 2025" is no tile
+        if month is None or year is None:
+            continue
         taken.update((id(day), id(month), id(year)))
         box = box_around([day, month, year])
         text = f"{found['day']} {month.text.rstrip('.')} {year.text}"
@@ -630,25 +630,10 @@ def calendar_tiles(words: Sequence[Word]) -> list[Word]:
     return [word for word in words if id(word) not in taken] + tiles
 
 
-def _alone(word: Word, words: Sequence[Word]) -> bool:
-    """Whether the word is a cell of its own on its line, apart from its neighbours by more
-    than a cell's gap of the narrower one's letters (a tile's large day is no measure), a mark
-    OCR made of a tile's border no word: a tile's day or month stands alone, a table's ("ti
-    14.", "Sum januar") in a phrase."""
-    return not any(
-        other is not word
-        and any(character.isalnum() for character in other.text)
-        and other.page == word.page
-        and other.panel == word.panel
-        and abs(other.middle - word.middle) <= word.height / 2
-        and max(other.left - word.right, word.left - other.right)
-        <= CELL_GAP * min(_letter_width(word), _letter_width(other))
-        for other in words
-    )
-
-
-def _letter_width(word: Word) -> float:
-    return (word.right - word.left) / max(len(word.text), 1)
+# How far apart (a share of the wider's width) the centres of a tile's day, month and year
+# are at most: a tile centres them on each other; a table's "on 15." over "Sum januar" over
+# "MAI 2025" stand left-aligned in their column, and are no tile.
+TILE_CENTRED = 0.25
 
 
 def _right_under(word: Word, candidates: Sequence[Word], taken: set[int]) -> Word | None:
@@ -659,7 +644,7 @@ def _right_under(word: Word, candidates: Sequence[Word], taken: set[int]) -> Wor
         widest = max(word.right - word.left, candidate.right - candidate.left)
         lowest = max(word.height, candidate.height)
         if (
-            abs(candidate.centre - word.centre) <= widest / 2
+            abs(candidate.centre - word.centre) <= widest * TILE_CENTRED
             and -lowest / 2 <= candidate.top - word.bottom <= lowest
         ):
             return candidate
