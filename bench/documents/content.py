@@ -3686,3 +3686,222 @@ def blind18_receipt(rng: random.Random, lang: str, layout: str) -> Receipt:
         date_style=BLIND18_DATE_STYLES[layout],
         payment="card",
     )
+
+
+# ---- the nineteenth blind set ------------------------------------------------------------
+
+# Only in the nineteenth blind set (blind19_overview, blind19_receipt).
+BLIND19_PAPER_LAYOUT = "chiropractic_series_card"
+BLIND19_PHONE_LAYOUT = "booking_history_app"
+BLIND19_ENDOSCOPY_LAYOUT = "endoscopy_receipt"
+BLIND19_LAB_LAYOUT = "impact_lab_receipt"
+BLIND19_RECEIPT_LAYOUTS = (BLIND19_ENDOSCOPY_LAYOUT, BLIND19_LAB_LAYOUT)
+BLIND19_AMOUNT_STYLES = {
+    BLIND19_PAPER_LAYOUT: {"nb": "kr_double_dash", "en": "nok_point_double_dash"},
+    BLIND19_PHONE_LAYOUT: {"nb": "glued_kr_whole", "en": "glued_kr_whole_comma"},
+    BLIND19_ENDOSCOPY_LAYOUT: {"nb": "double_dash_kr", "en": "point_double_dash_nok"},
+    BLIND19_LAB_LAYOUT: {"nb": "glued_nok_after", "en": "glued_nok_after"},
+}  # fmt: skip
+"""By layout and language (nynorsk as bokmål); described in ``blind19_layouts.money``. Every
+amount the set prints is whole kroner."""
+BLIND19_DATE_STYLES = {
+    BLIND19_PAPER_LAYOUT: "day_slash_month", BLIND19_PHONE_LAYOUT: "capital_weekday_clock",
+    BLIND19_ENDOSCOPY_LAYOUT: "long_weekday_in_brackets",
+    BLIND19_LAB_LAYOUT: "compact_upper_month",
+}  # fmt: skip
+"""Described in ``blind19_layouts.day``."""
+BLIND19_WORDING = 23
+"""The nineteenth blind set prints its own headings and sums (``blind19_layouts.WORDS``)."""
+BLIND19_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "sorbian": {
+        "f": ("Hańža", "Lejna", "Madlena", "Měrana", "Wórša"),
+        "m": ("Měrćin", "Pětr", "Handrij", "Křesćan", "Bjarnat"),
+    },
+    "occitan": {
+        "f": ("Mirelha", "Clamença", "Aurèlia", "Margarida"),
+        "m": ("Guilhèm", "Pèire", "Estève", "Bernat"),
+    },
+    "filipino": {
+        "f": ("Luzviminda", "Ligaya", "Dalisay", "Rosalinda"),
+        "m": ("Bienvenido", "Dakila", "Isagani", "Reynaldo"),
+    },
+}  # fmt: skip
+"""Given names by language and sex: Upper Sorbian, Occitan, Filipino (Tagalog)."""
+OCCITAN_SURNAMES = ("Castanhièr", "Delpèch", "Roqueta", "Vidalòt", "Lafònt")
+FILIPINO_SURNAMES = ("Magbanua", "Peñaflorida", "Macaraeg", "Dimaculangan", "Sumulong")
+BLIND19_SURNAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "sorbian": {"f": ("Brězanowa", "Wjeńkowa", "Młynkowa", "Cyžowa"),
+                "m": ("Brězan", "Wjeńka", "Młynk", "Cyž")},
+    "occitan": {"f": OCCITAN_SURNAMES, "m": OCCITAN_SURNAMES},
+    "filipino": {"f": FILIPINO_SURNAMES, "m": FILIPINO_SURNAMES},
+}  # fmt: skip
+"""Surnames by language and sex (only Sorbian's differ for women and men)."""
+BLIND19_PLACES = (
+    "Bø", "Lofthus", "Leirvik", "Sandane", "Seljord", "Risør", "Tvedestrand", "Husnes",
+    "Norheimsund", "Verdal", "Vennesla", "Honningsvåg",
+)  # fmt: skip
+BLIND19_STREETS = ("Bygdevegen", "Kyrkjebakken", "Bakkegata", "Torvvegen")
+BLIND19_CHIROPRACTORS = ("{p} Kiropraktikk", "Kiropraktorsenteret {p}", "Ryggklinikken {p}")
+# A chiropractor's prices by year (whole kroner): the first consultation, a treatment.
+BLIND19_CHIROPRACTIC_PRICES = (("790.00", "520.00"), ("820.00", "540.00"), ("850.00", "560.00"))
+BLIND19_APP_PROVIDERS = {
+    "gp": "{p} legesenter", "gp_video": "{p} legesenter",
+    "physiotherapist": "{p} fysioterapi", "psychologist": "Psykologkontoret {p}",
+    "lab": "{p} legesenter, laboratoriet", "radiology": "{p} røntgen og ultralyd",
+}  # fmt: skip
+"""The providers the booking app lists, by the service each gives (``FEE_BY_YEAR``'s kinds)."""
+# A private gastroenterologist's services: Norwegian text, English text, price by year (whole
+# kroner); the consultation first.
+BLIND19_ENDOSCOPY_ITEMS = (
+    ("Spesialistkonsultasjon, egenandel", "Specialist consultation, user fee",
+     ("397.00", "411.00", "425.00")),
+    ("Gastroskopi, forbruksmateriell", "Gastroscopy, consumables",
+     ("220.00", "230.00", "240.00")),
+    ("Vevsprøve, patologi (egenandel)", "Biopsy, pathology (user fee)",
+     ("61.00", "65.00", "68.00")),
+    ("Ureapusteprøve (Helicobacter)", "Urea breath test (Helicobacter)",
+     ("190.00", "195.00", "205.00")),
+    ("Lett sedasjon", "Light sedation", ("120.00", "125.00", "130.00")),
+)  # fmt: skip
+BLIND19_ENDOSCOPY_CLINICS = (
+    "Gastroklinikken {p}",
+    "{p} mage- og tarmsenter",
+    "Endoskopisenteret {p}",
+)
+# A medical laboratory's services at the counter: Norwegian text, English text, price by year
+# (whole kroner); the user fee for the analyses first.
+BLIND19_LAB_ITEMS = (
+    ("EGENANDEL LAB.PRØVER", "USER FEE LAB TESTS", ("61.00", "65.00", "68.00")),
+    ("EGENANDEL MIKROBIOLOGI", "USER FEE MICROBIOLOGY", ("61.00", "65.00", "68.00")),
+    ("D-VITAMIN, SELVBETALT", "VITAMIN D, SELF-PAY", ("290.00", "300.00", "310.00")),
+    ("FERRITIN, SELVBETALT", "FERRITIN, SELF-PAY", ("190.00", "195.00", "205.00")),
+)  # fmt: skip
+BLIND19_LABS = ("{p} laboratorium", "Laboratoriet {p}", "{p} prøvetakingssenter")
+SERVICE_NAMES.update(
+    {
+        "gastroenterologist": {"nb": "Gastroenterolog", "nn": "Gastroenterolog",
+                               "en": "Gastroenterologist"},
+        "medical_laboratory": {"nb": "Medisinsk laboratorium", "nn": "Medisinsk laboratorium",
+                               "en": "Medical laboratory"},
+    }
+)  # fmt: skip
+
+
+def blind19_name(rng: random.Random) -> str:
+    """An Upper Sorbian, Occitan or Filipino name, none in another set (given name and surname
+    from the same language)."""
+    group = rng.choice(sorted(BLIND19_NAMES))
+    sex = rng.choice("fm")
+    surname = rng.choice(BLIND19_SURNAMES[group][sex])
+    return f"{rng.choice(BLIND19_NAMES[group][sex])} {surname}"
+
+
+def blind19_amount_style(layout: str, language: str) -> str:
+    return BLIND19_AMOUNT_STYLES[layout]["en" if language == "en" else "nb"]
+
+
+def _blind19_series(rng: random.Random, year: int, count: int) -> list[date]:
+    """A series of treatments: ``count`` weekdays, the first in the year's first ten months,
+    each five to fourteen days after the one before, all in the year."""
+    days = [_open_on(date(year, 1, 1) + timedelta(days=rng.randrange(290)), 5)]
+    while len(days) < count:
+        following = _open_on(days[-1] + timedelta(days=rng.randint(5, 14)), 5)
+        if following.year != year or following > date(year, 12, 10):
+            break
+        days.append(following)
+    return days
+
+
+def blind19_overview(
+    rng: random.Random, lang: str, *, layout: str | None = None, counts: tuple[int, ...] = ()
+) -> Overview:
+    """An overview for the nineteenth blind set: a chiropractor's treatment card, the series'
+    treatments paid so far (the first consultation, then treatments), or the appointments of
+    a year a booking app lists, those paid with their fee (``counts``: how many fees to draw
+    from), in ``lang``."""
+    year = rng.choice(YEARS)
+    chosen = layout or BLIND19_PAPER_LAYOUT
+    count = rng.choice(counts or (2, 3, 4, 5, 6))
+    column = YEARS.index(year)
+    fees: tuple[Fee, ...] = ()
+    if chosen == BLIND19_PAPER_LAYOUT:
+        place = rng.choice(BLIND19_PLACES)
+        clinic = rng.choice(BLIND19_CHIROPRACTORS).format(p=place)
+        first, treatment = BLIND19_CHIROPRACTIC_PRICES[column]
+        service = SERVICE_NAMES["chiropractor"][lang]
+        for number, day in enumerate(_blind19_series(rng, year, count)):
+            fees += (Fee(day, Decimal(first if number == 0 else treatment), clinic, service),)
+    else:
+        places = rng.sample(BLIND19_PLACES, k=2)
+        kinds = ["gp", *rng.sample(sorted(set(BLIND19_APP_PROVIDERS) - {"gp"}), k=2)]
+        for day in _blind13_days(rng, year, count, 5):
+            kind = rng.choice(kinds)
+            provider = BLIND19_APP_PROVIDERS[kind].format(p=rng.choice(places))
+            amount = Decimal(FEE_BY_YEAR[kind][column])
+            fees += (Fee(day, amount, provider, SERVICE_NAMES[kind][lang]),)
+    fees = _below_limit(fees, year)
+    printed_at = max(fee.day for fee in fees) + timedelta(days=rng.randrange(2, 20))
+    return Overview(
+        name=blind19_name(rng),
+        birth_date=birth_date(rng),
+        year=year,
+        language=lang,
+        layout=chosen,
+        amount_style=blind19_amount_style(chosen, lang),
+        wording=BLIND19_WORDING,
+        newest_first=chosen == BLIND19_PHONE_LAYOUT,
+        printed_at=printed_at,
+        fees=fees,
+        date_style=BLIND19_DATE_STYLES[chosen],
+    )
+
+
+def blind19_receipt(rng: random.Random, lang: str, layout: str) -> Receipt:
+    """A receipt for the nineteenth blind set, in ``lang``: a private gastroenterologist's
+    receipt for a consultation with a gastroscopy (A4), or a medical laboratory's receipt
+    printed at its counter by an impact printer on a 76 mm roll; itemised, or for one
+    service alone."""
+    year = rng.choice(YEARS)
+    column = YEARS.index(year)
+    place = rng.choice(BLIND19_PLACES)
+    if layout == BLIND19_ENDOSCOPY_LAYOUT:
+        # A consultation alone, with a breath test, or with a gastroscopy (a biopsy taken
+        # and a light sedation given now and then).
+        first, scope, biopsy, breath, sedation = BLIND19_ENDOSCOPY_ITEMS
+        picked = [first, *rng.choice(([], [breath], [scope], [scope], [scope], [scope]))]
+        if scope in picked:
+            picked += [extra for extra in (biopsy, sedation) if rng.random() < 0.5]
+        profession, clinics = "gastroenterologist", BLIND19_ENDOSCOPY_CLINICS
+    else:
+        first, *extras = BLIND19_LAB_ITEMS
+        picked = [first, *rng.sample(extras, k=rng.choice((0, 0, 1, 2)))]
+        profession, clinics = "medical_laboratory", BLIND19_LABS
+    nynorsk = {"PRØVER": "PRØVAR", "egenandel": "eigendel"}
+    items = tuple(
+        Item("", text_en if lang == "en" else text_nb, Decimal(prices[column]))
+        for text_nb, text_en, prices in picked
+    )
+    if lang == "nn":
+        items = tuple(replace(item, text=_nynorsk(item.text, nynorsk)) for item in items)
+    visit = _open_on(date(year, 1, 1) + timedelta(days=rng.randrange(335)), 5)
+    street = f"{rng.choice(BLIND19_STREETS)} {rng.randint(1, 40)}"
+    return Receipt(
+        patient=blind19_name(rng),
+        birth_date=birth_date(rng),
+        language=lang,
+        layout=layout,
+        amount_style=blind19_amount_style(layout, lang),
+        profession=profession,
+        provider=rng.choice(clinics).format(p=place),
+        organisation_number=organisation_number(rng),
+        address=f"{street}, {rng.randint(1000, 9990)} {place}",
+        day=visit,
+        items=items,
+        itemised=len(items) > 1,
+        invoice_number=rng.randint(10_000, 999_999),
+        account=f"{rng.randint(1000, 9999)}.{rng.randint(10, 99)}.{rng.randint(10000, 99999)}",
+        phone=f"{rng.randint(21, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        date_style=BLIND19_DATE_STYLES[layout],
+        payment="card",
+    )

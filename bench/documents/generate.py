@@ -62,7 +62,10 @@ renditions ``render.coloured_paper_scan``, ``render.skewed_feed`` and
 (``blind18_set``, seed ``BLIND18_SEED``) with only variations none of the nineteen has
 (``content.blind18_overview``, ``content.blind18_receipt``, ``blind18_layouts``, and the
 renditions ``render.shadow_photo``, ``render.stapled_slip`` and
-``render.redacted_screenshot``).
+``render.redacted_screenshot``); and the *nineteenth blind* set (``blind19_set``, seed
+``BLIND19_SEED``) with only variations none of the twenty has (``content.blind19_overview``,
+``content.blind19_receipt``, ``blind19_layouts``, and the renditions ``render.exif_photo``,
+``render.impact_print`` and ``render.pip_screenshot``).
 The same seed, count and renditions give the same files, byte for byte.
 
 Each document is one file named ``doc-NNN.<ext>`` (nothing in the name gives its content
@@ -80,7 +83,8 @@ organisation number and whether it is itemised). Usage from the repository root:
     python -m bench.documents.generate DIRECTORY [--count 30]
         [--held-out | --fresh | --blind | --blind3 | --blind4 | --blind5 | --blind6
          | --blind7 | --blind8 | --blind9 | --blind10 | --blind11 | --blind12
-         | --blind13 | --blind14 | --blind15 | --blind16 | --blind17 | --blind18]
+         | --blind13 | --blind14 | --blind15 | --blind16 | --blind17 | --blind18
+         | --blind19]
         [--seed N]
         [--renditions pdf,scan,screenshot]
 """
@@ -116,6 +120,7 @@ from . import (
     blind16_layouts,
     blind17_layouts,
     blind18_layouts,
+    blind19_layouts,
     blind_layouts,
     content,
     layouts,
@@ -142,6 +147,7 @@ BLIND15_SEED = 2026_12_18
 BLIND16_SEED = 2026_12_19
 BLIND17_SEED = 2026_12_20
 BLIND18_SEED = 2026_12_21
+BLIND19_SEED = 2026_12_22
 RENDITIONS = ("pdf", "scan", "screenshot")
 RECEIPT_SHARE = 0.3
 BLIND4_RECEIPT_SHARE = 0.25
@@ -234,6 +240,14 @@ turn of three does not follow it."""
 BLIND18_PHONE_COUNTS = (1, 2, 3, 4, 5)
 """How many fees the app draws from: as many as one screen holds under their quarters."""
 BLIND18_LANGUAGES = ("nb", "nn", "en")
+BLIND19_PAPER_RECEIPTS = (True, False, True, True, False)
+"""Which of the nineteenth blind set's text PDFs are receipts, in turn (the scans are by turns
+a receipt and a card; on a screen, always the booking app). Five long, so that the
+language's turn of three does not follow it."""
+BLIND19_PHONE_COUNTS = (1, 2, 3, 4, 5)
+"""How many fees the booking app draws from: as many as one screen holds beside the
+cancelled appointments."""
+BLIND19_LANGUAGES = ("nb", "nn", "en")
 TRUTH_FILE = "truth.jsonl"
 
 
@@ -339,7 +353,10 @@ class Truth:
     scan ``shadow_photo`` (photographed on a table, the shadow of the phone and the hand across
     the page) or ``stapled_slip`` (the card terminal's slip stapled onto the receipt, scanned
     in colour); a screenshot ``redacted`` (the birth date blacked out with the photo editor's
-    marker)."""
+    marker). Nineteenth blind set: a scan ``exif_photo`` (photographed with the phone upright,
+    stored on its side with the EXIF tag that turns it) or ``impact_print`` (printed in dots
+    by an impact printer, the roll scanned in colour and cropped); a screenshot ``pip_video``
+    (a video in a floating picture-in-picture window over a corner)."""
 
     def to_json(self) -> dict[str, Any]:
         corpus: dict[str, Any] = {
@@ -398,7 +415,7 @@ class Spec:
     body: content.Overview | content.Receipt
     held_out: bool
     variant: str = ""
-    """How the fifth to eighteenth blind sets render it (``Truth.variant``), else empty."""
+    """How the fifth to nineteenth blind sets render it (``Truth.variant``), else empty."""
 
     @property
     def stem(self) -> str:
@@ -406,6 +423,8 @@ class Spec:
 
     def html(self) -> str:
         phone = self.rendition == "screenshot"
+        if self.body.layout in blind19_layouts.LAYOUTS:
+            return blind19_layouts.html(self.body, phone=phone)
         if self.body.layout in blind18_layouts.LAYOUTS:
             return blind18_layouts.html(self.body, phone=phone)
         if self.body.layout in blind17_layouts.LAYOUTS:
@@ -515,17 +534,24 @@ def plan(
     blind16: bool = False,
     blind17: bool = False,
     blind18: bool = False,
+    blind19: bool = False,
 ) -> list[Spec]:
     """What each document will say, without rendering anything (cheap). ``fresh``, ``blind``,
     ``blind3``, ``blind4``, ``blind5``, ``blind6``, ``blind7``, ``blind8``, ``blind9``,
     ``blind10``, ``blind11``, ``blind12``, ``blind13``, ``blind14``, ``blind15``, ``blind16``,
-    ``blind17`` and ``blind18`` draw only from their own set's variations."""
+    ``blind17``, ``blind18`` and ``blind19`` draw only from their own set's variations."""
     specs = []
     scans = phones = papers = 0
     for index in range(count):
         rng = random.Random(f"{seed}:{index}")
         rendition = renditions[index % len(renditions)]
         body: content.Overview | content.Receipt
+        if blind19:
+            body, variant = _blind19_body(rng, rendition, papers, scans, index)
+            papers += rendition == "pdf"
+            scans += rendition == "scan"
+            specs.append(Spec(index, rng.randrange(2**32), rendition, body, held_out, variant))
+            continue
         if blind18:
             body, variant = _blind18_body(rng, rendition, papers, scans, index)
             papers += rendition == "pdf"
@@ -1345,6 +1371,50 @@ def _blind18_file(
     return None
 
 
+def _blind19_body(
+    rng: random.Random, rendition: str, papers: int, scans: int, index: int
+) -> tuple[content.Overview | content.Receipt, str]:
+    """A nineteenth blind set's document and how it is rendered (``Spec.variant``): as a text
+    PDF a gastroenterologist's receipt or, two times in five (``papers``), a chiropractor's
+    treatment card; as a scan by turns (``scans``) a laboratory's receipt from an impact
+    printer, scanned and cropped, and a treatment card photographed with the phone upright
+    and stored on its side with the EXIF tag that turns it; on a screen the booking app, a
+    video playing in a floating window over a corner. The language goes round bokmål,
+    nynorsk and English every three documents (``index``), so that each rendition has all
+    three alike often."""
+    body: content.Overview | content.Receipt
+    lang = BLIND19_LANGUAGES[index // 3 % len(BLIND19_LANGUAGES)]
+    if rendition == "screenshot":
+        body = content.blind19_overview(
+            rng, lang, layout=content.BLIND19_PHONE_LAYOUT, counts=BLIND19_PHONE_COUNTS
+        )
+        return body, "pip_video"
+    if rendition == "scan":
+        if scans % 2 == 0:
+            return content.blind19_receipt(rng, lang, content.BLIND19_LAB_LAYOUT), "impact_print"
+        return content.blind19_overview(rng, lang), "exif_photo"
+    if BLIND19_PAPER_RECEIPTS[papers % len(BLIND19_PAPER_RECEIPTS)]:
+        return content.blind19_receipt(rng, lang, content.BLIND19_ENDOSCOPY_LAYOUT), ""
+    return content.blind19_overview(rng, lang), ""
+
+
+def _blind19_file(
+    spec: Spec, placed: list[render.Placed] | None = None
+) -> tuple[bytes, str, int] | None:
+    """The nineteenth blind set's own renditions, or None for a text PDF; ``placed`` gathers
+    where each page went in the pictures (for the tests)."""
+    seed = random.Random(spec.seed)
+    match spec.variant:
+        case "exif_photo":
+            return render.exif_photo(render.pdf(spec.html()), seed, placed)
+        case "impact_print":
+            return render.impact_print(render.pdf(spec.html()), seed, placed)
+        case "pip_video":
+            keep = blind19_layouts.truth_prints(spec.body)
+            return render.pip_screenshot(spec.html(), keep, seed, placed), "png", 1
+    return None
+
+
 def render_document(spec: Spec, directory: Path) -> Document:
     """Write one document into ``directory`` and return it with its truth."""
     own = _blind6_file(spec) if spec.body.layout in blind6_layouts.LAYOUTS else None
@@ -1372,6 +1442,8 @@ def render_document(spec: Spec, directory: Path) -> Document:
         own = _blind17_file(spec)
     if spec.body.layout in blind18_layouts.LAYOUTS:
         own = _blind18_file(spec)
+    if spec.body.layout in blind19_layouts.LAYOUTS:
+        own = _blind19_file(spec)
     if own is not None:
         data, extension, pages = own
         path = directory / f"{spec.stem}.{extension}"
@@ -1427,6 +1499,7 @@ def generate(
     blind16: bool = False,
     blind17: bool = False,
     blind18: bool = False,
+    blind19: bool = False,
 ) -> list[Document]:
     """Write ``count`` documents and their ``truth.jsonl`` into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -1453,6 +1526,7 @@ def generate(
         blind16=blind16,
         blind17=blind17,
         blind18=blind18,
+        blind19=blind19,
     )
     documents = [render_document(spec, directory) for spec in specs]
     write_truth((document.truth for document in documents), directory / TRUTH_FILE)
@@ -1748,13 +1822,32 @@ def blind18_set(
     )
 
 
+def blind19_set(
+    directory: Path, *, count: int = 60, renditions: Sequence[str] = RENDITIONS
+) -> list[Document]:
+    """The nineteenth blind set: its own seed, and only layouts, date and amount styles,
+    wordings, names, places, receipts and renditions (a photo stored on its side with the EXIF
+    tag that turns it, a receipt printed in dots by an impact printer, a screenshot with a
+    video in a floating window) that none of the other twenty sets has (made by a helper who
+    never read the reader, after the reader's author had seen the other twenty; to be read
+    once)."""
+    return generate(
+        directory,
+        seed=BLIND19_SEED,
+        count=count,
+        held_out=True,
+        renditions=renditions,
+        blind19=True,
+    )
+
+
 SETS = {
     "dev": dev_set, "held-out": bench_set, "fresh": fresh_set, "blind": blind_set,
     "blind3": blind3_set, "blind4": blind4_set, "blind5": blind5_set, "blind6": blind6_set,
     "blind7": blind7_set, "blind8": blind8_set, "blind9": blind9_set, "blind10": blind10_set,
     "blind11": blind11_set, "blind12": blind12_set, "blind13": blind13_set,
     "blind14": blind14_set, "blind15": blind15_set, "blind16": blind16_set,
-    "blind17": blind17_set, "blind18": blind18_set,
+    "blind17": blind17_set, "blind18": blind18_set, "blind19": blind19_set,
 }  # fmt: skip
 SEEDS = {
     "dev": DEV_SEED, "held-out": BENCH_SEED, "fresh": FRESH_SEED, "blind": BLIND_SEED,
@@ -1763,7 +1856,7 @@ SEEDS = {
     "blind9": BLIND9_SEED, "blind10": BLIND10_SEED, "blind11": BLIND11_SEED,
     "blind12": BLIND12_SEED, "blind13": BLIND13_SEED, "blind14": BLIND14_SEED,
     "blind15": BLIND15_SEED, "blind16": BLIND16_SEED, "blind17": BLIND17_SEED,
-    "blind18": BLIND18_SEED,
+    "blind18": BLIND18_SEED, "blind19": BLIND19_SEED,
 }  # fmt: skip
 
 
@@ -1804,6 +1897,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("blind16", "the sixteenth blind set"),
         ("blind17", "the seventeenth blind set"),
         ("blind18", "the eighteenth blind set"),
+        ("blind19", "the nineteenth blind set"),
     ):
         chosen.add_argument(
             f"--{flag}", dest="corpus_set", action="store_const", const=flag, help=help_text
@@ -1838,6 +1932,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         blind16=name == "blind16",
         blind17=name == "blind17",
         blind18=name == "blind18",
+        blind19=name == "blind19",
     )
     pages = sum(document.truth.pages for document in documents)
     print(

@@ -3170,3 +3170,266 @@ def redacted_screenshot(
     out = io.BytesIO()
     shot.save(out, "PNG")
     return out.getvalue()
+
+
+# ---- the nineteenth blind set's renditions ------------------------------------------------
+
+EXIF_ORIENTATION = 0x0112
+EXIF_MAKE = 0x010F
+EXIF_MODEL = 0x0110
+PHONE_MODELS = ("iPhone 12", "iPhone 13", "iPhone SE (2nd generation)", "iPhone 14")
+
+
+def exif_photo(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """A page (one) on a wooden table photographed from above with the phone held upright
+    (nineteenth blind set): a 3 : 4 picture, the page a little off square and turned, the
+    lens's corners a little darker; stored as the camera's sensor took it, on its side, with
+    the EXIF orientation tag (6, now and then 8) that tells a viewer to turn it upright; a
+    JPEG."""
+    dpi = 200
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("a photographed card is one page")
+        image = document[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+    width, height = image.size
+    margin_y = int(0.07 * height)
+    full_h = height + 2 * margin_y
+    full_w = max(round(full_h * 3 / 4), width + 2 * int(0.05 * width))
+    margin_x = (full_w - width) // 2
+    paper = np.asarray(image, np.float32) * np.array([0.975, 0.97, 0.955], np.float32)
+    right, bottom = margin_x + width, margin_y + height
+    corners = np.array(
+        [[margin_x, margin_y], [right, margin_y], [right, bottom], [margin_x, bottom]], np.float32
+    )
+    pulled = corners + np.array(
+        [[rng.uniform(-0.015, 0.015) * width, rng.uniform(-0.015, 0.015) * height]
+         for _ in range(4)], np.float32,
+    )  # fmt: skip
+    warp = cv2.getPerspectiveTransform(corners, pulled)
+    turn = cv2.getRotationMatrix2D((full_w / 2, full_h / 2), rng.uniform(-3, 3), 1.0)
+    warp = np.vstack([turn, [0, 0, 1]]) @ warp
+    shown = _laid_on(_surface((full_w, full_h), rng, noise), paper, warp, (margin_x, margin_y))
+    ys, xs = np.mgrid[0:full_h, 0:full_w].astype(np.float32)
+    reach = np.hypot((xs - full_w / 2) / (full_w / 2), (ys - full_h / 2) / (full_h / 2))
+    shown = shown * (1 - rng.uniform(0.08, 0.12) * np.clip(reach - 0.55, 0, 1) ** 2)[:, :, None]
+    shown = cv2.GaussianBlur(shown, (0, 0), 0.7)
+    shown += noise.normal(0, 2.8, shown.shape).astype(np.float32)
+    upright = Image.fromarray(np.clip(shown, 0, 255).astype(np.uint8), "RGB")
+    orientation = rng.choice((6, 6, 6, 8))
+    # Orientation 6: a viewer turns the stored picture a quarter clockwise, so the sensor's
+    # picture is the upright one turned a quarter counter-clockwise (8: the other way).
+    if orientation == 6:
+        stored = upright.transpose(Image.Transpose.ROTATE_90)
+        to_stored = np.array([[0, 1, 0], [-1, 0, full_w], [0, 0, 1]], np.float64)
+    else:
+        stored = upright.transpose(Image.Transpose.ROTATE_270)
+        to_stored = np.array([[0, -1, full_h], [1, 0, 0], [0, 0, 1]], np.float64)
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION] = orientation
+    exif[EXIF_MAKE] = "Apple"
+    exif[EXIF_MODEL] = rng.choice(PHONE_MODELS)
+    out = io.BytesIO()
+    stored.save(out, "JPEG", quality=rng.randint(82, 92), exif=exif.tobytes())
+    if placed is not None:
+        shift = np.array([[1, 0, margin_x], [0, 1, margin_y], [0, 0, 1]], np.float64)
+        size = (stored.width, stored.height)
+        placed.append(Placed(0, scale, _flat(to_stored @ warp @ shift), size, slack=1.5))
+    return out.getvalue(), "jpg", 1
+
+
+IMPACT_PITCH = 3
+"""Pixels between the printer's dots at 300 dpi (a 24-pin head's 1/100 inch)."""
+RIBBON = (52, 42, 80)
+"""A worn nylon ribbon's ink (RGB): a violet black."""
+
+
+def impact_dots(grey: np.ndarray, noise: np.random.Generator) -> np.ndarray:
+    """Where a page's print (``grey``, 300 dpi) is struck by the pins, 0 to 1 a pixel: the page
+    cut into cells of ``IMPACT_PITCH`` pixels, a pin struck in each cell the print covers a
+    fifth of, each pin a round dot at the cell's middle (lighter to its corners), struck a
+    little harder or softer."""
+    height, width = grey.shape
+    pitch = IMPACT_PITCH
+    rows, columns = -(-height // pitch), -(-width // pitch)
+    padded = np.zeros((rows * pitch, columns * pitch), np.float32)
+    padded[:height, :width] = (255 - np.asarray(grey, np.float32)) / 255
+    cells = padded.reshape(rows, pitch, columns, pitch).mean(axis=(1, 3))
+    pins = (cells > 0.2).astype(np.float32)
+    centre = (pitch - 1) / 2
+    ky, kx = np.mgrid[0:pitch, 0:pitch].astype(np.float32)
+    dot = np.clip(1.95 - np.hypot(ky - centre, kx - centre), 0, 1)
+    strike = pins * noise.uniform(0.86, 1.0, pins.shape).astype(np.float32)
+    return np.asarray(np.kron(strike, dot)[:height, :width], np.float32)
+
+
+def impact_print(
+    data: bytes, rng: random.Random, placed: list[Placed] | None = None
+) -> tuple[bytes, str, int]:
+    """A roll receipt (one page) as an impact printer prints it (nineteenth blind set): each
+    letter made of the pins' round dots on a grid of 1/100 inch, through a worn ribbon whose
+    ink is a violet black, stronger and fainter down the roll; scanned in colour at 300 dpi on
+    a flatbed, the scanner's software cropping to the roll with a little of the lid round it,
+    the roll a little crooked; a JPEG."""
+    dpi = 300
+    scale = dpi / 72
+    noise = np.random.default_rng(rng.randrange(2**32))
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("a roll receipt is one page")
+        grey = np.asarray(
+            document[0].render(scale=scale, grayscale=True).to_pil().convert("L"), np.float32
+        )
+    finally:
+        document.close()
+    height, width = grey.shape
+    dots = impact_dots(grey, noise)
+    wear = cv2.resize(
+        noise.uniform(0, 1, (max(2, height // 180), 1)).astype(np.float32), (1, height),
+        interpolation=cv2.INTER_CUBIC,
+    )  # fmt: skip
+    density = np.clip(0.84 + 0.13 * wear, 0.8, 0.97)
+    ink = cv2.GaussianBlur(dots * density, (0, 0), 0.45)[:, :, None]
+    paper = np.array([247, 245, 238], np.float32) + noise.normal(0, 1.2, (height, width, 1)).astype(
+        np.float32
+    )
+    roll = paper * (1 - ink) + np.array(RIBBON, np.float32) * ink
+    # The roll's edges a shade darker (the paper's cut), the lid's white round it.
+    roll[:, :3] *= 0.9
+    roll[:, -3:] *= 0.9
+    lid = int(rng.uniform(0.03, 0.05) * dpi)
+    canvas = np.full((height + 2 * lid, width + 2 * lid, 3), 250.0, np.float32)
+    canvas[lid + 3 : lid + height + 3, lid + 3 : lid + width + 3] *= 0.86  # its shadow
+    canvas[lid : lid + height, lid : lid + width] = roll
+    turned, matrix = _turned(canvas, rng.uniform(-0.9, 0.9), (250.0, 250.0, 250.0))
+    turned += noise.normal(0, 2.0, turned.shape).astype(np.float32)
+    turned = cv2.GaussianBlur(turned, (0, 0), 0.5)
+    picture = Image.fromarray(np.clip(turned, 0, 255).astype(np.uint8), "RGB")
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=rng.randint(84, 92), dpi=(dpi, dpi))
+    if placed is not None:
+        shift = np.array([[1, 0, lid], [0, 1, lid], [0, 0, 1]], np.float64)
+        placed.append(Placed(0, scale, _flat(matrix @ shift), picture.size))
+    return out.getvalue(), "jpg", 1
+
+
+PIP_SIZE = (160, 90)
+"""CSS pixels of the floating video window (16 : 9)."""
+PIP_INSET = 8
+"""CSS pixels the window keeps from the screen's sides."""
+
+
+def _pip_window(rng: random.Random) -> Image.Image:
+    """A paused video in a floating window, device pixels: a dim scene (a sky, hills and a
+    person's head and shoulders), the window's close and expand buttons, the pause button and
+    the progress bar over it, rounded corners and a soft shadow; RGBA."""
+    s = PHONE_SCALE
+    width, height = PIP_SIZE[0] * s, PIP_SIZE[1] * s
+    pad = 10 * s
+    top = np.array([rng.uniform(40, 70), rng.uniform(60, 90), rng.uniform(100, 130)], np.float32)
+    foot = np.array([rng.uniform(20, 35), rng.uniform(35, 50), rng.uniform(30, 45)], np.float32)
+    fall = np.linspace(0, 1, height, dtype=np.float32)[:, None, None]
+    scene = top * (1 - fall) + foot * fall
+    picture = Image.fromarray(
+        np.broadcast_to(scene, (height, width, 3)).astype(np.uint8).copy(), "RGB"
+    )
+    draw = ImageDraw.Draw(picture)
+    hill: list[tuple[float, float]] = [(0.0, height * 0.7)]
+    for step in range(1, 9):
+        hill.append((width * step / 8, height * (0.62 + 0.1 * rng.random())))
+    draw.polygon([*hill, (width, height), (0, height)], fill=(28, 48, 36))
+    cx = width * rng.uniform(0.3, 0.7)
+    draw.ellipse((cx - 14 * s, 24 * s, cx + 14 * s, 54 * s), fill=(196, 150, 122))
+    draw.rounded_rectangle((cx - 32 * s, 56 * s, cx + 32 * s, height + 10 * s), 18 * s,
+                           fill=(70, 82, 120))  # fmt: skip
+    white = (255, 255, 255)
+    draw.line((8 * s, 8 * s, 16 * s, 16 * s), fill=white, width=2 * s)
+    draw.line((16 * s, 8 * s, 8 * s, 16 * s), fill=white, width=2 * s)
+    draw.rectangle((width - 18 * s, 8 * s, width - 8 * s, 16 * s), outline=white, width=s)
+    middle = (width // 2, height // 2)
+    for offset in (-5, 3):
+        x = middle[0] + offset * s
+        draw.rectangle((x, middle[1] - 8 * s, x + 3 * s, middle[1] + 8 * s), fill=white)
+    done = rng.uniform(0.15, 0.8)
+    draw.line((8 * s, height - 7 * s, width - 8 * s, height - 7 * s), fill=(150, 150, 150),
+              width=s)  # fmt: skip
+    draw.line((8 * s, height - 7 * s, 8 * s + (width - 16 * s) * done, height - 7 * s),
+              fill=white, width=s)  # fmt: skip
+    mask = Image.new("L", (width, height), 0)
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, width - 1, height - 1), 10 * s, fill=255)
+    window = Image.new("RGBA", (width + 2 * pad, height + 2 * pad), (0, 0, 0, 0))
+    shadow = Image.new("L", window.size, 0)
+    shadow.paste(mask.point(lambda value: value * 90 // 255), (pad, pad + 2 * s))
+    window.putalpha(shadow.filter(ImageFilter.GaussianBlur(4 * s)))
+    window.paste(picture, (pad, pad), mask)
+    return window
+
+
+def pip_screenshot(
+    html: str, keep: list[str], rng: random.Random, placed: list[Placed] | None = None
+) -> bytes:
+    """A phone's screenshot of the page (one screen, device scale 3) with a video playing in
+    a floating picture-in-picture window (nineteenth blind set): the window at one of the
+    screen's corners, or else further along its left or right side, wherever it covers none
+    of ``keep`` (the fees, the total, the name); a PNG."""
+    scale = PHONE_SCALE / CSS_PIXEL_POINTS
+    data = pdf(html)
+    document = pdfium.PdfDocument(data)
+    try:
+        if len(document) != 1:
+            raise ValueError("the page overflowed: make it taller")
+        page = document[0]
+        page_height = page.get_height()
+        shot = page.render(scale=scale).to_pil().convert("RGB")
+        boxes = []
+        for text in keep:
+            found = _found(page, text)
+            if not found:
+                raise ValueError(f"not on the page: {text}")
+            boxes += found
+    finally:
+        document.close()
+    window = _pip_window(rng)
+    pad = (window.width - PIP_SIZE[0] * PHONE_SCALE) // 2
+    kept = [
+        (box[0] * scale - 12, (page_height - box[3]) * scale - 12,
+         box[2] * scale + 12, (page_height - box[1]) * scale + 12)
+        for box in boxes
+    ]  # fmt: skip
+    screen_w, screen_h = shot.width // PHONE_SCALE, shot.height // PHONE_SCALE
+    lefts = (PIP_INSET, screen_w - PIP_INSET - PIP_SIZE[0])
+    tops = list(range(54, screen_h - 86 - PIP_SIZE[1] + 1, 6))
+    corners = [(x, y) for x in lefts for y in (tops[0], tops[-1])]
+    sides = [(x, y) for x in lefts for y in tops if (x, y) not in corners]
+    rng.shuffle(corners)
+    rng.shuffle(sides)
+
+    def free(at: tuple[int, int]) -> bool:
+        left, top = at[0] * PHONE_SCALE, at[1] * PHONE_SCALE
+        right, bottom = left + PIP_SIZE[0] * PHONE_SCALE, top + PIP_SIZE[1] * PHONE_SCALE
+        return not any(
+            left < box[2] and box[0] < right and top < box[3] and box[1] < bottom for box in kept
+        )
+
+    spot = next((at for at in [*corners, *sides] if free(at)), None)
+    if spot is None:
+        raise ValueError("no room on the screen for the floating window")
+    left, top = spot[0] * PHONE_SCALE - pad, spot[1] * PHONE_SCALE - pad
+    shot.paste(window, (left, top), window)
+    covered = (
+        float(max(left, 0)), float(max(top, 0)),
+        float(min(left + window.width, shot.width)), float(min(top + window.height, shot.height)),
+    )  # fmt: skip
+    if placed is not None:
+        identity = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+        placed.append(Placed(0, scale, identity, shot.size, (covered,)))
+    out = io.BytesIO()
+    shot.save(out, "PNG")
+    return out.getvalue()

@@ -8,7 +8,7 @@ Usage from the repository root::
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
         [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11|blind12|blind13|blind14|blind15|blind16|blind17|blind18]
+               |blind11|blind12|blind13|blind14|blind15|blind16|blind17|blind18|blind19]
 
 ``--set fresh`` reads the first blind set (variations neither the development nor the held-out
 set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
@@ -29,8 +29,9 @@ blind15`` the fifteenth (variations none of those sixteen has, renditions includ
 once), ``--set blind16`` the sixteenth (variations none of those seventeen has, renditions
 included, to be read once), ``--set blind17`` the seventeenth (variations none of those
 eighteen has, renditions included, to be read once), ``--set blind18`` the eighteenth
-(variations none of those nineteen has, renditions included, to be read once); none writes
-bench/README.md on its own.
+(variations none of those nineteen has, renditions included, to be read once), ``--set
+blind19`` the nineteenth (variations none of those twenty has, renditions included, to be read
+once); none writes bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -249,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             "blind16",
             "blind17",
             "blind18",
+            "blind19",
         ),
         default="held-out",
         help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
@@ -260,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         "read once), blind13 (the thirteenth blind set, to read once), blind14 (the "
         "fourteenth blind set, to read once), blind15 (the fifteenth blind set, to read "
         "once), blind16 (the sixteenth blind set, to read once), blind17 (the seventeenth "
-        "blind set, to read once) or blind18 (the eighteenth blind set, to read once)",
+        "blind set, to read once), blind18 (the eighteenth blind set, to read once) or "
+        "blind19 (the nineteenth blind set, to read once)",
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)
