@@ -5,6 +5,7 @@ of every set made before the thirteenth (the later sets' tests add their own).""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -127,3 +128,39 @@ def earlier_specs() -> list[generate.Spec]:
         + generate.plan(seed=generate.BLIND11_SEED, count=300, held_out=True, blind11=True)
         + generate.plan(seed=generate.BLIND12_SEED, count=300, held_out=True, blind12=True)
     )
+
+
+def specs_before(name: str, count: int = 300) -> list[generate.Spec]:
+    """The plans of every set made before the blind set ``name`` ("blind19"): the earlier
+    sets', and the later blind sets' from the thirteenth up to it."""
+    later = [f"blind{number}" for number in range(13, int(name.removeprefix("blind")))]
+    return earlier_specs() + [
+        spec
+        for later_name in later
+        for spec in generate.plan(
+            seed=generate.SEEDS[later_name], count=count, held_out=True, **{later_name: True}
+        )
+    ]
+
+
+def assert_nothing_seen(
+    own: list[generate.Spec], seen: list[generate.Spec], places: Iterable[str]
+) -> None:
+    """That a blind set shares with the sets ``seen`` no variation (layout, notation, wording,
+    profession, rendition variant), no name nor a word of one, no provider, and none of its
+    ``places`` among the words of their providers and addresses."""
+    assert not variations(own) & variations(seen)
+    variants = {spec.variant for spec in own} - {""}
+    assert variants and not variants & {spec.variant for spec in seen}
+    names = {spec.truth("x", 1).name for spec in own}
+    seen_names = {spec.truth("x", 1).name for spec in seen}
+    seen_words = {word.casefold() for name in seen_names for word in name.split()}
+    assert not names & seen_names
+    assert not {word.casefold() for name in names for word in name.split()} & seen_words
+    seen_providers = {line.provider for spec in seen for line in spec.truth("x", 1).lines}
+    seen_texts = " ".join(
+        sorted(seen_providers | {getattr(spec.body, "address", "") for spec in seen})
+    )
+    assert not set(places) & set(re.findall(r"\w+", seen_texts))
+    providers = {line.provider for spec in own for line in spec.truth("x", 1).lines}
+    assert not providers & seen_providers

@@ -1349,29 +1349,31 @@ Akkumulert                                                            NOK 633,-
     assert parsed.reconciled
 
 
+def word_at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
+    """A word of page 1 where an engine placed it (shares of the page, as it gives them)."""
+    return Word(text, 1, left, top, right, bottom)
+
+
 def test_a_tile_on_a_wide_screenshot_dates_its_card_as_tesseract_places_it() -> None:
     # As OCR places them on a landscape screenshot (2532 × 1170 pixels): the day two letters
     # from the service beside it; a dash is what OCR made of the tile's border.
-    def at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
-        return Word(text, 1, left, top, right, bottom)
-
     parsed = parse(
         [
-            at("User", 0.02, 0.06, 0.10, 0.14),
-            at("fees", 0.065, 0.10, 0.10, 0.14),
-            at("paid", 0.105, 0.14, 0.10, 0.14),
-            at("Amani", 0.02, 0.06, 0.17, 0.20),
-            at("Bautista", 0.065, 0.13, 0.17, 0.20),
-            at("6", 0.049, 0.063, 0.363, 0.404),
-            at("—", 0.066, 0.072, 0.38, 0.39),
-            at("Outpatient", 0.1, 0.208, 0.378, 0.415),
-            at("clinic", 0.215, 0.265, 0.378, 0.408),
-            at("400.00", 0.415, 0.483, 0.398, 0.427),
-            at("JUL", 0.043, 0.067, 0.417, 0.443),
-            at("Universitetssykehuset", 0.101, 0.269, 0.421, 0.454),
-            at("2026", 0.041, 0.07, 0.446, 0.465),
-            at("Accumulated", 0.03, 0.16, 0.56, 0.60),
-            at("400.00", 0.90, 0.97, 0.56, 0.60),
+            word_at("User", 0.02, 0.06, 0.10, 0.14),
+            word_at("fees", 0.065, 0.10, 0.10, 0.14),
+            word_at("paid", 0.105, 0.14, 0.10, 0.14),
+            word_at("Amani", 0.02, 0.06, 0.17, 0.20),
+            word_at("Bautista", 0.065, 0.13, 0.17, 0.20),
+            word_at("6", 0.049, 0.063, 0.363, 0.404),
+            word_at("—", 0.066, 0.072, 0.38, 0.39),
+            word_at("Outpatient", 0.1, 0.208, 0.378, 0.415),
+            word_at("clinic", 0.215, 0.265, 0.378, 0.408),
+            word_at("400.00", 0.415, 0.483, 0.398, 0.427),
+            word_at("JUL", 0.043, 0.067, 0.417, 0.443),
+            word_at("Universitetssykehuset", 0.101, 0.269, 0.421, 0.454),
+            word_at("2026", 0.041, 0.07, 0.446, 0.465),
+            word_at("Accumulated", 0.03, 0.16, 0.56, 0.60),
+            word_at("400.00", 0.90, 0.97, 0.56, 0.60),
         ]
     )
     assert pairs(parsed) == [("2026-07-06", "400.00")]
@@ -1381,21 +1383,18 @@ def test_a_tile_on_a_wide_screenshot_dates_its_card_as_tesseract_places_it() -> 
 def test_a_tile_whose_large_day_rapidocr_boxes_wide_dates_its_card() -> None:
     # As RapidOCR places them on a phone's screenshot: the bold day's box is wide, and close to
     # the service beside it.
-    def at(text: str, left: float, right: float, top: float, bottom: float) -> Word:
-        return Word(text, 1, left, top, right, bottom)
-
     parsed = parse(
         [
-            at("Betalte eigendelar", 0.04, 0.60, 0.03, 0.05),
-            at("Birgitta Bautista", 0.04, 0.40, 0.06, 0.075),
-            at("20", 0.073, 0.166, 0.155, 0.186),
-            at("Fastlege", 0.206, 0.407, 0.162, 0.187),
-            at("NOK 172,-", 0.721, 0.956, 0.172, 0.196),
-            at("FEB", 0.083, 0.157, 0.182, 0.198),
-            at("Legesenteret Trondheim", 0.209, 0.621, 0.185, 0.203),
-            at("2024", 0.081, 0.158, 0.195, 0.211),
-            at("Akkumulert", 0.067, 0.318, 0.30, 0.32),
-            at("NOK 172,-", 0.677, 0.932, 0.30, 0.32),
+            word_at("Betalte eigendelar", 0.04, 0.60, 0.03, 0.05),
+            word_at("Birgitta Bautista", 0.04, 0.40, 0.06, 0.075),
+            word_at("20", 0.073, 0.166, 0.155, 0.186),
+            word_at("Fastlege", 0.206, 0.407, 0.162, 0.187),
+            word_at("NOK 172,-", 0.721, 0.956, 0.172, 0.196),
+            word_at("FEB", 0.083, 0.157, 0.182, 0.198),
+            word_at("Legesenteret Trondheim", 0.209, 0.621, 0.185, 0.203),
+            word_at("2024", 0.081, 0.158, 0.195, 0.211),
+            word_at("Akkumulert", 0.067, 0.318, 0.30, 0.32),
+            word_at("NOK 172,-", 0.677, 0.932, 0.30, 0.32),
         ]
     )
     assert pairs(parsed) == [("2024-02-20", "172.00")]
