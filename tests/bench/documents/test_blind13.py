@@ -32,15 +32,8 @@ from bench.documents import (
     layouts,
     render,
 )
-from tests.bench.documents.blind_sets import (
-    earlier_specs,
-    in_order,
-    media_sizes,
-    occurrences,
-    overlaps,
-    seen,
-    variations,
-)
+from tests.bench.documents import blind_sets
+from tests.bench.documents.blind_sets import in_order, media_sizes, occurrences, overlaps, seen
 from tests.bench.documents.pdfs import every_letter, flat, pictures, text_of
 
 
@@ -294,29 +287,12 @@ def test_the_renditions_are_as_designed() -> None:
 
 
 def test_the_thirteenth_blind_set_has_only_what_the_other_fourteen_sets_never_show() -> None:
-    seen_specs = earlier_specs()
-    seen_variations = variations(seen_specs)
-    blind13 = blind13_plan(300)
-    assert not variations(blind13) & seen_variations
-    own = {spec.variant for spec in blind13} - {""}
-    assert own and not own & {spec.variant for spec in seen_specs}
+    blind_sets.assert_nothing_seen(
+        blind13_plan(300), blind_sets.specs_before("blind13"), content.BLIND13_PLACES
+    )
     assert generate.BLIND13_SEED not in {
         seed for name, seed in generate.SEEDS.items() if name != "blind13"
     }
-    names = {spec.truth("x", 1).name for spec in blind13}
-    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
-    seen_words = {word.casefold() for name in seen_names for word in name.split()}
-    assert not names & seen_names
-    assert not {word.casefold() for name in names for word in name.split()} & seen_words
-    # The places and providers are the set's own.
-    seen_providers = {line.provider for spec in seen_specs for line in spec.truth("x", 1).lines}
-    seen_texts = " ".join(
-        sorted(seen_providers | {getattr(spec.body, "address", "") for spec in seen_specs})
-    )
-    seen_text_words = set(re.findall(r"\w+", seen_texts))
-    assert not set(content.BLIND13_PLACES) & seen_text_words
-    providers = {line.provider for spec in blind13 for line in spec.truth("x", 1).lines}
-    assert not providers & seen_providers
 
 
 def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
