@@ -75,7 +75,7 @@ def test_a_scan_is_read_by_ocr_and_reconciles(overview_scan: bytes) -> None:
     assert extraction.pages[0].seconds < 15
 
 
-def test_a_sheet_photographed_at_an_angle_on_a_table_is_read_flat_and_reconciles(
+def test_a_sheet_photographed_at_an_angle_on_a_dark_table_reconciles(
     overview_pdf: bytes,
 ) -> None:
     extraction = read_document(documents.photographed(overview_pdf))
