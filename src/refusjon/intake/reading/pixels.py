@@ -174,19 +174,18 @@ def gutters(grey: Grey) -> tuple[float, ...]:
     means = sums / max(height, 1)
     spreads = np.sqrt(np.maximum(squares / max(height, 1) - means * means, 0.0))
     even = (spreads < GUTTER_EVEN) & (np.abs(means - paper) > GUTTER_CONTRAST)
-    found: list[float] = []
-    start: int | None = None
-    for column in range(width + 1):
-        if column < width and even[column]:
-            start = column if start is None else start
-            continue
-        if start is not None:
-            centre = (start + column) / 2 / width
-            wide_enough = column - start >= max(2.0, width * GUTTER_WIDTH)
-            if wide_enough and GUTTER_SPAN[0] <= centre <= GUTTER_SPAN[1]:
-                found.append(centre)
-            start = None
-    return tuple(found)
+    return tuple(
+        (start + end) / 2 / width
+        for start, end in _runs(even)
+        if end - start >= max(2.0, width * GUTTER_WIDTH)
+        and GUTTER_SPAN[0] <= (start + end) / 2 / width <= GUTTER_SPAN[1]
+    )
+
+
+def _runs(columns: NDArray[np.bool_]) -> list[tuple[int, int]]:
+    """Where (first, one past the last) the true columns run side by side."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], columns, [False])).astype(np.int8)))
+    return [(int(start), int(end)) for start, end in zip(edges[::2], edges[1::2], strict=True)]
 
 
 # A divider between an app's panes (a list and its detail side by side on a foldable's or a
@@ -222,18 +221,8 @@ def dividers(grey: Grey) -> tuple[float, ...]:
     down = (rules >= least) | (lighter >= least) | (darker >= least)
     # A rule's two sides are edges too, a reach away: one divider with it.
     down = np.convolve(down, np.ones(2 * reach + 1), mode="same") > 0
-    found: list[float] = []
-    start: int | None = None
-    for column in range(len(down) + 1):
-        if column < len(down) and down[column]:
-            start = column if start is None else start
-            continue
-        if start is not None:
-            centre = (start + column) / 2 / width + reach / width
-            if GUTTER_SPAN[0] <= centre <= GUTTER_SPAN[1]:
-                found.append(centre)
-            start = None
-    return tuple(found)
+    centres = ((start + end) / 2 / width + reach / width for start, end in _runs(down))
+    return tuple(centre for centre in centres if GUTTER_SPAN[0] <= centre <= GUTTER_SPAN[1])
 
 
 TURNS = {

@@ -288,12 +288,10 @@ class _Upright:
         self._asked: set[int] = set()
         self.turns: dict[int, int] = {}
         """Page number → the clockwise turn in degrees that made it upright."""
-        self._gutters: dict[tuple[int, int], tuple[float, ...]] = {}
-        """(page number, turn) → where the picture parts into panels, found once for every
-        way of reading it."""
-        self._dividers: dict[tuple[int, int], tuple[float, ...]] = {}
-        """(page number, turn) → where a thin rule runs down the picture: a divider between
-        panes where the words on its two sides stand on lines of their own."""
+        self._parts: dict[tuple[int, int], tuple[tuple[float, ...], tuple[float, ...]]] = {}
+        """(page number, turn) → where the picture may part into panels, found once for every
+        way of reading it: its gutters, and the thin rules down it (dividers between panes
+        where the words on either side of one stand on lines of their own)."""
 
     def upright(self, number: int) -> pixels.Grey:
         return pixels.turned(self._picture(number), self.turns.get(number, 0))
@@ -319,12 +317,10 @@ class _Upright:
         the picture."""
         words = attempt.read(grey, number, rapid)
         key = (number, self.turns.get(number, 0))
-        if key not in self._gutters:
-            self._gutters[key] = pixels.gutters(grey)
-            self._dividers[key] = pixels.dividers(grey)
-        parts = sorted(
-            self._gutters[key] + tuple(at for at in self._dividers[key] if apart(words, at))
-        )
+        if key not in self._parts:
+            self._parts[key] = (pixels.gutters(grey), pixels.dividers(grey))
+        gutters, dividers = self._parts[key]
+        parts = sorted(gutters + tuple(at for at in dividers if apart(words, at)))
         if not parts:
             return words
         return [replace(word, panel=bisect(parts, word.centre)) for word in words]
