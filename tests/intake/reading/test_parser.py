@@ -2768,3 +2768,200 @@ kr. 569
     # 31 October 2024 was a Thursday: the day or the weekday is misread.
     assert pairs(parsed) == [("2024-03-29", "172.00")]
     assert not parsed.reconciled
+
+
+GASTRO_RECEIPT = """Gastroklinikken Vennesla                                   K VIT TERING
+Fordøyelsessykdommer og endoskopi              Kvitteringsnr.      328833
+Bakkegata 13, 9413 Vennesla              Dato 15. januar 2024 (mandag)
+Tlf. 59 90 74 17 · Org.nr. NO 974760673          Klokkeslett      12:00
+Pasient           Åse Sæther
+Fødselsdato       22.01.1995
+Henvisning fra fastlege, datert 15. desember 2023 (fredag)
+ Beskrivelse                                                      Beløp
+ Spesialistkonsultasjon, egenandel                              397,-- kr
+ Gastroskopi, forbruksmateriell                                 220,-- kr
+ Lett sedasjon                                                  120,-- kr
+ Totalt betalt                                                  737,-- kr
+Betalt med bankkort **** 6499, 12:35
+"""
+
+
+def test_a_payment_card_s_last_digits_are_no_amount_and_a_referral_s_date_no_treatment_s() -> None:
+    parsed = read(GASTRO_RECEIPT)
+
+    assert parsed.kind == Kind.RECEIPT
+    # Not 6 499,12 from "**** 6499, 12:35"; not the referral's day in December.
+    assert parsed.total == Decimal("737.00")
+    assert pairs(parsed) == [("2024-01-15", "737.00")]
+    assert parsed.reconciled
+    # The title set in spaced capitals is no part of the clinic's name.
+    assert parsed.receipt is not None
+    assert parsed.receipt.provider == "Gastroklinikken Vennesla"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Paid by debit card **** 7390, 12:35", []),
+        ("Visa **** 6499 kr 300,00", ["300.00"]),
+        ("Kort XXXX-XXXX-XXXX-1234  kr 450,00", ["450.00"]),
+        ("Visa ************6499  300,00", ["300.00"]),
+        ("****1234,00", ["1234.00"]),  # a cheque's protected amount
+        ("Tor 22. mai 2025, 08:00", []),  # OCR's "2025, 08" is a year and a time
+    ],
+)
+def test_what_looks_like_money_beside_a_card_mask_or_a_time(text: str, found: list[str]) -> None:
+    masked = [(day.start, day.end) for day in dates(text)]
+    assert [str(amount.value) for amount in amounts(text, masked=masked)] == found
+    assert [str(amount.value) for amount in amounts("Tar 22,7 m2: 2025, 22:020")] == []
+
+
+def test_a_payment_row_with_a_masked_card_is_no_item_of_the_receipt() -> None:
+    parsed = read(
+        """Fysioterapeut Berg AS                     KVITTERING
+Org.nr. 974 760 673
+Dato: 12.03.2025
+Pasient: Åse Sæther
+Behandling 30 min                            450,00
+BankAxept •••• 1742                          450,00
+Totalt                                       450,00
+"""
+    )
+    assert parsed.items_sum == Decimal("450.00")
+    assert pairs(parsed) == [("2025-03-12", "450.00")]
+    assert parsed.reconciled
+
+
+def test_a_letterhead_s_name_wrapped_after_og_goes_on_in_the_row_below() -> None:
+    parsed = read(
+        """Tvedestrand mage- og                                       R ECEIPT
+                                              Receipt no.      299479
+tarmsenter                                   Date 25 August 2026
+Phone 91 66 12 85 · Org. no. NO 974760673
+Patient           Ligaya Sumulong
+Specialist consultation, user fee                              425.00
+Total paid                                                 425.-- NOK
+"""
+    )
+    assert parsed.receipt is not None
+    assert parsed.receipt.provider == "Tvedestrand mage- og tarmsenter"
+    assert pairs(parsed) == [("2026-08-25", "425.00")]
+
+
+def test_a_day_month_and_two_digit_year_run_together_is_a_date() -> None:
+    assert [found.value.isoformat() for found in dates("DATO 14AUG26  KL 15:29")] == ["2026-08-14"]
+    assert dates("REF 14AUG2") == []
+
+
+BOOKINGS = """16:57                                         84%
+Mine timer                                           RM
+Innlogget som Åse Sæther
+Neste time
+Man 18. aug 2025, 08:00
+Tvedestrand legesenter · Fastlege, video
+Betales ved oppmøte
+Kommende                     Tidligere
+2025                                   Betalt i 2025: 194kr
+Ons 6. aug 2025, 12:00                               129kr
+Tvedestrand legesenter · Fastlege, video            Betalt
+Tor 29. mai 2025, 11:45                               65kr
+Tvedestrand legesenter, laboratoriet                Betalt
+Tor 22. mai 2025, 08:00
+Tvedestrand legesenter, laboratoriet             Avbestilt
+"""
+
+
+def test_a_booking_s_next_appointment_is_no_fee_and_the_sum_beside_the_year_the_total() -> None:
+    parsed = read(BOOKINGS)
+
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    assert sorted(pairs(parsed)) == [("2025-05-29", "65.00"), ("2025-08-06", "129.00")]
+    assert parsed.total == Decimal("194.00")
+    assert parsed.reconciled
+    # Beside an amount in a sentence's label of another kind, a year's sum is no total.
+    other = read(BOOKINGS.replace("Betalt i 2025: 194kr", "Tidligere år: Betalt i 2023: 194kr"))
+    assert other.total != Decimal("194.00")
+
+
+TREATMENT_CARD = """Kiropraktorsenteret Sandane                      B E H A N D L I N G S KO RT
+Kiropraktor – muskel- og skjelettplager                      Kort nr. 78964
+Bygdevegen 11, 4652 Sandane                              Behandlingsår 2025
+Tlf. 42 52 32 42 · Org.nr. 974 760 673
+Pasient    Åse Sæther
+Fødd       08.04.1999
+  1   20/3                                       2    27/3
+ Førstegongskonsultasjon                         Behandling
+ kr 820,--                     Sign. KL          kr 540,--              Sign. KL
+  3   9/4                                        4    14/4
+ Behandling                                      Behandling
+ kr 540,--                     Sign. KL          kr 540,--              Sign. KL
+  5   28/4                                       6
+ Behandling                                      Dato ____________
+ kr 540,--                     Sign. KL
+  7                                              8
+ Dato ____________                               Dato ____________
+Sum betalt på dette kortet: kr 2 980,--
+Neste time: 9/5 kl. 13.15 (Kjersti Lunde)
+Prisar 2025: Behandling kr 540,-- · Avbestilt seinare enn 24 timar før
+kr 540,--
+"""
+
+
+def test_a_treatment_card_s_boxes_side_by_side_are_fees_dated_in_the_card_s_year() -> None:
+    parsed = read(TREATMENT_CARD)
+
+    assert parsed.kind == Kind.USER_FEE_OVERVIEW
+    # Box by box, each day over its fee; the next appointment and the price list are none.
+    assert sorted(pairs(parsed)) == [
+        ("2025-03-20", "820.00"),
+        ("2025-03-27", "540.00"),
+        ("2025-04-09", "540.00"),
+        ("2025-04-14", "540.00"),
+        ("2025-04-28", "540.00"),
+    ]
+    assert parsed.total == Decimal("2980.00")
+    assert parsed.slashed_days
+    assert parsed.reconciled  # typed in a PDF's text, the days are as printed
+    # Read from a picture, a hand's figures may be misread: a person compares the dates.
+    by_hand = reader._days_by_hand(parsed)
+    assert not by_hand.reconciled
+    assert reader._why_not_reconciled(by_hand) == Problem.DATE_UNSURE
+    assert any("by hand" in note for note in by_hand.notes)
+
+
+def test_a_page_s_number_is_no_day_written_by_hand() -> None:
+    parsed = read(
+        """Egenandeler 2025
+20.01.2025      Legesenteret Grünerløkka        kr 287,-
+23.02.2025      Legesenteret Grünerløkka        kr 289,-
+Sum egenandeler 2025: kr 576,-
+1/1
+"""
+    )
+    assert pairs(parsed) == [("2025-01-20", "287.00"), ("2025-02-23", "289.00")]
+    assert not parsed.slashed_days
+    assert reader._days_by_hand(parsed).reconciled
+
+
+def test_a_price_list_s_cancellation_fee_is_no_fee_credited() -> None:
+    english = TREATMENT_CARD.replace(
+        "Prisar 2025: Behandling kr 540,-- · Avbestilt seinare enn 24 timar før",
+        "Prices 2025: Treatment NOK 540.-- · Cancelled less than 24 hours before",
+    )
+    parsed = read(english)
+    assert not parsed.credited
+    assert parsed.reconciled
+
+
+def test_a_table_whose_rows_hold_two_days_is_not_cut_into_boxes() -> None:
+    parsed = read(
+        """Egenandeler 2025
+Periode          01.01.2025          31.12.2025
+Dato             Behandler                 Beløp
+12.03.2025       Fastlege                 160,00
+14.04.2025       Legevakt                 275,00
+Sum                                       435,00
+"""
+    )
+    assert pairs(parsed) == [("2025-03-12", "160.00"), ("2025-04-14", "275.00")]
+    assert parsed.reconciled

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -23,6 +23,7 @@ from itertools import pairwise
 from stdnum.no import orgnr
 
 from refusjon.intake.reading.patterns import (
+    CARD_DIGITS,
     KRONER,
     MONTH,
     MONTHS,
@@ -131,11 +132,17 @@ RECEIPT_NOT_ITEMS = (
 )
 # The card it was paid with ("Visa •••• 1742"): no item, though its row may give the total.
 CARD_KEYS = ("visa", "mastercard", "bankkort", "betalingskort", "kortbetaling", "card")
-# A card's number as a receipt masks it ("•••• 1742", "**** 9423", "xxxx 1742").
-MASKED_CARD = re.compile(r"(?:[•*·xX]\s?){4}\s?\d{4}")
 # What a row says of a sum "so far": a running total beside a fee, or (after a word of the
 # sum: "Sum egenandeler hittil i år", "Total paid so far") the year's sum to date.
 TO_DATE_KEYS = ("hittil", "så langt", "so far")
+# The next appointment a receipt or a booking gives: a day to come, never one paid for.
+NEXT_APPOINTMENT_KEYS = (
+    "neste time",
+    "neste timen",
+    "next appointment",
+    "neste dose",
+    "next dose",
+)
 DISTRACTOR_KEYS = (
     "egenandelstak*",
     "eigenandelstak*",
@@ -216,12 +223,7 @@ DISTRACTOR_KEYS = (
     "closing balance",
     "herav",
     "of which",
-    # The next appointment a receipt or a booking gives: a day to come, never one paid for.
-    "neste time",
-    "neste timen",
-    "next appointment",
-    "neste dose",
-    "next dose",
+    *NEXT_APPOINTMENT_KEYS,
     "tidligst",
     "tidlegast",
     "earliest",
@@ -229,6 +231,13 @@ DISTRACTOR_KEYS = (
     "bokført",
     "bokfort",
     "booked",
+    # A price list ("Prisar 2025: Behandling kr 540,-- · Avbestilt …"): what a visit costs,
+    # not what was paid.
+    "priser",
+    "prisar",
+    "prices",
+    "prisliste",
+    "price list",
     "forfall",
     "forfallsdato",
     "due",
@@ -529,6 +538,9 @@ class Parsed:
     unsure_dates: bool = False
     """A fee's date may be misread (see :attr:`FoundDate.glued`): the total checks the amounts,
     not the dates, so such a document is never reconciled."""
+    slashed_days: bool = False
+    """A fee's day is written with a slash and no year ("20/3"), as a hand fills in a treatment
+    card's box: read from a picture, a figure of it may be misread (see the reader)."""
 
     @property
     def reconciled(self) -> bool:
@@ -554,6 +566,8 @@ class Scanned:
     dates: list[FoundDate]
     amounts: list[FoundAmount]
     role: Role = Role.TEXT
+    boxed: bool = False
+    """Cut from a row of boxes side by side (see :func:`_boxes_side_by_side`)."""
 
 
 @dataclass(slots=True)
@@ -583,6 +597,7 @@ def parse(words: Sequence[Word]) -> Parsed:
         _kroner_and_ore,
         _one_copy,
         _years_wrapped,
+        _boxes_side_by_side,
         _days_under_months,
         _days_in_the_named_year,
         _one_card_a_row,
@@ -877,9 +892,12 @@ DAY_MONTH_NUMBERS = re.compile(
     r"(?<![\d.,/])(?<!kr\.\s)(?<!kr\s)(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?![\d,]|\s?\d)",
     re.I,
 )
+# "20/3", as a hand fills in a treatment card's box: only in a box, for "1/2" may be a half or
+# a page's number.
+DAY_SLASH_MONTH = re.compile(r"(?<![\d.,/])(?P<day>\d{1,2})/(?P<mon>\d{1,2})(?![\d/.,-])")
 YEAR_NAMED = re.compile(
     r"\b(?:år|året|year|kalenderår|calendar year|hittil|så langt|so far|betalt i|betalte i|"
-    r"paid in)\b",
+    r"paid in|behandlingsår|behandlingsåret)\b",
     re.I,
 )
 
@@ -901,6 +919,8 @@ def _days_in_the_named_year(scanned: list[Scanned]) -> list[Scanned]:
             continue
         text = item.row.text
         found = DAY_MONTH.search(text) or MONTH_DAY.search(text) or DAY_MONTH_NUMBERS.search(text)
+        if found is None and item.boxed and not item.amounts:
+            found = DAY_SLASH_MONTH.search(text)
         if found is None:
             continue
         if not item.amounts and _words_besides(text, found.span()) > 1:
@@ -1076,6 +1096,100 @@ def _one_card_a_row(scanned: list[Scanned]) -> list[Scanned]:
     return result
 
 
+# The most rows a box of a grid has under the row that opens it (a treatment, then the fee).
+BOX_ROWS = 3
+
+
+def _boxes_side_by_side(scanned: list[Scanned]) -> list[Scanned]:
+    """A grid of boxes (a treatment card's numbered boxes, two to a row, each a day over the
+    treatment over the fee) read one column of boxes after the other, each row cut where the
+    next box starts: from a row that opens two boxes or more (a day in each cell, no amount)
+    down to the last row in the boxes. A row is in them while no word of it runs across a cut
+    and what stands right of a cut starts at the box's edge; below the last row with words in
+    two boxes, at most :data:`BOX_ROWS` rows more, and none that speaks of a sum or of what is
+    no fee (the card's sum, its next appointment under the grid). Only where every column so
+    cut has a fee: else the rows are a table's, and stay whole."""
+    result: list[Scanned] = []
+    position = 0
+    while position < len(scanned):
+        cuts = _box_starts(scanned[position])
+        end = position + 1
+        if cuts:
+            since_two = 0
+            while end < len(scanned) and since_two < BOX_ROWS:
+                item = scanned[end]
+                if item.row.page != scanned[position].row.page or not _in_the_boxes(item, cuts):
+                    break
+                if sum(bool(part) for part in _cut(item.row, cuts)) > 1:
+                    since_two = 0
+                elif has_any(item.row.text, TOTAL_KEYS + DISTRACTOR_KEYS):
+                    break
+                else:
+                    since_two += 1
+                end += 1
+            columns = _grid_columns(scanned[position:end], cuts)
+            if columns is not None:
+                result.extend(part for column in columns for part in column)
+                position = end
+                continue
+        result.append(scanned[position])
+        position += 1
+    return result
+
+
+# How far (a share of the page's width) a box's words may start from its edge.
+BOX_EDGE = 0.03
+
+
+def _in_the_boxes(item: Scanned, cuts: list[float]) -> bool:
+    """Whether the row may be a row of boxes cut at ``cuts``: no word runs across a cut, and
+    each box's words right of a cut start at it (a sentence's words may just miss a cut)."""
+    if _straddles(item.row, cuts):
+        return False
+    parts = _cut(item.row, cuts)[1:]
+    return all(
+        not part or abs(part[0].left - cut) <= BOX_EDGE
+        for part, cut in zip(parts, cuts, strict=True)
+    )
+
+
+def _box_starts(item: Scanned) -> list[float]:
+    """Where the second and later boxes start on a row that opens boxes side by side: a day in
+    two cells or more (a box's number beside it at most), and no amount."""
+    if item.amounts:
+        return []
+    text = item.row.text
+    days = [(found.start, found.end) for found in item.dates]
+    for pattern in (DAY_SLASH_MONTH, DAY_MONTH_NUMBERS, DAY_MONTH):
+        days.extend(
+            match.span()
+            for match in pattern.finditer(text)
+            if not any(start < match.end() and match.start() < end for start, end in days)
+        )
+    cells = item.row.cells()
+    holding = [
+        next(index for index, (at, cell) in enumerate(cells) if at <= start < at + len(cell))
+        for start, _ in sorted(days)
+    ]
+    if len(holding) < 2 or len(set(holding)) != len(holding):
+        return []
+    # A box opens with the cell after the one of the day before it (a box's number, or the day).
+    starts = [cells[index + 1][0] for index in holding[:-1]]
+    return [min(word.left for word in item.row.words_in(at, at + 1)) for at in starts]
+
+
+def _grid_columns(band: list[Scanned], cuts: list[float]) -> list[list[Scanned]] | None:
+    page = band[0].row.page
+    columns: list[list[Scanned]] = [[] for _ in range(len(cuts) + 1)]
+    for item in band:
+        for column, part in enumerate(_cut(item.row, cuts)):
+            if part:
+                columns[column].append(replace(_scan(Row.of(page, part)), boxed=True))
+    if len(band) < 2 or not all(any(item.amounts for item in column) for column in columns):
+        return None
+    return columns
+
+
 def _card_starts(item: Scanned) -> list[float]:
     """Where the second and later cards start on a row of cards side by side (each a date and
     an amount, in the same order), or nothing."""
@@ -1152,17 +1266,30 @@ def _kind(scanned: list[Scanned]) -> Kind:
 
 def _fee_days(scanned: list[Scanned]) -> int:
     """On how many days the document lists a priced row (a date and an amount on one row, not a
-    birth, print or due date)."""
+    birth, print or due date), or a box's day (a day alone, its box's number beside it at
+    most) over a fee within the box."""
     return len(
         {
             item.dates[0].value
-            for item in scanned
+            for position, item in enumerate(scanned)
             if item.dates
-            and item.amounts
+            and (item.amounts or _box_day_over_a_fee(scanned, position))
             and not has_any(item.row.text, DISTRACTOR_KEYS)
             and not FOOTER.search(item.row.text)
         }
     )
+
+
+def _box_day_over_a_fee(scanned: list[Scanned], position: int) -> bool:
+    item = scanned[position]
+    if any(ch.isalpha() for ch in _without_dates(item)):
+        return False  # "Dato: 12.03.2025" over a receipt's items is the receipt's date
+    for below in scanned[position + 1 : position + 1 + BOX_ROWS]:
+        if below.dates or below.row.page != item.row.page:
+            return False
+        if below.amounts:
+            return True
+    return False
 
 
 # The overview
@@ -1193,6 +1320,8 @@ def _overview(scanned: list[Scanned]) -> Parsed:
             and (not previous.amounts or REGISTERED_IN_A_YEAR.match(previous.row.text))
         ):
             item.role = _wrapped_role(previous, item)
+        if previous is not None and item.role == Role.DATE and _labels_the_next(previous):
+            item.role = Role.DISTRACTOR  # "Neste time" over "Man 18. aug 2025, 08:00"
         previous = item
     notes: list[str] = []
     name, name_box = _name(scanned)
@@ -1221,6 +1350,11 @@ def _overview(scanned: list[Scanned]) -> Parsed:
             "is the date's fee is not certain."
         )
     disagree = _figures_disagree([item for item in scanned if item.role == Role.FEE])
+    slashed = any(
+        item.role in (Role.FEE, Role.DATE)
+        and DAY_SLASH_MONTH.fullmatch(item.row.text[item.dates[0].start : item.dates[0].end])
+        for item in scanned
+    )
     year = _title_year(scanned)
     if year is not None and any(line.date.year != year for line in lines):
         unsure = True
@@ -1236,6 +1370,7 @@ def _overview(scanned: list[Scanned]) -> Parsed:
         credited=credited,
         figures_disagree=disagree,
         unsure_dates=unsure,
+        slashed_days=slashed,
     )
 
 
@@ -1368,6 +1503,8 @@ def _role(item: Scanned) -> Role:
         return Role.NAME
     if has_any(text, TOTAL_KEYS) and item.amounts and not _figure_in_prose(item):
         return Role.TOTAL
+    if _year_s_sum_beside(item):
+        return Role.TOTAL
     if not item.dates and not item.amounts:
         return Role.TEXT
     if item.dates and item.amounts:
@@ -1482,6 +1619,30 @@ def _says_a_year_s_sum(text: str) -> bool:
         and bool(YEAR.search(text))
         and not has_any(text, DISTRACTOR_KEYS)
     )
+
+
+def _labels_the_next(label: Scanned) -> bool:
+    """Whether the row is the next appointment's label alone ("Neste time", "Next
+    appointment:"), the date under it a day to come."""
+    return (
+        not label.dates
+        and not label.amounts
+        and words_of(label.row.text).strip() in NEXT_APPOINTMENT_KEYS
+    )
+
+
+def _year_s_sum_beside(item: Scanned) -> bool:
+    """Whether a cell of the row is a year's sum with its label before it and nothing after
+    ("2025  Betalt i 2025: 194kr", a list's heading of the year and its sum on one row)."""
+    if item.dates or len(item.amounts) != 1:
+        return False
+    amount = item.amounts[0]
+    for start, cell in item.row.cells():
+        if start <= amount.start < start + len(cell):
+            label = item.row.text[start : amount.start]
+            after = item.row.text[amount.end : start + len(cell)]
+            return start > 0 and not after.strip() and _says_a_year_s_sum(label.rstrip(" :"))
+    return False
 
 
 def _wrapped_role(label: Scanned, item: Scanned) -> Role:
@@ -2276,7 +2437,7 @@ def _receipt_body(scanned: list[Scanned]) -> ReceiptBody:
             if item.amounts[-1].value or body.total_row is None:
                 body.total_row = item
             continue
-        if has_any(text, CARD_KEYS) or MASKED_CARD.search(text):
+        if has_any(text, CARD_KEYS) or CARD_DIGITS.search(text):
             continue
         description = _clean(_rest(item, skip=[*item.dates, *item.amounts]))
         if above is not None and not item.dates and _continues(above, description):
@@ -2397,16 +2558,41 @@ WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?\s*[|]?"
 def _clinic(scanned: list[Scanned]) -> str:
     """The letterhead: the first row of the first page that is not the title, a date, an
     amount or a label."""
-    for item in scanned[:6]:
+    for index, item in enumerate(scanned[:6]):
         text = item.row.text.strip()
         if item.dates or item.amounts or ":" in text or ORG_NUMBER.search(text):
             continue
         if has_any(text, PHONE_CHROME) or WEB_ADDRESS.fullmatch(text):
             continue  # the app's bar, or the browser's with the page's address
-        clinic = " ".join(word for word in text.split() if not has_any(word, RECEIPT_KEYS))
+        kept = " ".join(cell for _, cell in item.row.cells() if not _spaced_title(cell))
+        clinic = " ".join(word for word in kept.split() if not has_any(word, RECEIPT_KEYS))
         if any(ch.isalpha() for ch in clinic):
-            return clinic
+            return _clinic_wrapped(clinic, item, scanned[index + 1 : index + 3])
     return ""
+
+
+def _spaced_title(cell: str) -> bool:
+    """Whether the cell is a receipt's title set in spaced capitals ("K VIT TERING")."""
+    parts = cell.split()
+    return len(parts) > 1 and cell.isupper() and has_any("".join(parts), RECEIPT_KEYS)
+
+
+# The last word of a name that goes on in the next row ("Tvedestrand mage- og" / "tarmsenter").
+NAME_GOES_ON = re.compile(r"(?:\s(?:og|and|&)|-)$", re.I)
+
+
+def _clinic_wrapped(clinic: str, item: Scanned, below: list[Scanned]) -> str:
+    """The letterhead's name with the rest of it from a row below, where it breaks off after
+    "og" or a hyphen: the first row below whose first words start where the name starts."""
+    if not NAME_GOES_ON.search(clinic):
+        return clinic
+    left, width = item.row.words[0].left, item.row.words[0].right - item.row.words[0].left
+    for row in (next_item.row for next_item in below):
+        first = row.cells()[0][1] if row.cells() else ""
+        starts = abs(row.words[0].left - left) < width / max(len(item.row.words[0].text), 1) * 2
+        if starts and first and not any(ch.isdigit() for ch in first) and ":" not in first:
+            return f"{clinic} {first}"
+    return clinic
 
 
 # A receipt's dates, from the surest to be the treatment's: labelled as the treatment's; on an
@@ -2436,6 +2622,17 @@ TREATMENT_DATE_KEYS = (
     "consultation",
 )
 INVOICE_DATE_KEYS = ("fakturadato", "invoice date", "date of invoice", "utstedt", "issued")
+# A referral and its date ("Henvisning fra fastlege, datert 15. desember 2023"): the day the
+# GP wrote it, before the treatment, never the treatment's own.
+REFERRAL_KEYS = (
+    "henvisning",
+    "tilvising",
+    "tilvisning",
+    "referral",
+    "henvist",
+    "tilvist",
+    "referred",
+)
 # The head of an e-mail a receipt came in, or a digital mailbox's "Received" over a letter:
 # its date is the mail's.
 MAIL_HEADER = re.compile(r"^(?:til|fra|to|from|sendt|sent|dato|date)\s*:\s*\S+@", re.I)
@@ -2465,6 +2662,7 @@ def _receipt_date(scanned: list[Scanned]) -> tuple[date | None, Box | None, bool
         if not _date_distracted(item)
         and not FOOTER.search(item.row.text)
         and not (position and _ends_with_a_distractor(scanned[position - 1]))
+        and not has_any(item.row.text, REFERRAL_KEYS)
         and not _stamp(item)
         and not (position and _stamp(scanned[position - 1]) and not scanned[position - 1].dates)
     ]

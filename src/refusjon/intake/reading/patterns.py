@@ -84,6 +84,14 @@ DATE_PATTERNS = (
         r"(?![\d.,:])",
         re.I,
     ),
+    # Day, month and a two-digit year run together: "14AUG26", as a till or a laboratory's
+    # printer prints it.
+    re.compile(
+        r"(?<![\w.,])(?P<day>\d{1,2})"
+        r"(?P<month>jan|feb|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|des|dec)"
+        r"(?P<year>\d{2})(?![\d.,:])",
+        re.I,
+    ),
     # The year cut to two digits after a dash or an apostrophe: "12. mars -25", "12 March '25".
     re.compile(
         rf"(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s?{MONTH}\s?[-'’]\s?(?P<year>\d{{2}})"
@@ -114,13 +122,22 @@ TIME_LABELLED = re.compile(
     r"|(?<![\d.,])(?:0?\d|1[0-2])[:.][0-5]\d\s?(?:[ap]\.?m\b\.?)",
     re.I,
 )
+# The last four digits of a payment card after its mask ("**** 6499", "•••• 1742", "xxxx 1742",
+# "XXXX-XXXX-XXXX-6499"),
+# masked before amounts are looked for: "Betalt med bankkort **** 6499, 12:35" is no 6 499,12.
+# A cheque's protected amount ("****1234,00", øre right after the digits) stays an amount.
+CARD_DIGITS = re.compile(
+    r"(?<![\w*•·])(?:[*•·xX][\s-]?){4,}(?P<digits>\d{4})(?!\d|[.,]\d{2}(?![\d:.]))"
+)
 
 # Kroner as a word or its marks: "kr", "Nkr", "NOK", "kroner".
 KRONER = r"(?:kroner|n?kr|nok)"
 AMOUNT = re.compile(
     rf"(?<![\w.,])(?P<pre>{KRONER}[.:]?\s?)?"
     r"(?P<num>\d{1,3}(?:[ .,'’]\d{3})+|\d+)"
-    r"(?P<dec>[.,]\s?\d{2}(?![\d])|[.,:]\s?[-–—])?"  # "179,-" (OCR: "179.-"), "179:-"
+    # Øre ("179,00"; OCR may part them: "179, 00", but "2025, 22:02" is a year and a time),
+    # or a dash for none: "179,-" (OCR: "179.-"), "179:-".
+    r"(?P<dec>[.,]\s?\d{2}(?!\d|:\d)|[.,:]\s?[-–—])?"
     rf"(?P<post>\s?{KRONER}\b\.?)?"
     r"(?![.,]?\d)",
     re.I,
@@ -202,11 +219,12 @@ def _date(match: re.Match[str]) -> date | None:
 def amounts(text: str, *, masked: list[tuple[int, int]] | None = None) -> list[FoundAmount]:
     """The amounts in ``text``: a number with øre (``179,00``, ``375.00``), or one marked as
     money (``179 kr``, ``kr 1 234``, ``NOK 375``, ``375,-``). Parts of the text in ``masked``
-    (dates, say) are not read; nor is a clock time."""
+    (dates, say) are not read; nor is a clock time or a payment card's last digits."""
     blank = list(text)
     for start, end in [
         *(masked or []),
         *((m.start(), m.end()) for m in TIME_LABELLED.finditer(text)),
+        *((m.start("digits"), m.end("digits")) for m in CARD_DIGITS.finditer(text)),
     ]:
         blank[start:end] = " " * (end - start)
     plain = "".join(blank)

@@ -229,10 +229,10 @@ def _read_pictures(
         except engines.EngineFailed as error:
             notes.append(f"{attempt.label}: {error}")
             continue
-        parsed = parse(words)
+        parsed = _days_by_hand(parse(words))
         readings.append((parsed, attempt))
-        if parsed.reconciled:
-            break
+        if parsed.reconciled or (parsed.slashed_days and parsed.lines_sum == parsed.total):
+            break  # a hand's figures stay in doubt however often they are read
         if attempt.engine == "rapidocr":
             # Its process holds some 200 MB after a page: ended before Tesseract's next
             # attempt, so the two are never at their peaks together (started again if the
@@ -444,6 +444,22 @@ def _name_read_again(
         words = [word for word in words if box.top <= word.middle <= box.bottom]
     name, name_box = find_name(words, labelled_only=parsed.kind == Kind.RECEIPT)
     return replace(parsed, name=name, name_box=name_box) if name else parsed
+
+
+def _days_by_hand(parsed: Parsed) -> Parsed:
+    """A reading of a picture whose fees are dated "20/3" (a treatment card filled in by hand)
+    is never reconciled: OCR reads a hand's 8 as a 3 and the total checks only the amounts."""
+    if not parsed.slashed_days:
+        return parsed
+    return replace(
+        parsed,
+        unsure_dates=True,
+        notes=(
+            *parsed.notes,
+            'The fees\' days are written by hand ("20/3"), and a figure may be misread: a '
+            "person should compare the dates with the document.",
+        ),
+    )
 
 
 def _merit(parsed: Parsed) -> tuple[bool, bool, bool, Decimal, int]:
