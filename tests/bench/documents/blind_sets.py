@@ -12,7 +12,7 @@ from decimal import Decimal
 import numpy as np
 import pypdfium2 as pdfium
 
-from bench.documents import content, generate, render
+from bench.documents import content, generate, render, sets
 from tests.bench.documents.pdfs import in_pixels, printed
 
 Box = tuple[float, float, float, float]
@@ -113,20 +113,20 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def earlier_specs() -> list[generate.Spec]:
     return (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
-        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
-        + generate.plan(seed=generate.BLIND10_SEED, count=300, held_out=True, blind10=True)
-        + generate.plan(seed=generate.BLIND11_SEED, count=300, held_out=True, blind11=True)
-        + generate.plan(seed=generate.BLIND12_SEED, count=300, held_out=True, blind12=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
+        + generate.plan(sets.SETS["blind4"], count=300)
+        + generate.plan(sets.SETS["blind5"], count=300)
+        + generate.plan(sets.SETS["blind6"], count=300)
+        + generate.plan(sets.SETS["blind7"], count=300)
+        + generate.plan(sets.SETS["blind8"], count=300)
+        + generate.plan(sets.SETS["blind9"], count=300)
+        + generate.plan(sets.SETS["blind10"], count=300)
+        + generate.plan(sets.SETS["blind11"], count=300)
+        + generate.plan(sets.SETS["blind12"], count=300)
     )
 
 
@@ -135,11 +135,7 @@ def specs_before(name: str, count: int = 300) -> list[generate.Spec]:
     sets', and the later blind sets' from the thirteenth up to it."""
     later = [f"blind{number}" for number in range(13, int(name.removeprefix("blind")))]
     return earlier_specs() + [
-        spec
-        for later_name in later
-        for spec in generate.plan(
-            seed=generate.SEEDS[later_name], count=count, held_out=True, **{later_name: True}
-        )
+        spec for later_name in later for spec in generate.plan(sets.SETS[later_name], count=count)
     ]
 
 

@@ -26,7 +26,9 @@ from bench.documents import (
     content,
     generate,
     layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
 
@@ -36,13 +38,7 @@ Box = tuple[float, float, float, float]
 def blind10_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND10_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind10=True,
-    )
+    return generate.plan(sets.SETS["blind10"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -106,8 +102,8 @@ def meets(first: Box, second: Box) -> bool:
 def test_the_tenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind10_set(tmp_path / "a", count=18, renditions=("pdf",))
-    second = generate.blind10_set(tmp_path / "b", count=18, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind10"], count=18, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind10"], count=18, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -186,7 +182,7 @@ def test_a_phone_page_shows_every_fee_on_one_page_and_bold_text_only_when_set() 
 def rendered(spec: generate.Spec) -> tuple[bytes, str, list[render.Placed]]:
     """The document's file as the set writes it, and where its pages went in it."""
     placed: list[render.Placed] = []
-    own = generate._blind10_file(spec, placed)
+    own = planners.blind10_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, "pdf", []
@@ -264,7 +260,7 @@ def test_the_scans_are_a_note_on_a_colour_scan_a_grey_page_showing_through_or_a_
     for spec in specs:
         if spec.variant in ("sticky_note", "held_photo"):
             placed: list[render.Placed] = []
-            generate._blind10_file(spec, placed)
+            planners.blind10_file(spec, placed)
             assert any(where.covered for where in placed), spec.stem
     rolls = [spec for spec in specs if spec.body.layout == "terminal_roll"]
     assert {spec.variant for spec in rolls if spec.rendition == "scan"} == {"held_photo"}
@@ -274,7 +270,7 @@ def test_a_cropped_screenshot_loses_only_the_bars_and_the_empty_screen() -> None
     spec = next(spec for spec in blind10_plan(60) if spec.variant == "cropped")
     whole = Image.open(io.BytesIO(render.screenshot(spec.html())))
     placed: list[render.Placed] = []
-    data = generate._blind10_file(spec, placed)
+    data = planners.blind10_file(spec, placed)
     assert data is not None and data[1:] == ("png", 1)
     kept = Image.open(io.BytesIO(data[0]))
     assert kept.width == whole.width and kept.height < whole.height
@@ -341,17 +337,17 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def earlier_specs() -> list[generate.Spec]:
     return (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
-        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
+        + generate.plan(sets.SETS["blind4"], count=300)
+        + generate.plan(sets.SETS["blind5"], count=300)
+        + generate.plan(sets.SETS["blind6"], count=300)
+        + generate.plan(sets.SETS["blind7"], count=300)
+        + generate.plan(sets.SETS["blind8"], count=300)
+        + generate.plan(sets.SETS["blind9"], count=300)
     )
 
 

@@ -27,7 +27,9 @@ from bench.documents import (
     content,
     generate,
     layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
 
@@ -37,13 +39,7 @@ Box = tuple[float, float, float, float]
 def blind11_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND11_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind11=True,
-    )
+    return generate.plan(sets.SETS["blind11"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -107,8 +103,8 @@ def meets(first: Box, second: Box) -> bool:
 def test_the_eleventh_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind11_set(tmp_path / "a", count=15, renditions=("pdf",))
-    second = generate.blind11_set(tmp_path / "b", count=15, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind11"], count=15, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind11"], count=15, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -160,7 +156,7 @@ def test_a_phone_page_shows_every_fee_on_one_page_in_the_chrome_of_its_variant()
 def rendered(spec: generate.Spec) -> tuple[bytes, str, list[render.Placed]]:
     """The document's file as the set writes it, and where its pages went in it."""
     placed: list[render.Placed] = []
-    own = generate._blind11_file(spec, placed)
+    own = planners.blind11_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, "pdf", []
@@ -240,7 +236,7 @@ def test_every_stain_and_fold_found_room_where_nothing_is_printed() -> None:
         if spec.variant not in ("coffee_stain", "dog_eared"):
             continue
         placed: list[render.Placed] = []
-        generate._blind11_file(spec, placed)
+        planners.blind11_file(spec, placed)
         assert any(where.covered for where in placed), spec.stem
 
 
@@ -267,7 +263,7 @@ def test_the_scans_are_a_colour_scan_a_grey_scan_or_a_photo_on_a_desk(tmp_path: 
 def test_the_renditions_are_as_designed() -> None:
     specs = blind11_plan(60)
     variants = Counter(spec.variant for spec in specs)
-    for variant in generate.BLIND11_SCAN_VARIANTS:
+    for variant in planners.BLIND11_SCAN_VARIANTS:
         assert variants[variant] >= 5
     assert variants["in_app_browser"] >= 5 and variants["small_phone"] >= 5
     assert all(spec.variant == "" for spec in specs if spec.rendition == "pdf")
@@ -299,18 +295,18 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def earlier_specs() -> list[generate.Spec]:
     return (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
-        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
-        + generate.plan(seed=generate.BLIND10_SEED, count=300, held_out=True, blind10=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
+        + generate.plan(sets.SETS["blind4"], count=300)
+        + generate.plan(sets.SETS["blind5"], count=300)
+        + generate.plan(sets.SETS["blind6"], count=300)
+        + generate.plan(sets.SETS["blind7"], count=300)
+        + generate.plan(sets.SETS["blind8"], count=300)
+        + generate.plan(sets.SETS["blind9"], count=300)
+        + generate.plan(sets.SETS["blind10"], count=300)
     )
 
 
@@ -321,8 +317,8 @@ def test_the_eleventh_blind_set_has_only_what_the_other_twelve_sets_never_show()
     assert not variations(blind11) & seen
     own = {spec.variant for spec in blind11} - {""}
     assert own and not own & {spec.variant for spec in seen_specs}
-    assert generate.BLIND11_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind11"
+    assert sets.SETS["blind11"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind11"
     }
     names = {spec.truth("x", 1).name for spec in blind11}
     seen_names = {spec.truth("x", 1).name for spec in seen_specs}

@@ -29,7 +29,9 @@ from bench.documents import (
     content,
     generate,
     layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents.blind_sets import in_order
 from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
@@ -40,13 +42,7 @@ Box = tuple[float, float, float, float]
 def blind12_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND12_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind12=True,
-    )
+    return generate.plan(sets.SETS["blind12"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -107,7 +103,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind12_file(spec, placed)
+    own = planners.blind12_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -119,8 +115,8 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
 def test_the_twelfth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind12_set(tmp_path / "a", count=15, renditions=("pdf",))
-    second = generate.blind12_set(tmp_path / "b", count=15, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind12"], count=15, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind12"], count=15, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -280,7 +276,7 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
 def test_the_renditions_are_as_designed() -> None:
     specs = blind12_plan(60)
     variants = Counter(spec.variant for spec in specs)
-    for variant in generate.BLIND12_SCAN_VARIANTS:
+    for variant in planners.BLIND12_SCAN_VARIANTS:
         assert variants[variant] >= 5
     assert variants["two_up"] >= 5 and variants["translated"] >= 4
     assert variants["full_page_pdf"] >= 4 and variants["samsung_jpeg"] >= 3
@@ -292,7 +288,7 @@ def test_the_renditions_are_as_designed() -> None:
         else:
             assert spec.body.layout not in phone_layouts
         if spec.rendition == "pdf":
-            assert spec.variant in generate.BLIND12_PAPER_VARIANTS
+            assert spec.variant in planners.BLIND12_PAPER_VARIANTS
             assert spec.variant == "" or isinstance(spec.body, content.Overview)
     assert {spec.body.layout for spec in blind12_plan(300)} == blind12_layouts.LAYOUTS
     kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
@@ -315,19 +311,19 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def earlier_specs() -> list[generate.Spec]:
     return (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
-        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
-        + generate.plan(seed=generate.BLIND10_SEED, count=300, held_out=True, blind10=True)
-        + generate.plan(seed=generate.BLIND11_SEED, count=300, held_out=True, blind11=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
+        + generate.plan(sets.SETS["blind4"], count=300)
+        + generate.plan(sets.SETS["blind5"], count=300)
+        + generate.plan(sets.SETS["blind6"], count=300)
+        + generate.plan(sets.SETS["blind7"], count=300)
+        + generate.plan(sets.SETS["blind8"], count=300)
+        + generate.plan(sets.SETS["blind9"], count=300)
+        + generate.plan(sets.SETS["blind10"], count=300)
+        + generate.plan(sets.SETS["blind11"], count=300)
     )
 
 
@@ -338,8 +334,8 @@ def test_the_twelfth_blind_set_has_only_what_the_other_thirteen_sets_never_show(
     assert not variations(blind12) & seen
     own = {spec.variant for spec in blind12} - {""}
     assert own and not own & {spec.variant for spec in seen_specs}
-    assert generate.BLIND12_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind12"
+    assert sets.SETS["blind12"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind12"
     }
     names = {spec.truth("x", 1).name for spec in blind12}
     seen_names = {spec.truth("x", 1).name for spec in seen_specs}

@@ -30,7 +30,9 @@ from bench.documents import (
     content,
     generate,
     layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents import blind_sets
 from tests.bench.documents.blind_sets import in_order, media_sizes, occurrences, overlaps, seen
@@ -40,13 +42,7 @@ from tests.bench.documents.pdfs import every_letter, flat, pictures, text_of
 def blind13_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND13_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind13=True,
-    )
+    return generate.plan(sets.SETS["blind13"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -70,7 +66,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind13_file(spec, placed)
+    own = planners.blind13_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -82,8 +78,8 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
 def test_the_thirteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind13_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind13_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind13"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind13"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -124,12 +120,12 @@ def test_a_screen_shows_every_value_on_one_page_in_the_chrome_of_its_variant() -
             assert blind13_layouts.shown_date(body, body.day) in page
             continue
         assert body.layout == content.BLIND13_PHONE_LAYOUT
-        assert spec.variant in generate.BLIND13_PHONE_VARIANTS
+        assert spec.variant in planners.BLIND13_PHONE_VARIANTS
         ipad = spec.variant == "ipad"
         assert ("class='side'" in page) == ipad
         width = blind13_layouts.IPAD[0] if ipad else blind13_layouts.PHONE[0]
         assert f"size: {width}px" in page
-        assert len(body.fees) <= max(generate.BLIND13_PHONE_COUNTS[spec.variant])
+        assert len(body.fees) <= max(planners.BLIND13_PHONE_COUNTS[spec.variant])
         for fee in body.fees:
             assert f"<div class='d'>{blind13_layouts.shown_date(body, fee.day)}</div>" in page
             assert blind13_layouts.money(fee.amount, body.amount_style) in page
@@ -263,9 +259,9 @@ def test_each_screen_variant_makes_the_file_it_says(tmp_path: Path) -> None:
 def test_the_renditions_are_as_designed() -> None:
     specs = blind13_plan(60)
     variants = Counter(spec.variant for spec in specs)
-    for variant in generate.BLIND13_SCAN_VARIANTS:
+    for variant in planners.BLIND13_SCAN_VARIANTS:
         assert variants[variant] >= 5
-    for variant in generate.BLIND13_PHONE_VARIANTS:
+    for variant in planners.BLIND13_PHONE_VARIANTS:
         assert variants[variant] >= 4
     assert variants["annotated"] >= 5 and variants[""] >= 5 and variants["pro_max"] >= 3
     assert variants["rotated_page"] >= 1
@@ -277,7 +273,7 @@ def test_the_renditions_are_as_designed() -> None:
         else:
             assert spec.body.layout not in phone_layouts
         if spec.rendition == "pdf" and isinstance(spec.body, content.Overview):
-            assert spec.variant in generate.BLIND13_PAPER_VARIANTS
+            assert spec.variant in planners.BLIND13_PAPER_VARIANTS
         if spec.body.layout == "hearing_receipt" and spec.rendition == "pdf":
             assert spec.variant == "rotated_page"
     assert {spec.body.layout for spec in blind13_plan(300)} == blind13_layouts.LAYOUTS
@@ -290,8 +286,8 @@ def test_the_thirteenth_blind_set_has_only_what_the_other_fourteen_sets_never_sh
     blind_sets.assert_nothing_seen(
         blind13_plan(300), blind_sets.specs_before("blind13"), content.BLIND13_PLACES
     )
-    assert generate.BLIND13_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind13"
+    assert sets.SETS["blind13"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind13"
     }
 
 

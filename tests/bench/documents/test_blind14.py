@@ -30,7 +30,9 @@ from bench.documents import (
     content,
     generate,
     layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents.blind_sets import in_order
@@ -40,13 +42,7 @@ from tests.bench.documents.pdfs import flat, text_of
 def blind14_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND14_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind14=True,
-    )
+    return generate.plan(sets.SETS["blind14"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -63,8 +59,8 @@ def truth_texts(spec: generate.Spec) -> list[str]:
 def test_the_fourteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind14_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind14_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind14"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind14"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -102,7 +98,7 @@ def test_a_screen_shows_every_value_above_the_keyboard() -> None:
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind14_layouts.PHONE[0]}px {blind14_layouts.PHONE[1]}px" in page
-        assert len(body.fees) <= max(generate.BLIND14_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND14_PHONE_COUNTS)
         assert blind14_layouts.money(body.total, body.amount_style) in page
         for fee in body.fees:
             assert f"<div class='d'>{blind14_layouts.shown_date(body, fee.day)}</div>" in page
@@ -113,7 +109,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind14_file(spec, placed)
+    own = planners.blind14_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -224,8 +220,8 @@ def test_the_fourteenth_blind_set_has_only_what_the_other_fifteen_sets_never_sho
     blind_sets.assert_nothing_seen(
         blind14_plan(300), blind_sets.specs_before("blind14"), content.BLIND14_PLACES
     )
-    assert generate.BLIND14_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind14"
+    assert sets.SETS["blind14"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind14"
     }
 
 
@@ -291,5 +287,5 @@ def test_every_fourteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
         assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
         assert truth.receipt.itemised == (len(body.items) > 1)
         assert blind14_layouts.next_visit(body) > body.day
-        _, stamped, _ = generate.stamp_lines(body)
+        _, stamped, _ = planners.stamp_lines(body)
         assert stamped != f"{body.day:%d.%m.%Y}"

@@ -14,7 +14,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from bench.documents import blind14_layouts, blind15_layouts, content, generate, render
+from bench.documents import (
+    blind14_layouts,
+    blind15_layouts,
+    content,
+    generate,
+    planners,
+    render,
+    sets,
+)
 from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents import test_blind14 as fourteenth
 from tests.bench.documents.blind_sets import in_order
@@ -24,13 +32,7 @@ from tests.bench.documents.pdfs import flat, text_of
 def blind15_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND15_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind15=True,
-    )
+    return generate.plan(sets.SETS["blind15"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -47,8 +49,8 @@ def truth_texts(spec: generate.Spec) -> list[str]:
 def test_the_fifteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind15_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind15_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind15"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind15"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -86,7 +88,7 @@ def test_the_upper_window_shows_every_value_and_the_mail_none() -> None:
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind15_layouts.SCREEN[0]}px {blind15_layouts.SPLIT_TOP}px" in page
-        assert len(body.fees) <= max(generate.BLIND15_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND15_PHONE_COUNTS)
         assert blind15_layouts.money(body.total, body.amount_style) in page
         assert body.name in page
         for fee in body.fees:
@@ -100,7 +102,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind15_file(spec, placed)
+    own = planners.blind15_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -165,10 +167,10 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
     )
     # Blue ink: pixels far bluer than they are red.
     blue = (scan[:, :, 2] > 100) & (scan[:, :, 2] - scan[:, :, 0] > 60)
-    assert blue.sum() > 100 * len(generate.tick_marks(spec.body))
+    assert blue.sum() > 100 * len(planners.tick_marks(spec.body))
     placed: list[render.Placed] = []
-    generate._blind15_file(spec, placed)
-    assert len(placed[0].covered) >= len(set(generate.tick_marks(spec.body)))
+    planners.blind15_file(spec, placed)
+    assert len(placed[0].covered) >= len(set(planners.tick_marks(spec.body)))
     spec = smallest("clipped")
     clipped = generate.render_document(spec, tmp_path)
     picture = np.asarray(
@@ -176,7 +178,7 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
         np.float32,
     )
     placed = []
-    generate._blind15_file(spec, placed)
+    planners.blind15_file(spec, placed)
     ((left, top, right, bottom),) = placed[0].covered
     x, y = placed[0].where((left + right) / 2, (top + bottom) / 2)
     assert top < 20  # over the page's top edge
@@ -209,8 +211,8 @@ def test_the_fifteenth_blind_set_has_only_what_the_other_sixteen_sets_never_show
     blind_sets.assert_nothing_seen(
         blind15_plan(300), blind_sets.specs_before("blind15"), content.BLIND15_PLACES
     )
-    assert generate.BLIND15_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind15"
+    assert sets.SETS["blind15"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind15"
     }
 
 

@@ -14,7 +14,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from bench.documents import blind15_layouts, blind16_layouts, content, generate, render
+from bench.documents import (
+    blind15_layouts,
+    blind16_layouts,
+    content,
+    generate,
+    planners,
+    render,
+    sets,
+)
 from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents import test_blind15 as fifteenth
 from tests.bench.documents.blind_sets import in_order
@@ -24,13 +32,7 @@ from tests.bench.documents.pdfs import flat, text_of
 def blind16_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND16_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind16=True,
-    )
+    return generate.plan(sets.SETS["blind16"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -47,8 +49,8 @@ def truth_texts(spec: generate.Spec) -> list[str]:
 def test_the_sixteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind16_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind16_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind16"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind16"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -86,7 +88,7 @@ def test_the_app_shows_every_value_on_one_screen_and_the_viewer_none() -> None:
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind16_layouts.SCREEN[0]}px {blind16_layouts.SCREEN[1]}px" in page
-        assert len(body.fees) <= max(generate.BLIND16_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND16_PHONE_COUNTS)
         assert blind16_layouts.money(body.total, body.amount_style) in page
         assert body.name in page
         for fee in body.fees:
@@ -100,7 +102,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind16_file(spec, placed)
+    own = planners.blind16_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -169,7 +171,7 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
     skewed = generate.render_document(smallest("skewed_feed"), tmp_path)
     assert skewed.path.suffix == ".jpg"
     placed: list[render.Placed] = []
-    generate._blind16_file(smallest("skewed_feed"), placed)
+    planners.blind16_file(smallest("skewed_feed"), placed)
     matrix = np.array(placed[0].matrix).reshape(3, 3)
     turn = abs(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0])))
     assert 4 <= turn <= 7
@@ -187,7 +189,7 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
     inside = rgb[top + 40 : top + 400, 600:620]
     assert np.abs(np.median(inside, axis=(0, 1)) - (242, 242, 247)).max() < 6  # the app, shrunk
     placed = []
-    generate._blind16_file(smallest("photos_viewer"), placed)
+    planners.blind16_file(smallest("photos_viewer"), placed)
     assert placed[0].scale < render.PHONE_SCALE / render.CSS_PIXEL_POINTS * 0.8
 
 
@@ -218,8 +220,8 @@ def test_the_sixteenth_blind_set_has_only_what_the_other_seventeen_sets_never_sh
     blind_sets.assert_nothing_seen(
         blind16_plan(300), blind_sets.specs_before("blind16"), content.BLIND16_PLACES
     )
-    assert generate.BLIND16_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind16"
+    assert sets.SETS["blind16"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind16"
     }
 
 

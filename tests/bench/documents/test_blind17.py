@@ -15,7 +15,16 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from bench.documents import blind16_layouts, blind17_layouts, content, generate, layouts, render
+from bench.documents import (
+    blind16_layouts,
+    blind17_layouts,
+    content,
+    generate,
+    layouts,
+    planners,
+    render,
+    sets,
+)
 from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents import test_blind16 as sixteenth
 from tests.bench.documents.blind_sets import in_order
@@ -25,13 +34,7 @@ from tests.bench.documents.pdfs import flat, text_of
 def blind17_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND17_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind17=True,
-    )
+    return generate.plan(sets.SETS["blind17"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -50,8 +53,8 @@ def truth_texts(spec: generate.Spec) -> list[str]:
 def test_the_seventeenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind17_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind17_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind17"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind17"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -99,7 +102,7 @@ def test_the_app_shows_every_value_on_one_wide_screen() -> None:
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind17_layouts.SCREEN[0]}px {blind17_layouts.SCREEN[1]}px" in page
-        assert len(body.fees) <= max(generate.BLIND17_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND17_PHONE_COUNTS)
         assert blind17_layouts.money(body.total, body.amount_style) in page
         assert f"{blind17_layouts.WORDS[body.language]['a_title']} {body.year}" in page
         assert escape(body.name) in page
@@ -112,7 +115,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind17_file(spec, placed)
+    own = planners.blind17_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -187,7 +190,7 @@ def test_each_variant_makes_the_file_it_says(tmp_path: Path) -> None:
         rgb = np.asarray(image, np.float32)
     assert abs(width / height - 210 / 297) < 0.01  # the A4 sheet, not the A5 receipt
     placed: list[render.Placed] = []
-    generate._blind17_file(smallest("taped"), placed)
+    planners.blind17_file(smallest("taped"), placed)
     assert len(placed[0].covered) == 2  # the two strips of tape, each on a margin
     for left, top, right, bottom in placed[0].covered:
         x, y = placed[0].where((left + right) / 2, (top + bottom) / 2)
@@ -228,8 +231,8 @@ def test_the_seventeenth_blind_set_has_only_what_the_other_eighteen_sets_never_s
     blind_sets.assert_nothing_seen(
         blind17_plan(300), blind_sets.specs_before("blind17"), content.BLIND17_PLACES
     )
-    assert generate.BLIND17_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind17"
+    assert sets.SETS["blind17"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind17"
     }
 
 

@@ -16,7 +16,15 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from bench.documents import blind17_layouts, blind18_layouts, content, generate, render
+from bench.documents import (
+    blind17_layouts,
+    blind18_layouts,
+    content,
+    generate,
+    planners,
+    render,
+    sets,
+)
 from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents import test_blind17 as seventeenth
 from tests.bench.documents.pdfs import flat, text_of
@@ -25,13 +33,7 @@ from tests.bench.documents.pdfs import flat, text_of
 def blind18_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND18_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind18=True,
-    )
+    return generate.plan(sets.SETS["blind18"], count=count, renditions=renditions)
 
 
 def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
@@ -63,8 +65,8 @@ def truth_texts(spec: generate.Spec) -> list[str]:
 def test_the_eighteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind18_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind18_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind18"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind18"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -115,7 +117,7 @@ def test_the_app_shows_every_value_on_one_screen_under_its_quarter() -> None:
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind18_layouts.SCREEN[0]}px {blind18_layouts.SCREEN[1]}px" in page
-        assert len(body.fees) <= max(generate.BLIND18_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND18_PHONE_COUNTS)
         assert blind18_layouts.money(body.total, body.amount_style) in page
         assert escape(body.name) in page
         assert escape(blind18_layouts.birth_shown(body)) in page
@@ -134,7 +136,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind18_file(spec, placed)
+    own = planners.blind18_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -201,7 +203,7 @@ def test_the_photo_has_the_shadow_of_the_phone_across_the_page(tmp_path: Path) -
     photo = generate.render_document(spec, tmp_path)
     assert photo.path.suffix == ".jpg" and photo.truth.pages == 1
     placed: list[render.Placed] = []
-    generate._blind18_file(spec, placed)
+    planners.blind18_file(spec, placed)
     with Image.open(photo.path) as image:
         assert image.mode == "RGB"
         grey = np.asarray(image.convert("L"), np.float32)
@@ -242,7 +244,7 @@ def test_the_slip_is_stapled_where_the_receipt_has_no_print(tmp_path: Path) -> N
             grey = np.asarray(image.convert("L"), np.float32)
         assert abs(width / height - 210 / 297) < 0.01  # an A4 scan, whatever the receipt's size
         placed: list[render.Placed] = []
-        generate._blind18_file(spec, placed)
+        planners.blind18_file(spec, placed)
         ((left, top, right, bottom),) = placed[0].covered
         source = render.pdf(spec.html())
         document = pdfium.PdfDocument(source)
@@ -271,7 +273,7 @@ def test_the_birth_date_is_blacked_out_and_nothing_else(tmp_path: Path) -> None:
         assert image.format == "PNG" and image.size == (1170, 2532)
         grey = np.asarray(image.convert("L"), np.float32)
     placed: list[render.Placed] = []
-    generate._blind18_file(spec, placed)
+    planners.blind18_file(spec, placed)
     (box,) = placed[0].covered
     found = blind_sets.occurrences(render.pdf(spec.html()), blind18_layouts.birth_shown(spec.body))
     assert len(found) == 1
@@ -330,9 +332,9 @@ def test_the_renditions_are_as_designed() -> None:
 def test_the_eighteenth_blind_set_has_only_what_the_other_nineteen_sets_never_show() -> None:
     own = blind18_plan(300)
     blind_sets.assert_nothing_seen(own, blind_sets.specs_before("blind18"), content.BLIND18_PLACES)
-    assert generate.BLIND18_SEED == 20261221
-    assert generate.BLIND18_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind18"
+    assert sets.SETS["blind18"].seed == 20261221
+    assert sets.SETS["blind18"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind18"
     }
 
 

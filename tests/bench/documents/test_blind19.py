@@ -16,7 +16,15 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageOps
 
-from bench.documents import blind18_layouts, blind19_layouts, content, generate, render
+from bench.documents import (
+    blind18_layouts,
+    blind19_layouts,
+    content,
+    generate,
+    planners,
+    render,
+    sets,
+)
 from tests.bench.documents import blind_sets, pdfs
 from tests.bench.documents import test_blind18 as eighteenth
 from tests.bench.documents.pdfs import flat, text_of
@@ -25,13 +33,7 @@ from tests.bench.documents.pdfs import flat, text_of
 def blind19_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND19_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind19=True,
-    )
+    return generate.plan(sets.SETS["blind19"], count=count, renditions=renditions)
 
 
 def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
@@ -59,8 +61,8 @@ def truth_texts(spec: generate.Spec) -> list[str]:
 def test_the_nineteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind19_set(tmp_path / "a", count=15, renditions=("pdf",))
-    second = generate.blind19_set(tmp_path / "b", count=15, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind19"], count=15, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind19"], count=15, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -117,7 +119,7 @@ def test_the_app_shows_every_value_on_one_screen_beside_the_cancelled_appointmen
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind19_layouts.SCREEN[0]}px {blind19_layouts.SCREEN[1]}px" in page
-        assert len(body.fees) <= max(generate.BLIND19_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND19_PHONE_COUNTS)
         assert blind19_layouts.money(body.total, body.amount_style) in page
         assert escape(body.name) in page
         paid = {fee.day for fee in body.fees}
@@ -140,7 +142,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind19_file(spec, placed)
+    own = planners.blind19_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -214,7 +216,7 @@ def test_the_photo_is_stored_on_its_side_with_the_tag_that_turns_it(tmp_path: Pa
         grey = np.asarray(image.convert("L"), np.float32)
     assert grey.std() > 20  # not blank: a page on a table
     placed: list[render.Placed] = []
-    generate._blind19_file(spec, placed)
+    planners.blind19_file(spec, placed)
     (where,) = placed
     assert where.size == (grey.shape[1], grey.shape[0])
     # The page's top left corner and its top right corner, as stored: turned a quarter, so
@@ -269,7 +271,7 @@ def test_the_video_window_covers_no_fee_total_or_name(tmp_path: Path) -> None:
             assert image.format == "PNG" and image.size == (1170, 2532)
             grey = np.asarray(image.convert("L"), np.float32)
         placed: list[render.Placed] = []
-        generate._blind19_file(spec, placed)
+        planners.blind19_file(spec, placed)
         ((left, top, right, bottom),) = placed[0].covered
         inset = 40
         window = grey[
@@ -324,9 +326,9 @@ def test_the_renditions_are_as_designed() -> None:
 def test_the_nineteenth_blind_set_has_only_what_the_other_twenty_sets_never_show() -> None:
     own = blind19_plan(300)
     blind_sets.assert_nothing_seen(own, blind_sets.specs_before("blind19"), content.BLIND19_PLACES)
-    assert generate.BLIND19_SEED == 20261222
-    assert generate.BLIND19_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind19"
+    assert sets.SETS["blind19"].seed == 20261222
+    assert sets.SETS["blind19"].seed not in {
+        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind19"
     }
 
 

@@ -6,26 +6,24 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from bench.documents import blind4_layouts, content, generate, render
+from bench.documents import blind4_layouts, content, generate, render, sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind4_plan(count: int) -> list[generate.Spec]:
-    return generate.plan(seed=generate.BLIND4_SEED, count=count, held_out=True, blind4=True)
+    return generate.plan(sets.SETS["blind4"], count=count)
 
 
 def test_the_fourth_blind_set_is_deterministic_and_prints_every_fee_and_the_total(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind4_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind4_set(tmp_path / "b", count=12, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind4"], count=12, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind4"], count=12, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
     ).read_bytes()
-    specs = generate.plan(
-        seed=generate.BLIND4_SEED, count=12, held_out=True, renditions=("pdf",), blind4=True
-    )
+    specs = generate.plan(sets.SETS["blind4"], count=12, renditions=("pdf",))
     assert {spec.body.layout for spec in specs} == {
         content.BLIND4_OVERVIEW_LAYOUT, content.BLIND4_STATEMENT_LAYOUT,
         content.BLIND4_RECEIPT_LAYOUT,
@@ -101,11 +99,11 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def test_the_fourth_blind_set_has_only_what_the_other_five_sets_never_show() -> None:
     seen_specs = (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
     )
     seen = variations(seen_specs)
     blind4 = blind4_plan(300)

@@ -6,23 +6,21 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from bench.documents import blind7_layouts, content, generate, render
+from bench.documents import blind7_layouts, content, generate, render, sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind7_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND7_SEED, count=count, held_out=True, renditions=renditions, blind7=True
-    )
+    return generate.plan(sets.SETS["blind7"], count=count, renditions=renditions)
 
 
 def test_the_seventh_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind7_set(tmp_path / "a", count=18, renditions=("pdf",))
-    second = generate.blind7_set(tmp_path / "b", count=18, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind7"], count=18, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind7"], count=18, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -100,14 +98,14 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def test_the_seventh_blind_set_has_only_what_the_other_eight_sets_never_show() -> None:
     seen_specs = (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
+        + generate.plan(sets.SETS["blind4"], count=300)
+        + generate.plan(sets.SETS["blind5"], count=300)
+        + generate.plan(sets.SETS["blind6"], count=300)
     )
     seen = variations(seen_specs)
     blind7 = blind7_plan(300)

@@ -21,7 +21,9 @@ from bench.documents import (
     content,
     generate,
     layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents.pdfs import printed, text_of
 
@@ -29,9 +31,7 @@ from tests.bench.documents.pdfs import printed, text_of
 def blind9_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND9_SEED, count=count, held_out=True, renditions=renditions, blind9=True
-    )
+    return generate.plan(sets.SETS["blind9"], count=count, renditions=renditions)
 
 
 def flat(text: str) -> str:
@@ -41,8 +41,8 @@ def flat(text: str) -> str:
 def test_the_ninth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
     tmp_path: Path,
 ) -> None:
-    first = generate.blind9_set(tmp_path / "a", count=18, renditions=("pdf",))
-    second = generate.blind9_set(tmp_path / "b", count=18, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["blind9"], count=18, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["blind9"], count=18, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
@@ -116,7 +116,7 @@ def test_a_phone_page_shows_every_fee_on_one_page_and_the_ring_only_when_marked(
 def test_a_notification_covers_only_the_top_of_the_screenshot() -> None:
     spec = next(spec for spec in blind9_plan(60) if spec.variant == "notification")
     plain = render.screenshot(spec.html())
-    data = generate._blind9_file(spec)
+    data = planners.blind9_file(spec)
     assert data is not None and data[1:] == ("png", 1)
     before = Image.open(io.BytesIO(plain)).convert("RGB")
     after = Image.open(io.BytesIO(data[0])).convert("RGB")
@@ -194,16 +194,16 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def test_the_ninth_blind_set_has_only_what_the_other_ten_sets_never_show() -> None:
     seen_specs = (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
+        generate.plan(sets.SETS["dev"], count=300)
+        + generate.plan(sets.SETS["held-out"], count=300)
+        + generate.plan(sets.SETS["fresh"], count=300)
+        + generate.plan(sets.SETS["blind"], count=300)
+        + generate.plan(sets.SETS["blind3"], count=300)
+        + generate.plan(sets.SETS["blind4"], count=300)
+        + generate.plan(sets.SETS["blind5"], count=300)
+        + generate.plan(sets.SETS["blind6"], count=300)
+        + generate.plan(sets.SETS["blind7"], count=300)
+        + generate.plan(sets.SETS["blind8"], count=300)
     )
     seen = variations(seen_specs)
     blind9 = blind9_plan(300)

@@ -5,22 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.documents import content, generate, layouts
+from bench.documents import content, generate, layouts, sets
 from tests.bench.documents.pdfs import text_of
 
 
 def test_the_fresh_set_is_deterministic_and_prints_totals_its_lines_sum_to(
     tmp_path: Path,
 ) -> None:
-    first = generate.fresh_set(tmp_path / "a", count=5, renditions=("pdf",))
-    second = generate.fresh_set(tmp_path / "b", count=5, renditions=("pdf",))
+    first = generate.generate(tmp_path / "a", sets.SETS["fresh"], count=5, renditions=("pdf",))
+    second = generate.generate(tmp_path / "b", sets.SETS["fresh"], count=5, renditions=("pdf",))
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
         tmp_path / "b" / "truth.jsonl"
     ).read_bytes()
-    specs = generate.plan(
-        seed=generate.FRESH_SEED, count=5, held_out=True, renditions=("pdf",), fresh=True
-    )
+    specs = generate.plan(sets.SETS["fresh"], count=5, renditions=("pdf",))
     for document, spec in zip(first, specs, strict=True):
         truth = document.truth
         assert sum(line.amount for line in truth.lines) == truth.total
@@ -40,9 +38,9 @@ def test_the_fresh_set_has_only_what_the_other_sets_never_show() -> None:
                 found.add(f"wording:{body.wording}")
         return found
 
-    dev = generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-    held_out = generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-    fresh = generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+    dev = generate.plan(sets.SETS["dev"], count=300)
+    held_out = generate.plan(sets.SETS["held-out"], count=300)
+    fresh = generate.plan(sets.SETS["fresh"], count=300)
     seen = variations(dev) | variations(held_out)
     new = variations(fresh)
     for kind in ("amount", "date", "wording"):
