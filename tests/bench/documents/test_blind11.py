@@ -337,12 +337,6 @@ def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
     )
 
 
-def test_every_eleventh_blind_receipt_is_under_the_exemption_card_limit() -> None:
-    for spec in blind11_plan(300):
-        if isinstance(spec.body, content.Receipt):
-            assert spec.body.total < content.EXEMPTION_CARD_LIMIT[spec.body.day.year]
-
-
 def test_the_distractors_never_equal_what_they_stand_beside() -> None:
     """What is left before the card, the limit and the subtotals are never the total (nor a
     subtotal a fee of its own group); the letter's and the print's dates and the mail's are

@@ -362,14 +362,13 @@ def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
 
 def test_every_twelfth_blind_truth_is_what_the_document_adds_up_to() -> None:
     for spec in blind12_plan(300):
-        body, truth = spec.body, spec.truth("x", 1)
+        body = spec.body
         if isinstance(body, content.Overview):
             if body.layout == "gp_statement":
                 assert len({fee.provider for fee in body.fees}) == 1
                 assert len({fee.day for fee in body.fees}) == len(body.fees)
                 assert all(blind12_layouts.takst(body, fee) for fee in body.fees)
             continue
-        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
         if body.layout == "vaccine_receipt":
             # The name as the receipt prints it: the family name in capitals.
             given, family = body.patient.rsplit(" ", 1)

@@ -350,7 +350,7 @@ def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
 
 def test_every_thirteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
     for spec in blind13_plan(300):
-        body, truth = spec.body, spec.truth("x", 1)
+        body = spec.body
         if isinstance(body, content.Overview):
             assert len({fee.day for fee in body.fees}) == len(body.fees)
             if body.layout == "pharmacy_statement":
@@ -362,7 +362,6 @@ def test_every_thirteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
             else:
                 assert len({fee.provider for fee in body.fees}) == 1
             continue
-        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
         if body.layout == "label_receipt":
             # The label prints the name surname first in capitals; the receipt as written.
             label = blind13_layouts.label_name(body.patient)

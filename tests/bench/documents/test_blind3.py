@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bench.documents import blind3_layouts, content, generate, layouts, render, sets
+from tests.bench.documents import blind_sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
@@ -92,12 +93,7 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 
 def test_the_third_blind_set_has_only_what_the_other_four_sets_never_show() -> None:
-    seen_specs = (
-        generate.plan(sets.SETS["dev"], count=300)
-        + generate.plan(sets.SETS["held-out"], count=300)
-        + generate.plan(sets.SETS["fresh"], count=300)
-        + generate.plan(sets.SETS["blind"], count=300)
-    )
+    seen_specs = blind_sets.specs_before("blind3")
     seen = variations(seen_specs)
     blind3 = blind3_plan(300)
     new = variations(blind3) - {"order:date"}  # its long overviews and the app go by date

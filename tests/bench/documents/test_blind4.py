@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bench.documents import blind4_layouts, content, generate, render, sets
+from tests.bench.documents import blind_sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
@@ -89,13 +90,7 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 
 def test_the_fourth_blind_set_has_only_what_the_other_five_sets_never_show() -> None:
-    seen_specs = (
-        generate.plan(sets.SETS["dev"], count=300)
-        + generate.plan(sets.SETS["held-out"], count=300)
-        + generate.plan(sets.SETS["fresh"], count=300)
-        + generate.plan(sets.SETS["blind"], count=300)
-        + generate.plan(sets.SETS["blind3"], count=300)
-    )
+    seen_specs = blind_sets.specs_before("blind4")
     seen = variations(seen_specs)
     blind4 = blind4_plan(300)
     new = variations(blind4)

@@ -171,44 +171,6 @@ def test_the_renditions_are_as_designed() -> None:
     assert 14 <= kinds[True] <= 26
 
 
-def variations(specs: list[generate.Spec]) -> set[str]:
-    found = set()
-    for spec in specs:
-        body = spec.body
-        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
-        found.add(f"date:{body.date_style}")
-        if isinstance(body, content.Overview):
-            found.add(f"wording:{body.wording}")
-        else:
-            found.add(f"profession:{body.profession}")
-    return found
-
-
-def test_the_ninth_blind_set_has_only_what_the_other_ten_sets_never_show() -> None:
-    seen_specs = (
-        generate.plan(sets.SETS["dev"], count=300)
-        + generate.plan(sets.SETS["held-out"], count=300)
-        + generate.plan(sets.SETS["fresh"], count=300)
-        + generate.plan(sets.SETS["blind"], count=300)
-        + generate.plan(sets.SETS["blind3"], count=300)
-        + generate.plan(sets.SETS["blind4"], count=300)
-        + generate.plan(sets.SETS["blind5"], count=300)
-        + generate.plan(sets.SETS["blind6"], count=300)
-        + generate.plan(sets.SETS["blind7"], count=300)
-        + generate.plan(sets.SETS["blind8"], count=300)
-    )
-    seen = variations(seen_specs)
-    blind9 = blind9_plan(300)
-    assert not variations(blind9) & seen
-    own = {spec.variant for spec in blind9} - {""}
-    assert own and not own & {spec.variant for spec in seen_specs}
-    names = {spec.truth("x", 1).name for spec in blind9}
-    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
-    seen_words = {word for name in seen_names for word in name.split()}
-    assert not names & seen_names
-    assert not {word for name in names for word in name.split()} & seen_words
-
-
 def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
     """The ninth set's dates and amounts differ in print from every earlier set's (a sample of
     days and amounts in each of their styles)."""
@@ -261,21 +223,6 @@ def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
     assert not {plain(text) for text in ours} & {plain(text) for text in theirs}, sorted(
         {plain(text) for text in ours} & {plain(text) for text in theirs}
     )
-
-
-def test_every_ninth_blind_truth_is_what_the_document_adds_up_to() -> None:
-    for spec in blind9_plan(300):
-        body, truth = spec.body, spec.truth("x", 1)
-        assert sum(line.amount for line in truth.lines) == truth.total > 0
-        if isinstance(body, content.Overview):
-            assert truth.kind == "user_fee_overview"
-            assert truth.total < body.limit
-            assert all(line.date.year == body.year for line in truth.lines)
-            continue
-        assert truth.kind == "receipt" and truth.lines[0].date == body.day
-        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
-        assert truth.receipt.itemised == (len(body.items) > 1)
-        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
 
 
 def test_the_distractors_never_equal_what_they_stand_beside() -> None:
