@@ -214,8 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         dest="corpus_set",
         choices=[name for name in sets.SETS if name != "dev"],
         default="held-out",
-        help=", ".join(
-            f"{corpus_set.name} ({corpus_set.description})"
+        help="; ".join(
+            f"{corpus_set.name}: {corpus_set.description}"
             for corpus_set in sets.SETS.values()
             if corpus_set.name != "dev"
         ),
