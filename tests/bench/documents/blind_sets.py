@@ -14,23 +14,7 @@ from decimal import Decimal
 import numpy as np
 import pypdfium2 as pdfium
 
-from bench.documents import (
-    blind4_layouts,
-    blind5_layouts,
-    blind6_layouts,
-    blind7_layouts,
-    blind8_layouts,
-    blind9_layouts,
-    blind10_layouts,
-    blind11_layouts,
-    blind12_layouts,
-    blind13_layouts,
-    content,
-    generate,
-    layouts,
-    render,
-    sets,
-)
+from bench.documents import content, generate, layouts, render, sets
 from tests.bench.documents.pdfs import in_pixels, printed
 
 Box = tuple[float, float, float, float]
@@ -164,12 +148,15 @@ def assert_nothing_seen(
     assert not providers & seen_providers
 
 
+def sets_from(first: str, stop: str) -> list[str]:
+    """The sets from ``first`` up to ``stop`` (not included), in the order they were made."""
+    names = list(sets.SETS)
+    return names[names.index(first) : names.index(stop)]
+
+
 LANGUAGES = ("nb", "nn", "en")
-EARLY_LAYOUTS = (
-    layouts, blind4_layouts, blind5_layouts, blind6_layouts, blind7_layouts, blind8_layouts,
-    blind9_layouts, blind10_layouts, blind11_layouts, blind12_layouts, blind13_layouts,
-)  # fmt: skip
-"""The layouts modules of the sets before the fourteenth, whose styles are read off their
+EARLY_LAYOUTS = (layouts, *(sets.SETS[name].layouts for name in sets_from("blind4", "blind14")))
+"""The first sets' layouts and the fourth to thirteenth sets', whose styles are read off their
 ``day`` and ``money`` (every ``case``, and the default)."""
 LAYOUTS_MONEY_STYLES = (
     "nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after", "kr_lead_trim", "column_kr",
@@ -234,23 +221,19 @@ def money_prints(name: str, amount: Decimal) -> frozenset[str]:
     return frozenset(found)
 
 
-def _later_before(name: str) -> list[str]:
-    names = list(sets.SETS)
-    return names[names.index("blind14") : names.index(name)]
-
-
 def earlier_days(name: str, value: date) -> frozenset[str]:
     """How the sets before ``name`` print a day, in every style they have."""
-    return _early_days(value).union(*(day_prints(later, value) for later in _later_before(name)))
+    return _early_days(value).union(
+        *(day_prints(later, value) for later in sets_from("blind14", name))
+    )
 
 
 def earlier_money(name: str, amount: Decimal) -> frozenset[str]:
     """How the sets before ``name`` print an amount, in every style they have; from the
     seventeenth set on, in every style of ``layouts.money`` too (the fifteenth set prints
     "179.00 NOK" as one of them does, so the sets before the seventeenth are not held to it)."""
-    later = _later_before(name)
+    later = sets_from("blind14", name)
     found = _early_money(amount).union(*(money_prints(other, amount) for other in later))
-    names = list(sets.SETS)
-    if names.index(name) >= names.index("blind17"):
+    if name not in sets_from("dev", "blind17"):
         found |= {plain(layouts.money(amount, style)) for style in LAYOUTS_MONEY_STYLES}
     return found
