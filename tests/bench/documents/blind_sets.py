@@ -14,7 +14,20 @@ from decimal import Decimal
 import numpy as np
 import pypdfium2 as pdfium
 
-from bench.documents import content, generate, layouts, render, sets
+from bench.documents import (
+    blind4_layouts,
+    blind5_layouts,
+    blind6_layouts,
+    blind7_layouts,
+    blind8_layouts,
+    blind9_layouts,
+    blind12_layouts,
+    content,
+    generate,
+    layouts,
+    render,
+    sets,
+)
 from tests.bench.documents.pdfs import in_pixels, printed
 
 Box = tuple[float, float, float, float]
@@ -236,4 +249,78 @@ def earlier_money(name: str, amount: Decimal) -> frozenset[str]:
     found = _early_money(amount).union(*(money_prints(other, amount) for other in later))
     if name not in sets_from("dev", "blind17"):
         found |= {plain(layouts.money(amount, style)) for style in LAYOUTS_MONEY_STYLES}
+    return found
+
+
+LISTED_DAY_STYLES = (
+    (layouts, ("numeric", "long", "slash", "iso", "weekday", "short", "abbreviated")),
+    (blind4_layouts, ("day_month", "numeric_trim", "day_month_name")),
+    (blind5_layouts, ("dotted_iso", "dashed")),
+    (blind6_layouts, ("dash_month", "short_slash", "long_weekday")),
+    (blind7_layouts, ("excel_month", "spaced_month", "unpadded_short", "tile", "dot_time")),
+    (blind8_layouts, ("day_abbr", "slash_dash", "weekday_short", "numeric")),
+    (blind9_layouts, ("day_month_dot", "full_weekday", "short_month", "dash_year", "dash_yy")),
+)
+"""The date styles of the sets before the tenth, as the tenth to thirteenth sets' tests list
+them (the fifth set's ``day`` takes no language)."""
+LISTED_MONEY_STYLES = (
+    (layouts, ("nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after", "kr_lead_trim",
+               "column_kr", "kr_trim", "kr_period", "nok_comma", "kr_after", "kr_before", "dash",
+               "plain")),
+    (blind4_layouts, ("nok_dots", "dots_kr")),
+    (blind5_layouts, ("dash_bare", "narrow_kr", "nok_narrow")),
+    (blind6_layouts, ("kroner_word", "kr_capital", "kr_point")),
+    (blind7_layouts, ("nok_dash", "point_kr", "bare_point")),
+    (blind8_layouts, ("kr_thin", "endash_kr", "kr_thin_point", "nok_endash")),
+    (blind9_layouts, ("nkr", "upper_kr_dots", "kr_nok", "nkr_point")),
+)  # fmt: skip
+"""The amount styles of the sets before the tenth, as the tenth to thirteenth sets' tests list
+them."""
+
+
+def clocked_day_prints(name: str, value: date, clock: str) -> set[str]:
+    """How the set ``name`` (the tenth to thirteenth) prints a day at ``clock``, in every style
+    and language it has (the twelfth's machine-translated page's too)."""
+    module = sets.SETS[name].layouts
+    styles = {style for table in getattr(content, f"{name.upper()}_DATE_STYLES").values()
+              for style in table}  # fmt: skip
+    if name == "blind12":
+        styles.add(content.BLIND12_TRANSLATED_DATE_STYLE)
+    return {module.day(value, style, language, clock) for style in styles for language in LANGUAGES}
+
+
+def table_money_prints(name: str, amount: Decimal) -> set[str]:
+    """How the set ``name`` (from the tenth) prints an amount, in every style it has."""
+    module = sets.SETS[name].layouts
+    styles = getattr(content, f"{name.upper()}_AMOUNT_STYLES").values()
+    return {module.money(amount, style) for table in styles for style in table.values()}
+
+
+def listed_earlier_days(name: str, value: date) -> set[str]:
+    """How the sets before ``name`` (the tenth to thirteenth) print a day: in the listed styles
+    of the sets before the tenth, and from the tenth in every style (at 14:32; the twelfth's
+    machine-translated page also at its own time)."""
+    found: set[str] = set()
+    for module, styles in LISTED_DAY_STYLES:
+        for style in styles:
+            for language in LANGUAGES:
+                try:
+                    found.add(module.day(value, style, language))
+                except TypeError:
+                    found.add(module.day(value, style))
+    for earlier in sets_from("blind10", name):
+        found |= clocked_day_prints(earlier, value, "14:32")
+    if "blind12" in sets_from("blind10", name):
+        style = content.BLIND12_TRANSLATED_DATE_STYLE
+        found |= {blind12_layouts.day(value, style, language) for language in LANGUAGES}
+    return found
+
+
+def listed_earlier_money(name: str, amount: Decimal) -> set[str]:
+    """How the sets before ``name`` (the tenth to thirteenth) print an amount: in the listed
+    styles of the sets before the tenth, and from the tenth in every style."""
+    found = {module.money(amount, style) for module, styles in LISTED_MONEY_STYLES
+             for style in styles}  # fmt: skip
+    for earlier in sets_from("blind10", name):
+        found |= table_money_prints(earlier, amount)
     return found

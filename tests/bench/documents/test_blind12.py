@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -17,18 +15,9 @@ import pytest
 from PIL import Image
 
 from bench.documents import (
-    blind4_layouts,
-    blind5_layouts,
-    blind6_layouts,
-    blind7_layouts,
-    blind8_layouts,
-    blind9_layouts,
-    blind10_layouts,
-    blind11_layouts,
     blind12_layouts,
     content,
     generate,
-    layouts,
     planners,
     render,
     sets,
@@ -286,78 +275,6 @@ def test_the_renditions_are_as_designed() -> None:
     kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
     assert 14 <= kinds[True] <= 26
     assert {spec.body.language for spec in specs} == {"nb", "nn", "en"}
-
-
-def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
-    """The twelfth set's dates and amounts differ in print from every earlier set's (every
-    day of a year and a sample of amounts, in each of their styles)."""
-    days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(365)]
-    amounts = [
-        Decimal("179.00"), Decimal("84.50"), Decimal("1234.50"), Decimal("3031.42"),
-        Decimal("0.00"), Decimal("520.00"), Decimal("12.00"),
-    ]  # fmt: skip
-    date_styles = {style for styles in content.BLIND12_DATE_STYLES.values() for style in styles} | {
-        content.BLIND12_TRANSLATED_DATE_STYLE
-    }
-    ours = {
-        blind12_layouts.day(value, style, language, "14:32")
-        for value in days
-        for style in date_styles
-        for language in ("nb", "nn", "en")
-    } | {
-        blind12_layouts.money(amount, style)
-        for amount in amounts
-        for styles in content.BLIND12_AMOUNT_STYLES.values()
-        for style in styles.values()
-    }
-    theirs: set[str] = set()
-    for value in days:
-        for language in ("nb", "nn", "en"):
-            for style in ("numeric", "long", "slash", "iso", "weekday", "short", "abbreviated"):
-                theirs.add(layouts.day(value, style, language))
-            for style in ("day_month", "numeric_trim", "day_month_name"):
-                theirs.add(blind4_layouts.day(value, style, language))
-            for style in ("dotted_iso", "dashed"):
-                theirs.add(blind5_layouts.day(value, style))
-            for style in ("dash_month", "short_slash", "long_weekday"):
-                theirs.add(blind6_layouts.day(value, style, language))
-            for style in ("excel_month", "spaced_month", "unpadded_short", "tile", "dot_time"):
-                theirs.add(blind7_layouts.day(value, style, language))
-            for style in ("day_abbr", "slash_dash", "weekday_short", "numeric"):
-                theirs.add(blind8_layouts.day(value, style, language))
-            for style in ("day_month_dot", "full_weekday", "short_month", "dash_year", "dash_yy"):
-                theirs.add(blind9_layouts.day(value, style, language))
-            for styles in content.BLIND10_DATE_STYLES.values():
-                for style in styles:
-                    theirs.add(blind10_layouts.day(value, style, language, "14:32"))
-            for styles in content.BLIND11_DATE_STYLES.values():
-                for style in styles:
-                    theirs.add(blind11_layouts.day(value, style, language, "14:32"))
-    money_styles: tuple[tuple[ModuleType, tuple[str, ...]], ...] = (
-        (layouts, ("nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after",
-                   "kr_lead_trim", "column_kr", "kr_trim", "kr_period", "nok_comma",
-                   "kr_after", "kr_before", "dash", "plain")),
-        (blind4_layouts, ("nok_dots", "dots_kr")),
-        (blind5_layouts, ("dash_bare", "narrow_kr", "nok_narrow")),
-        (blind6_layouts, ("kroner_word", "kr_capital", "kr_point")),
-        (blind7_layouts, ("nok_dash", "point_kr", "bare_point")),
-        (blind8_layouts, ("kr_thin", "endash_kr", "kr_thin_point", "nok_endash")),
-        (blind9_layouts, ("nkr", "upper_kr_dots", "kr_nok", "nkr_point")),
-        (blind10_layouts, ("kr_cap_after", "kr_cap_point", "upper_kr", "kr_dot_after",
-                           "kr_dot_point")),
-        (blind11_layouts, tuple(sorted({style for styles in content.BLIND11_AMOUNT_STYLES.values()
-                                        for style in styles.values()}))),
-    )  # fmt: skip
-    for module, module_styles in money_styles:
-        for style in module_styles:
-            theirs |= {module.money(amount, style) for amount in amounts}
-
-    def plain(text: str) -> str:
-        return re.sub(r"\s", " ", text)
-
-    assert not {plain(text) for text in ours} & {plain(text) for text in theirs}, sorted(
-        {plain(text) for text in ours} & {plain(text) for text in theirs}
-    )
 
 
 def test_every_twelfth_blind_truth_is_what_the_document_adds_up_to() -> None:

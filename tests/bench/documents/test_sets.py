@@ -2,8 +2,8 @@
 own is checked in its own test module, which this one calls for what its text PDFs print):
 the same seed gives the same files, each set keeps its seed and draws from a stream of its
 own; each blind set from the fifth on is true to itself, and from the sixth on has only what
-no set before it has; from the fourteenth on, none prints a date or an amount as a set
-before it does."""
+no set before it has; from the tenth on, none prints a date or an amount as a set before it
+does."""
 
 from __future__ import annotations
 
@@ -178,3 +178,25 @@ def test_no_date_or_amount_prints_as_a_set_before_it_prints_it(name: str) -> Non
         ours = blind_sets.day_prints(name, value) | ours_money
         theirs = blind_sets.earlier_days(name, value) | theirs_money
         assert not ours & theirs, (name, value, sorted(ours & theirs))
+
+
+YEAR = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(365)]
+AMOUNTS = [
+    Decimal("179.00"), Decimal("84.50"), Decimal("1234.50"), Decimal("3031.42"),
+    Decimal("0.00"), Decimal("520.00"), Decimal("12.00"), Decimal("61.05"),
+]  # fmt: skip
+CLOCKS = {"blind13": "14:32:07"}
+"""The time of day each set's dates are printed at, where not 14:32."""
+
+
+@pytest.mark.parametrize("name", blind_sets.sets_from("blind10", "blind14"))
+def test_no_date_or_amount_of_a_year_prints_as_a_set_before_it_prints_it(name: str) -> None:
+    """The tenth to thirteenth sets' dates and amounts differ in print from every earlier
+    set's (every day of a year and a sample of amounts, in each of their styles)."""
+    clock = CLOCKS.get(name, "14:32")
+    ours = set().union(*(blind_sets.clocked_day_prints(name, day, clock) for day in YEAR))
+    ours |= set().union(*(blind_sets.table_money_prints(name, amount) for amount in AMOUNTS))
+    theirs = set().union(*(blind_sets.listed_earlier_days(name, day) for day in YEAR))
+    theirs |= set().union(*(blind_sets.listed_earlier_money(name, amount) for amount in AMOUNTS))
+    shared = {blind_sets.plain(text) for text in ours} & {blind_sets.plain(t) for t in theirs}
+    assert not shared, sorted(shared)
