@@ -7,31 +7,12 @@ Usage from the repository root::
 
     python -m bench.documents.run [--documents 90] [--keep DIR] [--no-readme]
         [--renditions pdf,scan,screenshot] [--reader "COMMAND"]
-        [--set held-out|fresh|blind|blind3|blind4|blind5|blind6|blind7|blind8|blind9|blind10
-               |blind11|blind12|blind13|blind14|blind15|blind16|blind17|blind18|blind19]
+        [--set NAME]
 
-``--set fresh`` reads the first blind set (variations neither the development nor the held-out
-set has), ``--set blind`` the second (variations none of those three has), ``--set blind3`` the
-third (variations none of those four has, since seen), ``--set blind4`` the fourth (variations
-none of those five has, since seen), ``--set blind5`` the fifth (variations none of those six
-has, renditions included, since seen), ``--set blind6`` the sixth (variations none of those
-seven has, renditions included, since seen), ``--set blind7`` the seventh (variations none of
-those eight has, renditions included, since seen), ``--set blind8`` the eighth (variations none
-of those nine has, renditions included, since seen), ``--set blind9`` the ninth (variations
-none of those ten has, renditions included, read once and since seen), ``--set blind10`` the
-tenth (variations none of those eleven has, renditions included, to be read once), ``--set
-blind11`` the eleventh (variations none of those twelve has, renditions included, to be read
-once), ``--set blind12`` the twelfth (variations none of those thirteen has, renditions
-included, to be read once), ``--set blind13`` the thirteenth (variations none of those
-fourteen has, renditions included, to be read once), ``--set blind14`` the fourteenth
-(variations none of those fifteen has, renditions included, to be read once), ``--set
-blind15`` the fifteenth (variations none of those sixteen has, renditions included, to be read
-once), ``--set blind16`` the sixteenth (variations none of those seventeen has, renditions
-included, to be read once), ``--set blind17`` the seventeenth (variations none of those
-eighteen has, renditions included, to be read once), ``--set blind18`` the eighteenth
-(variations none of those nineteen has, renditions included, to be read once), ``--set
-blind19`` the nineteenth (variations none of those twenty has, renditions included, to be read
-once); none writes bench/README.md on its own.
+``--set`` names a set of ``sets`` other than the development set (``held-out``, the default;
+``fresh``; ``blind``; ``blind3`` … ``blind19``): each has only variations none of the sets made
+before it has (renditions included from ``blind5``); ``--help`` says which are seen and which
+are still to be read once. None writes bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
@@ -51,7 +32,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import generate, score
+from . import generate, score, sets
 
 ROOT = Path(__file__).resolve().parents[2]
 MEASURE = ROOT / "bench" / "measure.py"
@@ -121,8 +102,9 @@ def run(
     corpus_set: str = "held-out",
 ) -> str:
     started = time.perf_counter()
-    make = generate.SETS[corpus_set]
-    corpus = make(directory / "corpus", count=documents, renditions=renditions)
+    corpus = generate.generate(
+        directory / "corpus", sets.SETS[corpus_set], count=documents, renditions=renditions
+    )
     generated = time.perf_counter() - started
     pages = sum(document.truth.pages for document in corpus)
     print(f"generated {len(corpus)} {corpus_set} documents ({pages} pages) in {generated:.0f} s")
@@ -183,7 +165,7 @@ def report(
     wrong = groups[score.ALL].wrong_reconciliations
     lines = [
         f"Measured {when}, commit {commit}: {documents} {corpus_set} documents ({pages} pages, "
-        f"seed {generate.SEEDS[corpus_set]}), each rendition read by one `refusjon extract` run.",
+        f"seed {sets.SETS[corpus_set].seed}), each rendition read by one `refusjon extract` run.",
         "",
         score.table(groups, measured),
         "",
@@ -230,40 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         dest="corpus_set",
-        choices=(
-            "held-out",
-            "fresh",
-            "blind",
-            "blind3",
-            "blind4",
-            "blind5",
-            "blind6",
-            "blind7",
-            "blind8",
-            "blind9",
-            "blind10",
-            "blind11",
-            "blind12",
-            "blind13",
-            "blind14",
-            "blind15",
-            "blind16",
-            "blind17",
-            "blind18",
-            "blind19",
-        ),
+        choices=[name for name in sets.SETS if name != "dev"],
         default="held-out",
-        help="held-out (the benchmark's set), fresh (the first blind set, already seen), "
-        "blind (the second blind set, seen), blind3 (the third blind set, seen), blind4 (the "
-        "fourth blind set, seen), blind5 (the fifth blind set, seen), blind6 (the sixth blind "
-        "set, seen), blind7 (the seventh blind set, seen), blind8 (the eighth blind set, seen), "
-        "blind9 (the ninth blind set, seen), blind10 (the tenth blind set, to read once), "
-        "blind11 (the eleventh blind set, to read once), blind12 (the twelfth blind set, to "
-        "read once), blind13 (the thirteenth blind set, to read once), blind14 (the "
-        "fourteenth blind set, to read once), blind15 (the fifteenth blind set, to read "
-        "once), blind16 (the sixteenth blind set, to read once), blind17 (the seventeenth "
-        "blind set, to read once), blind18 (the eighteenth blind set, to read once) or "
-        "blind19 (the nineteenth blind set, to read once)",
+        help="; ".join(
+            f"{corpus_set.name}: {corpus_set.description}"
+            for corpus_set in sets.SETS.values()
+            if corpus_set.name != "dev"
+        ),
     )
     arguments = parser.parse_args(argv)
     reader = shlex.split(arguments.reader)

@@ -1,18 +1,33 @@
 """What the blind sets' tests share: the order a document prints its lines in, where a PDF
-prints a text and whether a picture shows it, the variations a set draws from, and the specs
-of every set made before the thirteenth (the later sets' tests add their own)."""
+prints a text and whether a picture shows it, the variations a set draws from, the specs of
+every set made before a set, and how the sets print a day and an amount."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
 import numpy as np
 import pypdfium2 as pdfium
 
-from bench.documents import content, generate, render
+from bench.documents import (
+    blind4_layouts,
+    blind5_layouts,
+    blind6_layouts,
+    blind7_layouts,
+    blind8_layouts,
+    blind9_layouts,
+    blind12_layouts,
+    content,
+    generate,
+    layouts,
+    render,
+    sets,
+)
 from tests.bench.documents.pdfs import in_pixels, printed
 
 Box = tuple[float, float, float, float]
@@ -111,51 +126,31 @@ def variations(specs: list[generate.Spec]) -> set[str]:
     return found
 
 
-def earlier_specs() -> list[generate.Spec]:
-    return (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
-        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
-        + generate.plan(seed=generate.BLIND10_SEED, count=300, held_out=True, blind10=True)
-        + generate.plan(seed=generate.BLIND11_SEED, count=300, held_out=True, blind11=True)
-        + generate.plan(seed=generate.BLIND12_SEED, count=300, held_out=True, blind12=True)
-    )
-
-
 def specs_before(name: str, count: int = 300) -> list[generate.Spec]:
-    """The plans of every set made before the blind set ``name`` ("blind19"): the earlier
-    sets', and the later blind sets' from the thirteenth up to it."""
-    later = [f"blind{number}" for number in range(13, int(name.removeprefix("blind")))]
-    return earlier_specs() + [
-        spec
-        for later_name in later
-        for spec in generate.plan(
-            seed=generate.SEEDS[later_name], count=count, held_out=True, **{later_name: True}
-        )
+    """The plans of every set made before the set ``name``."""
+    return [
+        spec for corpus_set in sets.before(name) for spec in generate.plan(corpus_set, count=count)
     ]
 
 
 def assert_nothing_seen(
-    own: list[generate.Spec], seen: list[generate.Spec], places: Iterable[str]
+    own: list[generate.Spec], seen: list[generate.Spec], places: Iterable[str] | None
 ) -> None:
     """That a blind set shares with the sets ``seen`` no variation (layout, notation, wording,
-    profession, rendition variant), no name nor a word of one, no provider, and none of its
-    ``places`` among the words of their providers and addresses."""
+    profession, rendition variant), no name nor a word of one. A set with ``places`` of its
+    own (from the tenth) shares no word of a name whatever its case, no provider, and none of
+    its places is among the words of their providers and addresses."""
     assert not variations(own) & variations(seen)
     variants = {spec.variant for spec in own} - {""}
     assert variants and not variants & {spec.variant for spec in seen}
     names = {spec.truth("x", 1).name for spec in own}
     seen_names = {spec.truth("x", 1).name for spec in seen}
-    seen_words = {word.casefold() for name in seen_names for word in name.split()}
     assert not names & seen_names
+    if places is None:
+        seen_words = {word for name in seen_names for word in name.split()}
+        assert not {word for name in names for word in name.split()} & seen_words
+        return
+    seen_words = {word.casefold() for name in seen_names for word in name.split()}
     assert not {word.casefold() for name in names for word in name.split()} & seen_words
     seen_providers = {line.provider for spec in seen for line in spec.truth("x", 1).lines}
     seen_texts = " ".join(
@@ -164,3 +159,168 @@ def assert_nothing_seen(
     assert not set(places) & set(re.findall(r"\w+", seen_texts))
     providers = {line.provider for spec in own for line in spec.truth("x", 1).lines}
     assert not providers & seen_providers
+
+
+def sets_from(first: str, stop: str) -> list[str]:
+    """The sets from ``first`` up to ``stop`` (not included), in the order they were made."""
+    names = list(sets.SETS)
+    return names[names.index(first) : names.index(stop)]
+
+
+LANGUAGES = ("nb", "nn", "en")
+EARLY_LAYOUTS = (layouts, *(sets.SETS[name].layouts for name in sets_from("blind4", "blind14")))
+"""The first sets' layouts and the fourth to thirteenth sets', whose styles are read off their
+``day`` and ``money`` (every ``case``, and the default)."""
+LAYOUTS_MONEY_STYLES = (
+    "nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after", "kr_lead_trim", "column_kr",
+    "kr_trim", "kr_period", "nok_comma", "kr_after", "kr_before", "dash", "",
+)  # fmt: skip
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\s", " ", text)
+
+
+@functools.cache
+def _cases(function: Callable[..., str]) -> tuple[str, ...]:
+    """The styles a layouts module's ``day`` or ``money`` has: every ``case``, and any other."""
+    return (*re.findall(r'case "([a-z_]+)"', inspect.getsource(function)), "any other")
+
+
+@functools.cache
+def _early_days(value: date) -> frozenset[str]:
+    found = set()
+    for module in EARLY_LAYOUTS:
+        for style in _cases(module.day):
+            for language in LANGUAGES:
+                try:
+                    found.add(module.day(value, style, language))
+                except TypeError:
+                    found.add(module.day(value, style))
+    return frozenset(plain(text) for text in found)
+
+
+@functools.cache
+def _early_money(amount: Decimal) -> frozenset[str]:
+    found = set()
+    for module in EARLY_LAYOUTS:
+        found |= {module.money(amount, style) for style in _cases(module.money)}
+    return frozenset(plain(text) for text in found)
+
+
+@functools.cache
+def day_prints(name: str, value: date) -> frozenset[str]:
+    """How the set ``name`` (the fourteenth or a later one) prints a day, in every style and
+    language it has (white space made plain)."""
+    module = sets.SETS[name].layouts
+    styles = getattr(content, f"{name.upper()}_DATE_STYLES").values()
+    return frozenset(
+        plain(module.day(value, style, language)) for style in styles for language in LANGUAGES
+    )
+
+
+@functools.cache
+def money_prints(name: str, amount: Decimal) -> frozenset[str]:
+    """How the set ``name`` (the fourteenth or a later one) prints an amount, in every style
+    that prints it (a set of whole kroner refuses øre)."""
+    module = sets.SETS[name].layouts
+    found = set()
+    for styles in getattr(content, f"{name.upper()}_AMOUNT_STYLES").values():
+        for style in styles.values():
+            try:
+                found.add(plain(module.money(amount, style)))
+            except ValueError:
+                continue
+    return frozenset(found)
+
+
+def earlier_days(name: str, value: date) -> frozenset[str]:
+    """How the sets before ``name`` print a day, in every style they have."""
+    return _early_days(value).union(
+        *(day_prints(later, value) for later in sets_from("blind14", name))
+    )
+
+
+def earlier_money(name: str, amount: Decimal) -> frozenset[str]:
+    """How the sets before ``name`` print an amount, in every style they have; from the
+    seventeenth set on, in every style of ``layouts.money`` too (the fifteenth set prints
+    "179.00 NOK" as one of them does, so the sets before the seventeenth are not held to it)."""
+    later = sets_from("blind14", name)
+    found = _early_money(amount).union(*(money_prints(other, amount) for other in later))
+    if name not in sets_from("dev", "blind17"):
+        found |= {plain(layouts.money(amount, style)) for style in LAYOUTS_MONEY_STYLES}
+    return found
+
+
+LISTED_DAY_STYLES = (
+    (layouts, ("numeric", "long", "slash", "iso", "weekday", "short", "abbreviated")),
+    (blind4_layouts, ("day_month", "numeric_trim", "day_month_name")),
+    (blind5_layouts, ("dotted_iso", "dashed")),
+    (blind6_layouts, ("dash_month", "short_slash", "long_weekday")),
+    (blind7_layouts, ("excel_month", "spaced_month", "unpadded_short", "tile", "dot_time")),
+    (blind8_layouts, ("day_abbr", "slash_dash", "weekday_short", "numeric")),
+    (blind9_layouts, ("day_month_dot", "full_weekday", "short_month", "dash_year", "dash_yy")),
+)
+"""The date styles of the sets before the tenth, as the tenth to thirteenth sets' tests list
+them (the fifth set's ``day`` takes no language)."""
+LISTED_MONEY_STYLES = (
+    (layouts, ("nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after", "kr_lead_trim",
+               "column_kr", "kr_trim", "kr_period", "nok_comma", "kr_after", "kr_before", "dash",
+               "plain")),
+    (blind4_layouts, ("nok_dots", "dots_kr")),
+    (blind5_layouts, ("dash_bare", "narrow_kr", "nok_narrow")),
+    (blind6_layouts, ("kroner_word", "kr_capital", "kr_point")),
+    (blind7_layouts, ("nok_dash", "point_kr", "bare_point")),
+    (blind8_layouts, ("kr_thin", "endash_kr", "kr_thin_point", "nok_endash")),
+    (blind9_layouts, ("nkr", "upper_kr_dots", "kr_nok", "nkr_point")),
+)  # fmt: skip
+"""The amount styles of the sets before the tenth, as the tenth to thirteenth sets' tests list
+them."""
+
+
+def clocked_day_prints(name: str, value: date, clock: str) -> set[str]:
+    """How the set ``name`` (the tenth to thirteenth) prints a day at ``clock``, in every style
+    and language it has (the twelfth's machine-translated page's too)."""
+    module = sets.SETS[name].layouts
+    styles = {style for table in getattr(content, f"{name.upper()}_DATE_STYLES").values()
+              for style in table}  # fmt: skip
+    if name == "blind12":
+        styles.add(content.BLIND12_TRANSLATED_DATE_STYLE)
+    return {module.day(value, style, language, clock) for style in styles for language in LANGUAGES}
+
+
+def table_money_prints(name: str, amount: Decimal) -> set[str]:
+    """How the set ``name`` (from the tenth) prints an amount, in every style it has."""
+    module = sets.SETS[name].layouts
+    styles = getattr(content, f"{name.upper()}_AMOUNT_STYLES").values()
+    return {module.money(amount, style) for table in styles for style in table.values()}
+
+
+def listed_earlier_days(name: str, value: date) -> set[str]:
+    """How the sets before ``name`` (the tenth to thirteenth) print a day: in the listed styles
+    of the sets before the tenth, and from the tenth in every style (at 14:32; the twelfth's
+    machine-translated page also at its own time)."""
+    found: set[str] = set()
+    for module, styles in LISTED_DAY_STYLES:
+        for style in styles:
+            for language in LANGUAGES:
+                try:
+                    found.add(module.day(value, style, language))
+                except TypeError:
+                    found.add(module.day(value, style))
+    for earlier in sets_from("blind10", name):
+        found |= clocked_day_prints(earlier, value, "14:32")
+    if "blind12" in sets_from("blind10", name):
+        style = content.BLIND12_TRANSLATED_DATE_STYLE
+        found |= {blind12_layouts.day(value, style, language) for language in LANGUAGES}
+    return found
+
+
+def listed_earlier_money(name: str, amount: Decimal) -> set[str]:
+    """How the sets before ``name`` (the tenth to thirteenth) print an amount: in the listed
+    styles of the sets before the tenth, and from the tenth in every style."""
+    found = {module.money(amount, style) for module, styles in LISTED_MONEY_STYLES
+             for style in styles}  # fmt: skip
+    for earlier in sets_from("blind10", name):
+        found |= table_money_prints(earlier, amount)
+    return found

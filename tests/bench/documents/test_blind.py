@@ -4,31 +4,20 @@ the page, and only variations that none of the development, held-out and fresh s
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from stdnum import luhn
 
-from bench.documents import content, generate, layouts
+from bench.documents import content, generate, layouts, sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind_plan(count: int) -> list[generate.Spec]:
-    return generate.plan(seed=generate.BLIND_SEED, count=count, held_out=True, blind=True)
+    return generate.plan(sets.SETS["blind"], count=count)
 
 
-def test_the_blind_set_is_deterministic_and_prints_every_fee_and_the_total(
-    tmp_path: Path,
-) -> None:
-    first = generate.blind_set(tmp_path / "a", count=6, renditions=("pdf",))
-    second = generate.blind_set(tmp_path / "b", count=6, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = generate.plan(
-        seed=generate.BLIND_SEED, count=6, held_out=True, renditions=("pdf",), blind=True
-    )
-    for document, spec in zip(first, specs, strict=True):
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee and the total."""
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         text = text_of(document.path.read_bytes())
         rows = text.splitlines()
@@ -57,9 +46,9 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 def test_the_blind_set_has_only_what_the_other_three_sets_never_show() -> None:
     seen = (
-        variations(generate.plan(seed=generate.DEV_SEED, count=300, held_out=False))
-        | variations(generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True))
-        | variations(generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True))
+        variations(generate.plan(sets.SETS["dev"], count=300))
+        | variations(generate.plan(sets.SETS["held-out"], count=300))
+        | variations(generate.plan(sets.SETS["fresh"], count=300))
     )
     blind = blind_plan(300)
     new = variations(blind)

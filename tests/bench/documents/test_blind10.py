@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,17 +16,12 @@ import pytest
 from PIL import Image
 
 from bench.documents import (
-    blind4_layouts,
-    blind5_layouts,
-    blind6_layouts,
-    blind7_layouts,
-    blind8_layouts,
-    blind9_layouts,
     blind10_layouts,
     content,
     generate,
-    layouts,
+    planners,
     render,
+    sets,
 )
 from tests.bench.documents.pdfs import every_letter, flat, in_pixels, pictures, printed, text_of
 
@@ -36,13 +31,7 @@ Box = tuple[float, float, float, float]
 def blind10_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND10_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind10=True,
-    )
+    return generate.plan(sets.SETS["blind10"], count=count, renditions=renditions)
 
 
 def truth_texts(spec: generate.Spec) -> list[str]:
@@ -103,18 +92,10 @@ def meets(first: Box, second: Box) -> bool:
     )
 
 
-def test_the_tenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
-    tmp_path: Path,
-) -> None:
-    first = generate.blind10_set(tmp_path / "a", count=18, renditions=("pdf",))
-    second = generate.blind10_set(tmp_path / "b", count=18, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = blind10_plan(18, ("pdf",))
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee, the total and the name."""
     assert {spec.body.layout for spec in specs} >= set(content.BLIND10_OVERVIEW_LAYOUTS)
-    for document, spec in zip(first, specs, strict=True):
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         assert document.path.suffix == ".pdf"
         text = flat(text_of(document.path.read_bytes()))
@@ -186,7 +167,7 @@ def test_a_phone_page_shows_every_fee_on_one_page_and_bold_text_only_when_set() 
 def rendered(spec: generate.Spec) -> tuple[bytes, str, list[render.Placed]]:
     """The document's file as the set writes it, and where its pages went in it."""
     placed: list[render.Placed] = []
-    own = generate._blind10_file(spec, placed)
+    own = planners.blind10_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, "pdf", []
@@ -264,7 +245,7 @@ def test_the_scans_are_a_note_on_a_colour_scan_a_grey_page_showing_through_or_a_
     for spec in specs:
         if spec.variant in ("sticky_note", "held_photo"):
             placed: list[render.Placed] = []
-            generate._blind10_file(spec, placed)
+            planners.blind10_file(spec, placed)
             assert any(where.covered for where in placed), spec.stem
     rolls = [spec for spec in specs if spec.body.layout == "terminal_roll"]
     assert {spec.variant for spec in rolls if spec.rendition == "scan"} == {"held_photo"}
@@ -274,7 +255,7 @@ def test_a_cropped_screenshot_loses_only_the_bars_and_the_empty_screen() -> None
     spec = next(spec for spec in blind10_plan(60) if spec.variant == "cropped")
     whole = Image.open(io.BytesIO(render.screenshot(spec.html())))
     placed: list[render.Placed] = []
-    data = generate._blind10_file(spec, placed)
+    data = planners.blind10_file(spec, placed)
     assert data is not None and data[1:] == ("png", 1)
     kept = Image.open(io.BytesIO(data[0]))
     assert kept.width == whole.width and kept.height < whole.height
@@ -324,134 +305,6 @@ def test_the_renditions_are_as_designed() -> None:
     kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
     assert 14 <= kinds[True] <= 26
     assert {spec.body.language for spec in specs} == {"nb", "nn", "en"}
-
-
-def variations(specs: list[generate.Spec]) -> set[str]:
-    found = set()
-    for spec in specs:
-        body = spec.body
-        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
-        found.add(f"date:{body.date_style}")
-        if isinstance(body, content.Overview):
-            found.add(f"wording:{body.wording}")
-        else:
-            found.add(f"profession:{body.profession}")
-    return found
-
-
-def earlier_specs() -> list[generate.Spec]:
-    return (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-        + generate.plan(seed=generate.BLIND8_SEED, count=300, held_out=True, blind8=True)
-        + generate.plan(seed=generate.BLIND9_SEED, count=300, held_out=True, blind9=True)
-    )
-
-
-def test_the_tenth_blind_set_has_only_what_the_other_eleven_sets_never_show() -> None:
-    seen_specs = earlier_specs()
-    seen = variations(seen_specs)
-    blind10 = blind10_plan(300)
-    assert not variations(blind10) & seen
-    own = {spec.variant for spec in blind10} - {""}
-    assert own and not own & {spec.variant for spec in seen_specs}
-    names = {spec.truth("x", 1).name for spec in blind10}
-    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
-    seen_words = {word for name in seen_names for word in name.split()}
-    assert not names & seen_names
-    assert not {word for name in names for word in name.split()} & seen_words
-    # The places and providers are the set's own.
-    seen_providers = {line.provider for spec in seen_specs for line in spec.truth("x", 1).lines}
-    seen_texts = " ".join(
-        sorted(seen_providers | {getattr(spec.body, "address", "") for spec in seen_specs})
-    )
-    seen_text_words = set(re.findall(r"\w+", seen_texts))
-    assert not set(content.BLIND10_PLACES) & seen_text_words
-    providers = {line.provider for spec in blind10 for line in spec.truth("x", 1).lines}
-    assert not providers & seen_providers
-
-
-def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
-    """The tenth set's dates and amounts differ in print from every earlier set's (every day of
-    a year and a sample of amounts, in each of their styles)."""
-    days = [date(2025, 1, 1) + timedelta(days=offset) for offset in range(365)]
-    amounts = [
-        Decimal("179.00"), Decimal("84.50"), Decimal("1234.50"), Decimal("3031.42"),
-        Decimal("0.00"), Decimal("520.00"),
-    ]  # fmt: skip
-    ours = {
-        blind10_layouts.day(value, style, language, "14:32")
-        for value in days
-        for styles in content.BLIND10_DATE_STYLES.values()
-        for style in styles
-        for language in ("nb", "nn", "en")
-    } | {
-        blind10_layouts.money(amount, style)
-        for amount in amounts
-        for styles in content.BLIND10_AMOUNT_STYLES.values()
-        for style in styles.values()
-    }
-    theirs: set[str] = set()
-    for value in days:
-        for language in ("nb", "nn", "en"):
-            for style in ("numeric", "long", "slash", "iso", "weekday", "short", "abbreviated"):
-                theirs.add(layouts.day(value, style, language))
-            for style in ("day_month", "numeric_trim", "day_month_name"):
-                theirs.add(blind4_layouts.day(value, style, language))
-            for style in ("dotted_iso", "dashed"):
-                theirs.add(blind5_layouts.day(value, style))
-            for style in ("dash_month", "short_slash", "long_weekday"):
-                theirs.add(blind6_layouts.day(value, style, language))
-            for style in ("excel_month", "spaced_month", "unpadded_short", "tile", "dot_time"):
-                theirs.add(blind7_layouts.day(value, style, language))
-            for style in ("day_abbr", "slash_dash", "weekday_short", "numeric"):
-                theirs.add(blind8_layouts.day(value, style, language))
-            for style in ("day_month_dot", "full_weekday", "short_month", "dash_year", "dash_yy"):
-                theirs.add(blind9_layouts.day(value, style, language))
-    money_styles = (
-        (layouts, ("nok", "nok_space", "kr_dots", "bare", "nok_trim", "nok_after",
-                   "kr_lead_trim", "column_kr", "kr_trim", "kr_period", "nok_comma",
-                   "kr_after", "kr_before", "dash", "plain")),
-        (blind4_layouts, ("nok_dots", "dots_kr")),
-        (blind5_layouts, ("dash_bare", "narrow_kr", "nok_narrow")),
-        (blind6_layouts, ("kroner_word", "kr_capital", "kr_point")),
-        (blind7_layouts, ("nok_dash", "point_kr", "bare_point")),
-        (blind8_layouts, ("kr_thin", "endash_kr", "kr_thin_point", "nok_endash")),
-        (blind9_layouts, ("nkr", "upper_kr_dots", "kr_nok", "nkr_point")),
-    )  # fmt: skip
-    for module, styles in money_styles:
-        for style in styles:
-            theirs |= {module.money(amount, style) for amount in amounts}
-
-    def plain(text: str) -> str:
-        return re.sub(r"\s", " ", text)
-
-    assert not {plain(text) for text in ours} & {plain(text) for text in theirs}, sorted(
-        {plain(text) for text in ours} & {plain(text) for text in theirs}
-    )
-
-
-def test_every_tenth_blind_truth_is_what_the_document_adds_up_to() -> None:
-    for spec in blind10_plan(300):
-        body, truth = spec.body, spec.truth("x", 1)
-        assert sum(line.amount for line in truth.lines) == truth.total > 0
-        if isinstance(body, content.Overview):
-            assert truth.kind == "user_fee_overview"
-            assert truth.total < body.limit
-            assert all(line.date.year == body.year for line in truth.lines)
-            assert all(line.provider and line.service for line in truth.lines)
-            continue
-        assert truth.kind == "receipt" and truth.lines[0].date == body.day
-        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
-        assert truth.receipt.itemised == (len(body.items) > 1)
-        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]
 
 
 def test_the_distractors_never_equal_what_they_stand_beside() -> None:

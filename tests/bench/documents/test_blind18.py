@@ -4,9 +4,8 @@ it here)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -16,22 +15,22 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from bench.documents import blind17_layouts, blind18_layouts, content, generate, render
+from bench.documents import (
+    blind18_layouts,
+    content,
+    generate,
+    planners,
+    render,
+    sets,
+)
 from tests.bench.documents import blind_sets, pdfs
-from tests.bench.documents import test_blind17 as seventeenth
 from tests.bench.documents.pdfs import flat, text_of
 
 
 def blind18_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND18_SEED,
-        count=count,
-        held_out=True,
-        renditions=renditions,
-        blind18=True,
-    )
+    return generate.plan(sets.SETS["blind18"], count=count, renditions=renditions)
 
 
 def in_order(body: content.Overview | content.Receipt) -> list[tuple[date, Decimal]]:
@@ -60,22 +59,14 @@ def truth_texts(spec: generate.Spec) -> list[str]:
     return shown
 
 
-def test_the_eighteenth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
-    tmp_path: Path,
-) -> None:
-    first = generate.blind18_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind18_set(tmp_path / "b", count=12, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = blind18_plan(12, ("pdf",))
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee, the total and the name."""
     assert {spec.body.layout for spec in specs} == {
         content.BLIND18_PAPER_LAYOUT,
         *content.BLIND18_RECEIPT_LAYOUTS,
     }
     departments = [texts[:3] for texts in content.BLIND18_DEPARTMENTS]
-    for document, spec in zip(first, specs, strict=True):
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         assert document.path.suffix == ".pdf"
         assert truth.pages == render.page_count(document.path.read_bytes()) == 1
@@ -115,7 +106,7 @@ def test_the_app_shows_every_value_on_one_screen_under_its_quarter() -> None:
         page = spec.html()
         assert render.page_count(render.pdf(page)) == 1
         assert f"size: {blind18_layouts.SCREEN[0]}px {blind18_layouts.SCREEN[1]}px" in page
-        assert len(body.fees) <= max(generate.BLIND18_PHONE_COUNTS)
+        assert len(body.fees) <= max(planners.BLIND18_PHONE_COUNTS)
         assert blind18_layouts.money(body.total, body.amount_style) in page
         assert escape(body.name) in page
         assert escape(blind18_layouts.birth_shown(body)) in page
@@ -134,7 +125,7 @@ def rendered(spec: generate.Spec) -> tuple[bytes, bytes, str, list[render.Placed
     """The PDF whose text the document's file shows, the file as the set writes it, its
     extension, and where the PDF's pages went in the file's pictures."""
     placed: list[render.Placed] = []
-    own = generate._blind18_file(spec, placed)
+    own = planners.blind18_file(spec, placed)
     if own is None:
         data = render.pdf(spec.html())
         return data, data, "pdf", []
@@ -201,7 +192,7 @@ def test_the_photo_has_the_shadow_of_the_phone_across_the_page(tmp_path: Path) -
     photo = generate.render_document(spec, tmp_path)
     assert photo.path.suffix == ".jpg" and photo.truth.pages == 1
     placed: list[render.Placed] = []
-    generate._blind18_file(spec, placed)
+    planners.blind18_file(spec, placed)
     with Image.open(photo.path) as image:
         assert image.mode == "RGB"
         grey = np.asarray(image.convert("L"), np.float32)
@@ -242,7 +233,7 @@ def test_the_slip_is_stapled_where_the_receipt_has_no_print(tmp_path: Path) -> N
             grey = np.asarray(image.convert("L"), np.float32)
         assert abs(width / height - 210 / 297) < 0.01  # an A4 scan, whatever the receipt's size
         placed: list[render.Placed] = []
-        generate._blind18_file(spec, placed)
+        planners.blind18_file(spec, placed)
         ((left, top, right, bottom),) = placed[0].covered
         source = render.pdf(spec.html())
         document = pdfium.PdfDocument(source)
@@ -271,7 +262,7 @@ def test_the_birth_date_is_blacked_out_and_nothing_else(tmp_path: Path) -> None:
         assert image.format == "PNG" and image.size == (1170, 2532)
         grey = np.asarray(image.convert("L"), np.float32)
     placed: list[render.Placed] = []
-    generate._blind18_file(spec, placed)
+    planners.blind18_file(spec, placed)
     (box,) = placed[0].covered
     found = blind_sets.occurrences(render.pdf(spec.html()), blind18_layouts.birth_shown(spec.body))
     assert len(found) == 1
@@ -327,66 +318,17 @@ def test_the_renditions_are_as_designed() -> None:
     assert {1, 2} <= groups  # some statements have more than one department
 
 
-def test_the_eighteenth_blind_set_has_only_what_the_other_nineteen_sets_never_show() -> None:
-    own = blind18_plan(300)
-    blind_sets.assert_nothing_seen(own, blind_sets.specs_before("blind18"), content.BLIND18_PLACES)
-    assert generate.BLIND18_SEED == 20261221
-    assert generate.BLIND18_SEED not in {
-        seed for name, seed in generate.SEEDS.items() if name != "blind18"
-    }
-
-
-def earlier_prints(value: date, amount: Decimal) -> set[str]:
-    """How the earlier sets print a day and an amount, in every style they have (the
-    seventeenth set's own styles added to what the seventeenth set's test reads off the
-    others)."""
-    found = seventeenth.earlier_prints(value, amount)
-    for styles in content.BLIND17_AMOUNT_STYLES.values():
-        found |= {blind17_layouts.money(amount, style) for style in styles.values()}
-    for style in content.BLIND17_DATE_STYLES.values():
-        found |= {blind17_layouts.day(value, style, language) for language in ("nb", "nn", "en")}
-    return found
-
-
-def test_no_date_or_amount_prints_as_another_set_prints_it() -> None:
-    days = [date(2024, 1, 1) + timedelta(days=offset) for offset in range(0, 3 * 365, 5)]
-    # The set prints whole kroner only (an amount with øre is refused).
-    amounts = [
-        Decimal("179.00"), Decimal("84.00"), Decimal("1234.00"), Decimal("3031.00"),
-        Decimal("0.00"), Decimal("520.00"), Decimal("12.00"), Decimal("61.00"),
-    ]  # fmt: skip
+def test_the_set_prints_whole_kroner_only() -> None:
     with pytest.raises(ValueError):
         blind18_layouts.money(Decimal("84.50"), "kr_endash")
-
-    def plain(text: str) -> str:
-        return re.sub(r"\s", " ", text)
-
-    for value, amount in zip(days, amounts * 30, strict=False):
-        ours = {
-            blind18_layouts.day(value, style, language)
-            for style in content.BLIND18_DATE_STYLES.values()
-            for language in ("nb", "nn", "en")
-        } | {
-            blind18_layouts.money(amount, style)
-            for styles in content.BLIND18_AMOUNT_STYLES.values()
-            for style in styles.values()
-        }
-        theirs = earlier_prints(value, amount)
-        assert not {plain(t) for t in ours} & {plain(t) for t in theirs}
 
 
 def test_every_eighteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
     for spec in blind18_plan(300):
         body, truth = spec.body, spec.truth("x", 1)
-        assert sum(line.amount for line in truth.lines) == truth.total > 0
         assert all(line.amount == line.amount.to_integral_value() for line in truth.lines)
         if isinstance(body, content.Overview):
-            assert truth.kind == "user_fee_overview" and truth.total < body.limit
-            assert body.limit - body.total != body.total
-            assert all(line.date.year == body.year for line in truth.lines)
-            assert all(line.provider and line.service for line in truth.lines)
             assert len({fee.day for fee in body.fees}) == len(body.fees)
-            assert body.printed_at > max(fee.day for fee in body.fees)
             if body.layout == content.BLIND18_PAPER_LAYOUT:
                 assert len({fee.provider for fee in body.fees}) == 1
                 assert body.printed_at > max(blind18_layouts.paid_on(fee) for fee in body.fees)
@@ -395,9 +337,5 @@ def test_every_eighteenth_blind_truth_is_what_the_document_adds_up_to() -> None:
                 for _, fees in blind18_layouts.groups(body):
                     assert all(fee.service == fees[0].service for fee in fees)
             continue
-        assert truth.kind == "receipt" and truth.lines[0].date == body.day
-        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
-        assert truth.receipt.itemised == (len(body.items) > 1)
-        assert sum(item.amount for item in body.items) == body.total
         if body.layout == content.BLIND18_PERIODONTICS_LAYOUT:
             assert all(item.code and item.price and item.price > item.amount for item in body.items)

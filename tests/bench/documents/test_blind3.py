@@ -8,28 +8,19 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-from bench.documents import blind3_layouts, content, generate, layouts, render
+from bench.documents import blind3_layouts, content, generate, layouts, render, sets
+from tests.bench.documents import blind_sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind3_plan(count: int) -> list[generate.Spec]:
-    return generate.plan(seed=generate.BLIND3_SEED, count=count, held_out=True, blind3=True)
+    return generate.plan(sets.SETS["blind3"], count=count)
 
 
-def test_the_third_blind_set_is_deterministic_and_prints_every_fee_and_the_total(
-    tmp_path: Path,
-) -> None:
-    first = generate.blind3_set(tmp_path / "a", count=9, renditions=("pdf",))
-    second = generate.blind3_set(tmp_path / "b", count=9, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = generate.plan(
-        seed=generate.BLIND3_SEED, count=9, held_out=True, renditions=("pdf",), blind3=True
-    )
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee and the total."""
     assert {spec.body.layout for spec in specs} >= {"carried", "status"}
-    for document, spec in zip(first, specs, strict=True):
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         text = text_of(document.path.read_bytes())
         rows = text.splitlines()
@@ -102,12 +93,7 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 
 def test_the_third_blind_set_has_only_what_the_other_four_sets_never_show() -> None:
-    seen_specs = (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-    )
+    seen_specs = blind_sets.specs_before("blind3")
     seen = variations(seen_specs)
     blind3 = blind3_plan(300)
     new = variations(blind3) - {"order:date"}  # its long overviews and the app go by date

@@ -4,33 +4,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-from bench.documents import blind4_layouts, content, generate, render
+from bench.documents import blind4_layouts, content, generate, render, sets
+from tests.bench.documents import blind_sets
 from tests.bench.documents.pdfs import printed, text_of
 
 
 def blind4_plan(count: int) -> list[generate.Spec]:
-    return generate.plan(seed=generate.BLIND4_SEED, count=count, held_out=True, blind4=True)
+    return generate.plan(sets.SETS["blind4"], count=count)
 
 
-def test_the_fourth_blind_set_is_deterministic_and_prints_every_fee_and_the_total(
-    tmp_path: Path,
-) -> None:
-    first = generate.blind4_set(tmp_path / "a", count=12, renditions=("pdf",))
-    second = generate.blind4_set(tmp_path / "b", count=12, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = generate.plan(
-        seed=generate.BLIND4_SEED, count=12, held_out=True, renditions=("pdf",), blind4=True
-    )
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee and the total."""
     assert {spec.body.layout for spec in specs} == {
         content.BLIND4_OVERVIEW_LAYOUT, content.BLIND4_STATEMENT_LAYOUT,
         content.BLIND4_RECEIPT_LAYOUT,
     }  # fmt: skip
-    for document, spec in zip(first, specs, strict=True):
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         text = text_of(document.path.read_bytes())
         flat = " ".join(text.split())
@@ -100,13 +90,7 @@ def variations(specs: list[generate.Spec]) -> set[str]:
 
 
 def test_the_fourth_blind_set_has_only_what_the_other_five_sets_never_show() -> None:
-    seen_specs = (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-    )
+    seen_specs = blind_sets.specs_before("blind4")
     seen = variations(seen_specs)
     blind4 = blind4_plan(300)
     new = variations(blind4)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import io
 import random
 from collections import Counter
-from pathlib import Path
 
 from PIL import Image
 
-from bench.documents import blind8_layouts, content, generate, render
+from bench.documents import blind8_layouts, content, generate, render, sets
 from tests.bench.documents.pdfs import printed as shown_as
 from tests.bench.documents.pdfs import text_of
 
@@ -23,23 +22,13 @@ def printed(shown: str) -> str:
 def blind8_plan(
     count: int, renditions: tuple[str, ...] = generate.RENDITIONS
 ) -> list[generate.Spec]:
-    return generate.plan(
-        seed=generate.BLIND8_SEED, count=count, held_out=True, renditions=renditions, blind8=True
-    )
+    return generate.plan(sets.SETS["blind8"], count=count, renditions=renditions)
 
 
-def test_the_eighth_blind_set_is_deterministic_and_prints_every_fee_the_total_and_the_name(
-    tmp_path: Path,
-) -> None:
-    first = generate.blind8_set(tmp_path / "a", count=18, renditions=("pdf",))
-    second = generate.blind8_set(tmp_path / "b", count=18, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = blind8_plan(18, ("pdf",))
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints every fee, the total and the name."""
     assert {spec.body.layout for spec in specs} >= set(content.BLIND8_OVERVIEW_LAYOUTS)
-    for document, spec in zip(first, specs, strict=True):
+    for document, spec in zip(documents, specs, strict=True):
         body, truth = spec.body, document.truth
         text = printed(text_of(document.path.read_bytes()))
         flat = " ".join(text.split())
@@ -109,54 +98,3 @@ def test_the_renditions_mix_black_and_white_scans_lamp_photos_dark_and_stitched_
     assert {spec.body.layout for spec in specs} == blind8_layouts.LAYOUTS
     kinds = Counter(isinstance(spec.body, content.Receipt) for spec in specs)
     assert 14 <= kinds[True] <= 26
-
-
-def variations(specs: list[generate.Spec]) -> set[str]:
-    found = set()
-    for spec in specs:
-        body = spec.body
-        found |= {f"layout:{body.layout}", f"amount:{body.amount_style}"}
-        found.add(f"date:{body.date_style}")
-        if isinstance(body, content.Overview):
-            found.add(f"wording:{body.wording}")
-        else:
-            found.add(f"profession:{body.profession}")
-    return found
-
-
-def test_the_eighth_blind_set_has_only_what_the_other_nine_sets_never_show() -> None:
-    seen_specs = (
-        generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-        + generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-        + generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
-        + generate.plan(seed=generate.BLIND_SEED, count=300, held_out=True, blind=True)
-        + generate.plan(seed=generate.BLIND3_SEED, count=300, held_out=True, blind3=True)
-        + generate.plan(seed=generate.BLIND4_SEED, count=300, held_out=True, blind4=True)
-        + generate.plan(seed=generate.BLIND5_SEED, count=300, held_out=True, blind5=True)
-        + generate.plan(seed=generate.BLIND6_SEED, count=300, held_out=True, blind6=True)
-        + generate.plan(seed=generate.BLIND7_SEED, count=300, held_out=True, blind7=True)
-    )
-    seen = variations(seen_specs)
-    blind8 = blind8_plan(300)
-    assert not variations(blind8) & seen
-    own = {spec.variant for spec in blind8} - {""}
-    assert own and not own & {spec.variant for spec in seen_specs}
-    names = {spec.truth("x", 1).name for spec in blind8}
-    seen_names = {spec.truth("x", 1).name for spec in seen_specs}
-    seen_words = {word for name in seen_names for word in name.split()}
-    assert not names & seen_names
-    assert not {word for name in names for word in name.split()} & seen_words
-
-
-def test_every_eighth_blind_truth_is_what_the_document_adds_up_to() -> None:
-    for spec in blind8_plan(300):
-        body, truth = spec.body, spec.truth("x", 1)
-        assert sum(line.amount for line in truth.lines) == truth.total > 0
-        if isinstance(body, content.Overview):
-            assert truth.kind == "user_fee_overview"
-            assert truth.total < body.limit
-            assert all(line.date.year == body.year for line in truth.lines)
-            continue
-        assert truth.kind == "receipt" and truth.lines[0].date == body.day
-        assert truth.receipt is not None and len(truth.receipt.organisation_number) == 9
-        assert truth.total < content.EXEMPTION_CARD_LIMIT[body.day.year]

@@ -3,25 +3,13 @@ its truth's lines, and only variations that neither the development nor the held
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bench.documents import content, generate, layouts
+from bench.documents import content, generate, layouts, sets
 from tests.bench.documents.pdfs import text_of
 
 
-def test_the_fresh_set_is_deterministic_and_prints_totals_its_lines_sum_to(
-    tmp_path: Path,
-) -> None:
-    first = generate.fresh_set(tmp_path / "a", count=5, renditions=("pdf",))
-    second = generate.fresh_set(tmp_path / "b", count=5, renditions=("pdf",))
-    assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
-    assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
-        tmp_path / "b" / "truth.jsonl"
-    ).read_bytes()
-    specs = generate.plan(
-        seed=generate.FRESH_SEED, count=5, held_out=True, renditions=("pdf",), fresh=True
-    )
-    for document, spec in zip(first, specs, strict=True):
+def assert_prints_its_truth(documents: list[generate.Document], specs: list[generate.Spec]) -> None:
+    """Every document prints a total its lines sum to."""
+    for document, spec in zip(documents, specs, strict=True):
         truth = document.truth
         assert sum(line.amount for line in truth.lines) == truth.total
         text = text_of(document.path.read_bytes())
@@ -40,9 +28,9 @@ def test_the_fresh_set_has_only_what_the_other_sets_never_show() -> None:
                 found.add(f"wording:{body.wording}")
         return found
 
-    dev = generate.plan(seed=generate.DEV_SEED, count=300, held_out=False)
-    held_out = generate.plan(seed=generate.BENCH_SEED, count=300, held_out=True)
-    fresh = generate.plan(seed=generate.FRESH_SEED, count=300, held_out=True, fresh=True)
+    dev = generate.plan(sets.SETS["dev"], count=300)
+    held_out = generate.plan(sets.SETS["held-out"], count=300)
+    fresh = generate.plan(sets.SETS["fresh"], count=300)
     seen = variations(dev) | variations(held_out)
     new = variations(fresh)
     for kind in ("amount", "date", "wording"):

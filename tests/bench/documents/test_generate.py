@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from bench.documents.generate import DEV_SEED, Spec, plan
+from bench.documents.generate import Spec, plan
 from PIL import Image
 from stdnum.no import orgnr
 
-from bench.documents import content, generate, layouts, render
+from bench.documents import content, generate, layouts, render, sets
 from tests.bench.documents.pdfs import text_of
 
 NORDIC = set("æøåÆØÅ")
@@ -33,8 +33,8 @@ def overview_spec(layout: str, *, fees: int = 6, held_out: bool = False) -> Spec
 
 
 def test_the_same_seed_gives_the_same_files_and_truth(tmp_path: Path) -> None:
-    first = generate.generate(tmp_path / "a", seed=7, count=3, held_out=False)
-    second = generate.generate(tmp_path / "b", seed=7, count=3, held_out=False)
+    first = generate.generate(tmp_path / "a", sets.SETS["dev"], seed=7, count=3)
+    second = generate.generate(tmp_path / "b", sets.SETS["dev"], seed=7, count=3)
     assert {document.truth.rendition for document in first} == {"pdf", "scan", "screenshot"}
     assert [d.path.read_bytes() for d in first] == [d.path.read_bytes() for d in second]
     assert (tmp_path / "a" / "truth.jsonl").read_bytes() == (
@@ -44,8 +44,8 @@ def test_the_same_seed_gives_the_same_files_and_truth(tmp_path: Path) -> None:
 
 
 def test_the_benchmark_set_is_not_the_development_set() -> None:
-    development = plan(seed=generate.DEV_SEED, count=300, held_out=False)
-    benchmark = plan(seed=generate.BENCH_SEED, count=300, held_out=True)
+    development = plan(sets.SETS["dev"], count=300)
+    benchmark = plan(sets.SETS["held-out"], count=300)
     assert not {spec.body for spec in development} & {spec.body for spec in benchmark}
     held_out_only = {"monthly", "invoice"}
     assert not held_out_only & {spec.body.layout for spec in development}
@@ -55,7 +55,7 @@ def test_the_benchmark_set_is_not_the_development_set() -> None:
 
 
 def test_every_overview_total_is_the_sum_of_its_lines_and_under_the_limit() -> None:
-    for spec in plan(seed=DEV_SEED, count=300, held_out=True):
+    for spec in plan(sets.SETS["held-out"], seed=sets.SETS["dev"].seed, count=300):
         truth = spec.truth("x", 1)
         assert sum(line.amount for line in truth.lines) == truth.total
         if isinstance(spec.body, content.Overview):
@@ -64,7 +64,7 @@ def test_every_overview_total_is_the_sum_of_its_lines_and_under_the_limit() -> N
 
 
 def test_the_development_set_has_names_with_nordic_and_other_latin_letters() -> None:
-    names = [spec.truth("x", 1).name for spec in plan(seed=DEV_SEED, count=30, held_out=False)]
+    names = [spec.truth("x", 1).name for spec in plan(sets.SETS["dev"], count=30)]
     assert any(set(name) & NORDIC for name in names)
     assert any(
         any(not letter.isascii() and letter not in NORDIC for letter in name) for name in names
@@ -72,7 +72,7 @@ def test_the_development_set_has_names_with_nordic_and_other_latin_letters() -> 
 
 
 def test_the_development_set_mixes_kinds_languages_and_renditions() -> None:
-    specs = plan(seed=DEV_SEED, count=30, held_out=False)
+    specs = plan(sets.SETS["dev"], count=30)
     assert {type(spec.body) for spec in specs} == {content.Overview, content.Receipt}
     assert {spec.body.language for spec in specs} == {"nb", "nn", "en"}
     assert {spec.rendition for spec in specs} == {"pdf", "scan", "screenshot"}
@@ -120,7 +120,7 @@ def test_a_long_year_runs_over_several_pages() -> None:
 
 
 def test_a_receipt_prints_a_valid_organisation_number_its_items_and_total() -> None:
-    receipts = [s.body for s in plan(seed=DEV_SEED, count=200, held_out=True)]
+    receipts = [s.body for s in plan(sets.SETS["held-out"], seed=sets.SETS["dev"].seed, count=200)]
     receipts = [body for body in receipts if isinstance(body, content.Receipt)]
     assert all(orgnr.is_valid(receipt.organisation_number) for receipt in receipts)
     assert {receipt.itemised for receipt in receipts} == {True, False}
@@ -135,7 +135,7 @@ def test_a_receipt_prints_a_valid_organisation_number_its_items_and_total() -> N
 
 
 def test_each_rendition_opens_as_a_real_file(tmp_path: Path) -> None:
-    documents = generate.generate(tmp_path, seed=11, count=3, held_out=False)
+    documents = generate.generate(tmp_path, sets.SETS["dev"], seed=11, count=3)
     by_rendition = {document.truth.rendition: document for document in documents}
     assert set(by_rendition) == {"pdf", "scan", "screenshot"}
     text_pdf = by_rendition["pdf"]
