@@ -16,6 +16,7 @@ it has renditions of its own, its own-file renderer (``planners``), and one entr
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -42,7 +43,7 @@ from . import (
     blind_layouts,
     planners,
 )
-from .planners import Body, Planner, Rendered
+from .planners import Body, Planned, Planner, Rendered, Turn
 
 if TYPE_CHECKING:
     from .generate import Spec
@@ -79,6 +80,9 @@ class CorpusSet:
     rendition is then its own, not one of the turns); the scans always take turns."""
     stream: str = ""
     """What goes before the seed in each document's random stream (``STREAM{seed}:{index}``)."""
+    new_kinds: bool = True
+    """Whether the set has only what no set before it has (every set until the nineteenth
+    blind set's); the twentieth draws new documents of the kinds the sets before it have."""
 
     def html(self, body: Body, *, phone: bool, variant: str) -> str:
         """The HTML of one of the set's documents."""
@@ -87,6 +91,24 @@ class CorpusSet:
         assert self.layouts is not None
         html: str = self.layouts.html(body, phone=phone)
         return html
+
+
+def _of_every_kind(rng: random.Random, rendition: str, turn: Turn) -> Planned:
+    """A document of a kind some set before it has, drawn anew from that set's planner: the set
+    at random (the development set's kinds are the held-out set's too), and where in its set
+    the document stands (which picks a variant by turns) at random. The reader was mended on
+    the sets it draws from, never on these documents: they measure it on the documents the
+    issue describes, not on a kind it has never met."""
+    del turn  # each document's place in its own set is drawn instead
+    chosen = rng.choice([one for one in SETS.values() if one.new_kinds and one.name != "dev"])
+    drawn = Turn(
+        rng.randrange(TURNS), rng.randrange(TURNS), rng.randrange(TURNS), rng.randrange(TURNS)
+    )
+    return chosen.planner(rng, rendition, drawn)
+
+
+TURNS = 60
+"""How far into its own set a document of the twentieth set may stand (a set of sixty)."""
 
 
 SETS: dict[str, CorpusSet] = {
@@ -226,9 +248,18 @@ SETS: dict[str, CorpusSet] = {
             layouts=blind19_layouts,
             own_file=planners.blind19_file,
         ),
+        CorpusSet(
+            "blind20", 2026_12_23,
+            "the twentieth blind set: new documents of every kind the sets before it have",
+            planner=_of_every_kind,
+            new_kinds=False,
+            stream="every kind:",
+        ),
     )
 }  # fmt: skip
-"""Every set, in the order they were made (each has only what none before it has)."""
+"""Every set, in the order they were made (each until the twentieth has only what none before
+it has)."""
+
 
 _BY_LAYOUT = {
     layout: corpus_set
