@@ -17,7 +17,7 @@ A receipt's one line is its date and total (``receipt`` then holds the provider,
 organisation number and whether it is itemised). Usage from the repository root::
 
     python -m bench.documents.generate DIRECTORY [--count 30]
-        [--dev | --held-out | --fresh | --blind | --blind3 | ... | --blind19]
+        [--dev | --held-out | --fresh | --blind | --blind3 | ... | --blind20]
         [--seed N]
         [--renditions pdf,scan,screenshot]
 

@@ -2,12 +2,14 @@
 layouts and its own renditions. ``generate`` makes any of them, ``generate``'s command line has
 a flag for each (``--blind19``), and ``run --set NAME`` reads one.
 
-The sets are never mixed. The *development* set is for tests and tuning; the *held-out* set
+No two sets share a document. The *development* set is for tests and tuning; the *held-out* set
 is the benchmark's, with layouts, wordings, amount styles and surnames the development set
 never has; every later set has only variations none of the sets before it has (layouts, date
 and amount styles, wordings, names, places, receipts and, from the fifth blind set, its own
 renditions), made after the reader's author had seen the sets before it: the *fresh* set
 first, then the blind sets, made by a helper who never read the reader, each to be read once.
+The twentieth blind set is the exception: it has nothing of its own, but new documents of the
+kinds the sets before it have (``new_kinds`` False).
 
 A new set is its content (``content.blindN_overview``, ``content.blindN_receipt``), its
 layouts module (``blindN_layouts``, with its ``LAYOUTS`` and ``html``), its planner and, where
