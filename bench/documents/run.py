@@ -10,9 +10,10 @@ Usage from the repository root::
         [--set NAME]
 
 ``--set`` names a set of ``sets`` other than the development set (``held-out``, the default;
-``fresh``; ``blind``; ``blind3`` … ``blind19``): each has only variations none of the sets made
-before it has (renditions included from ``blind5``); ``--help`` says which are seen and which
-are still to be read once. None writes bench/README.md on its own.
+``fresh``; ``blind``; ``blind3`` … ``blind20``): each until ``blind19`` has only variations none
+of the sets made before it has (renditions included from ``blind5``), and ``blind20`` new
+documents of the kinds before it; ``--help`` says which are seen and which are still to be read
+once. None writes bench/README.md on its own.
 
 Missing a target is a result in the table, not an error; the exit status is 1 only when
 something could not run. When the reader is not there yet, it says so and exits 0.
