@@ -16,6 +16,7 @@ from refusjon.rules.parameters import (
     default_parameters,
     load_directory,
 )
+from refusjon.rules.schemes import language
 
 
 def test_a_value_holds_from_its_date_until_the_next_one() -> None:
@@ -121,5 +122,13 @@ def test_a_value_without_source_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_shipped_files_are_the_ones_loaded() -> None:
+    """The parameter files, and the figures of the schemes written as files."""
     files = sorted(PARAMETER_DIR.glob("*/*.yaml"))
-    assert len(files) == len(default_parameters().names)
+    figures = [
+        f"{definition.scheme}.{name}"
+        for definition in language.builtin().values()
+        for name in definition.figures
+    ]
+    names = default_parameters().names
+    assert len(files) + len(figures) == len(names)
+    assert set(figures) <= set(names)

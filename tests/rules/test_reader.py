@@ -41,6 +41,11 @@ CLAIM: dict[str, Any] = {
 }
 
 
+PERIOD_PROBLEM = (
+    "not a year (2026), a semester (2026-spring, 2026-fall) or a study year (2025-2026)"
+)
+
+
 def rates() -> ExchangeRates:
     table = ExchangeRates()
     table.add("USD", date(2024, 3, 1), Decimal("10.5"))
@@ -94,7 +99,7 @@ def test_a_foreign_amount_without_rate_names_currency_and_date() -> None:
     "path, value, error",
     [
         ("claim_id", KeyError, "claim_id: required"),
-        ("scheme", "sia", "scheme: unknown"),
+        ("scheme", "sit", "scheme: unknown"),
         ("submitted_on", "01.06.2024", "submitted_on: not a date"),
         ("applicant.nis_member", "yes", "applicant.nis_member: not true or false"),
         (
@@ -116,10 +121,31 @@ def test_a_foreign_amount_without_rate_names_currency_and_date() -> None:
         ("expenses", "many", "expenses: not a list"),
         ("documents.0.type", "selfie", "documents[0].type: unknown"),
         ("applicant", KeyError, "applicant: not an object"),
+        ("applicant.ects_per_year", "forty", "applicant.ects_per_year: not a number"),
+        ("applicant.ects_per_year", -5, "applicant.ects_per_year: not a number"),
+        ("period", "2025-2027", f"period: {PERIOD_PROBLEM}"),
+        ("period", "2026-summer", f"period: {PERIOD_PROBLEM}"),
     ],
 )
 def test_each_problem_names_the_field(path: str, value: Any, error: str) -> None:
     assert error in errors_of(changed(path, value), rates=rates())
+
+
+@pytest.mark.parametrize("value", [37.5, "37.5", 60])
+def test_credits_are_read_as_a_number(value: Any) -> None:
+    claim = read_claim(changed("applicant.ects_per_year", value), rates())
+    assert claim.applicant.ects_per_year == Decimal(str(value))
+
+
+def test_a_study_year_runs_from_1_july_to_30_june_and_is_written_back_as_read() -> None:
+    claim = read_claim(changed("period", "2025-2026"), rates())
+    period = claim.period
+    assert (period.kind, period.start, period.end) == (
+        "study_year",
+        date(2025, 7, 1),
+        date(2026, 6, 30),
+    )
+    assert str(period) == "2025-2026" and date(2026, 1, 15) in period
 
 
 def test_every_problem_of_a_claim_is_reported_at_once() -> None:
@@ -149,6 +175,7 @@ def _known_claims() -> list[Any]:
     from tests.conftest import CASES, REPO
 
     texts = (CASES / "claims.jsonl").read_text().splitlines()
+    texts += (CASES / "more" / "claims.jsonl").read_text().splitlines()
     texts += (REPO / "examples" / "claims.jsonl").read_text().splitlines()
     claims = []
     for text in texts:
@@ -186,6 +213,12 @@ def _variants(data: dict[str, Any]) -> list[dict[str, Any]]:
         ("expenses.0.note", {"any": ["thing", 1e400]}),
         ("patient", {"relation": "child"}),
         ("patient", {"relation": "self", "birth_date": "2001-01-01"}),
+        ("applicant.ects_per_year", 37.5),
+        ("applicant.ects_per_year", "60"),
+        ("applicant.ects_per_year", "forty"),
+        ("applicant.ects_per_year", True),
+        ("period", "2025-2026"),
+        ("period", "2025-2027"),
     ]:
         variant = copy.deepcopy(data)
         *parents, last = path.split(".")

@@ -90,3 +90,47 @@ def test_the_decision_matches_the_spec_case(
 
 def test_spec_cases_are_present() -> None:
     assert len(_expected()) >= 37
+
+
+MORE = CASES / "more"
+
+
+def _more_expected() -> list[dict[str, Any]]:
+    text = (MORE / "decisions.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def more_decisions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """The six further schemes' cases, decided from their scheme files."""
+    out = tmp_path_factory.mktemp("more") / "decisions.jsonl"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "refusjon.cli",
+            "assess",
+            str(MORE / "claims.jsonl"),
+            "--rates",
+            str(CASES / "rates.csv"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    decided = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return {decision["claim_id"]: decision for decision in decided}
+
+
+@pytest.mark.parametrize(
+    "expected", _more_expected(), ids=[str(case["claim_id"]) for case in _more_expected()]
+)
+def test_the_further_schemes_decide_their_spec_cases(
+    expected: dict[str, Any], more_decisions: dict[str, dict[str, Any]]
+) -> None:
+    got = more_decisions[expected["claim_id"]]
+    assert {key: got.get(key) for key in COMPARED} == {key: expected.get(key) for key in COMPARED}
+    assert got["explanation"], "every decision is explained"

@@ -40,6 +40,7 @@ class LineWork:
     outcome: LineOutcome = LineOutcome.ACCEPTED
     eligible: Decimal = ZERO
     refund: Decimal = ZERO
+    computed: Decimal = ZERO  # the refund before any payout cap (the smallest payout's measure)
     pot: str | None = None
 
     def reject(self, code: str) -> None:
@@ -59,6 +60,9 @@ class Context:
         self.person_id = claim.applicant.person_id
         self.steps: list[Step] = []
         self.deltas: dict[Key, Decimal] = {}
+        # False for a claim decided as if it had not been made (under a scheme's smallest
+        # payout): it changes no running total and records no expense for duplicates.
+        self.records = True
         self._cited: set[ParameterValue] = set()
 
     def total(self, key: Key) -> Decimal:

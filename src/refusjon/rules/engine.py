@@ -101,6 +101,7 @@ def _decide(ctx: Context) -> Assessment:
             ctx.explain("line.duplicate", line=work.line)
         else:
             rules.price(ctx, work)
+    settled = rules.settle(ctx, works)
     outcomes = {work.outcome for work in works}
     if outcomes == {LineOutcome.REJECTED}:
         outcome = ClaimOutcome.REJECTED
@@ -108,7 +109,8 @@ def _decide(ctx: Context) -> Assessment:
         outcome = ClaimOutcome.APPROVED
     else:
         outcome = ClaimOutcome.PARTIALLY_APPROVED
-    return _finish(ctx, outcome, works, _zero_refund_reasons(works))
+    claim_reasons = settled if settled is not None else _zero_refund_reasons(works)
+    return _finish(ctx, outcome, works, claim_reasons)
 
 
 def _by_service_date(work: LineWork) -> tuple[object, int]:
@@ -116,8 +118,8 @@ def _by_service_date(work: LineWork) -> tuple[object, int]:
 
 
 def _zero_refund_reasons(works: list[LineWork]) -> list[str]:
-    """Why an accepted claim pays nothing: still below the threshold, or already above the
-    exemption card limit."""
+    """Why an accepted claim pays nothing: still below the threshold, already above the
+    exemption card limit, or a payout cap used up."""
     accepted = [work for work in works if work.outcome is LineOutcome.ACCEPTED]
     if not accepted or any(round_ore(work.refund) for work in accepted):
         return []
@@ -127,6 +129,7 @@ def _zero_refund_reasons(works: list[LineWork]) -> list[str]:
         for note, code in (
             (reasons.WITHIN_THRESHOLD, reasons.BELOW_THRESHOLD),
             (reasons.ABOVE_EXEMPTION_CARD_LIMIT, reasons.ABOVE_EXEMPTION_CARD_LIMIT),
+            (reasons.CAP_REACHED, reasons.CAP_REACHED),
         )
         if note in notes
     ]
@@ -149,7 +152,9 @@ def _finish(
     effects = None
     if paying:
         accepted = tuple(
-            expense_key(claim, work.line) for work in works if work.outcome is LineOutcome.ACCEPTED
+            expense_key(claim, work.line)
+            for work in works
+            if work.outcome is LineOutcome.ACCEPTED and ctx.records
         )
         totals = dict(ctx.deltas)
         effects = _new(Effects, (ctx.person_id, claim.claim_id, outcome, totals, accepted))

@@ -189,6 +189,57 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "{line}: user fee {fee} deducted; user fees this year {paid} of the limit {limit}.",
         "{line}: egenandel {fee} trukket; egenandeler i år {paid} av taket {limit}.",
     ),
+    "data.covered": {
+        True: (
+            "{institution} is covered by this scheme.",
+            "{institution} er omfattet av ordningen.",
+        ),
+        False: (
+            "{institution} is not covered by this scheme.",
+            "{institution} er ikke omfattet av ordningen.",
+        ),
+    },
+    "data.study_load": {
+        True: (
+            "{ects} credits in the study year, at least {least}: enough.",
+            "{ects} studiepoeng i studieåret, minst {least}: nok.",
+        ),
+        False: (
+            "{ects} credits in the study year, fewer than {least}: not enough.",
+            "{ects} studiepoeng i studieåret, færre enn {least}: ikke nok.",
+        ),
+    },
+    "data.patient": ("The patient is {relation}.", "Pasienten er {relation}."),
+    "data.window": (
+        "Applications from {opens} to {closes}; submitted {submitted}.",
+        "Søknader fra {opens} til {closes}; sendt inn {submitted}.",
+    ),
+    "data.outside_norway": (
+        "{line}: rejected, only treatment in Norway is covered.",
+        "{line}: avslått, bare behandling i Norge dekkes.",
+    ),
+    "data.outside_teaching": (
+        "{line}: rejected, the date is outside the teaching term ({start} to {end}); only "
+        "acute care counts then.",
+        "{line}: avslått, datoen er utenfor undervisningsperioden ({start} til {end}); da "
+        "dekkes bare akutt behandling.",
+    ),
+    "data.line_late": (
+        "{line}: rejected, the deadline for this expense was {due}.",
+        "{line}: avslått, fristen for denne utgiften var {due}.",
+    ),
+    "data.line": (
+        "{line}: {base} counts, {before} before it against the deductible {deductible}; the part "
+        "above it at {share} is {computed}; refunded: {refund}.",
+        "{line}: {base} teller, {before} før den mot egenandelen {deductible}; delen over den "
+        "med {share} er {computed}; refundert: {refund}.",
+    ),
+    "data.minimum": (
+        "The refunds come to {computed}, under the smallest payout {minimum}: nothing is paid, "
+        "and the expenses can be claimed again with later ones.",
+        "Refusjonene blir {computed}, under minste utbetaling {minimum}: ingenting utbetales, "
+        "og utgiftene kan tas med i en senere søknad.",
+    ),
     "claim.not_priced": (
         "The claim is {outcome}, so no amounts are calculated; the lines show every other "
         "problem found.",
@@ -219,6 +270,8 @@ VARIANTS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "helfo.power_of_attorney": lambda args: args["present"],
     "helfo.chiropractor": lambda args: args["first"],
     "helfo.share": lambda args: bool(args["fee"]),
+    "data.covered": lambda args: args["covered"],
+    "data.study_load": lambda args: args["enough"],
 }
 
 WORDS = {
@@ -234,6 +287,7 @@ WORDS = {
     "child": ("the student's child", "studentens barn"),
     "spouse": ("the student's spouse", "studentens ektefelle"),
     "unknown": ("(none given)", "(ikke oppgitt)"),
+    "none": ("none", "ingen"),
 }
 
 MONTHS = {
@@ -336,6 +390,9 @@ class Renderer:
     def period(self, period: Period) -> str:
         """A claim's period in words: a year, or a semester of one ("høsten 2026")."""
         season = {"spring": ("spring", "våren"), "fall": ("autumn", "høsten")}
+        if period.study_year:
+            words = ("the study year", "studieåret")[self.nb]
+            return f"{words} {period.year}–{period.year + 1}"
         if period.semester is None:
             return str(period.year)
         return f"{season[period.semester][self.nb]} {period.year}"
@@ -344,7 +401,9 @@ class Renderer:
         raw = value.value
         if value.unit == "NOK":
             return self.money(raw)
-        if value.unit == "rate":
+        if raw is None:
+            return self.word("none")
+        if value.unit in ("rate", "fraction"):
             return self.percent(raw)
         if value.unit == "km":
             return f"{self.number(raw)} km"
@@ -395,6 +454,8 @@ class Renderer:
         "seen": number,
         "free": number,
         "age": number,
+        "ects": number,
+        "least": number,
     }
     NAMED_TERMS: ClassVar[dict[str, dict[str, tuple[str, str]]]] = {
         "outcome": terms.OUTCOMES,

@@ -14,6 +14,13 @@ class Scheme(StrEnum):
     SIO = "sio"
     SSN = "ssn"
     HELFO_ABROAD = "helfo_abroad"
+    # The further schemes, decided from their files (schemes/files/, the scheme language).
+    SIS = "sis"
+    SIA = "sia"
+    SIOST = "siost"
+    STUDENTINORD = "studentinord"
+    SIVOLDA = "sivolda"
+    SAMMEN = "sammen"
 
 
 class ClaimOutcome(StrEnum):
@@ -100,33 +107,51 @@ def age_on(birth_date: date, day: date) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """What a claim covers: a calendar year (``"2026"``) or a semester (``"2026-spring"``)."""
+    """What a claim covers: a calendar year (``"2026"``), a semester (``"2026-spring"``) or a
+    study year (``"2025-2026"``, 1 July 2025 to 30 June 2026; ``year`` is its first)."""
 
     year: int
-    semester: str | None  # None for a whole calendar year, else "spring" or "fall"
+    semester: str | None  # None for a whole calendar or study year, else "spring" or "fall"
+    study_year: bool = False
     start: date = field(init=False, compare=False)
     end: date = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         fall, spring = self.semester == "fall", self.semester == "spring"
-        object.__setattr__(self, "start", date(self.year, 7 if fall else 1, 1))
-        object.__setattr__(
-            self, "end", date(self.year, 6, 30) if spring else date(self.year, 12, 31)
-        )
+        if self.study_year:
+            start, end = date(self.year, 7, 1), date(self.year + 1, 6, 30)
+        else:
+            start = date(self.year, 7 if fall else 1, 1)
+            end = date(self.year, 6, 30) if spring else date(self.year, 12, 31)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        year_text, _, semester = text.partition("-")
+        year_text, _, rest = text.partition("-")
         if not (len(year_text) == 4 and year_text.isdigit()):
             raise ValueError(text)
-        if semester not in ("", "spring", "fall"):
+        if rest.isdigit():
+            if len(rest) != 4 or int(rest) != int(year_text) + 1:
+                raise ValueError(text)
+            return cls(int(year_text), None, study_year=True)
+        if rest not in ("", "spring", "fall"):
             raise ValueError(text)
-        return cls(int(year_text), semester or None)
+        return cls(int(year_text), rest or None)
+
+    @property
+    def kind(self) -> str:
+        """ "calendar_year", "semester" or "study_year"."""
+        if self.study_year:
+            return "study_year"
+        return "semester" if self.semester else "calendar_year"
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
 
     def __str__(self) -> str:
+        if self.study_year:
+            return f"{self.year}-{self.year + 1}"
         return f"{self.year}-{self.semester}" if self.semester else str(self.year)
 
 
@@ -182,6 +207,8 @@ class Applicant(NamedTuple):
     study_country: str | None = None
     last_semester_ends_on: date | None = None
     occupational_injury: bool = False
+    ects_per_year: Decimal | None = None
+    """Credits taken in the study year (studentinord); None: not given, not checked."""
 
 
 @dataclass(frozen=True, slots=True)

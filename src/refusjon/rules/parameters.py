@@ -187,5 +187,14 @@ def load_directory(directory: Path) -> Parameters:
 
 @cache
 def default_parameters() -> Parameters:
-    """The parameters shipped with the engine."""
-    return load_directory(PARAMETER_DIR)
+    """The parameters shipped with the engine: those of ``parameters/`` and the figures of the
+    schemes written as files (``schemes/files/``, named ``<scheme>.<figure>``)."""
+    # Imported here: the schemes import this module.
+    from refusjon.rules.schemes import language
+    from refusjon.rules.schemes.data import figure_parameters
+
+    shipped = load_directory(PARAMETER_DIR)
+    series = {name: shipped.history(name) for name in shipped.names}
+    for definition in language.builtin().values():
+        series.update(figure_parameters(definition))
+    return Parameters(series)

@@ -97,7 +97,9 @@ class _Fields:
         return self.get(name, default, parse, "unknown")
 
     def period(self, name: str) -> Any:
-        problem = "not a year (2026) or semester (2026-spring, 2026-fall)"
+        problem = (
+            "not a year (2026), a semester (2026-spring, 2026-fall) or a study year (2025-2026)"
+        )
         return self.get(name, _MISSING, lambda raw: Period.parse(str(raw)), problem)
 
     def country(self, name: str, default: Any = _MISSING) -> Any:
@@ -120,6 +122,16 @@ def _text(raw: Any) -> str:
     if not text:
         raise ValueError(raw)
     return text
+
+
+def _number(raw: Any) -> Decimal:
+    """A count that may have a fraction (credits: 37.5), from a JSON number or its text."""
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+        raise TypeError(raw)
+    value = Decimal(str(raw))
+    if not value.is_finite() or value < 0 or value > MAX_AMOUNT:
+        raise ValueError(raw)
+    return value
 
 
 def _date(raw: Any) -> date:
@@ -225,6 +237,7 @@ def _read_applicant(fields: _Fields) -> Applicant:
         study_country=fields.country("study_country", None),
         last_semester_ends_on=fields.day("last_semester_ends_on", None),
         occupational_injury=fields.flag("occupational_injury", False),
+        ects_per_year=fields.get("ects_per_year", None, _number, "not a number"),
     )
 
 
@@ -371,6 +384,7 @@ class _ApplicantIn(msgspec.Struct, gc=False):
     study_country: str | None = None
     last_semester_ends_on: date | None = None
     occupational_injury: bool | None = None
+    ects_per_year: int | float | str | None = None
 
 
 class _PatientIn(msgspec.Struct, gc=False):
@@ -441,8 +455,16 @@ def _plain_applicant(raw: _ApplicantIn) -> Applicant:
             None if study_country is None else _country(study_country),
             raw.last_semester_ends_on,
             raw.occupational_injury is True,
+            None if raw.ects_per_year is None else _plain_number(raw.ects_per_year),
         ),
     )
+
+
+def _plain_number(raw: int | float | str) -> Decimal:
+    try:
+        return _number(raw)
+    except (TypeError, ValueError, InvalidOperation):
+        raise _NotPlain from None
 
 
 def _plain_text(raw: str) -> str:

@@ -13,6 +13,11 @@ UNTRANSLATED_DOCUMENT = "untranslated-document"
 BELOW_THRESHOLD = "below-threshold"
 ABOVE_EXEMPTION_CARD_LIMIT = "above-exemption-card-limit"
 RESUBMISSION_LATE = "resubmission-late"
+PATIENT_NOT_COVERED = "patient-not-covered"
+INSUFFICIENT_STUDY_LOAD = "insufficient-study-load"
+OUTSIDE_APPLICATION_WINDOW = "outside-application-window"
+BELOW_MINIMUM_PAYOUT = "below-minimum-payout"
+CAP_REACHED = "cap-reached"  # on the claim (it pays nothing) and on a line (its refund was cut)
 
 # Line level
 EXCLUDED_CATEGORY = "excluded-category"
@@ -26,6 +31,7 @@ COMPANION_NOT_COVERED = "companion-not-covered"
 DUPLICATE_EXPENSE = "duplicate-expense"
 MANUAL_ASSESSMENT = "manual-assessment"
 WITHIN_THRESHOLD = "within-threshold"
+OUTSIDE_NORWAY = "outside-norway"
 
 MISSING_DOCUMENT_PREFIX = "missing-document:"
 

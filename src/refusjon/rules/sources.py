@@ -67,6 +67,13 @@ def public_sources(note: str) -> list[PublicSource]:
     return found
 
 
+# A note that is itself a public citation: a scheme file's source, its title and address as the
+# file gives them ("[pub] «SiS – Helserefusjon», studentensbeste.no/stotte/helserefusjon").
+PUBLIC_NOTE = "[pub] "
+
+
 def citation(note: str, lang: str) -> str:
     """The public pages of a source note, cited in ``lang``; empty when it names none."""
+    if note.startswith(PUBLIC_NOTE):
+        return note.removeprefix(PUBLIC_NOTE)
     return "; ".join(source.cited(lang) for source in public_sources(note))

@@ -160,6 +160,31 @@ REASONS: dict[str, tuple[str, str]] = {
         "part of the amount is within what you pay yourself",
         "deler av beløpet er innenfor det du betaler selv",
     ),
+    "patient-not-covered": (
+        "the scheme does not cover this patient",
+        "ordningen dekker ikke denne pasienten",
+    ),
+    "insufficient-study-load": (
+        "you take fewer credits in the study year than the scheme asks",
+        "du tar færre studiepoeng i studieåret enn ordningen krever",
+    ),
+    "outside-application-window": (
+        "applications open later in the year",
+        "søknadsperioden har ikke begynt",
+    ),
+    "below-minimum-payout": (
+        "the refund is below the smallest amount paid out; the expenses can be claimed again "
+        "with later ones",
+        "refusjonen er under minste utbetaling; utgiftene kan tas med i en senere søknad",
+    ),
+    "cap-reached": (
+        "the most the scheme pays is reached",
+        "det meste ordningen betaler er nådd",
+    ),
+    "outside-norway": (
+        "only treatment in Norway is covered",
+        "bare behandling i Norge dekkes",
+    ),
 }
 
 OUTCOMES: dict[str, tuple[str, str]] = {
@@ -179,6 +204,13 @@ SCHEMES: dict[str, tuple[str, str]] = {
         "Helfo reimbursement for students outside the EU/EEA",
         "Helfo-refusjon for studenter utenfor EU/EØS",
     ),
+    # The schemes written as files: their names as the files give them (test_scheme_language).
+    "sis": ("SiS health refund", "SiS helserefusjon"),
+    "sia": ("SiA health fund", "SiA helsekasse"),
+    "siost": ("SiØ money back", "SiØ penger tilbake"),
+    "studentinord": ("Studentinord health fund", "Studentinord helsekasse"),
+    "sivolda": ("SiVolda health fund", "SiVolda helsekasse"),
+    "sammen": ("Sammen health fund", "Sammen helsefond"),
 }
 
 POTS: dict[str, tuple[str, str]] = {
@@ -203,6 +235,25 @@ INSTITUTIONS: dict[str, tuple[str, str]] = {
         "Fagskolen Vestfold og Telemark",
         "Fagskolen Vestfold og Telemark",
     ),
+    "uis": ("University of Stavanger", "Universitetet i Stavanger"),
+    "vid-stavanger": (
+        "VID Specialized University, Stavanger",
+        "VID vitenskapelige høgskole, Stavanger",
+    ),
+    "bi-stavanger": ("BI Norwegian Business School, Stavanger", "Handelshøyskolen BI, Stavanger"),
+    "fagskolen-rogaland": ("Fagskolen Rogaland", "Fagskolen Rogaland"),
+    "uia": ("University of Agder", "Universitetet i Agder"),
+    "fagskolen-agder": ("Fagskolen i Agder", "Fagskolen i Agder"),
+    "hiof": ("Østfold University College", "Høgskolen i Østfold"),
+    "fagskolen-viken-fredrikstad": (
+        "Fagskolen i Viken, Fredrikstad",
+        "Fagskolen i Viken, Fredrikstad",
+    ),
+    "nord": ("Nord University", "Nord universitet"),
+    "hivolda": ("Volda University College", "Høgskulen i Volda"),
+    "uib": ("University of Bergen", "Universitetet i Bergen"),
+    "hvl": ("Western Norway University of Applied Sciences", "Høgskulen på Vestlandet"),
+    "nhh": ("NHH Norwegian School of Economics", "Norges Handelshøyskole"),
 }
 
 

@@ -4,7 +4,9 @@ from datetime import date
 
 from refusjon.rules.model import Scheme
 from refusjon.rules.parameters import Parameters, default_parameters
+from refusjon.rules.schemes import language
 from refusjon.rules.schemes.base import SchemeRules
+from refusjon.rules.schemes.data import rules_of
 from refusjon.rules.schemes.helfo_abroad import HelfoAbroadRules
 from refusjon.rules.schemes.sio import SioRules
 from refusjon.rules.schemes.ssn import SsnRules
@@ -13,6 +15,7 @@ SCHEMES: dict[Scheme, SchemeRules] = {
     Scheme.SIO: SioRules(),
     Scheme.SSN: SsnRules(),
     Scheme.HELFO_ABROAD: HelfoAbroadRules(),
+    **rules_of(language.builtin().values()),
 }
 
 

@@ -45,6 +45,11 @@ class SchemeRules:
         """Step 3: the amount rules for one line that passed its checks."""
         raise NotImplementedError
 
+    def settle(self, ctx: Context, works: Sequence[LineWork]) -> list[str] | None:
+        """After step 3, the claim as a whole (a smallest payout): its claim-level reasons, or
+        None for the reasons its lines show (:func:`refusjon.rules.engine`)."""
+        return None
+
 
 def check_period(ctx: Context, work: LineWork, source: str) -> None:
     """A line whose service date is outside the claim's period is rejected."""
