@@ -141,7 +141,7 @@ class Period:
 
     @property
     def kind(self) -> str:
-        """ "calendar_year", "semester" or "study_year"."""
+        """What kind of period it is: "calendar_year", "semester" or "study_year"."""
         if self.study_year:
             return "study_year"
         return "semester" if self.semester else "calendar_year"

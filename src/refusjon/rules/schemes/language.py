@@ -268,8 +268,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def builtin() -> dict[str, SchemeDefinition]:
-    """The schemes whose files ship with Refusjon (``files/``), by code."""
+@cache
+def builtin() -> Mapping[str, SchemeDefinition]:
+    """The schemes whose files ship with Refusjon (``files/``), by code (read once)."""
     definitions = [load(path) for path in sorted(SCHEME_DIR.glob("*.yaml"))]
     return {definition.scheme: definition for definition in definitions}
 
