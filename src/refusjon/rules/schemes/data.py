@@ -81,11 +81,15 @@ class DataRules(SchemeRules):
         return coverage.refunded | coverage.referred
 
     def validate(self, claim: Claim) -> list[str]:
+        errors = []
         kinds = self.definition.period.kinds
-        if claim.period.kind in kinds:
-            return []
-        taken = " or ".join(PERIOD_KINDS[kind] for kind in sorted(kinds))
-        return [f"period: {self.definition.scheme} takes {taken}"]
+        if claim.period.kind not in kinds:
+            taken = " or ".join(PERIOD_KINDS[kind] for kind in sorted(kinds))
+            errors.append(f"period: {self.definition.scheme} takes {taken}")
+        aged = any(rule.under_age for rule in self.definition.who.patients)
+        if claim.patient.relation == "child" and aged and claim.patient.birth_date is None:
+            errors.append(f"patient.birth_date: {self.definition.scheme} covers a child by age")
+        return errors
 
     # Step 1 -------------------------------------------------------------------------------
 
@@ -129,11 +133,13 @@ class DataRules(SchemeRules):
         rule = next((r for r in self.definition.who.patients if r.relation == "child"), None)
         if rule is None:
             return [reasons.PATIENT_NOT_COVERED]
-        if rule.under_age is not None:
-            assert patient.birth_date is not None  # the reader requires it for a child
-            if age_on(patient.birth_date, ctx.claim.period.start) >= rule.under_age:
-                return [reasons.PATIENT_NOT_COVERED]
-        return []
+        born = patient.birth_date  # given where the rule has an age (validate)
+        too_old = (
+            rule.under_age is not None
+            and born is not None
+            and age_on(born, ctx.claim.period.start) >= rule.under_age
+        )
+        return [reasons.PATIENT_NOT_COVERED] if too_old else []
 
     def _deadline_codes(self, ctx: Context) -> list[str]:
         claim, deadline = ctx.claim, self.definition.deadline
