@@ -46,16 +46,16 @@ def test_the_cases_are_a_copy_of_the_shared_ones() -> None:
     assert not changed, f"these differ from ../shared/cases: copy them again: {changed}"
 
 
-@pytest.fixture(scope="module")
-def decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    out = tmp_path_factory.mktemp("spec") / "decisions.jsonl"
+def _assessed(claims: Path, out: Path) -> tuple[int, str, list[dict[str, Any]]]:
+    """``refusjon assess`` run on the cases as a user runs it: its exit status, what it said
+    on stderr, and its decisions."""
     result = subprocess.run(
         [
             sys.executable,
             "-m",
             "refusjon.cli",
             "assess",
-            str(CASES / "claims.jsonl"),
+            str(claims),
             "--rates",
             str(CASES / "rates.csv"),
             "--out",
@@ -65,8 +65,16 @@ def decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
         text=True,
         check=False,
     )
-    assert result.returncode == 1, result.stderr  # the cases include unreadable claims
-    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    decided = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return result.returncode, result.stderr, decided
+
+
+@pytest.fixture(scope="module")
+def decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    out = tmp_path_factory.mktemp("spec") / "decisions.jsonl"
+    status, stderr, decided = _assessed(CASES / "claims.jsonl", out)
+    assert status == 1, stderr  # the cases include unreadable claims
+    return decided
 
 
 def test_there_is_one_decision_per_claim(decisions: list[dict[str, Any]]) -> None:
@@ -104,24 +112,8 @@ def _more_expected() -> list[dict[str, Any]]:
 def more_decisions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
     """The six further schemes' cases, decided from their scheme files."""
     out = tmp_path_factory.mktemp("more") / "decisions.jsonl"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "refusjon.cli",
-            "assess",
-            str(MORE / "claims.jsonl"),
-            "--rates",
-            str(CASES / "rates.csv"),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    decided = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    status, stderr, decided = _assessed(MORE / "claims.jsonl", out)
+    assert status == 0, stderr
     return {decision["claim_id"]: decision for decision in decided}
 
 

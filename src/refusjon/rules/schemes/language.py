@@ -27,6 +27,7 @@ import jsonschema
 import yaml
 
 from refusjon.rules.model import CATEGORIES
+from refusjon.rules.parameters import Deadline as LastDay
 
 SCHEMA_FILE = Path(__file__).with_name("scheme.schema.json")
 SCHEME_DIR = Path(__file__).with_name("files")
@@ -184,27 +185,18 @@ class Documents:
 
 
 @dataclass(frozen=True, slots=True)
-class DayAfter:
-    """``month``/``day`` of the year ``years_after`` the period's first year."""
-
-    month: int
-    day: int
-    years_after: int
-
-    def for_year(self, year: int) -> date:
-        return date(year + self.years_after, self.month, self.day)
-
-
-@dataclass(frozen=True, slots=True)
 class Window:
-    opens: DayAfter
-    closes: DayAfter
+    """Applications from one day to another (inclusive), each of the period's first year or a
+    year after it."""
+
+    opens: LastDay
+    closes: LastDay
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
     window: Window | None = None
-    by: Mapping[str, DayAfter] | None = None
+    by: Mapping[str, LastDay] | None = None
     """The last day for a claim, by kind of period ("spring", "fall", "calendar_year",
     "study_year")."""
     line_age_months: str = ""
@@ -515,9 +507,9 @@ def _span(data: Mapping[str, str]) -> Span:
     return Span(_month_day(data["from"]), _month_day(data["to"]))
 
 
-def _day_after(text: str, years_after: int) -> DayAfter:
+def _day_after(text: str, years_after: int) -> LastDay:
     month, day = _month_day(text)
-    return DayAfter(month, day, years_after)
+    return LastDay(month, day, years_after)
 
 
 def _cap(data: Mapping[str, str] | None) -> Cap | None:
