@@ -130,7 +130,7 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "{line}: rejected, rights abroad lasted until {until}.",
         "{line}: avslått, rettighetene i utlandet varte til {until}.",
     ),
-    "helfo.line_late": (
+    "line.late": (
         "{line}: rejected, the deadline for this expense was {due}.",
         "{line}: avslått, fristen for denne utgiften var {due}.",
     ),
@@ -223,10 +223,6 @@ MESSAGES: dict[str, Message | dict[Any, Message]] = {
         "acute care counts then.",
         "{line}: avslått, datoen er utenfor undervisningsperioden ({start} til {end}); da "
         "dekkes bare akutt behandling.",
-    ),
-    "data.line_late": (
-        "{line}: rejected, the deadline for this expense was {due}.",
-        "{line}: avslått, fristen for denne utgiften var {due}.",
     ),
     "data.line": (
         "{line}: {base} counts, {before} before it against the deductible {deductible}; the part "

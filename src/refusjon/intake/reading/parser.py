@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -1083,11 +1083,7 @@ def _one_card_a_row(scanned: list[Scanned]) -> list[Scanned]:
         ):
             last += 1
         region = [item for item in items[first : last + 1] if not _straddles(item.row, cuts)]
-        columns: list[list[Scanned]] = [[] for _ in range(len(cuts) + 1)]
-        for item in region:
-            for column, part in enumerate(_cut(item.row, cuts)):
-                if part:
-                    columns[column].append(_scan(Row.of(page, part)))
+        columns = _cut_into_columns(region, cuts)
         kept = {id(item) for item in region}
         result.extend(items[:first])
         result.extend(part for column in columns for part in column)
@@ -1179,14 +1175,23 @@ def _box_starts(item: Scanned) -> list[float]:
 
 
 def _grid_columns(band: list[Scanned], cuts: list[float]) -> list[list[Scanned]] | None:
-    page = band[0].row.page
-    columns: list[list[Scanned]] = [[] for _ in range(len(cuts) + 1)]
-    for item in band:
-        for column, part in enumerate(_cut(item.row, cuts)):
-            if part:
-                columns[column].append(replace(_scan(Row.of(page, part)), boxed=True))
+    columns = _cut_into_columns(band, cuts, boxed=True)
     if len(band) < 2 or not all(any(item.amounts for item in column) for column in columns):
         return None
+    return columns
+
+
+def _cut_into_columns(
+    items: list[Scanned], cuts: Sequence[float], *, boxed: bool = False
+) -> list[list[Scanned]]:
+    """The rows of one page cut at ``cuts``: each column's parts, top to bottom."""
+    columns: list[list[Scanned]] = [[] for _ in range(len(cuts) + 1)]
+    for item in items:
+        for column, part in enumerate(_cut(item.row, cuts)):
+            if part:
+                cut = _scan(Row.of(item.row.page, part))
+                cut.boxed = boxed
+                columns[column].append(cut)
     return columns
 
 

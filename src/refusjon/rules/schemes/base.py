@@ -87,6 +87,15 @@ def check_deadline(ctx: Context, name: str, source: str, *, grace_months: int = 
     return in_time
 
 
+def check_expense_age(ctx: Context, work: LineWork, months: int, source: str) -> None:
+    """A line is due ``months`` after its treatment, or after its payment if paid later."""
+    line = work.line
+    due = add_months(max(line.service_on, line.paid_on), months)
+    if ctx.claim.submitted_on > due:
+        work.reject(reasons.DEADLINE_PASSED)
+        ctx.explain("line.late", source, line=line, due=due)
+
+
 def user_fee_overview_codes(ctx: Context, source: str) -> list[str]:
     """The helsenorge user-fee overview must be attached and show the applicant's name."""
     named = any(

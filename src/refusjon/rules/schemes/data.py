@@ -15,10 +15,16 @@ from decimal import Decimal
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, Key, LineWork
-from refusjon.rules.model import Claim, LineOutcome, Scheme, add_months, age_on
+from refusjon.rules.model import Claim, LineOutcome, Scheme, age_on
 from refusjon.rules.money import ZERO, round_ore, share_between
 from refusjon.rules.parameters import Parameters, ParameterValue
-from refusjon.rules.schemes.base import SchemeRules, check_period, check_student
+from refusjon.rules.schemes.base import (
+    SchemeRules,
+    check_expense_age,
+    check_period,
+    check_student,
+    user_fee_overview_codes,
+)
 from refusjon.rules.schemes.language import Cap, SchemeDefinition, Span
 from refusjon.rules.sources import PUBLIC_NOTE
 
@@ -68,6 +74,7 @@ class DataRules(SchemeRules):
         coverage = definition.coverage
         self._overview = coverage.overview | coverage.overview_and_receipt
         self._receipt = coverage.receipt | coverage.overview_and_receipt
+        self._pots = {pot.name: pot for pot in definition.pots}
         required = [item.type for item in definition.documents.required]
         offered = ["user_fee_overview"] if definition.documents.overview != "never" else []
         offered += ["receipt"] if self._receipt else []
@@ -169,15 +176,7 @@ class DataRules(SchemeRules):
         if documents.overview == "always" or (
             documents.overview == "with_an_overview_line" and overview_lines
         ):
-            named = any(
-                document.type == "user_fee_overview" and document.shows_applicant_name
-                for document in claim.documents
-            )
-            if not named:
-                ctx.explain(
-                    "claim.missing_document", self.source, document="user_fee_overview", named=True
-                )
-                codes.append(reasons.missing_document("user_fee_overview"))
+            codes.extend(user_fee_overview_codes(ctx, self.source))
         present = {document.type for document in claim.documents}
         categories = {work.line.category for work in works}
         for required in documents.required:
@@ -227,10 +226,7 @@ class DataRules(SchemeRules):
         months_figure = self.definition.deadline.line_age_months
         if months_figure:
             months = ctx.cite(self._name(months_figure), period.start)
-            due = add_months(max(line.service_on, line.paid_on or line.service_on), int(months))
-            if ctx.claim.submitted_on > due:
-                work.reject(reasons.DEADLINE_PASSED)
-                ctx.explain("data.line_late", self.source, line=line, due=due)
+            check_expense_age(ctx, work, int(months), self.source)
 
     def _excluded_by_age(self, ctx: Context, work: LineWork) -> bool:
         birth = ctx.claim.patient_birth_date
@@ -253,7 +249,7 @@ class DataRules(SchemeRules):
             ctx.explain("line.referred", self.source, line=line)
             return
         definition, claim = self.definition, ctx.claim
-        pot = next(pot for pot in definition.pots if pot.name == work.pot)
+        pot = self._pots[work.pot]
         patient = claim.patient_key
         work.eligible = line.nok
         base = self._below_the_limit(ctx, work)
@@ -305,7 +301,7 @@ class DataRules(SchemeRules):
         key = (self.definition.scheme, "limit", ctx.claim.patient_key, year)
         before = ctx.total(key)
         ctx.add(key, line.nok)
-        base = max(ZERO, min(line.nok, limit - before))
+        base = share_between(before, line.nok, ZERO, limit)
         if base < line.nok:
             work.notes.append(reasons.ABOVE_EXEMPTION_CARD_LIMIT)
         return base

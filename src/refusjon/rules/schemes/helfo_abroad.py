@@ -16,7 +16,7 @@ from refusjon.rules.context import Context, LineWork
 from refusjon.rules.model import Claim, Scheme, Step, add_months, age_on
 from refusjon.rules.money import ZERO
 from refusjon.rules.parameters import Parameters
-from refusjon.rules.schemes.base import SchemeRules, day_of
+from refusjon.rules.schemes.base import SchemeRules, check_expense_age, day_of
 
 SEED_001 = "Helfo, 'Students outside the EU/EEA', helsenorge.no (seed 001)"
 SEED_004 = "Helfo, 'What does extended subsidisation cover during residence abroad?' (seed 004)"
@@ -143,12 +143,8 @@ class HelfoAbroadRules(SchemeRules):
             if line.service_on > covered_until:
                 work.reject(reasons.OUTSIDE_COVERAGE_PERIOD)
                 ctx.explain("helfo.outside_coverage", SEED_001, line=line, until=covered_until)
-        counted_from = max(line.service_on, line.paid_on)
-        months = ctx.cite("helfo_abroad.deadline_months", counted_from)
-        due = add_months(counted_from, months)
-        if claim.submitted_on > due:
-            work.reject(reasons.DEADLINE_PASSED)
-            ctx.explain("helfo.line_late", SEED_001, line=line, due=due)
+        months = ctx.cite("helfo_abroad.deadline_months", max(line.service_on, line.paid_on))
+        check_expense_age(ctx, work, months, SEED_001)
 
     def _check_category(self, ctx: Context, work: LineWork) -> bool:
         """Vaccines, health checks, home help, nursing homes, rehabilitation and ordinary
