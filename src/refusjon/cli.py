@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_cli.add_parser(subparsers)
     extract_command.add_parser(subparsers)
     add_payouts_parser(subparsers)
+    add_reassess_parser(subparsers)
     return parser
 
 
@@ -49,21 +50,57 @@ def add_payouts_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
 
 def run_payouts(args: argparse.Namespace) -> int:
     """Run the action's management command, with its own options and exit status."""
+    return _run_command(
+        "refusjon.payouts",
+        PAYOUT_COMMANDS[args.action],
+        ["refusjon payouts", args.action],
+        args.options,
+    )
+
+
+def add_reassess_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    parser = subparsers.add_parser(
+        "reassess",
+        help="decide decided claims again after their scheme changed",
+        description=(
+            "refusjon reassess --scheme sis --from YYYY-MM-DD [--dry-run] --by USERNAME; see --help"
+        ),
+        add_help=False,
+    )
+    parser.set_defaults(handler=run_reassess, takes_options=True)
+
+
+def run_reassess(args: argparse.Namespace) -> int:
+    """Run ``manage.py reassess`` with the options given (all of them its own, ``--help`` too),
+    and its exit status."""
+    return _run_command("refusjon.reassessment", "reassess", ["refusjon", "reassess"], args.options)
+
+
+def _run_command(app: str, name: str, prog: list[str], options: list[str]) -> int:
+    """Run the management command ``name`` of ``app`` as ``prog`` with ``options``, and its
+    exit status."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "refusjon.web.settings")
     import django
     from django.core.management import load_command_class
 
     django.setup()
-    command = load_command_class("refusjon.payouts", PAYOUT_COMMANDS[args.action])
+    command = load_command_class(app, name)
     try:
-        command.run_from_argv(["refusjon payouts", args.action, *args.options])
+        command.run_from_argv([*prog, *options])
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 1
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if getattr(args, "takes_options", False):
+        args.options = rest
+    elif rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     return int(args.handler(args))
 
 

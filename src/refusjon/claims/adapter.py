@@ -26,6 +26,7 @@ from refusjon.rules.parameters import (
     default_parameters,
     parse_value,
 )
+from refusjon.rules.schemes import SCHEMES, SchemeRules, SchemeVersion, version_of
 from refusjon.rules.terms import OUTCOMES, term
 
 __all__ = [
@@ -41,7 +42,10 @@ __all__ = [
     "money_text",
     "money_words",
     "outcome_words",
+    "rules_for",
+    "scheme_version",
     "to_rules_claim",
+    "version_in_force",
     "with_overrides",
 ]
 
@@ -52,17 +56,70 @@ def evaluate(
     on: date,
     leaving_out: Collection[str] = (),
     extra_lines: Iterable[models.ExpenseLine] = (),
+    version: models.SchemeVersion | None = None,
+    history: DatabaseHistory | None = None,
 ) -> RulesAssessment:
     """What the rules engine decides for a stored claim as it stands, if submitted ``on``,
-    against the student's decided claims, with the parameters as the administrators set them.
+    against the student's decided claims, with the parameters as the administrators set them
+    and the scheme's version in force for the claim's period (or ``version``, for a dry run).
     The lines whose ids are in ``leaving_out`` are left out, as if they had not been claimed
     (a caseworker assessed them); the others keep their ids. ``extra_lines`` (not saved) are
-    seen after the stored ones, as if they had been added."""
+    seen after the stored ones, as if they had been added. The student's other decided claims
+    are the history unless another is given (a re-assessment's)."""
     rules_claim = to_rules_claim(claim, submitted_on=on, extra_lines=extra_lines)
     if leaving_out:
         standing = tuple(line for line in rules_claim.expenses if line.line_id not in leaving_out)
         rules_claim = replace(rules_claim, expenses=standing)
-    return assess(rules_claim, DatabaseHistory.for_claim(claim), current_parameters())
+    if version is None:
+        version = version_in_force(claim.scheme, rules_claim.period.start)
+    scheme_rules, params = _rules_and_parameters(version)
+    history = history or DatabaseHistory.for_claim(claim)
+    return assess(rules_claim, history, params, scheme_rules)
+
+
+def version_in_force(scheme: str, period_start: date) -> models.SchemeVersion | None:
+    """The approved version of ``scheme`` that decides a claim whose period starts on
+    ``period_start``: the one in force latest by then; None where the shipped file decides."""
+    return (
+        models.SchemeVersion.objects.filter(
+            scheme=scheme,
+            status=models.SchemeVersionStatus.APPROVED,
+            effective_from__lte=period_start,
+        )
+        .order_by("-effective_from", "-number")
+        .first()
+    )
+
+
+_versions_cache: dict[tuple[str, str], SchemeVersion] = {}
+
+
+def scheme_version(version: models.SchemeVersion) -> SchemeVersion:
+    """A stored version read into rules (its text was checked when it was kept; read once per
+    process and text)."""
+    key = (version.scheme, version.text)
+    compiled = _versions_cache.get(key)
+    if compiled is None:
+        if len(_versions_cache) > 16:
+            _versions_cache.clear()
+        compiled = version_of(version.text, file=f"{version.scheme}.yaml", scheme=version.scheme)
+        _versions_cache[key] = compiled
+    return compiled
+
+
+def _rules_and_parameters(
+    version: models.SchemeVersion | None,
+) -> tuple[SchemeRules | None, Parameters]:
+    if version is None:
+        return None, current_parameters()
+    compiled = scheme_version(version)
+    return compiled.rules, current_parameters(compiled)
+
+
+def rules_for(scheme: str, period: rules.Period) -> tuple[SchemeRules, Parameters]:
+    """The rules and parameters that decide a claim of ``scheme`` for ``period``."""
+    scheme_rules, params = _rules_and_parameters(version_in_force(scheme, period.start))
+    return scheme_rules or SCHEMES[rules.Scheme(scheme)], params
 
 
 def expense_keys(claim: models.Claim, *, on: date) -> dict[str, str]:
@@ -72,17 +129,26 @@ def expense_keys(claim: models.Claim, *, on: date) -> dict[str, str]:
     return {line.line_id: key_text(expense_key(rules_claim, line)) for line in rules_claim.expenses}
 
 
-_parameters_cache: dict[tuple[int, Any], Parameters] = {}
+_parameters_cache: dict[tuple[int, Any, SchemeVersion | None], Parameters] = {}
 
 
-def current_parameters() -> Parameters:
-    """The shipped parameters with the administrators' dated values laid over them."""
+def current_parameters(scheme_version: SchemeVersion | None = None) -> Parameters:
+    """The shipped parameters, with a scheme version's figures in place of its scheme's own
+    if one is given, and the administrators' dated values laid over them."""
     overrides = models.ParameterOverride.objects.all()
-    version = (overrides.count(), overrides.aggregate(latest=Max("changed_at"))["latest"])
-    cached = _parameters_cache.get(version)
+    key = (
+        overrides.count(),
+        overrides.aggregate(latest=Max("changed_at"))["latest"],
+        scheme_version,
+    )
+    cached = _parameters_cache.get(key)
     if cached is None:
-        _parameters_cache.clear()
-        cached = _parameters_cache[version] = with_overrides(default_parameters(), overrides)
+        if len(_parameters_cache) > 16:
+            _parameters_cache.clear()
+        shipped = default_parameters()
+        if scheme_version is not None:
+            shipped = scheme_version.laid_over(shipped)
+        cached = _parameters_cache[key] = with_overrides(shipped, overrides)
     return cached
 
 
@@ -321,7 +387,8 @@ def eligibility_reasons(profile: models.StudentProfile, scheme: str, on: date) -
         expenses=(placeholder,),
         documents=tuple(rules.Document(kind, True, "en") for kind in sorted(rules.DOCUMENT_TYPES)),
     )
-    decision = assess(claim, DatabaseHistory([], []), current_parameters()).decision
+    scheme_rules, params = rules_for(scheme, claim.period)
+    decision = assess(claim, DatabaseHistory([], []), params, scheme_rules).decision
     if decision.outcome is rules.ClaimOutcome.INVALID:
         raise ValueError(f"eligibility for {scheme} on {on}: {'; '.join(decision.errors)}")
     return [code for code in decision.reasons if code in ELIGIBILITY_CODES]

@@ -563,3 +563,81 @@ class ParameterOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.valid_from}"
+
+
+class SchemeVersionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    DISCARDED = "discarded", _("Discarded")
+
+
+class SchemeVersion(models.Model):
+    """A version of a scheme's file, uploaded or edited by an administrator. Approved, it
+    decides the scheme's claims whose period starts on or after ``effective_from`` (in place
+    of the file the scheme ships with, or of an earlier version); until then it is a draft
+    whose dry run shows what it would change (:mod:`refusjon.reassessment`)."""
+
+    scheme = models.CharField(_("scheme"), max_length=32)
+    number = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("scheme file"))
+    effective_from = models.DateField(_("in force for periods from"))
+    note = models.CharField(_("what changes"), max_length=300)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SchemeVersionStatus.choices,
+        default=SchemeVersionStatus.DRAFT,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    # The dry run: when it finished (None while it runs or has not run), and what it found in
+    # sum (claims, people, money); the claim by claim differences are SchemeVersionChanges.
+    checked_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    # When the claims the approval changed had all been decided again.
+    reassessed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["scheme", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "number"], name="scheme_version_unique")
+        ]
+        verbose_name = _("scheme version")
+        verbose_name_plural = _("scheme versions")
+
+    def __str__(self) -> str:
+        return f"{self.scheme} v{self.number}"
+
+
+class SchemeVersionChange(models.Model):
+    """What a scheme version changes for one decided claim: found by its dry run, and once
+    approved, the decision that replaced the old one."""
+
+    version = models.ForeignKey(SchemeVersion, on_delete=models.CASCADE, related_name="changes")
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="+")
+    old_decision = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="+")
+    old_outcome = models.CharField(max_length=32)
+    old_refund_nok = models.DecimalField(max_digits=12, decimal_places=2)
+    new_outcome = models.CharField(max_length=32)
+    new_refund_nok = models.DecimalField(max_digits=12, decimal_places=2)
+    paid_nok = models.DecimalField(max_digits=12, decimal_places=2)
+    lines_changed = models.PositiveIntegerField(default=0)
+    new_decision = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["version", "claim"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "claim"], name="version_change_once")
+        ]
+
+    @property
+    def difference_nok(self) -> Decimal:
+        return self.new_refund_nok - self.old_refund_nok

@@ -18,7 +18,8 @@ from refusjon import clock
 from refusjon.claims import adapter, profiles, services
 from refusjon.claims.errors import ClaimError
 from refusjon.claims.models import Claim, PatientRelation, StudentProfile, User
-from refusjon.rules.schemes import offered_categories, offered_documents
+from refusjon.rules.model import Period
+from refusjon.rules.schemes import offered_documents
 
 
 def eligible_schemes(student: User, *, on: date | None = None) -> frozenset[str]:
@@ -65,8 +66,10 @@ def start_claim(
 
 
 def categories(claim: Claim, *, on: date | None = None) -> frozenset[str]:
-    """The categories of treatment the claim's scheme refunds in some way."""
-    return offered_categories(claim.scheme, on or clock.today(), adapter.current_parameters())
+    """The categories of treatment the claim's scheme (as in force for its period) refunds in
+    some way."""
+    scheme_rules, params = adapter.rules_for(claim.scheme, Period.parse(claim.period))
+    return scheme_rules.categories(params, on or clock.today())
 
 
 def document_types(claim: Claim) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from refusjon.claims import adapter
 from refusjon.claims.adapter import RulesAssessment
 from refusjon.claims.errors import ClaimError
-from refusjon.claims.models import Claim, LineOutcomeChoice, LineOverride
+from refusjon.claims.models import Claim, LineOutcomeChoice, LineOverride, SchemeVersion
 
 REFERRED = "referred"
 PAYING = ("approved", "partially_approved")
@@ -230,10 +230,18 @@ class Decided:
     waiting: list[str]
 
 
-def decided(claim: Claim, result: RulesAssessment, *, on: date) -> Decided:
+def decided(
+    claim: Claim,
+    result: RulesAssessment,
+    *,
+    on: date,
+    version: SchemeVersion | None = None,
+    history: adapter.DatabaseHistory | None = None,
+) -> Decided:
     """The engine's ``result`` for the whole claim (as if submitted ``on``) is the decision
     when no line is overridden. With overrides, on a claim the engine priced, the engine is run
-    again without the overridden lines, and the caseworker's lines are laid over that re-run."""
+    again without the overridden lines, and the caseworker's lines are laid over that re-run
+    (with the scheme ``version`` and the ``history`` the result was reached with, if any)."""
     engine = _engine_record(result)
     overrides = {str(o.line_number): o for o in claim.overrides.select_related("by")}
     waiting = _waiting_lines(engine, overrides)
@@ -244,7 +252,9 @@ def decided(claim: Claim, result: RulesAssessment, *, on: date) -> Decided:
     if not _priced(engine):
         final = _with_overrides(engine, overrides)
         return Decided({**final, "engine": engine}, {}, waiting)
-    rerun_result = adapter.evaluate(claim, on=on, leaving_out=set(overrides))
+    rerun_result = adapter.evaluate(
+        claim, on=on, leaving_out=set(overrides), version=version, history=history
+    )
     rerun = _engine_record(rerun_result)
     if not _priced(rerun):  # leaving lines out only removes what they required
         raise ClaimError(_("The claim could not be assessed without the lines you assessed."))
@@ -281,13 +291,18 @@ def overrides_kept(appealed: dict[str, Any], new: dict[str, Any]) -> list[dict[s
 
 
 def decision_record(
-    claim: Claim, result: RulesAssessment, *, on: date | None = None
+    claim: Claim,
+    result: RulesAssessment,
+    *,
+    on: date | None = None,
+    version: SchemeVersion | None = None,
+    history: adapter.DatabaseHistory | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The final decision record (with the engine's kept under ``engine``) and its effects,
     from the engine's ``result`` for the claim submitted ``on`` (by default the day it was).
     Refused while a referred line waits for a caseworker's assessment."""
     on = on or claim.submitted_on
     assert on is not None  # a claim being decided was submitted
-    made = decided(claim, result, on=on)
+    made = decided(claim, result, on=on, version=version, history=history)
     _check_referred_lines_assessed(made.waiting)
     return made.record, made.effects

@@ -54,7 +54,9 @@ TRANSITIONS: dict[str, set[str]] = {
     ClaimStatus.AWAITING_APPROVAL: {ClaimStatus.DECIDED, ClaimStatus.IN_REVIEW},
     ClaimStatus.RETURNED: {ClaimStatus.SUBMITTED},
     ClaimStatus.DECIDED: {ClaimStatus.PAID, ClaimStatus.APPEALED},
-    ClaimStatus.PAID: {ClaimStatus.APPEALED},
+    # A paid claim decided again after its scheme changed (refusjon.reassessment) waits to be
+    # paid the difference.
+    ClaimStatus.PAID: {ClaimStatus.APPEALED, ClaimStatus.DECIDED},
     # An appeal ends with the claim decided again (a changed decision) or as it was (upheld).
     ClaimStatus.APPEALED: {ClaimStatus.DECIDED, ClaimStatus.PAID},
 }

@@ -149,13 +149,18 @@ def _set_off(words: Renderer, decision: Assessment) -> list[dict[str, str | bool
 
 
 def _superseded(words: Renderer, old: dict[str, str] | None, lang: str) -> dict[str, str] | None:
-    """What the decision replaced, if it was made on appeal."""
+    """What the decision replaced, if it was made on appeal or after the scheme's rules
+    changed (``rules_from``: the day the changed rules apply from, if known)."""
     if not old:
         return None
+    changed = old.get("because") == "scheme_changed"
+    rules_from = old.get("in_force_from") if changed else None
     return {
         "decided_on": words.day(date.fromisoformat(old["decided_on"])),
         "outcome": term(OUTCOMES, old["outcome"], lang),
         "refund": words.money(Decimal(old["refund_nok"])),
+        "rules_changed": "yes" if changed else "",
+        "rules_from": words.day(date.fromisoformat(rules_from)) if rules_from else "",
     }
 
 

@@ -189,8 +189,24 @@ def open_recovery(
 ) -> Recovery:
     """Claim back (part of) what a claim was paid, with the reason and its legal source; the
     student can appeal within three weeks (forvaltningsloven § 29)."""
-    now = _now(now)
     services.check_caseworker(claim, by)
+    return claim_back(claim, by=by, amount_nok=amount_nok, reason=reason, source=source, now=now)
+
+
+@transaction.atomic
+def claim_back(
+    claim: Claim,
+    *,
+    by: User,
+    amount_nok: Decimal,
+    reason: str,
+    source: str,
+    now: datetime | None = None,
+) -> Recovery:
+    """:func:`open_recovery` for whoever may decide the claim again without being its
+    caseworker: the administrator whose change of the scheme paid the claim too much
+    (:mod:`refusjon.reassessment`)."""
+    now = _now(now)
     Claim.objects.select_for_update().filter(pk=claim.pk).exists()  # one opening at a time
     decision = services.current_decision(claim)
     paid = paid_for_claim(claim)

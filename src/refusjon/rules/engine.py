@@ -30,7 +30,7 @@ from refusjon.rules.model import (
 )
 from refusjon.rules.money import ZERO, round_ore
 from refusjon.rules.parameters import ParameterMissing, Parameters, default_parameters
-from refusjon.rules.schemes import SCHEMES
+from refusjon.rules.schemes import SCHEMES, SchemeRules
 
 PAYING = frozenset({ClaimOutcome.APPROVED, ClaimOutcome.PARTIALLY_APPROVED})
 # The named tuples made for every claim and line (decisions, line decisions, effects) are made
@@ -64,22 +64,28 @@ def invalid(claim_id: str | None, errors: list[str]) -> Assessment:
     return Assessment(decision)
 
 
-def assess(claim: Claim, history: History, params: Parameters | None = None) -> Assessment:
-    """Decide ``claim`` against the person's ``history``. Amounts must already be in NOK."""
-    rules = SCHEMES[claim.scheme]
+def assess(
+    claim: Claim,
+    history: History,
+    params: Parameters | None = None,
+    rules: SchemeRules | None = None,
+) -> Assessment:
+    """Decide ``claim`` against the person's ``history``. Amounts must already be in NOK.
+    ``rules`` are the claim's scheme as shipped unless another version of it is given (with
+    its figures in ``params``)."""
+    rules = rules or SCHEMES[claim.scheme]
     errors = rules.validate(claim)
     if errors:
         return invalid(claim.claim_id, errors)
     ctx = Context(claim, params or default_parameters(), history)
     try:
-        return _decide(ctx)
+        return _decide(ctx, rules)
     except ParameterMissing as error:
         return invalid(claim.claim_id, [str(error)])
 
 
-def _decide(ctx: Context) -> Assessment:
+def _decide(ctx: Context, rules: SchemeRules) -> Assessment:
     claim = ctx.claim
-    rules = SCHEMES[claim.scheme]
     ctx.explain("claim.start", rules.source, claim=claim)
     rejecting = rules.claim_codes(ctx)
     works = [LineWork(index, line) for index, line in enumerate(claim.expenses)]

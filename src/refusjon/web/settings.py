@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "refusjon.payouts",
     "refusjon.letters",
     "refusjon.notices",
+    "refusjon.reassessment",
 ]
 
 LOGIN_URL = "login"
