@@ -115,6 +115,8 @@ def arguments(route: str, parameters: list[str], things: dict[str, Any]) -> dict
             values[name] = things["payment"].end_to_end_id
         elif name == "job_id":  # a background job's: a failed one is tried again by staff
             values[name] = "00000000-0000-0000-0000-000000000000"
+        elif name == "scheme":  # a scheme's versions: administrators only
+            values[name] = "sio"
         else:
             raise AssertionError(f"a new kind of URL parameter to walk: {name} in {route}")
     return values

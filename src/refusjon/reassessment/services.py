@@ -78,8 +78,10 @@ class VersionProblems(ReassessmentError):
 
 
 def can_change_schemes(user: User) -> bool:
-    """Whether ``user`` may upload, approve and discard versions of the schemes."""
-    return bool(user.is_active and user.has_perm("claims.add_schemeversion"))
+    """Whether ``user`` may upload, approve and discard versions of the schemes: an
+    administrator (staff) with the permission to add scheme versions. Asking costs a caseworker
+    who is not staff no query."""
+    return bool(user.is_active and user.is_staff and user.has_perm("claims.add_schemeversion"))
 
 
 def _check_may_change(by: User) -> None:

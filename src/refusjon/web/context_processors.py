@@ -14,9 +14,14 @@ def sign_in(request: HttpRequest) -> dict[str, object]:
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
-    """Whether the signed-in person is a caseworker, for the links in the page header."""
+    """Whether the signed-in person is a caseworker, and whether they administer the schemes,
+    for the links in the page header."""
     from refusjon.claims.services import is_caseworker
+    from refusjon.reassessment.services import can_change_schemes
 
     user = getattr(request, "user", None)
     signed_in = bool(user is not None and user.is_authenticated)
-    return {"is_caseworker": signed_in and is_caseworker(user)}  # type: ignore[arg-type]
+    return {
+        "is_caseworker": signed_in and is_caseworker(user),  # type: ignore[arg-type]
+        "can_change_schemes": signed_in and can_change_schemes(user),  # type: ignore[arg-type]
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from refusjon.workspace import appeals, jobs, payouts, reports, views
+from refusjon.workspace import appeals, jobs, payouts, reports, schemes, views
 from refusjon.workspace import recoveries as recovery_views
 
 app_name = "workspace"
@@ -58,6 +58,16 @@ urlpatterns = [
     ),
     path("jobs/", jobs.failed, name="jobs"),
     path("jobs/<str:job_id>/try-again/", jobs.try_again, name="job_try_again"),
+    path("schemes/", schemes.schemes, name="schemes"),
+    path("schemes/<str:scheme>/new/", schemes.new_version, name="scheme_new"),
+    path("schemes/<str:scheme>/<int:number>/", schemes.version_page, name="scheme_version"),
+    path(
+        "schemes/<str:scheme>/<int:number>/file/",
+        schemes.version_file,
+        name="scheme_version_file",
+    ),
+    path("schemes/<str:scheme>/<int:number>/approve/", schemes.approve, name="scheme_approve"),
+    path("schemes/<str:scheme>/<int:number>/discard/", schemes.discard, name="scheme_discard"),
     path("reports/", reports.dashboard, name="reports"),
     path("reports/payments.csv", reports.runs_csv, name="report_payments_csv"),
     path("reports/decisions.csv", reports.decisions_csv, name="report_decisions_csv"),
