@@ -18,6 +18,7 @@ from tests.payouts.conftest import fiona  # noqa: F401
 # SiS takes applications for the study year 2025-2026 from 1 April to 1 June 2026.
 SUBMITTED = datetime(2026, 4, 15, 10, 0, tzinfo=UTC)
 STUDY_YEAR = date(2025, 7, 1)
+SEPTEMBER = date(2025, 9, 10)
 SIS = shipped_text("sis") or ""
 
 
