@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 RUN := $(UV) run --locked --no-sync
 OUT := var
 
-.PHONY: run serve assess test test-moved-clock lint bench bench-documents bench-web messages sync clean
+.PHONY: run serve assess test test-moved-clock lint bench bench-documents bench-web bench-reassess messages sync clean
 
 $(UV):
 	@echo "uv is missing: installing it with pip (once)"
@@ -92,6 +92,11 @@ bench-documents: sync
 ## the production server, and a hundred people for a minute (locust). See bench/README.md.
 bench-web: sync
 	$(RUN) python bench/web.py
+
+## Deciding decided claims again after a scheme changed: the demo's volume data, decided again
+## from the database, beside the rules engine alone. See bench/README.md.
+bench-reassess: sync
+	$(RUN) python bench/reassess.py --write
 
 clean:
 	rm -rf .venv $(OUT) .pytest_cache .mypy_cache .ruff_cache

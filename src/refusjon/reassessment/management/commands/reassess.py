@@ -5,9 +5,11 @@ after the day, where the decision would change (``refusjon reassess`` runs it)."
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from refusjon.payouts.management.operator import operator
@@ -61,10 +63,10 @@ class Command(BaseCommand):
             "examined": summary.examined,
             "changed": summary.changed,
             "people": len(summary.people),
-            "more": summary.more_nok,
-            "less": summary.less_nok,
-            "back": summary.back_payment_nok,
-            "over": summary.overpaid_nok,
+            "more": _nok(summary.more_nok),
+            "less": _nok(summary.less_nok),
+            "back": _nok(summary.back_payment_nok),
+            "over": _nok(summary.overpaid_nok),
         }
         if dry:
             text = _(
@@ -96,3 +98,8 @@ class Command(BaseCommand):
                     % {"claims": ", ".join(summary.left)}
                 )
             )
+
+
+def _nok(amount: Decimal) -> str:
+    """An amount as the operator's language writes it (12 345,00 in bokmål)."""
+    return number_format(amount, 2, use_l10n=True, force_grouping=True)
