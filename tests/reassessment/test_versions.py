@@ -240,3 +240,13 @@ def test_an_approved_version_decides_new_claims_of_its_periods(
 
 def test_versions_are_numbered_per_scheme(ada: User) -> None:
     assert [propose(ada, SIS).number for _ in range(3)] == [1, 2, 3]
+
+
+def test_the_dry_run_leaves_the_periods_a_later_version_decides(
+    alice: User, carol: User, bob: User, ada: User
+) -> None:
+    decided_sis_claim(alice, bob, (SEPTEMBER, "1000"))
+    later = propose(ada, SIS, effective_from=date(2025, 7, 1))
+    services.approve_version(later, by=ada, now=LATER)
+    earlier = propose(ada, sis_with(deductible="500"), effective_from=date(2024, 7, 1))
+    assert (earlier.summary["examined"], earlier.summary["changed"]) == (0, 0)

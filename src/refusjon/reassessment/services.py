@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
@@ -291,13 +291,18 @@ def _compared(old: dict[str, Any], new: dict[str, Any]) -> tuple[bool, int]:
     return claim_changed or lines > 0, lines
 
 
-def _standing(scheme: str, period_from: date) -> list[Claim]:
-    """The scheme's claims with a standing decision, whose period starts on or after
-    ``period_from``."""
+def _in_span(period: str, span: tuple[date, date | None]) -> bool:
+    start = Period.parse(period).start
+    return span[0] <= start and (span[1] is None or start < span[1])
+
+
+def _standing(scheme: str, span: tuple[date, date | None]) -> list[Claim]:
+    """The scheme's claims with a standing decision, whose period starts in ``span`` (from its
+    first day, before its second if any)."""
     claims = Claim.objects.filter(scheme=scheme, status__in=STANDING).only(
         "pk", "period", "applicant_id"
     )
-    return [claim for claim in claims if Period.parse(claim.period).start >= period_from]
+    return [claim for claim in claims if _in_span(claim.period, span)]
 
 
 def _first_decided(applicants: Iterable[int]) -> dict[int, tuple[datetime, int]]:
@@ -312,10 +317,6 @@ def _first_decided(applicants: Iterable[int]) -> dict[int, tuple[datetime, int]]
     return {row["claim_id"]: (row["first"], row["claim_id"]) for row in rows}
 
 
-def count_standing(scheme: str, period_from: date) -> int:
-    return len(_standing(scheme, period_from))
-
-
 def reassessments(
     scheme: str,
     period_from: date,
@@ -325,16 +326,18 @@ def reassessments(
     summary: Summary | None = None,
 ) -> Iterator[Reassessed]:
     """Every claim of ``scheme`` with a standing decision whose period starts on or after
-    ``period_from``, decided again (by ``version``, else by the versions in force), student by
-    student, each claim against the history it was first decided against (module docstring)."""
+    ``period_from``, decided again, student by student, each claim against the history it was
+    first decided against (module docstring); by the versions in force, or by ``version``,
+    then only where it would be in force (not where a later version approved already is)."""
     summary = summary if summary is not None else Summary()
+    span = (period_from, _next_version_from(version) if version else None)
     by_student: dict[int, list[int]] = defaultdict(list)
-    for claim in _standing(scheme, period_from):
+    for claim in _standing(scheme, span):
         by_student[claim.applicant_id].append(claim.pk)
     summary.under_appeal += sum(
         1
         for claim in Claim.objects.filter(scheme=scheme, status=ClaimStatus.APPEALED).only("period")
-        if Period.parse(claim.period).start >= period_from
+        if _in_span(claim.period, span)
     )
     total = sum(len(claims) for claims in by_student.values())
     done = 0
@@ -343,7 +346,8 @@ def reassessments(
         batch = students[start : start + BATCH]
         places = _first_decided(batch)
         for student in batch:
-            for item in _student_reassessed(student, set(by_student[student]), places, version):
+            claims = set(by_student[student])
+            for item in _student_reassessed(student, claims, places, version, summary):
                 done += 1
                 summary.examined += 1
                 if progress is not None:
@@ -356,6 +360,7 @@ def _student_reassessed(
     affected: set[int],
     places: dict[int, tuple[datetime, int]],
     version: SchemeVersion | None,
+    summary: Summary,
 ) -> Iterator[Reassessed]:
     decisions = {
         decision.claim_id: decision
@@ -390,12 +395,23 @@ def _student_reassessed(
             record, new_effects = records.decision_record(
                 claim, result, version=version, history=history
             )
-        except ClaimError:  # a line the version refers waits for a caseworker: none decided
+        except ClaimError:  # a line the version refers to a caseworker: for a person to decide
+            summary.left.append(claim.reference)
             continue
         changed, lines = _compared(old.record, record)
         if changed:
             effects[claim.pk] = new_effects
         yield Reassessed(claim, old, record, new_effects, lines, changed)
+
+
+def _next_version_from(version: SchemeVersion) -> date | None:
+    """The day a later version approved already takes over from ``version``, if one does."""
+    later = SchemeVersion.objects.filter(
+        scheme=version.scheme,
+        status=SchemeVersionStatus.APPROVED,
+        effective_from__gt=version.effective_from,
+    ).aggregate(first=Min("effective_from"))["first"]
+    return cast(date | None, later)
 
 
 def _paid(claim: Claim) -> Decimal:
