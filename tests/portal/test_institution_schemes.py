@@ -4,13 +4,11 @@ another is refused."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from refusjon.claims.models import Claim, Institution, StudentProfile, User
+from refusjon.claims.models import Claim, User
 from tests.portal.test_offers import options
 
 
@@ -18,26 +16,6 @@ from tests.portal.test_offers import options
 def client() -> Client:
     """A browser that asks for English pages."""
     return Client(HTTP_ACCEPT_LANGUAGE="en")
-
-
-@pytest.fixture
-def siri(db: None) -> User:
-    """A student at the University of Stavanger, whose welfare organisation is SiS; she has
-    a regular GP at SiO too, which SiO's rules alone would take as enough."""
-    user = User.objects.create_user("siri", password="correct horse battery staple")
-    uis = Institution.objects.create(
-        code="uis", name="Universitetet i Stavanger", welfare_organisation="sis"
-    )
-    StudentProfile.objects.create(
-        user=user,
-        person_id="P-SIRI",
-        birth_date=date(2001, 4, 9),
-        institution=uis,
-        semester_fee_paid=True,
-        registered_student=True,
-        sio_gp=True,
-    )
-    return user
 
 
 def test_a_student_of_uis_is_shown_sis_and_not_sio(client: Client, siri: User) -> None:

@@ -113,6 +113,8 @@ def arguments(route: str, parameters: list[str], things: dict[str, Any]) -> dict
             values[name] = 1
         elif name == "end_to_end_id":
             values[name] = things["payment"].end_to_end_id
+        elif name == "scheme":  # a scheme carol, of UiO, is not shown (SiS's): not found
+            values[name] = "sis"
         elif name == "job_id":  # a background job's: a failed one is tried again by staff
             values[name] = "00000000-0000-0000-0000-000000000000"
         else:
