@@ -68,3 +68,30 @@ def test_a_semester_is_refused_for_a_scheme_of_study_years(client: Client, siri:
     assert page.status_code == 200
     assert "semester" in page.context["form"].errors
     assert not Claim.objects.filter(applicant=siri).exists()
+
+
+def test_a_sis_line_is_asked_what_sis_reads_and_not_helfo_s_questions(
+    client: Client, siri: User
+) -> None:
+    client.force_login(siri)
+    client.post(
+        reverse("portal:new_claim"),
+        {"scheme": "sis", "year": "2025", "semester": "study_year", "patient_relation": "self"},
+    )
+    claim = Claim.objects.get(applicant=siri)
+    html = client.get(reverse("portal:claim", args=[claim.reference])).content.decode()
+    assert 'id="id_public_user_fee"' in html and 'id="id_itemized_receipt"' in html
+    assert 'id="id_referral"' not in html and 'id="id_trip_distance_km"' not in html
+
+    client.post(
+        reverse("portal:add_line", args=[claim.reference]),
+        {
+            "category": "gp",
+            "service_on": "2025-09-10",
+            "amount": "1000",
+            "currency": "NOK",
+            "public_user_fee": "on",
+        },
+    )
+    line = claim.lines.get()
+    assert (line.category, line.public_user_fee) == ("gp", True)

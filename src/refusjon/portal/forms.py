@@ -17,6 +17,7 @@ from refusjon.claims.adapter import period_kinds
 from refusjon.claims.countries import country_choices
 from refusjon.claims.models import SCHEME_CHOICES, PatientRelation
 from refusjon.rules.model import Scheme
+from refusjon.rules.schemes import language
 from refusjon.rules.terms import CATEGORIES, term
 from refusjon.web.pages import rules_language
 
@@ -158,6 +159,25 @@ SCHEME_FIELDS: dict[str, tuple[str, ...]] = {
 SCHEME_SPECIFIC = {name for names in SCHEME_FIELDS.values() for name in names}
 
 
+def scheme_fields(scheme: str) -> tuple[str, ...]:
+    """What a line under ``scheme`` is asked beyond its category, dates and amount: a scheme
+    of Python rules as listed above; a scheme file by what its coverage reads (a user fee
+    for what the overview shows, an itemised receipt for what receipts show, the country
+    where only treatment in Norway counts)."""
+    if scheme in SCHEME_FIELDS:
+        return SCHEME_FIELDS[scheme]
+    definition = language.builtin().get(scheme)
+    if definition is None:
+        return tuple(sorted(SCHEME_SPECIFIC))
+    coverage = definition.coverage
+    asked = {
+        "public_user_fee": bool(coverage.overview | coverage.overview_and_receipt),
+        "itemized_receipt": bool(coverage.receipt | coverage.overview_and_receipt),
+        "country": coverage.norway_only,
+    }
+    return tuple(name for name, needed in asked.items() if needed)
+
+
 def _decimal(label: Any, *, digits: int, places: int, **kwargs: Any) -> forms.DecimalField:
     step = "0.1" if places == 1 else "0.01"
     return forms.DecimalField(
@@ -241,8 +261,8 @@ class ExpenseLineForm(forms.Form):
         """``categories``: the kinds of treatment the claim's scheme refunds (every kind the
         rules know without it); another is refused as not one of the choices."""
         super().__init__(*args, **kwargs)
-        if scheme in SCHEME_FIELDS:
-            for name in SCHEME_SPECIFIC - set(SCHEME_FIELDS[scheme]):
+        if scheme is not None:
+            for name in SCHEME_SPECIFIC - set(scheme_fields(scheme)):
                 del self.fields[name]
         offered = CATEGORIES if categories is None else [c for c in CATEGORIES if c in categories]
         choices = [(code, capfirst(term(CATEGORIES, code, lang))) for code in offered]
