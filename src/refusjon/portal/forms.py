@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from refusjon import clock
 from refusjon.claims.adapter import period_kinds
 from refusjon.claims.countries import country_choices
-from refusjon.claims.models import SCHEME_CHOICES, PatientRelation
+from refusjon.claims.models import SCHEME_CHOICES, SCHEME_LABELS, PatientRelation
 from refusjon.rules.model import Scheme
 from refusjon.rules.schemes import language
 from refusjon.rules.terms import CATEGORIES, term
@@ -136,7 +136,7 @@ class NewClaimForm(forms.Form):
             self.add_error(
                 "semester",
                 gettext("%(scheme)s is applied for per %(kinds)s: choose that period.")
-                % {"scheme": dict(self.fields["scheme"].choices)[scheme], "kinds": taken},  # type: ignore[attr-defined]
+                % {"scheme": SCHEME_LABELS[scheme], "kinds": taken},
             )
 
     def clean_patient_birth_date(self) -> date | None:

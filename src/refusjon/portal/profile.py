@@ -22,7 +22,7 @@ from refusjon.claims.profiles import ProfileError
 from refusjon.notices import services as notice_services
 from refusjon.notices.channels import sms_configured
 from refusjon.payouts import bankanswers
-from refusjon.portal import schemes
+from refusjon.portal import schemes as guides
 from refusjon.portal.forms import CountryField
 from refusjon.rules.terms import reason_text
 from refusjon.web.pages import rules_language
@@ -218,5 +218,5 @@ def scheme_guide(request: HttpRequest, scheme: str) -> HttpResponse:
         return redirect("portal:profile")
     if scheme not in dict(profiles.schemes_of(profile.get())):
         raise Http404
-    guide = schemes.guide(scheme, today=clock.today(), lang=rules_language())
+    guide = guides.guide(scheme, today=clock.today(), lang=rules_language())
     return render(request, "portal/scheme_guide.html", {"guide": guide})
