@@ -28,7 +28,17 @@ PRODUCTION = {
 }
 PAYERS = {
     f"REFUSJON_PAYER_{scheme}_{field}": value
-    for scheme in ("SIO", "SSN", "HELFO_ABROAD")
+    for scheme in (
+        "SIO",
+        "SSN",
+        "HELFO_ABROAD",
+        "SIS",
+        "SIA",
+        "SIOST",
+        "STUDENTINORD",
+        "SIVOLDA",
+        "SAMMEN",
+    )
     for field, value in {
         "NAME": f"{scheme} payer",
         "ORGANISATION_NUMBER": "974760673",
@@ -53,6 +63,14 @@ def test_the_deploy_check_names_the_payer_settings_left_at_the_demo_values() -> 
     assert "refusjon.W001" in result.stderr + result.stdout
     assert "REFUSJON_PAYER_SSN_ACCOUNT" in result.stderr + result.stdout
     assert "REFUSJON_PAYER_SIO_ACCOUNT" not in result.stderr + result.stdout
+
+
+def test_the_deploy_check_warns_while_one_organisation_s_payer_is_the_demo_s() -> None:
+    payers = {k: v for k, v in PAYERS.items() if not k.startswith("REFUSJON_PAYER_SAMMEN_")}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **payers)
+    assert result.returncode != 0
+    assert "REFUSJON_PAYER_SAMMEN_ACCOUNT" in result.stderr + result.stdout
+    assert "REFUSJON_PAYER_SIS_ACCOUNT" not in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:

@@ -180,6 +180,7 @@ def test_student_pages_have_no_serious_axe_violations(
             Shows("The expected refund can be worked out once the claim is complete:"),
         ),
         "eligibility": Visit("/eligibility/"),
+        "scheme-guide": Visit("/scheme/sio/"),
         "profile": Visit("/profile/"),
         "returned-claim": Visit(
             f"/claim/{returned.reference}/", Shows("The claim was returned to you")

@@ -109,11 +109,58 @@ def test_the_audit_entry_leaves_out_the_account_number(erin: User) -> None:
     assert "bank_account" in entry.data["fields"]
 
 
-def test_alice_can_use_sio_only(alice: User) -> None:
+def test_alice_at_uio_sees_sio_and_helfo_abroad_and_can_use_sio_only(alice: User) -> None:
     result = {row.scheme: row for row in eligibility(alice, on=date(2026, 11, 2))}
+    assert list(result) == ["sio", "helfo_abroad"]
     assert result["sio"].eligible
-    assert result["ssn"].reasons == ("not-covered-institution",)
     assert {"not-nis-member", "not-full-time-student"} <= set(result["helfo_abroad"].reasons)
+
+
+def test_a_sio_gp_patient_at_uis_sees_sis_not_sio(erin: User) -> None:
+    uis = Institution.objects.create(
+        code="uis", name="Universitetet i Stavanger", welfare_organisation="sis"
+    )
+    save_profile(
+        erin,
+        by=erin,
+        now=NOW,
+        **facts(institution=uis, semester_fee_paid=True, registered_student=True, sio_gp=True),
+    )
+    result = {row.scheme: row for row in eligibility(erin, on=date(2026, 11, 2))}
+    assert list(result) == ["helfo_abroad", "sis"]
+    assert result["sis"].eligible
+
+
+def test_a_student_of_an_institution_the_scheme_does_not_name_cannot_use_it(erin: User) -> None:
+    """The organisation decides what is shown; the scheme's rules still decide who is covered."""
+    elsewhere = Institution.objects.create(
+        code="uis-haugesund", name="Elsewhere", welfare_organisation="sis"
+    )
+    save_profile(
+        erin,
+        by=erin,
+        now=NOW,
+        **facts(institution=elsewhere, semester_fee_paid=True, registered_student=True),
+    )
+    result = {row.scheme: row for row in eligibility(erin, on=date(2026, 11, 2))}
+    assert result["sis"].reasons == ("not-covered-institution",)
+
+
+def test_a_student_of_no_institution_sees_helfo_abroad_alone(erin: User) -> None:
+    save_profile(erin, by=erin, now=NOW, **facts())
+    assert [row.scheme for row in eligibility(erin, on=date(2026, 11, 2))] == ["helfo_abroad"]
+
+
+@pytest.mark.parametrize(
+    "organisation", ["sio", "ssn", "sis", "sia", "siost", "studentinord", "sivolda", "sammen"]
+)
+def test_every_organisation_s_student_sees_its_scheme_whatever_its_period(
+    erin: User, organisation: str
+) -> None:
+    place = Institution.objects.create(code="x", name="X", welfare_organisation=organisation)
+    save_profile(erin, by=erin, now=NOW, **facts(institution=place))
+    schemes = [row.scheme for row in eligibility(erin, on=date(2026, 11, 2))]
+    assert sorted(schemes) == sorted([organisation, "helfo_abroad"])
 
 
 def test_a_full_time_student_in_the_us_can_use_helfo_abroad(erin: User) -> None:
@@ -125,7 +172,6 @@ def test_a_full_time_student_in_the_us_can_use_helfo_abroad(erin: User) -> None:
     )
     result = {row.scheme: row for row in eligibility(erin, on=date(2026, 11, 2))}
     assert result["helfo_abroad"].eligible
-    assert not result["sio"].eligible
 
 
 def test_the_eligibility_page_explains_alice_s_schemes(client: Client, alice: User) -> None:
@@ -133,10 +179,9 @@ def test_the_eligibility_page_explains_alice_s_schemes(client: Client, alice: Us
     text = page.content.decode()
     assert page.status_code == 200
     assert "You can apply." in text
-    assert "your place of study is not covered by this scheme" in text
     assert "you are not a member of the National Insurance Scheme" in text
     assert f"{reverse('portal:new_claim')}?scheme=sio" in text
-    assert "?scheme=ssn" not in text
+    assert 'id="scheme-ssn"' not in text  # a UiO student is not shown SSN's scheme
     assert "?scheme=helfo_abroad" not in text
 
 

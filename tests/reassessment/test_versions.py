@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from pytest_django import Settings
 
 from refusjon.claims import appeals
 from refusjon.claims import services as claims
@@ -30,12 +29,6 @@ from tests.reassessment.conftest import SIS, STUDY_YEAR, SUBMITTED, decided_sis_
 LATER = SUBMITTED + timedelta(days=30)
 PAY_ON, PAY_AGAIN = date(2026, 4, 20), date(2026, 5, 20)
 SEPTEMBER, FEBRUARY = date(2025, 9, 10), date(2026, 2, 10)
-
-
-@pytest.fixture(autouse=True)
-def sis_pays(settings: Settings) -> None:
-    """SiS pays from an account of its own (the demo's SiO one will do for the bank file)."""
-    settings.REFUSJON_PAYERS = {**settings.REFUSJON_PAYERS, "sis": settings.REFUSJON_PAYERS["sio"]}
 
 
 def paid_sis_claim(student: User, caseworker: User, finance: User) -> Claim:

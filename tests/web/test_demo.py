@@ -24,10 +24,12 @@ from refusjon.claims.models import (
     AssessmentKind,
     Claim,
     ClaimStatus,
+    Institution,
     User,
 )
 from refusjon.payouts.models import PaymentStatus, PayoutRun, RunStatus
 from refusjon.rules.model import Period
+from refusjon.rules.schemes import language
 from refusjon.web import volume
 from refusjon.web.management.commands.demo import PASSWORD, demo_period, expense_day
 from tests.conftest import Clock
@@ -71,6 +73,31 @@ def test_demo_data_has_a_student_per_scheme_with_claims_in_several_states(clock:
     assert User.objects.filter(is_superuser=True).exists()
     for login in ("alice", "jonas", "sindre", "hanna", "bob", "dave", "fiona", "admin"):
         assert login in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_institutions_are_those_each_scheme_file_covers_under_its_organisation(
+    clock: Clock,
+) -> None:
+    load_demo_on(clock, date(2026, 12, 3))
+    for scheme, definition in language.builtin().items():
+        codes = set(
+            Institution.objects.filter(welfare_organisation=scheme).values_list("code", flat=True)
+        )
+        assert codes == definition.who.institutions, scheme
+    assert Institution.objects.get(code="uis").name == "Universitetet i Stavanger"
+    assert Institution.objects.get(code="hivolda").name == "Høgskulen i Volda"
+
+
+@pytest.mark.django_db
+def test_the_demo_s_student_at_uis_sees_sis_and_not_sio(clock: Clock) -> None:
+    out = load_demo_on(clock, date(2026, 12, 3))
+    assert "siri" in out.getvalue()
+    siri = Client(HTTP_ACCEPT_LANGUAGE="en")
+    siri.force_login(User.objects.get(username="siri"))
+    page = siri.get(reverse("portal:eligibility")).content.decode()
+    assert 'id="scheme-sis"' in page and 'id="scheme-sio"' not in page
+    assert "?scheme=sis" in page  # she can apply
 
 
 @pytest.mark.django_db

@@ -113,10 +113,10 @@ def arguments(route: str, parameters: list[str], things: dict[str, Any]) -> dict
             values[name] = 1
         elif name == "end_to_end_id":
             values[name] = things["payment"].end_to_end_id
+        elif name == "scheme":  # one carol, of UiO, is not shown (SiS's), or its versions' page
+            values[name] = "sis"
         elif name == "job_id":  # a background job's: a failed one is tried again by staff
             values[name] = "00000000-0000-0000-0000-000000000000"
-        elif name == "scheme":  # a scheme's versions: administrators only
-            values[name] = "sio"
         else:
             raise AssertionError(f"a new kind of URL parameter to walk: {name} in {route}")
     return values

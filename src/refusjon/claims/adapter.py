@@ -26,7 +26,7 @@ from refusjon.rules.parameters import (
     default_parameters,
     parse_value,
 )
-from refusjon.rules.schemes import SCHEMES, SchemeRules, SchemeVersion, version_of
+from refusjon.rules.schemes import SCHEMES, SchemeRules, SchemeVersion, language, version_of
 from refusjon.rules.terms import OUTCOMES, term
 
 __all__ = [
@@ -355,6 +355,27 @@ class DatabaseHistory:
         return claim_id in self._returned
 
 
+def period_kinds(scheme: str) -> frozenset[str]:
+    """The kinds of period a claim under ``scheme`` may cover ("calendar_year", "semester",
+    "study_year"): its file's, and for a scheme of Python rules a calendar year or a semester
+    (which of these it takes, its rules check)."""
+    definition = language.builtin().get(scheme)
+    if definition is None:
+        return frozenset({"calendar_year", "semester"})
+    return frozenset(definition.period.kinds)
+
+
+def period_on(scheme: str, day: date) -> rules.Period:
+    """The period a claim under ``scheme`` would cover on ``day``: its semester if the scheme
+    takes semesters, else its calendar year, else its study year (from 1 July)."""
+    kinds = period_kinds(scheme)
+    if "semester" in kinds:
+        return rules.Period(day.year, "spring" if day.month <= 6 else "fall")
+    if "calendar_year" in kinds:
+        return rules.Period(day.year, None)
+    return rules.Period(day.year if day.month >= 7 else day.year - 1, None, study_year=True)
+
+
 ELIGIBILITY_CODES = frozenset(
     {
         "not-covered-institution",
@@ -370,9 +391,9 @@ ELIGIBILITY_CODES = frozenset(
 
 def eligibility_reasons(profile: models.StudentProfile, scheme: str, on: date) -> list[str]:
     """Why the student could not use ``scheme`` on ``on`` (nothing if they can): the engine's
-    claim-level eligibility codes for a hypothetical claim of the semester that day, with one
-    placeholder line and every document, against an empty history."""
-    semester = "spring" if on.month <= 6 else "fall"
+    claim-level eligibility codes for a hypothetical claim of the period that day (a semester,
+    or the calendar or study year where the scheme takes no semesters), with one placeholder
+    line and every document, against an empty history."""
     # A student who names no country of study studies in Norway.
     applicant = _applicant(profile, study_country=profile.study_country or "NO")
     placeholder = rules.ExpenseLine(
@@ -382,7 +403,7 @@ def eligibility_reasons(profile: models.StudentProfile, scheme: str, on: date) -
         claim_id="eligibility",
         scheme=rules.Scheme(scheme),
         submitted_on=on,
-        period=rules.Period(on.year, semester),
+        period=period_on(scheme, on),
         applicant=applicant,
         expenses=(placeholder,),
         documents=tuple(rules.Document(kind, True, "en") for kind in sorted(rules.DOCUMENT_TYPES)),

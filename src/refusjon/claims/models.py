@@ -16,12 +16,51 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
 from refusjon.claims.filenames import display_name
 from refusjon.rules.model import CATEGORIES, DOCUMENT_TYPES, Period, Scheme
+from refusjon.rules.schemes import language
+from refusjon.rules.schemes.language import Words
+
+# The names of the schemes decided by Python rules; every other scheme is named by its file.
+_SCHEME_NAMES = {
+    Scheme.SIO: _("SiO refund of healthcare expenses"),
+    Scheme.SSN: _("SSN Helse health expense refund"),
+    Scheme.HELFO_ABROAD: _("Helfo: students outside the EU/EEA"),
+}
+
+
+def _named_by_file(names: Words) -> Any:
+    """A scheme file's name in the language of the moment (bokmål or English), lazily, as
+    gettext_lazy gives the others."""
+
+    def name() -> str:
+        return names.nb if (get_language() or "en").startswith(("nb", "no")) else names.en
+
+    return lazy(name, str)()
+
+
+def _scheme_choices() -> list[tuple[str, Any]]:
+    """Every scheme the rules engine decides, in its order: one list for every form, filter,
+    report and model field, so that a scheme added to the engine is offered everywhere."""
+    files = language.builtin()
+    return [
+        (scheme.value, _SCHEME_NAMES.get(scheme) or _named_by_file(files[scheme.value].name))
+        for scheme in Scheme
+    ]
+
+
+SCHEME_CHOICES = _scheme_choices()
+
+# The welfare organisations, each by the scheme it runs: every scheme but Helfo's, which is
+# national (students abroad, whatever their place of study).
+ORGANISATION_CHOICES = [
+    (code, label) for code, label in SCHEME_CHOICES if code != Scheme.HELFO_ABROAD
+]
 
 
 class User(AbstractUser):
@@ -33,9 +72,14 @@ class User(AbstractUser):
 
 
 class Institution(models.Model):
+    """A place of study. Its welfare organisation (by the code of the scheme it runs) decides
+    which scheme its students see (:mod:`refusjon.claims.offers`)."""
+
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    welfare_organisation = models.CharField(_("welfare organisation"), max_length=64)
+    welfare_organisation = models.CharField(
+        _("welfare organisation"), max_length=64, choices=ORGANISATION_CHOICES
+    )
 
     class Meta:
         ordering = ["name"]
@@ -121,13 +165,6 @@ class PatientRelation(models.TextChoices):
     SELF = "self", _("Myself")
     CHILD = "child", _("My child")
     SPOUSE = "spouse", _("My spouse")
-
-
-SCHEME_CHOICES = [
-    (Scheme.SIO.value, _("SiO refund of healthcare expenses")),
-    (Scheme.SSN.value, _("SSN Helse health expense refund")),
-    (Scheme.HELFO_ABROAD.value, _("Helfo: students outside the EU/EEA")),
-]
 
 
 def validate_period(value: str) -> None:

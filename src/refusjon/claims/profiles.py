@@ -22,6 +22,7 @@ from stdnum.no import fodselsnummer, kontonr
 from refusjon.claims import adapter
 from refusjon.claims.models import SCHEME_CHOICES, StudentProfile, User
 from refusjon.claims.services import ClaimError, audit
+from refusjon.rules.model import Scheme
 
 try:
     from stdnum import bic as stdnum_bic
@@ -285,9 +286,27 @@ def _check_country(profile: StudentProfile) -> None:
         )
 
 
+# Helfo's scheme for students outside the EU/EEA is national: offered whatever the place of
+# study (or none), where every other scheme is a welfare organisation's, for its students.
+NATIONAL_SCHEMES = frozenset({Scheme.HELFO_ABROAD.value})
+
+
+def schemes_of(profile: StudentProfile) -> list[tuple[str, Any]]:
+    """The schemes a student is shown, with their names: the one their institution's welfare
+    organisation runs, and the national ones. A student of no institution (yet) sees only the
+    national ones; which of these they can use, the rules decide (:func:`eligibility`)."""
+    institution = profile.institution
+    organisation = institution.welfare_organisation if institution is not None else None
+    return [
+        (scheme, label)
+        for scheme, label in SCHEME_CHOICES
+        if scheme == organisation or scheme in NATIONAL_SCHEMES
+    ]
+
+
 def eligibility(user: User, *, on: date) -> list[SchemeEligibility]:
-    """For each scheme, whether the student can use it on ``on``, and if not, why; the rules
-    engine decides, from the student's profile."""
+    """For each scheme the student is shown (:func:`schemes_of`), whether they can use it on
+    ``on``, and if not, why; the rules engine decides, from the student's profile."""
     profile = StudentProfile.objects.select_related("institution").filter(user=user).first()
     if profile is None:
         raise ProfileError(_("Fill in your profile first."))
@@ -297,5 +316,5 @@ def eligibility(user: User, *, on: date) -> list[SchemeEligibility]:
             label=str(label),
             reasons=tuple(adapter.eligibility_reasons(profile, scheme, on)),
         )
-        for scheme, label in SCHEME_CHOICES
+        for scheme, label in schemes_of(profile)
     ]

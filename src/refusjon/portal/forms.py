@@ -13,9 +13,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from refusjon import clock
+from refusjon.claims.adapter import period_kinds
 from refusjon.claims.countries import country_choices
-from refusjon.claims.models import SCHEME_CHOICES, PatientRelation
+from refusjon.claims.models import SCHEME_CHOICES, SCHEME_LABELS, PatientRelation
 from refusjon.rules.model import Scheme
+from refusjon.rules.schemes import language
 from refusjon.rules.terms import CATEGORIES, term
 from refusjon.web.pages import rules_language
 
@@ -23,7 +25,15 @@ SEMESTER_CHOICES = [
     ("", _("The whole year")),
     ("spring", _("Spring semester (January–June)")),
     ("fall", _("Autumn semester (July–December)")),
+    ("study_year", _("The study year from July (July–June)")),
 ]
+# The kind of period each choice above gives (refusjon.rules.model.Period.kind).
+PERIOD_KINDS = {"": "calendar_year", "spring": "semester", "fall": "semester"}
+PERIOD_KIND_WORDS = {
+    "calendar_year": _("a whole year"),
+    "semester": _("a semester"),
+    "study_year": _("a study year"),
+}
 
 
 class DateInput(forms.DateInput):
@@ -47,7 +57,16 @@ class CountryField(forms.ChoiceField):
 
 
 class NewClaimForm(forms.Form):
-    scheme = forms.ChoiceField(label=_("Scheme"), choices=SCHEME_CHOICES)
+    scheme = forms.ChoiceField(
+        label=_("Scheme"),
+        choices=SCHEME_CHOICES,
+        error_messages={
+            "invalid_choice": _(
+                "Choose one of the schemes shown: you can apply only under the scheme of your "
+                "place of study's welfare organisation, and for studies abroad under Helfo's."
+            )
+        },
+    )
     year = forms.IntegerField(
         label=_("Year"),
         min_value=2000,
@@ -80,15 +99,18 @@ class NewClaimForm(forms.Form):
 
     @property
     def period(self) -> str:
-        """The period as the claim keeps it: ``2026`` or ``2026-spring``."""
+        """The period as the claim keeps it: ``2026``, ``2026-spring`` or ``2026-2027``."""
         semester = self.cleaned_data["semester"]
         year = self.cleaned_data["year"]
+        if semester == "study_year":
+            return f"{year}-{year + 1}"
         return f"{year}-{semester}" if semester else str(year)
 
     def clean(self) -> dict[str, Any]:
         """The rules tell patients apart by birth date: a child or spouse needs one; the
         student's own is in the profile."""
         cleaned = super().clean() or {}
+        self._check_period_kind(cleaned)
         relation = cleaned.get("patient_relation")
         if relation == PatientRelation.SELF:
             cleaned["patient_birth_date"] = None
@@ -101,6 +123,21 @@ class NewClaimForm(forms.Form):
                 "patient_birth_date", _("Give the date of birth of your child or spouse.")
             )
         return cleaned
+
+    def _check_period_kind(self, cleaned: dict[str, Any]) -> None:
+        """A scheme decides over the kinds of period its rules take (SiS a study year, SiA a
+        semester): another is refused here, before a draft the rules could not read."""
+        scheme, semester = cleaned.get("scheme"), cleaned.get("semester")
+        if not scheme or semester is None:
+            return
+        kinds = period_kinds(scheme)
+        if PERIOD_KINDS.get(semester, semester) not in kinds:
+            taken = " / ".join(str(PERIOD_KIND_WORDS[kind]) for kind in sorted(kinds))
+            self.add_error(
+                "semester",
+                gettext("%(scheme)s is applied for per %(kinds)s: choose that period.")
+                % {"scheme": SCHEME_LABELS[scheme], "kinds": taken},
+            )
 
     def clean_patient_birth_date(self) -> date | None:
         born: date | None = self.cleaned_data["patient_birth_date"]
@@ -120,6 +157,25 @@ SCHEME_FIELDS: dict[str, tuple[str, ...]] = {
     Scheme.HELFO_ABROAD: ("referral", "medical_statement", *TRIP_FIELDS),
 }
 SCHEME_SPECIFIC = {name for names in SCHEME_FIELDS.values() for name in names}
+
+
+def scheme_fields(scheme: str) -> tuple[str, ...]:
+    """What a line under ``scheme`` is asked beyond its category, dates and amount: a scheme
+    of Python rules as listed above; a scheme file by what its coverage reads (a user fee
+    for what the overview shows, an itemised receipt for what receipts show, the country
+    where only treatment in Norway counts)."""
+    if scheme in SCHEME_FIELDS:
+        return SCHEME_FIELDS[scheme]
+    definition = language.builtin().get(scheme)
+    if definition is None:
+        return tuple(sorted(SCHEME_SPECIFIC))
+    coverage = definition.coverage
+    asked = {
+        "public_user_fee": bool(coverage.overview | coverage.overview_and_receipt),
+        "itemized_receipt": bool(coverage.receipt | coverage.overview_and_receipt),
+        "country": coverage.norway_only,
+    }
+    return tuple(name for name, needed in asked.items() if needed)
 
 
 def _decimal(label: Any, *, digits: int, places: int, **kwargs: Any) -> forms.DecimalField:
@@ -205,8 +261,8 @@ class ExpenseLineForm(forms.Form):
         """``categories``: the kinds of treatment the claim's scheme refunds (every kind the
         rules know without it); another is refused as not one of the choices."""
         super().__init__(*args, **kwargs)
-        if scheme in SCHEME_FIELDS:
-            for name in SCHEME_SPECIFIC - set(SCHEME_FIELDS[scheme]):
+        if scheme is not None:
+            for name in SCHEME_SPECIFIC - set(scheme_fields(scheme)):
                 del self.fields[name]
         offered = CATEGORIES if categories is None else [c for c in CATEGORIES if c in categories]
         choices = [(code, capfirst(term(CATEGORIES, code, lang))) for code in offered]

@@ -9,10 +9,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms.models import model_to_dict
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
 from refusjon import clock
 from refusjon.claims import profiles
@@ -21,6 +22,7 @@ from refusjon.claims.profiles import ProfileError
 from refusjon.notices import services as notice_services
 from refusjon.notices.channels import sms_configured
 from refusjon.payouts import bankanswers
+from refusjon.portal import schemes as guides
 from refusjon.portal.forms import CountryField
 from refusjon.rules.terms import reason_text
 from refusjon.web.pages import rules_language
@@ -199,4 +201,22 @@ def eligibility(request: HttpRequest) -> HttpResponse:
         }
         for row in schemes
     ]
-    return render(request, "portal/eligibility.html", {"schemes": rows})
+    has_institution = StudentProfile.objects.filter(
+        user=_user(request), institution__isnull=False
+    ).exists()
+    context = {"schemes": rows, "has_institution": has_institution}
+    return render(request, "portal/eligibility.html", context)
+
+
+@login_required
+@require_GET
+def scheme_guide(request: HttpRequest, scheme: str) -> HttpResponse:
+    """How a scheme the student is shown works; any other scheme is not found here."""
+    profile = StudentProfile.objects.select_related("institution").filter(user=_user(request))
+    if not profile.exists():
+        messages.info(request, _("Fill in your profile first."))
+        return redirect("portal:profile")
+    if scheme not in dict(profiles.schemes_of(profile.get())):
+        raise Http404
+    guide = guides.guide(scheme, today=clock.today(), lang=rules_language())
+    return render(request, "portal/scheme_guide.html", {"guide": guide})

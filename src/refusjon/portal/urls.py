@@ -9,6 +9,7 @@ urlpatterns = [
     path("claim/new/", views.new_claim, name="new_claim"),
     path("profile/", profile.profile, name="profile"),
     path("eligibility/", profile.eligibility, name="eligibility"),
+    path("scheme/<str:scheme>/", profile.scheme_guide, name="scheme_guide"),
     path("claim/<str:reference>/", views.claim_detail, name="claim"),
     path("claim/<str:reference>/lines/", views.add_line, name="add_line"),
     path(

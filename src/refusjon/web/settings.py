@@ -308,46 +308,41 @@ def payer_from_environment(scheme: str, demo: dict[str, str]) -> dict[str, str]:
     return payer
 
 
+# The paying organisations as the demo has them: each its own, its name marked "(demo)", with
+# numbers whose check digits are valid (mod 11) but that are no real organisation's or account
+# (tests/web/test_payers.py), an address at Postboks 0000 and e-mail at example.no. By scheme:
+# name, organisation number, account, BIC, address, e-mail, telephone.
+PAYER_FIELDS = ("name", "organisation_number", "account", "bic", "address", "email", "phone")
+DEMO_PAYERS = {
+    "sio": ("SiO Helse", "980000001", "15030000002", "DNBANOKKXXX",
+            "Postboks 0000 Blindern; 0000 Oslo", "helse@sio.example.no", "+47 22 00 00 00"),
+    "ssn": ("SSN Helse", "970000003", "15060000007", "DNBANOKKXXX",
+            "Postboks 0000; 0000 Bø i Telemark", "helse@ssn.example.no", "+47 35 00 00 00"),
+    "helfo_abroad": ("Helfo", "980001016", "76940500008", "NDEANOKKXXX",
+                     "Postboks 0000; 0000 Tønsberg", "helfo@example.no", "+47 33 00 00 00"),
+    "sis": ("SiS", "980002012", "15030200028", "DNBANOKKXXX",
+            "Postboks 0000; 0000 Stavanger", "helse@sis.example.no", "+47 51 00 00 00"),
+    "sia": ("SiA", "980003019", "15030300014", "DNBANOKKXXX",
+            "Postboks 0000; 0000 Kristiansand", "helse@sia.example.no", "+47 38 00 00 00"),
+    "siost": ("SiØ", "980004015", "15030400019", "DNBANOKKXXX",
+              "Postboks 0000; 0000 Halden", "helse@siost.example.no", "+47 69 00 00 00"),
+    "studentinord": ("Studentinord", "980005011", "15030500013", "DNBANOKKXXX",
+                     "Postboks 0000; 0000 Bodø", "helse@studentinord.example.no",
+                     "+47 75 00 00 00"),
+    "sivolda": ("SiVolda", "980006018", "15030600018", "DNBANOKKXXX",
+                "Postboks 0000; 0000 Volda", "helse@sivolda.example.no", "+47 70 00 00 00"),
+    "sammen": ("Sammen", "980007014", "15030700012", "DNBANOKKXXX",
+               "Postboks 0000; 0000 Bergen", "helse@sammen.example.no", "+47 55 00 00 00"),
+}  # fmt: skip
+
+# Each organisation pays its own scheme's refunds from its own account: a payer for every
+# scheme the engine decides (refusjon.claims.models.SCHEME_CHOICES).
 REFUSJON_PAYERS = {
-    "sio": payer_from_environment(
-        "sio",
-        {
-            "name": "SiO Helse (demo)",
-            "organisation_number": "980000001",
-            "account": "15030000002",
-            "iban": "",
-            "bic": "DNBANOKKXXX",
-            "address": "Postboks 0000 Blindern; 0000 Oslo",
-            "email": "helse@sio.example.no",
-            "phone": "+47 22 00 00 00",
-        },
-    ),
-    "ssn": payer_from_environment(
-        "ssn",
-        {
-            "name": "SSN Helse (demo)",
-            "organisation_number": "970000003",
-            "account": "15060000007",
-            "iban": "",
-            "bic": "DNBANOKKXXX",
-            "address": "Postboks 0000; 0000 Bø i Telemark",
-            "email": "helse@ssn.example.no",
-            "phone": "+47 35 00 00 00",
-        },
-    ),
-    "helfo_abroad": payer_from_environment(
-        "helfo_abroad",
-        {
-            "name": "Helfo (demo)",
-            "organisation_number": "980000001",
-            "account": "76940500008",
-            "iban": "",
-            "bic": "NDEANOKKXXX",
-            "address": "Postboks 0000; 0000 Tønsberg",
-            "email": "helfo@example.no",
-            "phone": "+47 33 00 00 00",
-        },
-    ),
+    scheme: payer_from_environment(
+        scheme,
+        dict(zip(PAYER_FIELDS, (f"{name} (demo)", *numbers), strict=True)) | {"iban": ""},
+    )
+    for scheme, (name, *numbers) in DEMO_PAYERS.items()
 }
 
 AUTHENTICATION_BACKENDS = [

@@ -37,6 +37,9 @@ from refusjon.intake import readings
 from refusjon.letters.pdf import weasyprint
 from refusjon.payouts import services as payouts
 from refusjon.rules.model import Period
+from refusjon.rules.schemes import language
+from refusjon.rules.terms import INSTITUTIONS as INSTITUTION_NAMES
+from refusjon.rules.terms import term
 
 # Illustrative rates in Norges Bank's format; the demo lays them over the recent business days.
 DEMO_RATES = Path(__file__).parents[3] / "currency" / "data" / "norges-bank-demo.csv"
@@ -46,14 +49,26 @@ RECENT = timedelta(days=90)
 
 PASSWORD = "demo-refusjon-2026"  # demo accounts only: the command refuses to run in production
 
-INSTITUTIONS = [
-    ("uio", "Universitetet i Oslo", "sio"),
-    ("oslomet-kjeller", "OsloMet Kjeller", "sio"),
-    ("usn", "Universitetet i Sørøst-Norge", "ssn"),
-    ("phs-stavern", "Politihøgskolen Stavern", "ssn"),
-    ("fagskolen-viken", "Fagskolen i Viken, Kongsberg", "ssn"),
-    ("fagskolen-vestfold-telemark", "Fagskolen Vestfold og Telemark", "ssn"),
-]
+
+def institutions() -> list[tuple[str, str, str]]:
+    """The places of study of the demo, each with its name and its welfare organisation (by
+    the scheme it runs): SiO's and SSN's, and every one a scheme file covers
+    (``who.institutions``), named as the rules' plain words name them in bokmål."""
+    covered = [
+        (code, term(INSTITUTION_NAMES, code, "nb"), scheme)
+        for scheme, definition in language.builtin().items()
+        for code in sorted(definition.who.institutions)
+    ]
+    return [
+        ("uio", "Universitetet i Oslo", "sio"),
+        ("oslomet-kjeller", "OsloMet Kjeller", "sio"),
+        ("usn", "Universitetet i Sørøst-Norge", "ssn"),
+        ("phs-stavern", "Politihøgskolen Stavern", "ssn"),
+        ("fagskolen-viken", "Fagskolen i Viken, Kongsberg", "ssn"),
+        ("fagskolen-vestfold-telemark", "Fagskolen Vestfold og Telemark", "ssn"),
+        *covered,
+    ]
+
 
 # Account numbers with valid check digits, none of them real; jonas's is closed (the bank says).
 STUDENTS: dict[str, dict[str, Any]] = {
@@ -70,6 +85,8 @@ STUDENTS: dict[str, dict[str, Any]] = {
         "bank_account": "12345678903",
     },
     "sindre": {"person_id": "DEMO-SINDRE", "institution": "usn", "bank_account": "15032080119"},
+    # A student of the University of Stavanger: she sees SiS's scheme, and SiO's not.
+    "siri": {"person_id": "DEMO-SIRI", "institution": "uis", "bank_account": "15032080127"},
     "hanna": {
         "person_id": "DEMO-HANNA",
         "institution": None,
@@ -162,6 +179,7 @@ class Command(BaseCommand):
             ("alice", "student, SiO"),
             ("jonas", "student, SiO (the bank rejected his account)"),
             ("sindre", "student, SSN"),
+            ("siri", "student, SiS (University of Stavanger)"),
             ("hanna", "student abroad, Helfo"),
             ("bob", "caseworker"),
             ("dave", "caseworker"),
@@ -198,7 +216,7 @@ class Command(BaseCommand):
     def _load(self) -> bool:
         if User.objects.filter(username="alice").exists():
             return False
-        for code, name, organisation in INSTITUTIONS:
+        for code, name, organisation in institutions():
             Institution.objects.get_or_create(
                 code=code, defaults={"name": name, "welfare_organisation": organisation}
             )

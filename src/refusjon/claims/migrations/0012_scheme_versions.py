@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0010_expense_line_nok_from_student'),
+        ('claims', '0011_nine_schemes'),
     ]
 
     operations = [
