@@ -1,0 +1,157 @@
+"""The named hooks of the scheme files, each on its own: the rule its docstring cites, on a
+claim that shows it (docs/schemes.md, "Hooks")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from refusjon.rules import reasons
+from refusjon.rules.context import Context, LineWork
+from refusjon.rules.ledger import Ledger
+from refusjon.rules.model import Scheme
+from refusjon.rules.parameters import default_parameters
+from refusjon.rules.reader import read_claim
+from refusjon.rules.schemes import SCHEMES
+from refusjon.rules.schemes.data import DataRules
+from refusjon.rules.schemes.hooks import HOOKS, common, sio
+
+
+def claim_of(scheme: str, **changes: Any) -> dict[str, Any]:
+    """A claim that passes every check of ``scheme``, with ``changes`` (a key of the claim,
+    or ``applicant``/``line`` to change within those)."""
+    applicant: dict[str, Any] = {
+        "person_id": "P1",
+        "birth_date": "2001-04-09",
+        "semester_fee_paid": True,
+        "registered_student": True,
+        "institution": {"sio": "uio", "ssn": "usn"}.get(scheme),
+        "sio_gp": scheme == "sio",
+    }
+    if scheme == "helfo_abroad":
+        applicant |= {"nis_member": True, "full_time_student_abroad": True, "study_country": "US"}
+    line: dict[str, Any] = {
+        "line_id": "1",
+        "category": "gp",
+        "service_on": "2026-03-03",
+        "amount": "600.00",
+        "public_user_fee": True,
+    }
+    applicant |= changes.pop("applicant", {})
+    line |= changes.pop("line", {})
+    claim = {
+        "claim_id": "C1",
+        "scheme": scheme,
+        "submitted_on": "2026-06-01",
+        "period": "2026-spring",
+        "applicant": {key: value for key, value in applicant.items() if value is not None},
+        "expenses": [line],
+        "documents": [{"type": "user_fee_overview", "shows_applicant_name": True}],
+    }
+    return claim | changes
+
+
+def context(data: dict[str, Any], history: Ledger | None = None) -> Context:
+    return Context(read_claim(data), default_parameters(), history or Ledger())
+
+
+def rules(scheme: str) -> DataRules:
+    found = SCHEMES[Scheme(scheme)]
+    assert isinstance(found, DataRules)
+    return found
+
+
+def said(ctx: Context) -> list[str]:
+    """The keys of the explanation's steps, figures cited as ``param:<name>``."""
+    return [
+        f"param:{step.args['param'].name}" if step.key == "param" else step.key
+        for step in ctx.steps
+    ]
+
+
+def test_every_hook_has_a_docstring_that_says_its_rule() -> None:
+    from refusjon.rules.schemes.hooks import registry
+
+    tables = [registry.VALIDATE, registry.CLAIM, registry.DOCUMENTS, registry.LINES]
+    tables += [registry.PRICE, registry.CATEGORIES]
+    functions = {name: function for table in tables for name, function in table.items()}
+    assert set(functions) == set(HOOKS)
+    for name, function in functions.items():
+        assert (function.__doc__ or "").strip(), name
+
+
+# Common ------------------------------------------------------------------------------------
+
+
+def test_common_student_needs_the_semester_fee_and_a_registration() -> None:
+    ctx = context(claim_of("sio", applicant={"semester_fee_paid": False}))
+
+    assert common.student(rules("sio"), ctx) == [reasons.SEMESTER_FEE_NOT_PAID]
+    assert said(ctx) == ["claim.student"]
+
+
+def test_common_in_period_rejects_a_line_outside_the_period_and_lets_the_checks_go_on() -> None:
+    ctx = context(claim_of("sio", line={"service_on": "2026-08-03"}))
+    work = LineWork(0, ctx.claim.expenses[0])
+
+    assert common.in_period(rules("sio"), ctx, work) is False
+    assert work.codes == [reasons.OUTSIDE_PERIOD]
+
+
+# SiO ---------------------------------------------------------------------------------------
+
+
+def test_sio_covers_a_sio_gp_patient_at_any_institution() -> None:
+    ctx = context(claim_of("sio", applicant={"institution": "ntnu"}))
+
+    assert sio.gp_or_campus(rules("sio"), ctx) == []
+    assert said(ctx) == ["sio.covered"]
+
+
+def test_sio_covers_a_campus_it_serves_without_a_gp_and_no_other() -> None:
+    served = context(claim_of("sio", applicant={"sio_gp": False, "institution": "oslomet-kjeller"}))
+    other = context(claim_of("sio", applicant={"sio_gp": False, "institution": "ntnu"}))
+
+    assert sio.gp_or_campus(rules("sio"), served) == []
+    assert sio.gp_or_campus(rules("sio"), other) == [reasons.NOT_COVERED_INSTITUTION]
+
+
+def test_sio_s_spring_deadline_was_16_july_and_is_31_january_next_year_from_2026() -> None:
+    old = context(claim_of("sio", period="2025-spring", submitted_on="2025-07-17"))
+    new = context(claim_of("sio", period="2026-spring", submitted_on="2027-01-31"))
+
+    assert sio.deadline(rules("sio"), old) == [reasons.DEADLINE_PASSED]
+    assert sio.deadline(rules("sio"), new) == []
+    assert said(new) == ["param:sio.deadline_spring", "claim.deadline"]
+
+
+def test_sio_refunds_public_user_fees_of_its_categories_only() -> None:
+    ctx = context(claim_of("sio", line={"category": "dentist"}))
+    dentist = LineWork(0, ctx.claim.expenses[0])
+    private = context(claim_of("sio", line={"public_user_fee": False}))
+    gp = LineWork(0, private.claim.expenses[0])
+
+    sio.public_user_fee(rules("sio"), ctx, dentist)
+    sio.public_user_fee(rules("sio"), private, gp)
+    assert dentist.codes == [reasons.EXCLUDED_CATEGORY]
+    assert gp.codes == [reasons.NOT_PUBLIC_USER_FEE]
+
+
+def test_in_2026_a_sio_gp_patient_pays_the_first_490_and_a_campus_student_655() -> None:
+    gp = context(claim_of("sio"))
+    campus = context(claim_of("sio", applicant={"sio_gp": False, "institution": "oslomet-kjeller"}))
+    gp_work, campus_work = LineWork(0, gp.claim.expenses[0]), LineWork(0, campus.claim.expenses[0])
+
+    assert sio.threshold(rules("sio"), gp, gp_work) is True
+    sio.threshold(rules("sio"), campus, campus_work)
+    assert gp_work.refund == Decimal("110.00")
+    assert campus_work.refund == Decimal("0")
+    assert campus_work.notes == [reasons.WITHIN_THRESHOLD]
+
+
+def test_sio_offers_the_categories_of_its_figure() -> None:
+    params = default_parameters()
+    day = read_claim(claim_of("sio")).period.start
+
+    offered = sio.covered_categories(rules("sio"), params, day)
+    assert offered == params.value("sio.covered_categories", day)
