@@ -8,13 +8,14 @@ from typing import Any
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, LineWork
+from refusjon.rules.engine import Effects
 from refusjon.rules.ledger import Ledger
-from refusjon.rules.model import Scheme
+from refusjon.rules.model import ClaimOutcome, Scheme
 from refusjon.rules.parameters import default_parameters
 from refusjon.rules.reader import read_claim
 from refusjon.rules.schemes import SCHEMES
 from refusjon.rules.schemes.data import DataRules
-from refusjon.rules.schemes.hooks import HOOKS, common, sio
+from refusjon.rules.schemes.hooks import HOOKS, common, sio, ssn
 
 
 def claim_of(scheme: str, **changes: Any) -> dict[str, Any]:
@@ -155,3 +156,84 @@ def test_sio_offers_the_categories_of_its_figure() -> None:
 
     offered = sio.covered_categories(rules("sio"), params, day)
     assert offered == params.value("sio.covered_categories", day)
+
+
+# SSN ---------------------------------------------------------------------------------------
+
+
+def test_ssn_covers_usn_and_three_other_schools_only() -> None:
+    usn = context(claim_of("ssn"))
+    uio = context(claim_of("ssn", applicant={"institution": "uio"}))
+
+    assert ssn.institution(rules("ssn"), usn) == []
+    assert ssn.institution(rules("ssn"), uio) == [reasons.NOT_COVERED_INSTITUTION]
+    assert said(uio) == ["ssn.covered"]
+
+
+def test_ssn_gives_a_returned_claim_s_resubmission_a_month_more() -> None:
+    late = claim_of("ssn", submitted_on="2026-08-20", resubmission_of="C0")
+    plain = context(late)
+    history = Ledger()
+    history.record(Effects("P1", "C0", ClaimOutcome.RETURNED))
+    resubmitted = context(late, history)
+
+    assert ssn.deadline(rules("ssn"), plain) == [reasons.DEADLINE_PASSED]
+    assert ssn.deadline(rules("ssn"), resubmitted) == []
+    assert "ssn.resubmission" in said(resubmitted)
+
+
+def test_ssn_puts_a_line_in_the_first_pot_that_fits() -> None:
+    fee = context(claim_of("ssn", line={"category": "psychologist"}))
+    private = context(claim_of("ssn", line={"category": "psychologist", "public_user_fee": False}))
+    abroad = context(
+        claim_of("ssn", line={"public_user_fee": False, "country": "SE", "currency": "NOK"})
+    )
+    at_home = context(claim_of("ssn", line={"public_user_fee": False}))
+    works = [LineWork(0, ctx.claim.expenses[0]) for ctx in (fee, private, abroad, at_home)]
+
+    for ctx, work in zip((fee, private, abroad, at_home), works, strict=True):
+        assert ssn.first_fitting_pot(rules("ssn"), ctx, work) is False
+    assert [work.pot for work in works] == ["user_fees", "other", "other", None]
+    assert works[3].codes == [reasons.NOT_PUBLIC_USER_FEE]
+
+
+def test_ssn_needs_an_itemised_receipt_in_the_other_and_dental_pots() -> None:
+    ctx = context(claim_of("ssn", line={"category": "dentist", "public_user_fee": False}))
+    work = LineWork(0, ctx.claim.expenses[0])
+
+    ssn.first_fitting_pot(rules("ssn"), ctx, work)
+    ssn.itemised_receipt(rules("ssn"), ctx, work)
+    assert work.pot == "dental"
+    assert work.codes == [reasons.missing_document("receipt")]
+
+
+def test_ssn_asks_for_a_student_id_the_overview_and_the_confirmations_the_lines_need() -> None:
+    data = claim_of("ssn", line={"category": "vaccine_study_abroad", "public_user_fee": False})
+    ctx = context(data | {"documents": []})
+    work = LineWork(0, ctx.claim.expenses[0])
+    ssn.first_fitting_pot(rules("ssn"), ctx, work)
+
+    assert ssn.student_id(rules("ssn"), ctx, [work]) == [reasons.missing_document("student_id")]
+    assert ssn.overview_for_user_fees(rules("ssn"), ctx, [work]) == []
+    assert ssn.confirmations(rules("ssn"), ctx, [work]) == [
+        reasons.missing_document("vaccine_confirmation")
+    ]
+
+
+def test_ssn_refunds_above_each_pot_s_deductible_user_fees_up_to_the_limit() -> None:
+    ctx = context(claim_of("ssn"))
+    work = LineWork(0, ctx.claim.expenses[0])
+    work.pot = "user_fees"
+
+    assert ssn.pot_deductible(rules("ssn"), ctx, work) is True
+    assert work.refund == Decimal("150.00")
+    assert "param:ssn.deductible_user_fees" in said(ctx)
+
+
+def test_ssn_offers_the_categories_of_its_three_pots() -> None:
+    offered = ssn.pot_categories(
+        rules("ssn"), default_parameters(), read_claim(claim_of("ssn")).period.start
+    )
+
+    assert {"gp", "chiropractor", "dentist"} <= offered
+    assert "vaccine_travel" not in offered

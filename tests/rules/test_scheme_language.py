@@ -30,7 +30,7 @@ def test_the_schemes_ship_as_files_that_load() -> None:
     schemes = language.builtin()
 
     further = {"sis", "sia", "siost", "studentinord", "sivolda", "sammen"}
-    assert set(schemes) == further | {"sio"}
+    assert set(schemes) == further | {"sio", "ssn"}
     for definition in schemes.values():
         refunded = definition.coverage.refunded
         # Every category refunded is in exactly one pot, and every figure value has a source.

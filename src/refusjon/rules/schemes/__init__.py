@@ -8,10 +8,8 @@ from refusjon.rules.schemes import language
 from refusjon.rules.schemes.base import SchemeRules
 from refusjon.rules.schemes.data import rules_of
 from refusjon.rules.schemes.helfo_abroad import HelfoAbroadRules
-from refusjon.rules.schemes.ssn import SsnRules
 
 SCHEMES: dict[Scheme, SchemeRules] = {
-    Scheme.SSN: SsnRules(),
     Scheme.HELFO_ABROAD: HelfoAbroadRules(),
     **rules_of(language.builtin().values()),
 }

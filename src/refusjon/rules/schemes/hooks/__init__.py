@@ -2,7 +2,7 @@
 the scheme does, one small function each (:mod:`.registry`). Importing the package registers
 them all."""
 
-from refusjon.rules.schemes.hooks import common, sio
+from refusjon.rules.schemes.hooks import common, sio, ssn
 from refusjon.rules.schemes.hooks.registry import HOOKS, STEPS, Hook, HookStep, SchemeView
 
-__all__ = ["HOOKS", "STEPS", "Hook", "HookStep", "SchemeView", "common", "sio"]
+__all__ = ["HOOKS", "STEPS", "Hook", "HookStep", "SchemeView", "common", "sio", "ssn"]
