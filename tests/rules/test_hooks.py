@@ -15,7 +15,7 @@ from refusjon.rules.parameters import default_parameters
 from refusjon.rules.reader import read_claim
 from refusjon.rules.schemes import SCHEMES
 from refusjon.rules.schemes.data import DataRules
-from refusjon.rules.schemes.hooks import HOOKS, common, sio, ssn
+from refusjon.rules.schemes.hooks import HOOKS, common, helfo_abroad, sio, ssn
 
 
 def claim_of(scheme: str, **changes: Any) -> dict[str, Any]:
@@ -237,3 +237,176 @@ def test_ssn_offers_the_categories_of_its_three_pots() -> None:
 
     assert {"gp", "chiropractor", "dentist"} <= offered
     assert "vaccine_travel" not in offered
+
+
+# Helfo abroad ------------------------------------------------------------------------------
+
+
+def helfo(**changes: Any) -> dict[str, Any]:
+    """A Helfo claim for a line in the US, with a receipt, proof of payment and documentation."""
+    line = {"country": "US", "currency": "NOK", "public_user_fee": False}
+    applicant = changes.pop("applicant", {})
+    line |= changes.pop("line", {})
+    data = claim_of("helfo_abroad", line=line, applicant=applicant, period="2026")
+    documents = [{"type": kind} for kind in ("receipt", "proof_of_payment")]
+    documents.append({"type": "medical_documentation"})
+    return data | {"documents": documents} | changes
+
+
+def priced(data: dict[str, Any], history: Ledger | None = None) -> tuple[Context, LineWork]:
+    ctx = context(data, history)
+    return ctx, LineWork(0, ctx.claim.expenses[0])
+
+
+def test_helfo_needs_a_study_country_and_a_trip_on_a_travel_line() -> None:
+    data = helfo(line={"category": "patient_travel"})
+    data["applicant"].pop("study_country")
+    claim = read_claim(data)
+
+    assert helfo_abroad.study_country(rules("helfo_abroad"), claim) == [
+        "applicant.study_country: required for helfo_abroad"
+    ]
+    assert helfo_abroad.trip_given(rules("helfo_abroad"), claim) == [
+        "expenses[0].trip: required for patient_travel"
+    ]
+
+
+def test_helfo_covers_a_member_studying_outside_the_eea_never_a_spouse() -> None:
+    ctx = context(helfo(applicant={"study_country": "SE"}))
+
+    assert helfo_abroad.eligibility(rules("helfo_abroad"), ctx) == [reasons.STUDY_COUNTRY_IN_EEA]
+    assert said(ctx) == ["helfo.eligibility"]
+
+
+def test_helfo_asks_for_every_document_and_a_translation_of_a_foreign_one() -> None:
+    ctx = context(helfo(documents=[{"type": "receipt", "language": "es"}]))
+
+    assert helfo_abroad.required_documents(rules("helfo_abroad"), ctx, []) == [
+        reasons.missing_document("medical_documentation"),
+        reasons.missing_document("proof_of_payment"),
+    ]
+    assert helfo_abroad.translated(rules("helfo_abroad"), ctx, []) == [
+        reasons.UNTRANSLATED_DOCUMENT
+    ]
+
+
+def test_helfo_needs_a_power_of_attorney_for_a_child_of_16_on_the_submission_day() -> None:
+    sixteen = helfo(patient={"relation": "child", "birth_date": "2010-05-31"})
+    fifteen = helfo(patient={"relation": "child", "birth_date": "2010-06-02"})
+
+    assert helfo_abroad.power_of_attorney(rules("helfo_abroad"), context(sixteen), []) == [
+        reasons.missing_document("power_of_attorney")
+    ]
+    assert helfo_abroad.power_of_attorney(rules("helfo_abroad"), context(fifteen), []) == []
+
+
+def test_helfo_covers_three_months_after_the_last_semester_and_six_after_treatment() -> None:
+    after = helfo(applicant={"last_semester_ends_on": "2025-12-01"})
+    ctx, work = priced(after)
+    helfo_abroad.coverage_period(rules("helfo_abroad"), ctx, work)
+    late = helfo(submitted_on="2026-09-04")
+    late_ctx, late_work = priced(late)
+    helfo_abroad.expense_age(rules("helfo_abroad"), late_ctx, late_work)
+
+    assert work.codes == [reasons.OUTSIDE_COVERAGE_PERIOD]
+    assert late_work.codes == [reasons.DEADLINE_PASSED]
+
+
+def test_helfo_excludes_vaccines_and_a_child_s_ordinary_dentistry_and_stops_there() -> None:
+    ctx, vaccine = priced(helfo(line={"category": "vaccine_travel"}))
+    child = helfo(
+        line={"category": "dentist"}, patient={"relation": "child", "birth_date": "2015-01-01"}
+    )
+    child_ctx, dentist = priced(child)
+
+    assert helfo_abroad.category(rules("helfo_abroad"), ctx, vaccine) is True
+    assert helfo_abroad.category(rules("helfo_abroad"), child_ctx, dentist) is True
+    assert vaccine.codes == dentist.codes == [reasons.EXCLUDED_CATEGORY]
+
+
+def test_helfo_medicines_need_a_statement_and_speech_therapy_a_referral() -> None:
+    ctx, medicine = priced(helfo(line={"category": "blue_prescription"}))
+    speech_ctx, speech = priced(helfo(line={"category": "speech_therapy"}))
+
+    helfo_abroad.medical_statement(rules("helfo_abroad"), ctx, medicine)
+    helfo_abroad.speech_referral(rules("helfo_abroad"), speech_ctx, speech)
+    assert medicine.codes == [reasons.missing_document("medical_statement")]
+    assert speech.codes == [reasons.REFERRAL_REQUIRED]
+
+
+def trip(km: str, *, companion: bool = False, fare: str = "0") -> dict[str, Any]:
+    return {
+        "category": "patient_travel",
+        "trip": {"distance_km": km, "min_public_fare_nok": fare, "companion": companion},
+    }
+
+
+def test_helfo_travel_must_be_over_10_km_and_an_adult_s_companion_needs_a_statement() -> None:
+    ctx, short = priced(helfo(line=trip("10", companion=True)))
+
+    helfo_abroad.trip(rules("helfo_abroad"), ctx, short)
+    helfo_abroad.companion(rules("helfo_abroad"), ctx, short)
+    assert short.codes == [reasons.TRAVEL_TOO_SHORT, reasons.COMPANION_NOT_COVERED]
+
+
+def test_helfo_pays_75_percent_of_a_gp_and_all_of_a_hospital_stay() -> None:
+    ctx, gp = priced(helfo())
+    stay_ctx, stay = priced(helfo(line={"category": "hospital_stay"}))
+
+    assert helfo_abroad.shares(rules("helfo_abroad"), ctx, gp) is True
+    helfo_abroad.shares(rules("helfo_abroad"), stay_ctx, stay)
+    assert gp.refund == Decimal("450.0000")
+    assert stay.refund == Decimal("600.0000")
+
+
+def test_helfo_pays_a_chiropractor_107_first_in_the_year_then_46() -> None:
+    ctx, first = priced(helfo(line={"category": "chiropractor"}))
+    second = LineWork(0, ctx.claim.expenses[0])
+
+    helfo_abroad.chiropractor(rules("helfo_abroad"), ctx, first)
+    helfo_abroad.chiropractor(rules("helfo_abroad"), ctx, second)
+    assert (first.refund, second.refund) == (Decimal("107"), Decimal("46"))
+
+
+def test_helfo_travel_pays_3_per_km_less_171_and_refers_a_trip_over_300_km() -> None:
+    ctx, near = priced(helfo(line=trip("100")))
+    far_ctx, far = priced(helfo(line=trip("301")))
+
+    assert helfo_abroad.patient_travel(rules("helfo_abroad"), ctx, near) is True
+    helfo_abroad.patient_travel(rules("helfo_abroad"), far_ctx, far)
+    assert near.refund == Decimal("129.00")
+    assert far.notes == [reasons.MANUAL_ASSESSMENT]
+
+
+def test_helfo_travel_user_fees_stop_at_the_yearly_limit() -> None:
+    history = Ledger()
+    ctx, work = priced(helfo(line=trip("100")), history)
+    ctx.add(("helfo_abroad", ctx.claim.patient_key, 2026, "user_fees"), Decimal("2300"))
+
+    helfo_abroad.patient_travel(rules("helfo_abroad"), ctx, work)
+    assert work.refund == Decimal("300.00") - Decimal("74")
+
+
+def test_helfo_allows_three_psychologist_consultations_a_year_without_a_referral() -> None:
+    ctx, _ = priced(helfo(line={"category": "psychologist"}))
+    works = [LineWork(0, ctx.claim.expenses[0]) for _ in range(4)]
+
+    done = [helfo_abroad.psychologist_count(rules("helfo_abroad"), ctx, work) for work in works]
+    assert done == [False, False, False, True]
+    assert works[3].codes == [reasons.REFERRAL_REQUIRED]
+
+
+def test_helfo_refers_what_the_sources_give_no_amount_for() -> None:
+    ctx, work = priced(helfo(line={"category": "orthodontics"}))
+
+    assert helfo_abroad.referred(rules("helfo_abroad"), ctx, work) is True
+    assert work.notes == [reasons.MANUAL_ASSESSMENT]
+
+
+def test_helfo_offers_what_it_covers_in_some_way_not_what_it_excludes() -> None:
+    offered = helfo_abroad.covered_categories(
+        rules("helfo_abroad"), default_parameters(), read_claim(helfo()).period.start
+    )
+
+    assert {"chiropractor", "patient_travel", "hospital_stay", "dentist"} <= offered
+    assert not {"vaccine_travel", "naprapath"} & offered

@@ -30,7 +30,7 @@ def test_the_schemes_ship_as_files_that_load() -> None:
     schemes = language.builtin()
 
     further = {"sis", "sia", "siost", "studentinord", "sivolda", "sammen"}
-    assert set(schemes) == further | {"sio", "ssn"}
+    assert set(schemes) == further | {"sio", "ssn", "helfo_abroad"}
     for definition in schemes.values():
         refunded = definition.coverage.refunded
         # Every category refunded is in exactly one pot, and every figure value has a source.
@@ -263,3 +263,19 @@ def test_a_keeper_s_note_is_the_figure_s_source_verbatim() -> None:
         "SiO, sio.no/en/health/refund-of-healthcare-expenses, updated 25.02.26 [seed 003]"
     )
     assert value.value == Decimal("490") and value.unit == "NOK"
+
+
+def test_a_hook_citing_a_source_the_file_lacks_is_a_problem() -> None:
+    helfo = (language.SCHEME_DIR / "helfo_abroad.yaml").read_text(encoding="utf-8")
+    edited = helfo.replace("  students:\n", "  student:\n").replace(
+        "cited_as: [students, abroad]", "cited_as: [student, abroad]"
+    )
+
+    with pytest.raises(SchemeFileError) as raised:
+        language.loads(edited, file="helfo.yaml")
+    found = {(problem.key, problem.message) for problem in raised.value.problems}
+    assert (
+        "hooks.claim.0",
+        "'helfo_abroad.eligibility' cites the source 'students', not in sources",
+    ) in found
+    assert str(raised.value).startswith("helfo.yaml: hooks.")

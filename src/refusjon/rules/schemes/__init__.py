@@ -1,4 +1,5 @@
-"""One module per scheme; :data:`SCHEMES` picks the rules for a claim."""
+"""Every scheme decided from its file (``files/``, named hooks in ``hooks/``); :data:`SCHEMES`
+picks the rules for a claim."""
 
 from datetime import date
 
@@ -7,12 +8,8 @@ from refusjon.rules.parameters import Parameters, default_parameters
 from refusjon.rules.schemes import language
 from refusjon.rules.schemes.base import SchemeRules
 from refusjon.rules.schemes.data import rules_of
-from refusjon.rules.schemes.helfo_abroad import HelfoAbroadRules
 
-SCHEMES: dict[Scheme, SchemeRules] = {
-    Scheme.HELFO_ABROAD: HelfoAbroadRules(),
-    **rules_of(language.builtin().values()),
-}
+SCHEMES: dict[Scheme, SchemeRules] = {**rules_of(language.builtin().values())}
 
 
 def offered_categories(scheme: str, day: date, params: Parameters | None = None) -> frozenset[str]:

@@ -2,7 +2,17 @@
 the scheme does, one small function each (:mod:`.registry`). Importing the package registers
 them all."""
 
-from refusjon.rules.schemes.hooks import common, sio, ssn
+from refusjon.rules.schemes.hooks import common, helfo_abroad, sio, ssn
 from refusjon.rules.schemes.hooks.registry import HOOKS, STEPS, Hook, HookStep, SchemeView
 
-__all__ = ["HOOKS", "STEPS", "Hook", "HookStep", "SchemeView", "common", "sio", "ssn"]
+__all__ = [
+    "HOOKS",
+    "STEPS",
+    "Hook",
+    "HookStep",
+    "SchemeView",
+    "common",
+    "helfo_abroad",
+    "sio",
+    "ssn",
+]
