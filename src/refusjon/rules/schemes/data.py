@@ -85,6 +85,7 @@ class DataRules(SchemeRules):
         self._receipt = coverage.receipt | coverage.overview_and_receipt
         self._pots = {pot.name: pot for pot in definition.pots}
         self.documents = definition.documents.offered or self._documents_asked_for()
+        self._aged = any(rule.under_age for rule in definition.who.patients)
         hooks = definition.hooks or {}
         self._validate_hooks = [registry.VALIDATE[name] for name in hooks.get("validate", ())]
         self._claim_hooks = [registry.CLAIM[name] for name in hooks.get("claim", ())]
@@ -123,11 +124,10 @@ class DataRules(SchemeRules):
     def _validated(self, claim: Claim) -> list[str]:
         errors = []
         kinds = self.definition.period.kinds
-        if claim.period.kind not in kinds:
+        if len(kinds) < len(PERIOD_KINDS) and claim.period.kind not in kinds:
             taken = " or ".join(PERIOD_KINDS[kind] for kind in sorted(kinds))
             errors.append(f"period: {self.definition.scheme} takes {taken}")
-        aged = any(rule.under_age for rule in self.definition.who.patients)
-        if claim.patient.relation == "child" and aged and claim.patient.birth_date is None:
+        if self._aged and claim.patient.relation == "child" and claim.patient.birth_date is None:
             errors.append(f"patient.birth_date: {self.definition.scheme} covers a child by age")
         return errors
 
