@@ -410,3 +410,14 @@ def test_helfo_offers_what_it_covers_in_some_way_not_what_it_excludes() -> None:
 
     assert {"chiropractor", "patient_travel", "hospital_stay", "dentist"} <= offered
     assert not {"vaccine_travel", "naprapath"} & offered
+
+
+def test_ssn_asks_for_the_overview_only_with_a_line_in_the_user_fee_pot() -> None:
+    ctx = context(claim_of("ssn") | {"documents": []})
+    work = LineWork(0, ctx.claim.expenses[0])
+    ssn.first_fitting_pot(rules("ssn"), ctx, work)
+
+    assert work.pot == "user_fees"
+    assert ssn.overview_for_user_fees(rules("ssn"), ctx, [work]) == [
+        reasons.missing_document("user_fee_overview")
+    ]
