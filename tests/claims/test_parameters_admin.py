@@ -73,3 +73,21 @@ def test_caseworkers_cannot_edit_parameters(bob: User, client: Client) -> None:
     Group.objects.get(name="caseworkers")
     client.force_login(bob)
     assert client.get("/admin/claims/parameteroverride/").status_code == 302
+
+
+def test_the_figures_of_the_scheme_files_can_be_edited_by_their_names(
+    db: None, client: Client
+) -> None:
+    client, _ = admin_client(client)
+    edits = [
+        ("ssn.refund_rate", '"0.80"'),
+        ("helfo_abroad.accepted_languages", '["en", "nb"]'),
+        ("sio.deadline_spring", '{"month_day": "07-16", "years_after": 0}'),
+    ]
+    for name, value in edits:
+        response = client.post(
+            "/admin/claims/parameteroverride/add/",
+            {"name": name, "valid_from": "2027-01-01", "value": value, "source": "board"},
+        )
+        assert response.status_code == 302, (name, response.content.decode()[:2000])
+    assert ParameterOverride.objects.count() == len(edits)

@@ -26,16 +26,19 @@ def test_the_published_schema_is_a_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(language.schema())
 
 
-def test_the_six_further_schemes_ship_as_files_that_load() -> None:
+def test_the_schemes_ship_as_files_that_load() -> None:
     schemes = language.builtin()
 
-    assert set(schemes) == {"sis", "sia", "siost", "studentinord", "sivolda", "sammen"}
+    further = {"sis", "sia", "siost", "studentinord", "sivolda", "sammen"}
+    assert set(schemes) == further | {"sio", "ssn", "helfo_abroad"}
     for definition in schemes.values():
         refunded = definition.coverage.refunded
         # Every category refunded is in exactly one pot, and every figure value has a source.
         assert sorted(c for pot in definition.pots for c in pot.categories) == sorted(refunded)
         for figure in definition.figures.values():
-            assert all(value.source in definition.sources for value in figure.values)
+            assert all(set(value.source) <= set(definition.sources) for value in figure.values)
+    for scheme in further:
+        assert schemes[scheme].hooks is None
 
 
 # The figures as ../shared/spec/schemes.md states them: (scheme, figure, from, value).
@@ -208,3 +211,71 @@ def test_the_advisers_whole_example_in_the_documentation_loads_as_the_shipped_fi
         shipped.pots,
     )
     assert (documented.documents, documented.deadline) == (shipped.documents, shipped.deadline)
+
+
+SIO = (language.SCHEME_DIR / "sio.yaml").read_text(encoding="utf-8")
+
+
+def sio_problems(text: str) -> list[tuple[str, str, str]]:
+    with pytest.raises(SchemeFileError) as raised:
+        language.loads(text, file="sio-edited.yaml")
+    return [(problem.file, problem.key, problem.message) for problem in raised.value.problems]
+
+
+def test_an_unknown_hook_is_named_with_the_hooks_of_its_step() -> None:
+    edited = SIO.replace("sio.gp_or_campus,", "sio.gp_or_campuses,")
+
+    [(file, key, message)] = sio_problems(edited)
+    assert (file, key) == ("sio-edited.yaml", "hooks.claim.1")
+    assert message.startswith("'sio.gp_or_campuses' is no hook (hooks of claim: ")
+    assert "sio.gp_or_campus" in message and "sio.threshold" not in message
+
+
+def test_a_hook_listed_under_another_step_is_a_problem() -> None:
+    edited = SIO.replace("  price: [sio.threshold]", "  price: [sio.deadline]")
+
+    assert sio_problems(edited) == [
+        ("sio-edited.yaml", "hooks.price.0", "'sio.deadline' is a hook of claim, not of price")
+    ]
+
+
+def test_a_step_no_hook_takes_needs_its_blocks() -> None:
+    edited = SIO.replace("  price: [sio.threshold]\n", "")
+
+    assert sio_problems(edited) == [
+        ("sio-edited.yaml", "", "'pots' is required (no hook takes the steps it decides)")
+    ]
+
+
+def test_a_figure_value_of_another_unit_is_named_by_its_key() -> None:
+    edited = SIO.replace('        value: "490"', "        value: [gp]")
+
+    [(_, key, message)] = sio_problems(edited)
+    assert key == "figures.threshold_gp.values.1.value"
+    assert message == "a figure in NOK is a number (or none)"
+
+
+def test_a_keeper_s_note_is_the_figure_s_source_verbatim() -> None:
+    from refusjon.rules.parameters import default_parameters
+
+    value = default_parameters().at("sio.threshold_gp", date(2026, 1, 1))
+    assert value.source == (
+        "SiO, sio.no/en/health/refund-of-healthcare-expenses, updated 25.02.26 [seed 003]"
+    )
+    assert value.value == Decimal("490") and value.unit == "NOK"
+
+
+def test_a_hook_citing_a_source_the_file_lacks_is_a_problem() -> None:
+    helfo = (language.SCHEME_DIR / "helfo_abroad.yaml").read_text(encoding="utf-8")
+    edited = helfo.replace("  students:\n", "  student:\n").replace(
+        "cited_as: [students, abroad]", "cited_as: [student, abroad]"
+    )
+
+    with pytest.raises(SchemeFileError) as raised:
+        language.loads(edited, file="helfo.yaml")
+    found = {(problem.key, problem.message) for problem in raised.value.problems}
+    assert (
+        "hooks.claim.0",
+        "'helfo_abroad.eligibility' cites the source 'students', not in sources",
+    ) in found
+    assert str(raised.value).startswith("helfo.yaml: hooks.")

@@ -4,8 +4,9 @@ A value holds from its ``from`` date until the next value of the same parameter.
 parameter on a day before its first value is an error that names the parameter and the day:
 never a silent zero.
 
-The values live in ``parameters/<group>/<name>.yaml`` beside this module; an administrator's
-edited values can be given to :class:`Parameters` just the same, as a series per parameter.
+The national values live in ``parameters/common/<name>.yaml`` beside this module, a scheme's in
+its file (``schemes/files/<scheme>.yaml``, as ``<scheme>.<figure>``); an administrator's edited
+values can be given to :class:`Parameters` just the same, as a series per parameter.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""One module per scheme; :data:`SCHEMES` picks the rules for a claim."""
+"""Every scheme decided from its file (``files/``, named hooks in ``hooks/``); :data:`SCHEMES`
+picks the rules for a claim."""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -9,17 +10,9 @@ from refusjon.rules.parameters import Parameters, ParameterValue, default_parame
 from refusjon.rules.schemes import language
 from refusjon.rules.schemes.base import SchemeRules
 from refusjon.rules.schemes.data import figure_parameters, rules_of
-from refusjon.rules.schemes.helfo_abroad import HelfoAbroadRules
 from refusjon.rules.schemes.language import Problem, SchemeDefinition, SchemeFileError
-from refusjon.rules.schemes.sio import SioRules
-from refusjon.rules.schemes.ssn import SsnRules
 
-SCHEMES: dict[Scheme, SchemeRules] = {
-    Scheme.SIO: SioRules(),
-    Scheme.SSN: SsnRules(),
-    Scheme.HELFO_ABROAD: HelfoAbroadRules(),
-    **rules_of(language.builtin().values()),
-}
+SCHEMES: dict[Scheme, SchemeRules] = {**rules_of(language.builtin().values())}
 
 
 def offered_categories(scheme: str, day: date, params: Parameters | None = None) -> frozenset[str]:

@@ -5,6 +5,9 @@ the further schemes (schemes.md, "The further schemes: common rules").
 Every figure of a file is a dated parameter named ``<scheme>.<figure>``
 (:func:`figure_parameters`), so it is cited, dated and sourced in the explanation as any
 other, and a claim that needs one with no value in force is invalid.
+
+A step the file gives to named hooks (``hooks:``) is taken by them, in the file's order,
+instead of the language's block (:mod:`refusjon.rules.schemes.hooks`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from refusjon.rules.schemes.base import (
     check_student,
     user_fee_overview_codes,
 )
+from refusjon.rules.schemes.hooks import registry
 from refusjon.rules.schemes.language import Cap, SchemeDefinition, Span
 from refusjon.rules.sources import PUBLIC_NOTE
 
@@ -38,7 +42,7 @@ PERIOD_KINDS = {
 
 def figure_parameters(definition: SchemeDefinition) -> dict[str, list[ParameterValue]]:
     """The file's figures as dated parameters ``<scheme>.<figure>``, each value's source the
-    public page it names (cited by title and address, :func:`refusjon.rules.sources.citation`)."""
+    notes of the sources it names (:func:`source_note`)."""
     series: dict[str, list[ParameterValue]] = {}
     for figure in definition.figures.values():
         name = f"{definition.scheme}.{figure.name}"
@@ -48,20 +52,23 @@ def figure_parameters(definition: SchemeDefinition) -> dict[str, list[ParameterV
                 name=name,
                 value=value.value,
                 valid_from=value.starts,
-                source=public_note(definition, value.source),
+                source="; ".join(source_note(definition, source) for source in value.source),
                 assumed=bool(value.assumed),
                 label=label,
                 unit=figure.unit,
+                dated=figure.dated,
             )
             for value in figure.values
         ]
     return series
 
 
-def public_note(definition: SchemeDefinition, source: str) -> str:
-    """A source of the file as a note that is itself the public citation ("[pub] …")."""
+def source_note(definition: SchemeDefinition, source: str) -> str:
+    """A source of the file as the rule keepers' note: the file's own ``note``, verbatim
+    (:func:`refusjon.rules.sources.citation` finds the public pages it names), else a note
+    that is itself the public citation ("[pub] «title», address")."""
     page = definition.sources[source]
-    return f"{PUBLIC_NOTE}«{page.title}», {page.address}"
+    return page.note or f"{PUBLIC_NOTE}«{page.title}», {page.address}"
 
 
 class DataRules(SchemeRules):
@@ -70,37 +77,65 @@ class DataRules(SchemeRules):
     def __init__(self, definition: SchemeDefinition) -> None:
         self.definition = definition
         self.scheme = Scheme(definition.scheme)
-        self.source = public_note(definition, next(iter(definition.sources)))
+        self._notes = {source: source_note(definition, source) for source in definition.sources}
+        cited_as = definition.cited_as or (next(iter(definition.sources)),)
+        self.source = "; ".join(self._notes[source] for source in cited_as)
         coverage = definition.coverage
         self._overview = coverage.overview | coverage.overview_and_receipt
         self._receipt = coverage.receipt | coverage.overview_and_receipt
         self._pots = {pot.name: pot for pot in definition.pots}
-        required = [item.type for item in definition.documents.required]
-        offered = ["user_fee_overview"] if definition.documents.overview != "never" else []
+        self.documents = definition.documents.offered or self._documents_asked_for()
+        self._aged = any(rule.under_age for rule in definition.who.patients)
+        hooks = definition.hooks or {}
+        self._validate_hooks = [registry.VALIDATE[name] for name in hooks.get("validate", ())]
+        self._claim_hooks = [registry.CLAIM[name] for name in hooks.get("claim", ())]
+        self._document_hooks = [registry.DOCUMENTS[name] for name in hooks.get("documents", ())]
+        self._line_hooks = [registry.LINES[name] for name in hooks.get("lines", ())]
+        self._price_hooks = [registry.PRICE[name] for name in hooks.get("price", ())]
+        categories = hooks.get("categories", ())
+        self._categories_hook = registry.CATEGORIES[categories[0]] if categories else None
+
+    def _documents_asked_for(self) -> tuple[str, ...]:
+        documents = self.definition.documents
+        required = [item.type for item in documents.required]
+        offered = ["user_fee_overview"] if documents.overview != "never" else []
         offered += ["receipt"] if self._receipt else []
-        self.documents = tuple(dict.fromkeys([*offered, *required]))
+        return tuple(dict.fromkeys([*offered, *required]))
+
+    def note(self, source: str) -> str:
+        """The note of one of the file's sources (:func:`source_note`), by its id."""
+        return self._notes[source]
 
     def _name(self, figure: str) -> str:
         return f"{self.definition.scheme}.{figure}"
 
     def categories(self, params: Parameters, day: date) -> frozenset[str]:
+        if self._categories_hook is not None:
+            return self._categories_hook(self, params, day)
         coverage = self.definition.coverage
         return coverage.refunded | coverage.referred
 
     def validate(self, claim: Claim) -> list[str]:
+        errors = self._validated(claim)
+        for hook in self._validate_hooks:
+            errors.extend(hook(self, claim))
+        return errors
+
+    def _validated(self, claim: Claim) -> list[str]:
         errors = []
         kinds = self.definition.period.kinds
-        if claim.period.kind not in kinds:
+        if len(kinds) < len(PERIOD_KINDS) and claim.period.kind not in kinds:
             taken = " or ".join(PERIOD_KINDS[kind] for kind in sorted(kinds))
             errors.append(f"period: {self.definition.scheme} takes {taken}")
-        aged = any(rule.under_age for rule in self.definition.who.patients)
-        if claim.patient.relation == "child" and aged and claim.patient.birth_date is None:
+        if self._aged and claim.patient.relation == "child" and claim.patient.birth_date is None:
             errors.append(f"patient.birth_date: {self.definition.scheme} covers a child by age")
         return errors
 
     # Step 1 -------------------------------------------------------------------------------
 
     def claim_codes(self, ctx: Context) -> list[str]:
+        if self._claim_hooks:
+            return [code for hook in self._claim_hooks for code in hook(self, ctx)]
         self._figures_in_force(ctx)
         codes = check_student(ctx, self.source)
         claim, who = ctx.claim, self.definition.who
@@ -168,6 +203,8 @@ class DataRules(SchemeRules):
         return [] if in_time else [reasons.DEADLINE_PASSED]
 
     def document_codes(self, ctx: Context, works: Sequence[LineWork]) -> list[str]:
+        if self._document_hooks:
+            return [code for hook in self._document_hooks for code in hook(self, ctx, works)]
         claim, documents = ctx.claim, self.definition.documents
         codes: list[str] = []
         overview_lines = any(
@@ -191,6 +228,11 @@ class DataRules(SchemeRules):
     # Step 2 -------------------------------------------------------------------------------
 
     def line_codes(self, ctx: Context, work: LineWork) -> None:
+        if self._line_hooks:
+            for hook in self._line_hooks:
+                if hook(self, ctx, work):
+                    return
+            return
         self._time_codes(ctx, work)
         line, coverage = work.line, self.definition.coverage
         category = line.category
@@ -243,6 +285,11 @@ class DataRules(SchemeRules):
     # Step 3 -------------------------------------------------------------------------------
 
     def price(self, ctx: Context, work: LineWork) -> None:
+        if self._price_hooks:
+            for hook in self._price_hooks:
+                if hook(self, ctx, work):
+                    return
+            return
         line = work.line
         if work.pot is None:
             work.refer(reasons.MANUAL_ASSESSMENT)

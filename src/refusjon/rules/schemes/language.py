@@ -28,6 +28,7 @@ import yaml
 
 from refusjon.rules.model import CATEGORIES
 from refusjon.rules.parameters import Deadline as LastDay
+from refusjon.rules.schemes.hooks import HOOKS, HookStep
 
 SCHEMA_FILE = Path(__file__).with_name("scheme.schema.json")
 SCHEME_DIR = Path(__file__).with_name("files")
@@ -68,14 +69,25 @@ class Source:
     """The source's public title: what a student is shown."""
     address: str
     read: str = ""
+    note: str = ""
+    """The rule keepers' own note for the source, verbatim (it may name a stored copy,
+    ``[seed NNN]``); empty: the public citation is the note."""
+
+
+# The units of a figure, and how its values are read: a number (an amount, a share, a
+# distance), a whole number, a list of codes, a last day, or words in bokmål and English.
+NUMBER_UNITS = frozenset({"NOK", "rate", "fraction", "km"})
+WHOLE_UNITS = frozenset({"count", "months", "age"})
 
 
 @dataclass(frozen=True, slots=True)
 class FigureValue:
     starts: date
-    value: Decimal | None
-    """None: no figure from that day (no cap)."""
-    source: str
+    value: Any
+    """By the figure's unit: a Decimal (None: no figure from that day, no cap), an int, a
+    frozenset of codes, a :class:`LastDay`, or a dict of words by language ("en", "nb")."""
+    source: tuple[str, ...]
+    """The ids of the file's sources it is taken from."""
     assumed: str = ""
 
 
@@ -88,6 +100,8 @@ class Figure:
     """Oldest first."""
     of: str = ""
     """For a fraction: the national figure it is a fraction of."""
+    dated: bool = True
+    """False: the first value holds for any earlier day too (which categories are covered)."""
 
     def on(self, day: date) -> FigureValue | None:
         """The value in force on ``day``, or None before the first."""
@@ -182,6 +196,9 @@ class RequiredDocument:
 class Documents:
     overview: OverviewRule
     required: tuple[RequiredDocument, ...] = ()
+    offered: tuple[str, ...] = ()
+    """The kinds of document a student is offered to upload, the one most claims need first;
+    empty: those the rules above ask for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +234,12 @@ class SchemeDefinition:
     figures: Mapping[str, Figure]
     cap: Cap | None = None
     minimum_payout: str = ""
+    cited_as: tuple[str, ...] = ()
+    """The ids of the sources the scheme as a whole is cited from (at the start of each
+    explanation); empty: the first of ``sources``."""
+    hooks: Mapping[HookStep, tuple[str, ...]] | None = None
+    """Per step of the order of the checks, the named hooks that take it instead of the
+    language's blocks (:mod:`refusjon.rules.schemes.hooks`); None: no step is hooked."""
     file: str = ""
 
     def pot_of(self, category: str) -> Pot | None:
@@ -317,7 +340,15 @@ def _cross_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
             if name not in CATEGORIES:
                 yield Problem(file, key, f"{name!r} is not a category of the claims format")
 
-    coverage = data["coverage"]
+    yield from _blocks_or_hooks(data, file)
+    for index, source in enumerate(data.get("cited_as", ())):
+        if source not in sources:
+            known = ", ".join(sorted(sources))
+            yield Problem(
+                file, f"cited_as.{index}", f"{source!r} is not one of the file's sources ({known})"
+            )
+    yield from _hooks_checked(data, file)
+    coverage = data.get("coverage", {})
     covered: list[str] = []
     for kind in ("overview", "receipt", "overview_and_receipt", "referred"):
         yield from categories(f"coverage.{kind}", coverage.get(kind, ()))
@@ -334,7 +365,7 @@ def _cross_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
     if teaching is not None:
         yield from categories("period.teaching.outside_only", teaching["outside_only"])
     pooled: dict[str, str] = {}
-    for index, pot in enumerate(data["pots"]):
+    for index, pot in enumerate(data.get("pots", ())):
         key = f"pots.{index}"
         members = pot.get("categories", sorted(refunded))
         yield from categories(f"{key}.categories", members)
@@ -351,15 +382,15 @@ def _cross_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
         yield from figure(f"{key}.share", pot["share"], "rate")
         if "cap" in pot:
             yield from figure(f"{key}.cap.figure", pot["cap"]["figure"], "NOK")
-    for name in sorted(refunded - set(pooled)):
+    for name in sorted(refunded - set(pooled)) if "pots" in data else ():
         yield Problem(file, "pots", f"{name!r} is refunded but in no pot")
     if "cap" in data:
         yield from figure("cap.figure", data["cap"]["figure"], "NOK")
     if "minimum_payout" in data:
         yield from figure("minimum_payout", data["minimum_payout"], "NOK")
-    if "min_ects_per_year" in data["who"]:
+    if "min_ects_per_year" in data.get("who", {}):
         yield from figure("who.min_ects_per_year", data["who"]["min_ects_per_year"], "count")
-    line_age = data["deadline"].get("line_age")
+    line_age = data.get("deadline", {}).get("line_age")
     if line_age is not None:
         yield from figure("deadline.line_age.months", line_age["months"], "months")
     for index, required in enumerate(data["documents"].get("required", ())):
@@ -373,18 +404,89 @@ def _cross_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
         if starts != sorted(set(starts)):
             yield Problem(file, f"figures.{name}.values", "the dates must rise, each once")
         for index, value in enumerate(spec["values"]):
-            if value["source"] not in sources:
-                known = ", ".join(sorted(sources))
-                yield Problem(
-                    file,
-                    f"figures.{name}.values.{index}.source",
-                    f"{value['source']!r} is not one of the file's sources ({known})",
-                )
-            if spec["unit"] == "rate" and value["value"] != "none" and value["value"] > 1:
-                yield Problem(
-                    file, f"figures.{name}.values.{index}.value", "a rate is at most 1 (100 %)"
-                )
+            key = f"figures.{name}.values.{index}"
+            for source in _ids(value["source"]):
+                if source not in sources:
+                    known = ", ".join(sorted(sources))
+                    yield Problem(
+                        file,
+                        f"{key}.source",
+                        f"{source!r} is not one of the file's sources ({known})",
+                    )
+            yield from _value_checked(spec["unit"], value["value"], file, f"{key}.value")
     yield from _days_checked(data, file)
+
+
+# Which blocks of the file the language reads for each step of the order of the checks, when
+# no hook takes the step.
+BLOCKS_OF_STEP: dict[str, tuple[str, ...]] = {
+    "claim": ("who", "deadline"),
+    "lines": ("coverage", "pots"),
+    "price": ("pots",),
+    "categories": ("coverage",),
+}
+
+
+def _blocks_or_hooks(data: dict[str, Any], file: str) -> Iterable[Problem]:
+    """A step no hook takes needs the blocks the language decides it by."""
+    hooked = data.get("hooks", {})
+    missing = {
+        block
+        for step, blocks in BLOCKS_OF_STEP.items()
+        if step not in hooked
+        for block in blocks
+        if block not in data
+    }
+    for block in sorted(missing):
+        yield Problem(file, "", f"'{block}' is required (no hook takes the steps it decides)")
+    if "documents" not in hooked and "overview" not in data["documents"]:
+        yield Problem(
+            file, "documents", "'overview' is required (no hook takes the documents step)"
+        )
+
+
+def _hooks_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
+    """Every hook the file names is one Refusjon has, for the step it is listed under, and
+    the sources it cites are the file's."""
+    for step, names in data.get("hooks", {}).items():
+        for index, name in enumerate(names):
+            key = f"hooks.{step}.{index}"
+            hook = HOOKS.get(name)
+            if hook is None:
+                known = ", ".join(sorted(n for n, h in HOOKS.items() if h.step == step))
+                yield Problem(file, key, f"{name!r} is no hook (hooks of {step}: {known})")
+            elif hook.step != step:
+                yield Problem(file, key, f"{name!r} is a hook of {hook.step}, not of {step}")
+            else:
+                for source in hook.cites:
+                    if source not in data["sources"]:
+                        yield Problem(
+                            file, key, f"{name!r} cites the source {source!r}, not in sources"
+                        )
+
+
+def _ids(source: str | list[str]) -> tuple[str, ...]:
+    return (source,) if isinstance(source, str) else tuple(source)
+
+
+def _value_checked(unit: str, value: Any, file: str, key: str) -> Iterable[Problem]:
+    """A value is of its figure's unit: a number, a whole number, codes, a last day, words."""
+    numeric = isinstance(value, (int, float)) or (isinstance(value, str) and value != "none")
+    if unit in NUMBER_UNITS:
+        if not (numeric or value == "none"):
+            yield Problem(file, key, f"a figure in {unit} is a number (or none)")
+        elif numeric and unit == "rate" and Decimal(str(value)) > 1:
+            yield Problem(file, key, "a rate is at most 1 (100 %)")
+    elif unit in WHOLE_UNITS:
+        if not numeric or Decimal(str(value)) != Decimal(str(value)).to_integral_value():
+            yield Problem(file, key, f"a figure in {unit} is a whole number")
+    else:
+        shape = {"codes": list, "deadline": dict, "text": dict}[unit]
+        keys = {"deadline": {"month_day", "years_after"}, "text": {"nb", "en"}}.get(unit)
+        if not isinstance(value, shape) or (keys and set(value) != keys):
+            what = {"codes": "a list of codes", "deadline": "a month_day and years_after"}
+            kind = what.get(unit, "words in nb and en")
+            yield Problem(file, key, f"a figure in {unit} is {kind}")
 
 
 def _days_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
@@ -396,7 +498,13 @@ def _days_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
             found += [
                 (f"period.teaching.{term}.{end}", teaching[term][end]) for end in ("from", "to")
             ]
-    deadline = data["deadline"]
+    deadline = data.get("deadline", {})
+    for name, spec in data["figures"].items():
+        found += [
+            (f"figures.{name}.values.{index}.value.month_day", value["value"]["month_day"])
+            for index, value in enumerate(spec["values"])
+            if spec["unit"] == "deadline" and "month_day" in _mapping(value["value"])
+        ]
     if "window" in deadline:
         found += [
             (f"deadline.window.{end}", deadline["window"][end]) for end in ("opens", "closes")
@@ -411,8 +519,12 @@ def _days_checked(data: dict[str, Any], file: str) -> Iterable[Problem]:
             yield Problem(file, key, f"{text!r} is no day of the year")
 
 
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
 def _definition(data: dict[str, Any], file: str) -> SchemeDefinition:
-    coverage_data = data["coverage"]
+    coverage_data = data.get("coverage", {})
     coverage = Coverage(
         overview=frozenset(coverage_data.get("overview", ())),
         receipt=frozenset(coverage_data.get("receipt", ())),
@@ -424,16 +536,18 @@ def _definition(data: dict[str, Any], file: str) -> SchemeDefinition:
             for item in coverage_data.get("exclusions", ())
         ),
     )
-    who = data["who"]
+    who = data.get("who", {"institutions": [], "patients": []})
     period = data["period"]
     teaching = period.get("teaching")
-    deadline = data["deadline"]
+    deadline = data.get("deadline", {})
     window = deadline.get("window")
     return SchemeDefinition(
         scheme=data["scheme"],
         name=_words(data["name"]),
         sources={
-            key: Source(value["title"], value["address"], value.get("read", ""))
+            key: Source(
+                value["title"], value["address"], value.get("read", ""), value.get("note", "")
+            )
             for key, value in data["sources"].items()
         },
         who=Who(
@@ -464,14 +578,15 @@ def _definition(data: dict[str, Any], file: str) -> SchemeDefinition:
                 deductible=pot.get("deductible", ""),
                 cap=_cap(pot.get("cap")),
             )
-            for pot in data["pots"]
+            for pot in data.get("pots", ())
         ),
         documents=Documents(
-            overview=data["documents"]["overview"],
+            overview=data["documents"].get("overview", "never"),
             required=tuple(
                 RequiredDocument(item["type"], frozenset(item.get("with_category", ())))
                 for item in data["documents"].get("required", ())
             ),
+            offered=tuple(data["documents"].get("offered", ())),
         ),
         deadline=Deadline(
             window=None
@@ -490,6 +605,10 @@ def _definition(data: dict[str, Any], file: str) -> SchemeDefinition:
         figures={name: _figure(name, spec) for name, spec in data["figures"].items()},
         cap=_cap(data.get("cap")),
         minimum_payout=data.get("minimum_payout", ""),
+        cited_as=tuple(data.get("cited_as", ())),
+        hooks={step: tuple(names) for step, names in data["hooks"].items()}
+        if "hooks" in data
+        else None,
         file=file,
     )
 
@@ -520,18 +639,36 @@ def _cap(data: Mapping[str, str] | None) -> Cap | None:
 
 
 def _figure(name: str, spec: Mapping[str, Any]) -> Figure:
+    unit = spec["unit"]
     return Figure(
         name=name,
-        unit=spec["unit"],
+        unit=unit,
         label=_words(spec["label"]),
         values=tuple(
             FigureValue(
                 starts=date.fromisoformat(str(value["from"])),
-                value=None if value["value"] == "none" else Decimal(str(value["value"])),
-                source=value["source"],
+                value=_value(unit, value["value"]),
+                source=_ids(value["source"]),
                 assumed=value.get("assumed", ""),
             )
             for value in spec["values"]
         ),
         of=spec.get("of", ""),
+        dated=spec.get("dated", True),
     )
+
+
+def _value(unit: str, raw: Any) -> Any:
+    """A figure's value as the rules read it, by its unit (as the parameter files' were):
+    a Decimal as written, an int, a frozenset of codes, a last day, or words by language."""
+    if raw == "none":
+        return None
+    if unit in NUMBER_UNITS:
+        return Decimal(str(raw))
+    if unit in WHOLE_UNITS:
+        return int(Decimal(str(raw)))
+    if unit == "codes":
+        return frozenset(raw)
+    if unit == "deadline":
+        return _day_after(raw["month_day"], raw["years_after"])
+    return {"en": raw["en"], "nb": raw["nb"]}
