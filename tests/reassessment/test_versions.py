@@ -23,6 +23,9 @@ from refusjon.payouts import services as payouts
 from refusjon.payouts.models import Recovery
 from refusjon.reassessment import services
 from refusjon.reassessment.services import ReassessmentError, VersionProblems
+from refusjon.rules.schemes import shipped_text
+from tests.claims.conftest import student
+from tests.factories import decide, sio_claim
 from tests.payouts.conftest import with_account
 from tests.reassessment.conftest import SIS, STUDY_YEAR, SUBMITTED, decided_sis_claim, sis_with
 
@@ -243,3 +246,21 @@ def test_the_dry_run_leaves_the_periods_a_later_version_decides(
     services.approve_version(later, by=ada, now=LATER)
     earlier = propose(ada, sis_with(deductible="500"), effective_from=date(2024, 7, 1))
     assert (earlier.summary["examined"], earlier.summary["changed"]) == (0, 0)
+
+
+def test_a_scheme_decided_by_hooks_is_changed_the_same_way(bob: User, ada: User) -> None:
+    # SiO's threshold for a student with a SiO GP, 490 in 2026, lowered to 400: a claim of
+    # 600 is refunded 200 instead of 110.
+    olga = student("olga", "P-OLGA")
+    claim = sio_claim(olga, "600.00")
+    decide(claim, olga, bob)
+    text = shipped_text("sio") or ""
+    lowered = text.replace('value: "490"', 'value: "400"')
+    assert lowered != text
+    version = services.propose_version(
+        "sio", text=lowered, effective_from=date(2026, 1, 1), note="400", by=ada, now=LATER
+    )
+    version.refresh_from_db()
+    assert (version.summary["changed"], version.summary["more_nok"]) == (1, "90.00")
+    services.approve_version(version, by=ada, now=LATER)
+    assert refund(claim) == Decimal("200.00")

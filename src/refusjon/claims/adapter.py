@@ -357,12 +357,8 @@ class DatabaseHistory:
 
 def period_kinds(scheme: str) -> frozenset[str]:
     """The kinds of period a claim under ``scheme`` may cover ("calendar_year", "semester",
-    "study_year"): its file's, and for a scheme of Python rules a calendar year or a semester
-    (which of these it takes, its rules check)."""
-    definition = language.builtin().get(scheme)
-    if definition is None:
-        return frozenset({"calendar_year", "semester"})
-    return frozenset(definition.period.kinds)
+    "study_year"), as its file says."""
+    return frozenset(language.builtin()[scheme].period.kinds)
 
 
 def period_on(scheme: str, day: date) -> rules.Period:

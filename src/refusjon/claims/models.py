@@ -26,7 +26,8 @@ from refusjon.rules.model import CATEGORIES, DOCUMENT_TYPES, Period, Scheme
 from refusjon.rules.schemes import language
 from refusjon.rules.schemes.language import Words
 
-# The names of the schemes decided by Python rules; every other scheme is named by its file.
+# The names of the schemes decided by named hooks, as the pages have long called them; every
+# other scheme is named by its file.
 _SCHEME_NAMES = {
     Scheme.SIO: _("SiO refund of healthcare expenses"),
     Scheme.SSN: _("SSN Helse health expense refund"),

@@ -161,9 +161,9 @@ SCHEME_SPECIFIC = {name for names in SCHEME_FIELDS.values() for name in names}
 
 def scheme_fields(scheme: str) -> tuple[str, ...]:
     """What a line under ``scheme`` is asked beyond its category, dates and amount: a scheme
-    of Python rules as listed above; a scheme file by what its coverage reads (a user fee
-    for what the overview shows, an itemised receipt for what receipts show, the country
-    where only treatment in Norway counts)."""
+    decided by named hooks as listed above; a scheme of blocks by what its coverage reads (a
+    user fee for what the overview shows, an itemised receipt for what receipts show, the
+    country where only treatment in Norway counts)."""
     if scheme in SCHEME_FIELDS:
         return SCHEME_FIELDS[scheme]
     definition = language.builtin().get(scheme)

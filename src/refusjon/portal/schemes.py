@@ -1,12 +1,13 @@
 """How a scheme works, in plain words a student reads: who it covers, what it refunds, the
 amounts, the documents, the deadline and where it is written.
 
-A scheme written as a file (:mod:`refusjon.rules.schemes.language`) is explained from its
-file, the same way for every one; a scheme of Python rules (SiO, SSN, Helfo abroad) from a
-short text and its parameters. Amounts are those in force for the period a claim made today
-would cover, the administrators' dated values included. No code, parameter name or internal
-source note reaches the page: categories and documents are the rules' plain words, sources
-their public title and address, and a figure no source fixes is said to be assumed.
+A scheme written in the language's blocks (:mod:`refusjon.rules.schemes.language`) is
+explained from its file, the same way for every one; a scheme decided by named hooks (SiO,
+SSN, Helfo abroad) from a short text and its parameters. Amounts are those in force for the
+period a claim made today would cover, the administrators' dated values included. No code,
+parameter name or internal source note reaches the page: categories and documents are the
+rules' plain words, sources their public title and address, and a figure no source fixes is
+said to be assumed.
 """
 
 from __future__ import annotations
@@ -79,9 +80,9 @@ def guide(scheme: str, *, today: date, lang: str) -> Guide:
     period = adapter.period_on(scheme, today)
     words = _Words(lang, adapter.current_parameters(), period, today)
     definition = language.builtin().get(scheme)
-    if definition is not None:
+    if definition is not None and not definition.hooks:
         return _from_file(definition, words)
-    return _from_rules(scheme, words)
+    return _from_rules(scheme, words)  # named hooks decide it: the blocks do not say it all
 
 
 class _Words:
@@ -457,7 +458,7 @@ def _deadline_example(definition: SchemeDefinition, words: _Words) -> str:
     }
 
 
-# Schemes of Python rules ------------------------------------------------------------------
+# Schemes decided by named hooks ------------------------------------------------------------
 
 SUMMARIES = {
     "sio": lambda: _(

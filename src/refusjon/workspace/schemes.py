@@ -114,7 +114,6 @@ def schemes(request: HttpRequest) -> HttpResponse:
             "scheme": scheme,
             "label": label,
             "versions": by_scheme.get(scheme, []),
-            "as_file": shipped_text(scheme) is not None,
         }
         for scheme, label in SCHEME_CHOICES
     ]
