@@ -3,12 +3,16 @@ its dry run shown claim by claim, and its approval; for administrators of the sc
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from refusjon.claims import services as claims
 from refusjon.claims.models import AuditEntry, SchemeVersion, SchemeVersionStatus, User
+from refusjon.reassessment import services
+from tests.conftest import Clock
 from tests.reassessment.conftest import SIS, SUBMITTED, decided_sis_claim, sis_with
 from tests.workspace.conftest import signed_in
 
@@ -65,6 +69,11 @@ def test_an_uploaded_version_is_tried_and_approved_from_its_page(
     assert claim.reference in page
     assert "120,00" in page  # the difference, as bokmål writes it (the site's language)
     assert AuditEntry.objects.filter(action="schemes.version.viewed", actor=ada).exists()
+    # the student's access log shows that her claim was looked at, and why
+    assert (
+        AuditEntry.objects.get(action="claims.claim.viewed", actor=ada, claim=claim).purpose
+        == "scheme change"
+    )
     client.post(reverse("workspace:scheme_approve", args=["sis", 1]))
     version.refresh_from_db()
     assert version.status == SchemeVersionStatus.APPROVED
@@ -92,3 +101,21 @@ def test_a_discarded_version_cannot_be_approved(client: Client, ada: User) -> No
     client.post(reverse("workspace:scheme_discard", args=["sis", 1]))
     client.post(reverse("workspace:scheme_approve", args=["sis", 1]), follow=True)
     assert SchemeVersion.objects.get().status == SchemeVersionStatus.DISCARDED
+
+
+def test_the_students_guide_follows_the_version_in_force(
+    client: Client, alice: User, ada: User, clock: Clock
+) -> None:
+    clock.set(datetime(2026, 4, 15, 10, 0, tzinfo=UTC))  # the study year 2025-2026
+    version = services.propose_version(
+        "sis",
+        text=sis_with(deductible="500"),
+        effective_from=date(2025, 7, 1),
+        note="500",
+        by=ada,
+    )
+    services.approve_version(version, by=ada)
+    page = signed_in(client, alice).get(
+        reverse("portal:scheme_guide", args=["sis"]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert "You pay the first NOK 500 yourself" in page.content.decode()

@@ -10,10 +10,12 @@ import pytest
 
 from refusjon.claims import appeals
 from refusjon.claims import services as claims
+from refusjon.claims.errors import ClaimError
 from refusjon.claims.models import (
     AuditEntry,
     Claim,
     ClaimStatus,
+    ParameterOverride,
     SchemeVersion,
     SchemeVersionStatus,
     User,
@@ -264,3 +266,54 @@ def test_a_scheme_decided_by_hooks_is_changed_the_same_way(bob: User, ada: User)
     assert (version.summary["changed"], version.summary["more_nok"]) == (1, "90.00")
     services.approve_version(version, by=ada, now=LATER)
     assert refund(claim) == Decimal("200.00")
+
+
+def test_a_paid_claim_is_never_decided_again_by_a_caseworker(
+    alice: User, bob: User, dave: User, fiona: User
+) -> None:
+    claim = paid_sis_claim(alice, bob, fiona)
+    with pytest.raises(ClaimError):
+        claims.decide_claim(claim, by=dave, now=LATER)
+    assert claims.current_decision(claim) is not None
+    assert claim.assessments.filter(kind="decision").count() == 1
+
+
+def test_a_later_change_is_not_put_down_to_an_earlier_version(
+    alice: User, bob: User, ada: User
+) -> None:
+    claim = decided_sis_claim(alice, bob, (SEPTEMBER, "1000"))
+    version = propose(ada, sis_with(deductible="500"))
+    services.approve_version(version, by=ada, now=LATER)  # 80 → 200
+    ParameterOverride.objects.create(
+        name="sis.deductible", valid_from=date(2024, 7, 1), value="400", source="A vote"
+    )
+    services.reassess("sis", STUDY_YEAR, by=ada, now=LATER)  # 200 → 240
+    assert refund(claim) == Decimal("240.00")
+    change = version.changes.get(claim=claim)
+    assert (change.old_refund_nok, change.new_refund_nok) == (Decimal("80.00"), Decimal("200.00"))
+    decision = claims.current_decision(claim)
+    assert decision is not None
+    assert decision.record["supersedes"]["because"] == "scheme_changed"
+    assert "in_force_from" not in decision.record["supersedes"]
+
+
+def test_a_version_changing_a_figure_an_administrator_dated_is_refused(ada: User) -> None:
+    ParameterOverride.objects.create(
+        name="sis.deductible", valid_from=date(2025, 7, 1), value="600", source="A vote"
+    )
+    with pytest.raises(VersionProblems) as refused:
+        propose(ada, sis_with(deductible="500"))
+    assert [problem.key for problem in refused.value.problems] == ["figures.deductible"]
+    assert propose(ada, sis_with(share="0.50")).number == 1  # another figure: taken
+
+
+def test_a_claim_paid_outside_the_runs_is_left_to_a_person_when_lowered(
+    alice: User, bob: User, ada: User
+) -> None:
+    claim = decided_sis_claim(alice, bob, (SEPTEMBER, "1000"))
+    claims.move(claim, ClaimStatus.PAID, now=SUBMITTED)  # marked paid, no payment here
+    services.approve_version(propose(ada, sis_with(share="0.25")), by=ada, now=LATER)
+    version = SchemeVersion.objects.get()
+    assert version.summary["applied"]["left"] == [claim.reference]
+    assert refund(claim) == Decimal("80.00")
+    assert not Recovery.objects.exists()

@@ -27,6 +27,7 @@ from refusjon.rules.parameters import (
     parse_value,
 )
 from refusjon.rules.schemes import SCHEMES, SchemeRules, SchemeVersion, language, version_of
+from refusjon.rules.schemes.language import SchemeDefinition
 from refusjon.rules.terms import OUTCOMES, term
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "RulesAssessment",
     "current_parameters",
     "decision_record",
+    "definition_for",
     "effects_to_json",
     "evaluate",
     "expense_keys",
@@ -114,6 +116,13 @@ def _rules_and_parameters(
         return None, current_parameters()
     compiled = scheme_version(version)
     return compiled.rules, current_parameters(compiled)
+
+
+def definition_for(scheme: str, period: rules.Period) -> SchemeDefinition:
+    """What the file that decides a claim of ``scheme`` for ``period`` says (a version's, or the
+    shipped one): what the pages explain and offer."""
+    version = version_in_force(scheme, period.start)
+    return scheme_version(version).definition if version else language.builtin()[scheme]
 
 
 def rules_for(scheme: str, period: rules.Period) -> tuple[SchemeRules, Parameters]:

@@ -9,7 +9,6 @@ changed; an appeal sent on to the appeals body stays open until its result is re
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -202,26 +201,10 @@ def change_decision(
     old = services.current_decision(claim)
     assert old is not None and claim.submitted_on is not None  # an appealed claim was decided
     record, effects = records.decision_record(claim, adapter.evaluate(claim, on=claim.submitted_on))
-    record["supersedes"] = {
-        "decided_on": timezone.localdate(old.created_at).isoformat(),
-        "outcome": old.outcome,
-        "refund_nok": adapter.money_text(old.refund_nok),
-    }
-    record["overrides_before_appeal"] = records.overrides_kept(old.record, record)
     services.move(claim, ClaimStatus.DECIDED, now=now)
-    new = services.finalise(
-        claim,
-        outcome=record["outcome"],
-        refund_nok=Decimal(record["refund_nok"]),
-        record=record,
-        effects=effects,
-        by=by,
-        now=now,
-        appeal=appeal.pk,
-        supersedes=old.pk,
+    new = services.supersede(
+        claim, old, record=record, effects=effects, by=by, now=now, appeal=appeal.pk
     )
-    old.superseded_by = new
-    old.save(update_fields=["superseded_by"])
     _close(appeal, status=AppealStatus.CHANGED, by=by, note=note, now=now, new_decision=new)
     audit("claims.appeal.changed", actor=by, claim=claim, now=now, appeal=appeal.pk)
     signals.decision_made.send(sender=Assessment, decision=new)

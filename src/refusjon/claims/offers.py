@@ -19,7 +19,6 @@ from refusjon.claims import adapter, profiles, services
 from refusjon.claims.errors import ClaimError
 from refusjon.claims.models import Claim, PatientRelation, StudentProfile, User
 from refusjon.rules.model import Period
-from refusjon.rules.schemes import offered_documents
 
 
 def eligible_schemes(student: User, *, on: date | None = None) -> frozenset[str]:
@@ -76,7 +75,8 @@ def document_types(claim: Claim) -> tuple[str, ...]:
     """The kinds of document the student may add to the claim: what a return asked for first,
     then the scheme's own, the one most claims need first."""
     asked = tuple(code for code in claim.returned_missing if isinstance(code, str))
-    return tuple(dict.fromkeys((*asked, *offered_documents(claim.scheme))))
+    scheme_rules, _params = adapter.rules_for(claim.scheme, Period.parse(claim.period))
+    return tuple(dict.fromkeys((*asked, *scheme_rules.documents)))
 
 
 # What an appeal may bring beyond the claim's own kinds of document: the evidence that the

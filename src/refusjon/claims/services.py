@@ -54,9 +54,7 @@ TRANSITIONS: dict[str, set[str]] = {
     ClaimStatus.AWAITING_APPROVAL: {ClaimStatus.DECIDED, ClaimStatus.IN_REVIEW},
     ClaimStatus.RETURNED: {ClaimStatus.SUBMITTED},
     ClaimStatus.DECIDED: {ClaimStatus.PAID, ClaimStatus.APPEALED},
-    # A paid claim decided again after its scheme changed (refusjon.reassessment) waits to be
-    # paid the difference.
-    ClaimStatus.PAID: {ClaimStatus.APPEALED, ClaimStatus.DECIDED},
+    ClaimStatus.PAID: {ClaimStatus.APPEALED},
     # An appeal ends with the claim decided again (a changed decision) or as it was (upheld).
     ClaimStatus.APPEALED: {ClaimStatus.DECIDED, ClaimStatus.PAID},
 }
@@ -885,6 +883,17 @@ def record_view(claim: Claim, *, by: User, purpose: str, now: datetime | None = 
     audit("claims.claim.viewed", actor=by, claim=claim, now=now, purpose=purpose)
 
 
+def record_views(
+    claims: Iterable[Claim], *, by: User, purpose: str, now: datetime | None = None
+) -> None:
+    """:func:`record_view` for each of several claims whose health data a page lists."""
+    at = _now(now)
+    AuditEntry.objects.bulk_create(
+        AuditEntry(at=at, actor=by, action="claims.claim.viewed", claim=claim, purpose=purpose)
+        for claim in claims
+    )
+
+
 def record_search(
     *, by: User, kind: str, found: list[Claim], purpose: str, now: datetime | None = None
 ) -> None:
@@ -955,6 +964,59 @@ def access_log(claim: Claim, *, by: User) -> list[AccessRecord]:
         raise ClaimError(_("This is not your claim."))
     entries = claim.audit_entries.filter(action__in=STAFF_ACCESS_ACTIONS).exclude(actor=by)
     return fold_access(entries.order_by("at", "pk"))
+
+
+def supersede(
+    claim: Claim,
+    old: Assessment,
+    *,
+    record: dict[str, Any],
+    effects: dict[str, Any],
+    by: User,
+    now: datetime,
+    because: dict[str, Any] | None = None,
+    **log: Any,
+) -> Assessment:
+    """Make a new decision on the claim that replaces ``old``, which is kept, marked
+    superseded; the record says what it replaced (and ``because``, why) and which of the
+    caseworker's line assessments of ``old`` stand. The caller holds the student's and the
+    claim's rows, has moved the claim where it must be, and sends ``decision_made`` once all
+    that the letter says is recorded."""
+    record["supersedes"] = {
+        "decided_on": timezone.localdate(old.created_at).isoformat(),
+        "outcome": old.outcome,
+        "refund_nok": adapter.money_text(old.refund_nok),
+        **(because or {}),
+    }
+    record["overrides_before_appeal"] = records.overrides_kept(old.record, record)
+    new = _finalise(
+        claim,
+        outcome=record["outcome"],
+        refund_nok=Decimal(record["refund_nok"]),
+        record=record,
+        effects=effects,
+        by=by,
+        now=now,
+        supersedes=old.pk,
+        **log,
+    )
+    old.superseded_by = new
+    old.save(update_fields=["superseded_by"])
+    return new
+
+
+def owe_the_difference(claim: Claim, *, now: datetime) -> None:
+    """A paid claim decided again to more than it was paid (refusjon.reassessment) waits,
+    decided, for the next payout run to pay the difference. Only that may move a paid claim
+    back: a caseworker decides only claims in review."""
+    if claim.status != ClaimStatus.PAID:
+        raise ClaimError(CHANGED_MEANWHILE)
+    updated = Claim.objects.filter(
+        pk=claim.pk, version=claim.version, status=ClaimStatus.PAID
+    ).update(status=ClaimStatus.DECIDED, version=F("version") + 1, updated_at=now)
+    if not updated:
+        raise ClaimError(CHANGED_MEANWHILE)
+    claim.refresh_from_db()
 
 
 # The appeals module (refusjon.claims.appeals) moves and decides claims too, by the same rules.

@@ -67,6 +67,10 @@ class AppealOutcome:
     ALL = (UPHOLD, REDUCE, CANCEL)
 
 
+# Who may change a scheme (refusjon.reassessment), and so claim back what a change overpaid.
+CHANGE_SCHEMES = "claims.add_schemeversion"
+
+
 def _now(now: datetime | None) -> datetime:
     return now or clock.now()
 
@@ -204,8 +208,12 @@ def claim_back(
     now: datetime | None = None,
 ) -> Recovery:
     """:func:`open_recovery` for whoever may decide the claim again without being its
-    caseworker: the administrator whose change of the scheme paid the claim too much
-    (:mod:`refusjon.reassessment`)."""
+    caseworker: the administrator of the schemes whose change of a scheme paid the claim too
+    much (:mod:`refusjon.reassessment`)."""
+    if not (services.is_caseworker(by) or (by.is_staff and by.has_perm(CHANGE_SCHEMES))):
+        raise payouts.PayoutError(_("Only caseworkers can do this."))
+    if claim.applicant_id == by.pk:
+        raise payouts.PayoutError(_("Nobody handles a recovery from themselves."))
     now = _now(now)
     Claim.objects.select_for_update().filter(pk=claim.pk).exists()  # one opening at a time
     decision = services.current_decision(claim)

@@ -451,6 +451,7 @@ PURPOSE_WORDS = {
     "payment": gettext_lazy("Payment"),
     "reporting": gettext_lazy("Reporting"),
     "debt follow-up": gettext_lazy("Follow-up of a debt"),
+    "scheme change": gettext_lazy("A change of the scheme's rules"),
 }
 
 

@@ -18,6 +18,7 @@ claim under appeal, or with a payment still at the bank, is left as it is and co
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from typing import Any, cast
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
-from django.utils import formats, timezone, translation
+from django.utils import formats, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,7 @@ from refusjon.claims.models import (
     AssessmentKind,
     Claim,
     ClaimStatus,
+    ParameterOverride,
     SchemeVersion,
     SchemeVersionChange,
     SchemeVersionStatus,
@@ -46,11 +48,15 @@ from refusjon.claims.models import (
 )
 from refusjon.jobs import job
 from refusjon.payouts import recoveries
-from refusjon.payouts.models import PaymentLine, PaymentStatus
+from refusjon.payouts.models import PaymentLine, PaymentStatus, PayoutRun
 from refusjon.rules.model import Period, Scheme
 from refusjon.rules.money import ZERO
+from refusjon.rules.parameters import ParameterValue, default_parameters
 from refusjon.rules.schemes import SchemeFileError, version_of
+from refusjon.rules.schemes import SchemeVersion as CompiledVersion
 from refusjon.rules.schemes.language import Problem
+
+logger = logging.getLogger(__name__)
 
 # The largest scheme file taken: the longest shipped one is a few kilobytes.
 MAX_FILE_BYTES = 256 * 1024
@@ -96,14 +102,40 @@ def _now(now: datetime | None) -> datetime:
 # Proposing ------------------------------------------------------------------------------------
 
 
-def check_text(scheme: str, text: str) -> None:
-    """Refuse a file that is not a version of ``scheme``, with every problem in it."""
+def check_text(scheme: str, text: str) -> CompiledVersion:
+    """The version of ``scheme`` in ``text``; refused with every problem in it, and where it
+    changes a figure an administrator has given a dated value of (that value would be laid over
+    the version's, and the version change nothing there)."""
+    file = f"{scheme}.yaml"
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise VersionProblems([Problem(f"{scheme}.yaml", "", gettext("is larger than 256 KB"))])
+        raise VersionProblems([Problem(file, "", gettext("is larger than 256 KB"))])
     try:
-        version_of(text, file=f"{scheme}.yaml", scheme=scheme)
+        compiled = version_of(text, file=file, scheme=scheme)
     except SchemeFileError as error:
         raise VersionProblems(error.problems) from None
+    shipped = default_parameters()
+    known = set(shipped.names)
+    overridden = ParameterOverride.objects.filter(name__in=list(compiled.parameters))
+    problems = [
+        Problem(
+            file,
+            f"figures.{name.split('.', 1)[1]}",
+            gettext(
+                "an administrator's dated value of this figure is laid over every version's: "
+                "remove it in the administration first, or change the figure there"
+            ),
+        )
+        for name in sorted(set(overridden.values_list("name", flat=True)))
+        if _series(compiled.parameters[name])
+        != _series(shipped.history(name) if name in known else [])
+    ]
+    if problems:
+        raise VersionProblems(problems)
+    return compiled
+
+
+def _series(values: Iterable[ParameterValue]) -> list[tuple[date, Any]]:
+    return [(value.valid_from, value.value) for value in values]
 
 
 @transaction.atomic
@@ -509,12 +541,15 @@ def approve_version(version: SchemeVersion, *, by: User, now: datetime | None = 
 
 @job(label=_("Decide again the claims a new version of a scheme changes"))
 def apply_version(version_id: int) -> None:
-    """Decide again what an approved version changes. Run twice (it failed half way), it
-    decides again only what still differs."""
+    """Decide again what an approved version changes, in the periods it decides. Run twice
+    (it failed half way), it decides again only what still differs. Whoever approved it was
+    allowed to then: that is not asked again."""
     version = SchemeVersion.objects.select_related("approved_by").get(pk=version_id)
     if version.status != SchemeVersionStatus.APPROVED or version.approved_by is None:
         return
-    summary = reassess(version.scheme, version.effective_from, by=version.approved_by)
+    summary = _reassess(
+        version.scheme, version.effective_from, by=version.approved_by, applying=version
+    )
     version.reassessed_at = clock.now()
     version.summary = {**version.summary, "applied": summary.as_json()}
     version.save(update_fields=["reassessed_at", "summary"])
@@ -530,35 +565,67 @@ def reassess(
     now: datetime | None = None,
 ) -> Summary:
     """Decide again, by the versions in force, every decided claim of ``scheme`` whose period
-    starts on or after ``period_from``, where the decision would change; with ``dry`` only
-    count what would. Each claim is decided again in its own transaction."""
+    starts on or after ``period_from``, where the decision would change (after a shipped file
+    or an administrator's dated figure changed); with ``dry`` only count what would. Each
+    claim is decided again in its own transaction; what cannot be is named in the summary."""
     _check_may_change(by)
+    return _reassess(scheme, period_from, by=by, dry=dry, progress=progress, now=now)
+
+
+def _reassess(
+    scheme: str,
+    period_from: date,
+    *,
+    by: User,
+    applying: SchemeVersion | None = None,
+    dry: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> Summary:
     summary = Summary()
-    for item in reassessments(scheme, period_from, progress=progress, summary=summary):
+    items = reassessments(scheme, period_from, version=applying, progress=progress, summary=summary)
+    for item in items:
         if not item.changed:
             continue
         if dry:
             summary.add(_difference(item, _paid(item.claim)))
             continue
-        version = adapter.version_in_force(scheme, Period.parse(item.claim.period).start)
         try:
-            difference = decide_again(item, version=version, by=by, now=_now(now))
+            difference = decide_again(item, applying=applying, by=by, now=_now(now))
         except ClaimError:
+            summary.left.append(item.claim.reference)
+            continue
+        except Exception:  # one claim's failure must not stop the others: it is named
+            logger.exception("deciding %s again failed", item.claim.reference)
             summary.left.append(item.claim.reference)
             continue
         summary.add(difference)
     return summary
 
 
+def _lock_pending_runs(claim: Claim) -> None:
+    """Hold the runs being prepared that hold a payment of the claim, as freezing one holds it
+    first: a run is then frozen before the new decision (and its payment is at the bank) or
+    after (and drops the old decision's line)."""
+    runs = PaymentLine.objects.filter(
+        claim=claim, active=True, payment__status=PaymentStatus.PENDING
+    ).values_list("payment__run_id", flat=True)
+    list(PayoutRun.objects.select_for_update().filter(pk__in=list(runs)).order_by("pk"))
+
+
 @transaction.atomic
 def decide_again(
-    item: Reassessed, *, version: SchemeVersion | None, by: User, now: datetime
+    item: Reassessed, *, applying: SchemeVersion | None, by: User, now: datetime
 ) -> Difference:
     """Replace the claim's decision by ``item``'s: a new decision that supersedes the old,
-    with its letter; a back-payment into the next run, an overpayment claimed back. Refused
-    (ClaimError) if the claim changed since it was re-assessed, or a payment of it is at the
-    bank."""
+    with its letter (which names ``applying``, the version approved, if that is the cause);
+    a back-payment into the next run, an overpayment claimed back. Refused (ClaimError) if the
+    claim changed since it was re-assessed, is the decider's own, has a payment at the bank,
+    or was marked paid without a payment here (a person settles it)."""
     claim = item.claim
+    if claim.applicant_id == by.pk:
+        raise ClaimError(_("Nobody decides a claim of their own."))
+    _lock_pending_runs(claim)
     services.lock_student(claim)
     services.lock_claim(claim)
     old = services.current_decision(claim)
@@ -566,46 +633,40 @@ def decide_again(
         raise ClaimError(services.CHANGED_MEANWHILE)
     if _at_the_bank(claim):
         raise ClaimError(gettext("A payment of the claim is at the bank."))
+    if claim.status == ClaimStatus.PAID and not _paid_in_runs(claim):
+        raise ClaimError(
+            gettext("The claim was marked paid outside the payout runs: settle it by hand.")
+        )
     paid = _paid(claim)
-    record = dict(item.record)
-    record["supersedes"] = {
-        "decided_on": timezone.localdate(old.created_at).isoformat(),
-        "outcome": old.outcome,
-        "refund_nok": adapter.money_text(old.refund_nok),
-        "because": "scheme_changed",
-        "scheme_version": version.number if version else None,
-        "in_force_from": version.effective_from.isoformat() if version else None,
-    }
-    record["overrides_before_appeal"] = records.overrides_kept(old.record, record)
     refund = item.refund_nok
     if claim.status == ClaimStatus.PAID and refund > paid:
-        if not _paid_in_runs(claim):  # a run would pay the whole refund again
-            raise ClaimError(
-                gettext("The claim was paid outside the payout runs: pay the difference by hand.")
-            )
-        services.move(claim, ClaimStatus.DECIDED, now=now)
-    new = services.finalise(
+        services.owe_the_difference(claim, now=now)
+    because: dict[str, Any] = {"because": "scheme_changed"}
+    if applying is not None:
+        because |= {
+            "scheme_version": applying.number,
+            "in_force_from": applying.effective_from.isoformat(),
+        }
+    log = {"scheme_version": applying.number} if applying is not None else {}
+    new = services.supersede(
         claim,
-        outcome=record["outcome"],
-        refund_nok=refund,
-        record=record,
+        item.old,
+        record=dict(item.record),
         effects=item.effects,
         by=by,
         now=now,
-        supersedes=old.pk,
-        scheme_version=version.number if version else None,
+        because=because,
+        **log,
     )
-    old.superseded_by = new
-    old.save(update_fields=["superseded_by"])
-    signals.decision_made.send(sender=Assessment, decision=new)
     overpaid = paid - refund - recoveries.recovered_for_claim(claim)
     if overpaid > 0:
-        _claim_back(claim, overpaid, version=version, by=by, now=now)
+        _claim_back(claim, overpaid, version=applying, by=by, now=now)
+    signals.decision_made.send(sender=Assessment, decision=new)
     difference = _difference(item, paid)
-    if version is not None:  # the version's page lists what it changed
-        row = difference.row(version, new)
+    if applying is not None:  # the version's page lists what it changed
+        row = difference.row(applying, new)
         SchemeVersionChange.objects.update_or_create(
-            version=version,
+            version=applying,
             claim=claim,
             defaults={
                 name: getattr(row, name)

@@ -33,12 +33,13 @@ from refusjon.claims.models import (
     SchemeVersionStatus,
     User,
 )
-from refusjon.claims.services import ClaimError, audit
+from refusjon.claims.services import ClaimError, audit, record_views
 from refusjon.reassessment import services
 from refusjon.reassessment.services import MAX_FILE_BYTES, VersionProblems
 from refusjon.rules.schemes import shipped_text
 
 PAGE_SIZE = 100
+PURPOSE = "scheme change"
 
 
 def schemes_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -188,11 +189,12 @@ def version_page(request: HttpRequest, scheme: str, number: int) -> HttpResponse
     audit(
         "schemes.version.viewed",
         actor=_user(request),
-        purpose="scheme change",
+        purpose=PURPOSE,
         scheme=version.scheme,
         version=version.number,
         page=page.number,
     )
+    record_views([change.claim for change in page], by=_user(request), purpose=PURPOSE)
     context = {
         "version": version,
         "label": dict(SCHEME_CHOICES)[version.scheme],

@@ -92,8 +92,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     _(
-                        "Left as they are, to run again later (changed meanwhile, or a payment "
-                        "at the bank): %(claims)s"
+                        "Left as they are, for a person (changed meanwhile, a payment at the "
+                        "bank, paid outside the payout runs, a line for a caseworker, or your "
+                        "own): %(claims)s"
                     )
                     % {"claims": ", ".join(summary.left)}
                 )
