@@ -11,8 +11,9 @@ from django.conf import settings
 from lxml import etree
 
 from refusjon.claims import services as claims
-from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
+from refusjon.claims.models import Attachment, Claim, User
 from refusjon.payouts import bankfile, services
+from tests.claims.conftest import UIS, student
 from tests.factories import decide
 from tests.payouts.conftest import ALICE_ACCOUNT
 
@@ -25,18 +26,14 @@ PAY_ON = date(2026, 5, 6)
 @pytest.fixture
 def siri(db: None) -> User:
     """A student at the University of Stavanger (SiS), with a Norwegian account."""
-    user = User.objects.create_user("siri", first_name="Siri", last_name="Sola")
-    uis = Institution.objects.create(
-        code="uis", name="Universitetet i Stavanger", welfare_organisation="sis"
-    )
-    StudentProfile.objects.create(
-        user=user,
-        person_id="P-SIRI",
-        birth_date=date(2001, 4, 9),
-        institution=uis,
-        semester_fee_paid=True,
-        registered_student=True,
+    user = student(
+        "siri",
+        "P-SIRI",
+        place=UIS,
+        sio_gp=False,
         bank_account=ALICE_ACCOUNT,
+        first_name="Siri",
+        last_name="Sola",
     )
     return user
 

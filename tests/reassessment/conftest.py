@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 
 from refusjon.claims import services
-from refusjon.claims.models import Attachment, Claim, Institution, StudentProfile, User
+from refusjon.claims.models import Attachment, Claim, User
 from refusjon.rules.schemes import shipped_text
-from tests.claims.conftest import bob, dave  # noqa: F401
+from tests.claims.conftest import UIS, bob, dave, student  # noqa: F401
 from tests.factories import decide
 from tests.payouts.conftest import fiona  # noqa: F401
 
@@ -23,19 +23,8 @@ SIS = shipped_text("sis") or ""
 
 
 def sis_student(username: str, person_id: str) -> User:
-    user = User.objects.create_user(username, password="correct horse battery staple")
-    uis, _ = Institution.objects.get_or_create(
-        code="uis", defaults={"name": "Universitetet i Stavanger", "welfare_organisation": "sis"}
-    )
-    StudentProfile.objects.create(
-        user=user,
-        person_id=person_id,
-        birth_date=date(2001, 3, 3),
-        institution=uis,
-        semester_fee_paid=True,
-        registered_student=True,
-    )
-    return user
+    """A student at UiS, whose organisation is SiS."""
+    return student(username, person_id, place=UIS, sio_gp=False)
 
 
 @pytest.fixture

@@ -111,10 +111,10 @@ def test_the_claim_page_asks_the_database_the_same_few_questions_for_many_docume
     shown = str(claim.attachments.get().pk)
     url = reverse("workspace:claim", args=[claim.reference])
     client.get(url, {"document": shown})  # the session and the like, once
-    # 14, and 7 for what was read from the documents (intake.found: readings, lines read,
+    # 14, and 6 for what was read from the documents (intake.found: readings, lines read,
     # the lines beside them, the categories offered by the scheme's version in force, where
     # lines were added from).
-    with django_assert_max_num_queries(21) as few:
+    with django_assert_max_num_queries(20) as few:
         client.get(url, {"document": shown})
     for number in range(30):
         receipt(claim, f"scan-{number}.png", "image/png")

@@ -9,8 +9,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max
-
 from refusjon.claims import models
 from refusjon.rules import model as rules
 from refusjon.rules.batch import decision_to_json
@@ -138,18 +136,20 @@ def expense_keys(claim: models.Claim, *, on: date) -> dict[str, str]:
     return {line.line_id: key_text(expense_key(rules_claim, line)) for line in rules_claim.expenses}
 
 
-_parameters_cache: dict[tuple[int, Any, SchemeVersion | None], Parameters] = {}
+_parameters_cache: dict[tuple[tuple[Any, ...], SchemeVersion | None], Parameters] = {}
 
 
 def current_parameters(scheme_version: SchemeVersion | None = None) -> Parameters:
     """The shipped parameters, with a scheme version's figures in place of its scheme's own
-    if one is given, and the administrators' dated values laid over them."""
-    overrides = models.ParameterOverride.objects.all()
-    key = (
-        overrides.count(),
-        overrides.aggregate(latest=Max("changed_at"))["latest"],
-        scheme_version,
+    if one is given, and the administrators' dated values laid over them.
+
+    Kept per process for the dated values as they are (a handful, read in one query): not by
+    their count and last change, which two sets of values can share."""
+    overrides = list(models.ParameterOverride.objects.order_by("pk"))
+    given = tuple(
+        (o.name, o.valid_from, json.dumps(o.value), o.source, o.assumed) for o in overrides
     )
+    key = (given, scheme_version)
     cached = _parameters_cache.get(key)
     if cached is None:
         if len(_parameters_cache) > 16:
