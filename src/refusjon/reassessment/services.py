@@ -8,12 +8,15 @@ A version decides the claims whose period starts on or after its date. Decided c
 decided again against the history they were first decided against: per student, in the order
 they were first decided, each against the claims decided before it as they now stand
 (those decided again in the same pass with their new effects). A version that changes nothing
-then changes no decision. A claim decided again keeps its caseworker's line assessments.
+then changes no decision (but a claim decided on appeal: docs/decisions.md, V7). A claim
+decided again keeps its caseworker's line assessments.
 
 What the new decision changes in money is never silent: more than was paid goes into the next
 payout run as a back-payment (the claim is decided, waiting to be paid the difference); what
 was paid beyond the new refund is claimed back (a recovery, with its letter and appeal). A
-claim under appeal, or with a payment still at the bank, is left as it is and counted.
+claim under appeal is left to its appeal and counted; one with a payment at the bank, marked
+paid outside the runs, the decider's own, or with a line for a caseworker is named for a
+person.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The schemes in the workspace: each scheme's versions, a new version uploaded or edited, its
 dry run (what it would change, claim by claim and in sum) and its approval.
 
-Only administrators of the schemes (``claims.add_schemeversion``) reach these pages. Views are
-thin: :mod:`refusjon.reassessment.services` checks again, and its refusals become messages;
-a file's problems are listed on the form, each naming the key and the problem.
+Only administrators of the schemes (staff with ``claims.add_schemeversion``) reach these
+pages. Views are thin: :mod:`refusjon.reassessment.services` checks again, and its refusals
+become messages; a file's problems are listed on the form, each naming the key and the
+problem.
 """
 
 from __future__ import annotations
