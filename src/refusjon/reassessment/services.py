@@ -449,20 +449,13 @@ def _next_version_from(version: SchemeVersion) -> date | None:
     return cast(date | None, later)
 
 
-def _paid(claim: Claim) -> Decimal:
-    return recoveries.paid_for_claim(claim)
-
-
-def _paid_in_runs(claim: Claim) -> bool:
-    return PaymentLine.objects.filter(
-        claim=claim, active=True, payment__status=PaymentStatus.PAID
-    ).exists()
-
-
-def _at_the_bank(claim: Claim) -> bool:
-    return PaymentLine.objects.filter(
-        claim=claim, active=True, payment__status=PaymentStatus.SENT
-    ).exists()
+def _payment_states(claim: Claim) -> set[str]:
+    """The states of the claim's active payments (one query): paid in a run, at the bank."""
+    return set(
+        PaymentLine.objects.filter(claim=claim, active=True).values_list(
+            "payment__status", flat=True
+        )
+    )
 
 
 # The dry run ----------------------------------------------------------------------------------
@@ -491,7 +484,7 @@ def dry_run(version: SchemeVersion, *, progress: Progress | None = None) -> Summ
     ):
         if not item.changed:
             continue
-        difference = _difference(item, _paid(item.claim))
+        difference = _difference(item, recoveries.paid_for_claim(item.claim))
         summary.add(difference)
         changes.append(difference.row(version))
         if len(changes) >= BATCH:
@@ -591,7 +584,7 @@ def _reassess(
         if not item.changed:
             continue
         if dry:
-            summary.add(_difference(item, _paid(item.claim)))
+            summary.add(_difference(item, recoveries.paid_for_claim(item.claim)))
             continue
         try:
             difference = decide_again(item, applying=applying, by=by, now=_now(now))
@@ -634,13 +627,14 @@ def decide_again(
     old = services.current_decision(claim)
     if old is None or old.pk != item.old.pk:
         raise ClaimError(services.CHANGED_MEANWHILE)
-    if _at_the_bank(claim):
+    payments = _payment_states(claim)
+    if PaymentStatus.SENT in payments:
         raise ClaimError(gettext("A payment of the claim is at the bank."))
-    if claim.status == ClaimStatus.PAID and not _paid_in_runs(claim):
+    if claim.status == ClaimStatus.PAID and PaymentStatus.PAID not in payments:
         raise ClaimError(
             gettext("The claim was marked paid outside the payout runs: settle it by hand.")
         )
-    paid = _paid(claim)
+    paid = recoveries.paid_for_claim(claim)
     refund = item.refund_nok
     if claim.status == ClaimStatus.PAID and refund > paid:
         services.owe_the_difference(claim, now=now)
