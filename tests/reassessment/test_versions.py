@@ -29,7 +29,14 @@ from refusjon.rules.schemes import shipped_text
 from tests.claims.conftest import student
 from tests.factories import decide, sio_claim
 from tests.payouts.conftest import with_account
-from tests.reassessment.conftest import SIS, STUDY_YEAR, SUBMITTED, decided_sis_claim, sis_with
+from tests.reassessment.conftest import (
+    SIS,
+    STUDY_YEAR,
+    SUBMITTED,
+    decided_sis_claim,
+    sis_student,
+    sis_with,
+)
 
 LATER = SUBMITTED + timedelta(days=30)
 PAY_ON, PAY_AGAIN = date(2026, 4, 20), date(2026, 5, 20)
@@ -317,3 +324,36 @@ def test_a_claim_paid_outside_the_runs_is_left_to_a_person_when_lowered(
     assert version.summary["applied"]["left"] == [claim.reference]
     assert refund(claim) == Decimal("80.00")
     assert not Recovery.objects.exists()
+
+
+def test_the_deciders_own_claim_is_left_to_someone_else(bob: User, ada: User) -> None:
+    sam = sis_student("sam", "P-SAM")  # a student who also administers the schemes
+    sam.is_staff = sam.is_superuser = True
+    sam.save()
+    claim = decided_sis_claim(sam, bob, (SEPTEMBER, "1000"))
+    ParameterOverride.objects.create(
+        name="sis.deductible", valid_from=date(2024, 7, 1), value="500", source="A vote"
+    )
+    assert services.reassess("sis", STUDY_YEAR, by=sam, now=LATER).left == [claim.reference]
+    assert refund(claim) == Decimal("80.00")
+    assert services.reassess("sis", STUDY_YEAR, by=ada, now=LATER).changed == 1
+
+
+def test_one_claim_that_fails_is_named_and_the_others_are_decided(
+    alice: User, carol: User, bob: User, ada: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = decided_sis_claim(alice, bob, (SEPTEMBER, "1000"))
+    fine = decided_sis_claim(carol, bob, (SEPTEMBER, "1000"))
+    decide_again = services.decide_again
+
+    def failing(item: services.Reassessed, **kwargs: object) -> services.Difference:
+        if item.claim.pk == broken.pk:
+            raise RuntimeError("a bug")
+        return decide_again(item, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "decide_again", failing)
+    version = propose(ada, sis_with(deductible="500"))
+    services.approve_version(version, by=ada, now=LATER)
+    version.refresh_from_db()
+    assert version.summary["applied"]["left"] == [broken.reference]
+    assert (refund(broken), refund(fine)) == (Decimal("80.00"), Decimal("200.00"))
