@@ -209,3 +209,23 @@ def test_memory_stays_flat_as_the_file_grows(tmp_path: Path) -> None:
     peak_for(200)  # warm caches and imports
     growth = peak_for(3000) - peak_for(1000)
     assert growth < 1_000_000, f"{growth:,} bytes more for 2,000 more claims"
+
+
+def test_assess_starts_without_the_document_reader_the_web_or_the_schema_checker() -> None:
+    # ``refusjon`` builds every command's parser; the heavy libraries of the other commands
+    # (numpy, Pillow, pdfium and the OCR engines for ``extract``, Django for ``payouts``) and
+    # the scheme files' JSON Schema checker would add a second and 60 MB to every batch.
+    heavy = ("numpy", "PIL", "pypdfium2", "cv2", "tqdm", "django", "jsonschema")
+    script = (
+        "import sys\n"
+        "from refusjon.cli import main\n"
+        f"main(['assess', '-', '--out', '-'])\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(heavy)!r}), file=sys.stderr)"
+    )
+    line = json.dumps(SIO_CLAIM)
+    result = subprocess.run(
+        [sys.executable, "-c", script], input=line, capture_output=True, text=True, check=True
+    )
+
+    assert json.loads(result.stdout)["outcome"] == "approved"
+    assert result.stderr.strip().splitlines()[-1] == "[]"

@@ -77,6 +77,31 @@ def test_each_figure_is_the_rulebook_s_from_its_date(
     assert figure.on(date.fromordinal(first.toordinal() - 1)) is None
 
 
+def test_every_shipped_file_passes_every_check() -> None:
+    # The shipped files are read at start without the JSON Schema (for speed); this is the
+    # check they skip, and what they are read as must be what the whole check reads.
+    for path in sorted(language.SCHEME_DIR.glob("*.yaml")):
+        checked = language.load(path)
+
+        assert language.builtin()[checked.scheme] == checked
+
+
+def test_a_shipped_file_that_breaks_the_schema_is_named_as_any_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sis.yaml").write_text(SIS.replace("share: share", "shares: share"), "utf-8")
+    monkeypatch.setattr(language, "SCHEME_DIR", tmp_path)
+
+    with pytest.raises(SchemeFileError) as raised:
+        language.builtin.__wrapped__()
+
+    named = [str(problem) for problem in raised.value.problems]
+    assert len(named) == 2
+    assert all(problem.startswith("sis.yaml: pots.0: ") for problem in named)
+    assert any("'shares'" in problem for problem in named)
+    assert any("'share' is a required property" in problem for problem in named)
+
+
 def test_what_each_scheme_covers_and_how_its_pots_and_deadlines_run() -> None:
     schemes = language.builtin()
     sis, sia, siost = schemes["sis"], schemes["sia"], schemes["siost"]

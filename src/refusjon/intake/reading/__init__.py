@@ -7,7 +7,8 @@ RapidOCR, both offline, for images): no Django, no clock, no network. The applic
 as a background job after the upload checks; ``refusjon extract`` runs it on files.
 """
 
-from refusjon.intake.reading.reader import read_document
+from typing import TYPE_CHECKING
+
 from refusjon.intake.reading.records import (
     Box,
     Extraction,
@@ -32,3 +33,17 @@ __all__ = [
     "as_json",
     "read_document",
 ]
+
+if TYPE_CHECKING:
+    from refusjon.intake.reading.reader import read_document
+
+
+def __getattr__(name: str) -> object:
+    # The reader brings numpy, Pillow, pdfium and the OCR engines: imported when first asked
+    # for, so that a command that only names ``refusjon extract`` (every ``refusjon``
+    # command builds its parser) does not pay for them.
+    if name == "read_document":
+        from refusjon.intake.reading.reader import read_document
+
+        return read_document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

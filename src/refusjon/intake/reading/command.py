@@ -15,10 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from tqdm import tqdm
-
 from refusjon.intake.bounds import MAX_UPLOAD_BYTES
-from refusjon.intake.reading.reader import read_document
 from refusjon.intake.reading.records import Extraction, Kind, Problem, as_json
 
 EXIT_OK, EXIT_MISSING = 0, 2
@@ -39,6 +36,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm  # here, as the reader: ``refusjon assess`` builds this parser too
+
     missing = False
     with _output(args.out) as out:
         progress = tqdm(args.files, unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
@@ -67,6 +66,8 @@ def extract_file(name: str, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Extraction:
     except OSError as error:
         unreadable = f"The file cannot be read ({error.strerror})."
         return Extraction(Kind.UNKNOWN, error=Problem.FILE_UNREADABLE, detail=unreadable)
+    from refusjon.intake.reading.reader import read_document  # numpy, Pillow, OCR: see run
+
     try:
         return read_document(data, filename=name, max_bytes=max_bytes)
     except Exception as error:
