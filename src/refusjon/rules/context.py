@@ -64,6 +64,7 @@ class Context:
         # payout): it changes no running total and records no expense for duplicates.
         self.records = True
         self._cited: set[ParameterValue] = set()
+        self._found = params.found
 
     def total(self, key: Key) -> Decimal:
         """A running total: the person's earlier claims plus this claim so far."""
@@ -74,6 +75,9 @@ class Context:
 
     def param(self, name: str, day: date) -> Any:
         """A parameter's value, without a word in the explanation (for lists and codes)."""
+        found = self._found.get(name)  # Parameters.at, without the call when it was found last
+        if found is not None and found[0] <= day <= found[1]:
+            return found[2].value
         return self.params.at(name, day).value
 
     # Steps are made as Step(key, args, source) would make them, but with tuple.__new__: without
@@ -81,7 +85,11 @@ class Context:
 
     def cite(self, name: str, day: date) -> Any:
         """A parameter's value, said once in the explanation with its date and source."""
-        value = self.params.at(name, day)
+        found = self._found.get(name)  # as in param
+        if found is not None and found[0] <= day <= found[1]:
+            value = found[2]
+        else:
+            value = self.params.at(name, day)
         if value not in self._cited:
             self._cited.add(value)
             self.steps.append(tuple.__new__(Step, ("param", {"param": value}, None)))

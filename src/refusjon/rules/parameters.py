@@ -80,8 +80,10 @@ class Parameters:
             self._series[name] = ([value.valid_from.toordinal() for value in ordered], ordered)
         # Per parameter, the value found last and the days it holds (first and last): a batch
         # asks for the same few values again and again, and this answers without a search. One
-        # entry per parameter, so it stays as small as the parameters themselves.
-        self._last: dict[str, tuple[date, date, ParameterValue]] = {}
+        # entry per parameter, so it stays as small as the parameters themselves. A claim's
+        # Context reads it too (a call less for each figure a rule asks for); only _find
+        # writes it.
+        self.found: dict[str, tuple[date, date, ParameterValue]] = {}
 
     @property
     def names(self) -> list[str]:
@@ -93,7 +95,7 @@ class Parameters:
 
     def at(self, name: str, day: date) -> ParameterValue:
         """The value of ``name`` in force on ``day``."""
-        last = self._last.get(name)
+        last = self.found.get(name)
         if last is not None and last[0] <= day <= last[1]:
             return last[2]
         return self._find(name, day)
@@ -110,7 +112,7 @@ class Parameters:
             index = 0
         first = values[index].valid_from if index or values[0].dated else date.min
         last = date.fromordinal(starts[index + 1] - 1) if index + 1 < len(starts) else date.max
-        self._last[name] = (first, last, values[index])
+        self.found[name] = (first, last, values[index])
         return values[index]
 
     def value(self, name: str, day: date) -> Any:

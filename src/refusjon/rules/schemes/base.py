@@ -53,7 +53,8 @@ class SchemeRules:
 
 def check_period(ctx: Context, work: LineWork, source: str) -> None:
     """A line whose service date is outside the claim's period is rejected."""
-    if work.line.service_on not in ctx.claim.period:
+    period = ctx.claim.period
+    if not period.start <= work.line.service_on <= period.end:  # in period, a call less
         work.reject(reasons.OUTSIDE_PERIOD)
         ctx.explain("line.outside_period", source, line=work.line, period=str(ctx.claim.period))
 

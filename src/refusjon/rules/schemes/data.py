@@ -219,8 +219,7 @@ class DataRules(SchemeRules):
         if documents.overview == "always" or (
             documents.overview == "with_an_overview_line"
             and any(
-                work.line.category in self._overview and work.line.public_user_fee
-                for work in works
+                work.line.category in self._overview and work.line.public_user_fee for work in works
             )
         ):
             codes.extend(user_fee_overview_codes(ctx, self.source))
