@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from refusjon.rules import reasons
 from refusjon.rules.context import Context, Key, LineWork
@@ -103,10 +103,10 @@ class DataRules(SchemeRules):
             self.document_codes = _joined(self, documents)  # type: ignore[method-assign]
         if hooks.get("lines"):
             lines = [registry.LINES[name] for name in hooks["lines"]]
-            self.line_codes = _until_one_ends(self, lines)  # type: ignore[method-assign]
+            self.line_codes = _until_one_ends(self, lines)  # type: ignore[method-assign,assignment]
         if hooks.get("price"):
             price = [registry.PRICE[name] for name in hooks["price"]]
-            self.price = _until_one_ends(self, price)  # type: ignore[method-assign]
+            self.price = _until_one_ends(self, price)  # type: ignore[method-assign,assignment]
 
     def _documents_asked_for(self) -> tuple[str, ...]:
         documents = self.definition.documents
@@ -424,8 +424,8 @@ def _until_one_ends(
     scheme: DataRules, hooks: Sequence[Callable[..., bool]]
 ) -> Callable[[Context, LineWork], None]:
     """A step of line hooks: each in the file's order, until one says the step ends."""
-    if len(hooks) == 1:
-        return partial(hooks[0], scheme)
+    if len(hooks) == 1:  # what it returns is for the loop below: the engine asks nothing
+        return cast("Callable[[Context, LineWork], None]", partial(hooks[0], scheme))
 
     def step(ctx: Context, work: LineWork) -> None:
         for hook in hooks:
