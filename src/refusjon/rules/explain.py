@@ -331,6 +331,7 @@ class Renderer:
         self.with_sources = with_sources
         self._cache: dict[tuple[Any, ...], str] = {}
         self._lines: dict[int, str] = {}
+        self._days: dict[date, str] = {}
 
     def word(self, key: str) -> str:
         return WORDS[key][self.nb]
@@ -341,7 +342,16 @@ class Renderer:
         return "kr " + text.replace(",", " ").replace(".", ",") if self.nb else "NOK " + text
 
     def day(self, value: date) -> str:
-        return f"{value.day:02d}.{value.month:02d}.{value.year}" if self.nb else value.isoformat()
+        # Kept once written: a batch writes a few thousand days, each many times, and a day's
+        # hash is kept in it, where writing it costs twenty times a look-up.
+        text = self._days.get(value)
+        if text is None:
+            text = (
+                f"{value.day:02d}.{value.month:02d}.{value.year}" if self.nb else value.isoformat()
+            )
+            if len(self._days) < self.CACHE_SIZE:
+                self._days[value] = text
+        return text
 
     def number(self, value: Decimal | int) -> str:
         text = f"{value:f}" if isinstance(value, Decimal) else str(value)
@@ -488,19 +498,20 @@ class Renderer:
     def _render(self, step: Step) -> str:
         key, args = step.key, step.args
         choose = VARIANTS.get(key)
-        template, fields = PLANS[key if choose is None else (key, choose(args))][self.nb]
+        template, numbered, fields = PLANS[key if choose is None else (key, choose(args))][self.nb]
         if key == "param":
-            values = self.parameter(args["param"])
+            text = template.format_map(self.parameter(args["param"]))
         elif key == "claim.start":
-            values = self.claim_args(args["claim"])
+            text = template.format_map(self.claim_args(args["claim"]))
         else:
-            values = {
-                name: write(self, value)
-                if (value := args[argument]) is not None
-                else self.arg(argument, value)
-                for name, argument, write in fields
-            }
-        text = template.format_map(values)
+            text = numbered.format(
+                *[
+                    write(self, value)
+                    if (value := args[argument]) is not None
+                    else self.arg(argument, value)
+                    for _, argument, write in fields
+                ]
+            )
         if self.with_sources and step.source:
             text = f"{text} [{self.word('source')}: {step.source}]"
         return text
@@ -554,12 +565,22 @@ def _field(name: str) -> tuple[str, str, Write]:
     return name, name, known
 
 
-Plan = tuple[str, tuple[tuple[str, str, Write], ...]]  # a template, and how to write its fields
+# A message's template; the same with its fields numbered in the order they are written (filled
+# from a list: no dictionary to build, no field name to look up); and how to write each field.
+Plan = tuple[str, str, tuple[tuple[str, str, Write], ...]]
 
 
 def _plan(template: str) -> Plan:
-    names = dict.fromkeys(name for _, name, _, _ in string.Formatter().parse(template) if name)
-    return template, tuple(_field(name) for name in names)
+    parts = list(string.Formatter().parse(template))
+    names = dict.fromkeys(name for _, name, _, _ in parts if name)
+    number = {name: index for index, name in enumerate(names)}
+    numbered = ""
+    for literal, name, spec, conversion in parts:
+        if spec or conversion:
+            raise ValueError(f"a message writes its fields as they are, not {name}:{spec}")
+        numbered += literal.replace("{", "{{").replace("}", "}}")
+        numbered += "" if name is None else f"{{{number[name]}}}"
+    return template, numbered, tuple(_field(name) for name in names)
 
 
 def _plans() -> dict[Any, tuple[Plan, Plan]]:
