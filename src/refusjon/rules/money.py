@@ -8,7 +8,7 @@ _ORE = Decimal("0.01")
 
 def round_ore(amount: Decimal) -> Decimal:
     """Round an amount to whole øre, half up: the one rounding rule of the system."""
-    return amount.quantize(_ORE, rounding=ROUND_HALF_UP)
+    return amount.quantize(_ORE, ROUND_HALF_UP)  # positional: quicker than a keyword
 
 
 def ore_text(amount: Decimal) -> str:
@@ -16,7 +16,7 @@ def ore_text(amount: Decimal) -> str:
     thousands: ``1,234.50``. An explanation writes a dozen amounts a claim, so the rounding
     is not a second call, and below a thousand there is no comma to add: the quantized
     amount's own text is the same and three times quicker to make than a formatted one."""
-    rounded = amount.quantize(_ORE, rounding=ROUND_HALF_UP)
+    rounded = amount.quantize(_ORE, ROUND_HALF_UP)
     text = str(rounded)  # two decimals, as quantized, never an exponent
     return text if len(text) < 7 else f"{rounded:,.2f}"  # up to 999.99 and -99.99
 
