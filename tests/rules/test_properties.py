@@ -130,12 +130,15 @@ def assert_amounts_within_bounds(claim: ClaimData, decision: Decision) -> None:
         eligible, refund = line_decision.eligible_nok, line_decision.refund_nok
         assert ZERO <= refund <= eligible, (line, line_decision)
         assert not refund.is_signed() and not eligible.is_signed(), line_decision
+        # In whole øre, so that a decision's amounts are written as they are (batch.py).
+        assert refund.as_tuple().exponent == eligible.as_tuple().exponent == -2, line_decision
         if not paying or line_decision.outcome is not LineOutcome.ACCEPTED:
             assert eligible == refund == ZERO, (decision.outcome, line_decision)
         elif claim["scheme"] == "helfo_abroad" and line["category"] == "patient_travel":
             assert eligible == travel_standard_cost(line), (line, line_decision)
         else:
             assert eligible <= paid_nok(line), (line, line_decision)
+    assert decision.refund_nok.as_tuple().exponent == -2, decision
     if paying:
         assert decision.refund_nok == sum((line.refund_nok for line in decision.lines), ZERO)
     else:

@@ -298,18 +298,19 @@ class BatchAssessor:
 
 def decision_to_json(decision: Decision, renderer: Renderer) -> dict[str, Any]:
     """The decision record of claims-format.md. (Outcomes are ``StrEnum`` members: JSON writes
-    them as their text without asking for ``.value``.)"""
+    them as their text without asking for ``.value``; a decision's amounts are in whole øre,
+    rounded by the engine, so their own text has two decimals, as a format would write them.)"""
     record: dict[str, Any] = {
         "claim_id": decision.claim_id,
         "outcome": decision.outcome,
-        "refund_nok": f"{decision.refund_nok:.2f}",
+        "refund_nok": str(decision.refund_nok),
         "reasons": list(decision.reasons),
         "lines": [
             {
                 "line_id": line.line_id,
                 "outcome": line.outcome,
-                "eligible_nok": f"{line.eligible_nok:.2f}",
-                "refund_nok": f"{line.refund_nok:.2f}",
+                "eligible_nok": str(line.eligible_nok),
+                "refund_nok": str(line.refund_nok),
                 "reasons": list(line.reasons),
             }
             for line in decision.lines
