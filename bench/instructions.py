@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from generate import DEFAULT_SEED, ensure_dataset
+from run import compile_modules
 
 BENCH_DIR = Path(__file__).resolve().parent
 OUT_DIR = BENCH_DIR / "out"
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     first = folder / "first-claim.jsonl"
     with dataset.claims_path.open("rb") as claims:
         first.write_bytes(claims.readline())
+    compile_modules(dataset)  # the start-up of an installed engine, not of compiling its source
 
     start_up = count(first, dataset.rates_path, folder / "first-decision.jsonl")
     decisions = folder / f"decisions-{args.claims}.jsonl"

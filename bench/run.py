@@ -215,13 +215,13 @@ def assess_has_jobs() -> bool:
     return "--jobs" in completed.stdout
 
 
-def compile_modules(small: Dataset) -> None:
-    """Run the engine once on the small file, writing the bytecode of every module it imports,
-    as installing a package does. Where ``PYTHONDONTWRITEBYTECODE`` is set (as on the shared
-    machine), each run would otherwise compile the engine and its libraries from source again:
-    a third of a second of start-up that an installed engine never pays."""
+def compile_modules(dataset: Dataset) -> None:
+    """Run the engine once on ``dataset`` (the small file), writing the bytecode of every
+    module it imports, as installing a package does. Where ``PYTHONDONTWRITEBYTECODE`` is set
+    (as on the shared machine), each run would otherwise compile the engine and its libraries
+    from source again: a third of a second of start-up that an installed engine never pays."""
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    command = [*ASSESS, str(small.claims_path), "--rates", str(small.rates_path)]
+    command = [*ASSESS, str(dataset.claims_path), "--rates", str(dataset.rates_path)]
     subprocess.run([*command, "--out", os.devnull], env=environment, capture_output=True)
 
 
