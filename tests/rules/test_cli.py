@@ -219,7 +219,7 @@ def test_assess_starts_without_the_document_reader_the_web_or_the_schema_checker
     script = (
         "import sys\n"
         "from refusjon.cli import main\n"
-        f"main(['assess', '-', '--out', '-'])\n"
+        "main(['assess', '-', '--out', '-'])\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(heavy)!r}), file=sys.stderr)"
     )
     line = json.dumps(SIO_CLAIM)
