@@ -21,11 +21,6 @@ def ore_text(amount: Decimal) -> str:
     return text if len(text) < 7 else f"{rounded:,.2f}"  # up to 999.99 and -99.99
 
 
-def clamp(amount: Decimal, low: Decimal, high: Decimal) -> Decimal:
-    """The amount, but no lower than ``low`` and no higher than ``high``."""
-    return max(low, min(amount, high))
-
-
 def share_between(
     start: Decimal, amount: Decimal, low: Decimal, high: Decimal | None = None
 ) -> Decimal:
@@ -39,5 +34,5 @@ def share_between(
         return max(start + amount, low) - max(start, low)
     if high <= low:
         return ZERO
-    # clamp(start + amount, low, high) - clamp(start, low, high), two calls less a line
+    # Each end clamped between low and high, inline: a line is priced here.
     return max(low, min(start + amount, high)) - max(low, min(start, high))
