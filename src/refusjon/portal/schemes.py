@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 from refusjon.claims import adapter
 from refusjon.rules.model import Period
 from refusjon.rules.parameters import Deadline, Parameters, ParameterValue
+from refusjon.rules.schemes import SchemeRules
 from refusjon.rules.schemes.language import Cap, SchemeDefinition
 from refusjon.rules.sources import public_sources
 from refusjon.rules.terms import CATEGORIES, DOCUMENTS, INSTITUTIONS, SCHEMES, term
@@ -77,12 +78,12 @@ class Guide:
 def guide(scheme: str, *, today: date, lang: str) -> Guide:
     """How ``scheme`` works, with the amounts of the period a claim made ``today`` covers."""
     period = adapter.period_on(scheme, today)
-    _rules, params = adapter.rules_for(scheme, period)  # the version in force for the period
+    scheme_rules, params = adapter.rules_for(scheme, period)  # the version in force then
     words = _Words(lang, params, period, today)
     definition = adapter.definition_for(scheme, period)
     if not definition.hooks:
         return _from_file(definition, words)
-    return _from_rules(scheme, words)  # named hooks decide it: the blocks do not say it all
+    return _from_rules(scheme, scheme_rules, words)  # hooks decide it: the blocks do not say all
 
 
 class _Words:
@@ -482,10 +483,9 @@ SUMMARIES = {
 SHOWN_UNITS = frozenset({"NOK", "rate", "months", "deadline"})
 
 
-def _from_rules(scheme: str, words: _Words) -> Guide:
+def _from_rules(scheme: str, scheme_rules: SchemeRules, words: _Words) -> Guide:
     name = term(SCHEMES, scheme, words.lang)
     figures, sources = _parameters_of(scheme, words)
-    scheme_rules, _params = adapter.rules_for(scheme, words.period)
     categories = scheme_rules.categories(words.params, words.today)
     documents = [
         _capitalised(term(DOCUMENTS, code, words.lang), True) for code in scheme_rules.documents
